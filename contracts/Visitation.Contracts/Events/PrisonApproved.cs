@@ -1,0 +1,15 @@
+namespace Visitation.Contracts.Events;
+
+/// <summary>
+/// The visit centre confirmed relationship and eligibility. Carries what scheduling needs:
+/// the inmate's real area, the visit length and the advance notice the prison's policy demands.
+/// </summary>
+public sealed record PrisonApproved(
+    ApplicationDetails Application,
+    string InmateNumber,
+    string PrisonArea,
+    bool JuvenileInmate,
+    int VisitMinutes,
+    int AdvanceDays,
+    string DecidedBy,
+    DateTimeOffset OccurredAt);

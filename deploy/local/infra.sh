@@ -1,0 +1,463 @@
+#!/usr/bin/env bash
+# Local PostgreSQL 15 + RabbitMQ for Visitation, WITHOUT Docker.
+#
+#   deploy/local/infra.sh start|stop|status|env [dev|test]
+#
+# Why this exists: our machines have no Docker engine (Testcontainers fails at Build()), so the
+# servers run as plain processes from the Debian packages. Everything a profile owns (data, logs,
+# pid files, Erlang cookie, config) lives under <repo>/.local/<profile>/ (git-ignored), so a
+# profile can be wiped with `rm -rf .local/<profile>` and two profiles never share state.
+#
+# Profiles use distinct ports so `dev` (your manual runs) and `test` (deploy/test.sh) can run at
+# the same time, and neither collides with a system PostgreSQL (5432) or RabbitMQ (5672/15672).
+#
+# Port overrides (apply to whichever profile is chosen):
+#   VISITATION_PG_PORT, VISITATION_AMQP_PORT, VISITATION_RABBIT_MGMT_PORT,
+#   VISITATION_RABBIT_DIST_PORT, VISITATION_EPMD_PORT
+#
+# `env` prints export lines for VISITATION_POSTGRES, VISITATION_RABBITMQ and
+# VISITATION_RABBITMQ_MANAGEMENT: eval "$(deploy/local/infra.sh env dev)"
+set -euo pipefail
+
+usage() {
+    echo "usage: $0 start|stop|status|env [dev|test]" >&2
+    exit 2
+}
+
+[[ $# -ge 1 && $# -le 2 ]] || usage
+COMMAND=$1
+PROFILE=${2:-dev}
+
+# ---------------------------------------------------------------------------------------------
+# Layout and ports
+# ---------------------------------------------------------------------------------------------
+SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO_ROOT=$(cd "$SCRIPT_DIR/../.." && pwd)
+
+case "$PROFILE" in
+    dev)  base=55000 ;;
+    test) base=56000 ;;
+    *) echo "unknown profile '$PROFILE' (expected dev or test)" >&2; usage ;;
+esac
+# dev: 55432/55672/55673/55674/55675, test: 56432/56672/56673/56674/56675.
+PG_PORT=${VISITATION_PG_PORT:-$((base + 432))}
+AMQP_PORT=${VISITATION_AMQP_PORT:-$((base + 672))}
+MGMT_PORT=${VISITATION_RABBIT_MGMT_PORT:-$((base + 673))}
+DIST_PORT=${VISITATION_RABBIT_DIST_PORT:-$((base + 674))}
+# Each profile gets its own epmd (Erlang's node-name registry) so that stopping one profile can
+# kill "its" epmd without pulling the rug from under the other profile or a system broker.
+EPMD_PORT=${VISITATION_EPMD_PORT:-$((base + 675))}
+
+PROFILE_DIR=$REPO_ROOT/.local/$PROFILE
+
+PG_BIN=/usr/lib/postgresql/15/bin
+PG_DATA=$PROFILE_DIR/pg-data
+PG_SOCKET_DIR=$PROFILE_DIR/pg-socket
+PG_LOG_DIR=$PROFILE_DIR/pg-log
+PG_LOG=$PG_LOG_DIR/postgresql.log
+
+RABBIT_BIN=/usr/lib/rabbitmq/bin   # NOT /usr/sbin: those wrappers switch to the rabbitmq user
+RABBIT_DIR=$PROFILE_DIR/rabbit
+RABBIT_HOME=$PROFILE_DIR/rabbit-home  # Erlang cookie lives in $HOME; server and CLI must share it
+RABBIT_NODENAME=visitation-$PROFILE@localhost
+RABBIT_LOG_BASE=$RABBIT_DIR/log
+RABBIT_LOG=$RABBIT_LOG_BASE/$RABBIT_NODENAME.log
+RABBIT_PID_FILE=$RABBIT_DIR/rabbit.pid
+RABBIT_CONF=$RABBIT_DIR/rabbitmq.conf
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------------------------
+log() { echo "[infra:$PROFILE] $*"; }
+die() { echo "[infra:$PROFILE] ERROR: $*" >&2; exit 1; }
+
+# Elapsed-time helper so start/stop report how long each server took.
+now_ms() { date +%s%3N; }
+since() { local ms=$(( $(now_ms) - $1 )); printf '%d.%01ds' $((ms / 1000)) $(((ms % 1000) / 100)); }
+
+is_root() { [[ $(id -u) -eq 0 ]]; }
+
+# Run a command with root rights (package installation only).
+as_root() {
+    if is_root; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo "$@"
+    else
+        die "need root to run '$*' (not root, and sudo is not installed)"
+    fi
+}
+
+# PostgreSQL refuses to run as root (initdb, pg_ctl and postgres all check), so as root we run
+# it as the `postgres` OS user that the Debian package creates.
+as_pg() {
+    if is_root; then
+        runuser -u postgres -- "$@"
+    else
+        "$@"
+    fi
+}
+
+# Create directories PostgreSQL must write to, owned by whoever runs PostgreSQL.
+# Usage: pg_dirs MODE DIR... (the data folder must be 0700; PostgreSQL checks).
+pg_dirs() {
+    local mode=$1; shift
+    if is_root; then
+        install -d -m "$mode" -o postgres -g postgres "$@"
+    else
+        install -d -m "$mode" "$@"
+    fi
+}
+
+# Is TCP port $1 on 127.0.0.1 accepting connections? (bash's /dev/tcp: no extra tools needed)
+port_open() {
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# Run a RabbitMQ/Erlang command with this profile's environment. Every call (server, CLI,
+# epmd) must see the same HOME (cookie), node name and epmd port, or they cannot find each other.
+rabbit_env() {
+    env \
+        HOME="$RABBIT_HOME" \
+        RABBITMQ_NODENAME="$RABBIT_NODENAME" \
+        RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 \
+        RABBITMQ_NODE_PORT="$AMQP_PORT" \
+        RABBITMQ_DIST_PORT="$DIST_PORT" \
+        RABBITMQ_MNESIA_BASE="$RABBIT_DIR/mnesia" \
+        RABBITMQ_LOG_BASE="$RABBIT_LOG_BASE" \
+        RABBITMQ_PID_FILE="$RABBIT_PID_FILE" \
+        RABBITMQ_CONFIG_FILE="$RABBIT_CONF" \
+        RABBITMQ_ADVANCED_CONFIG_FILE="$RABBIT_DIR/advanced.config" \
+        RABBITMQ_ENABLED_PLUGINS_FILE="$RABBIT_DIR/enabled_plugins" \
+        RABBITMQ_CONF_ENV_FILE="$RABBIT_DIR/rabbitmq-env.conf" \
+        ERL_EPMD_PORT="$EPMD_PORT" \
+        ERL_EPMD_ADDRESS=127.0.0.1 \
+        ERL_CRASH_DUMP="$RABBIT_DIR/erl_crash.dump" \
+        RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}" \
+        RABBITMQ_CTL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}" \
+        "$@"
+}
+# (RABBITMQ_CONF_ENV_FILE and RABBITMQ_ADVANCED_CONFIG_FILE point at our folder so that a system
+# /etc/rabbitmq/rabbitmq-env.conf or advanced.config can never leak into this broker. The
+# inet_dist_use_interface arguments keep Erlang distribution (server and CLI) on loopback; by
+# default it listens on every interface.)
+
+# ---------------------------------------------------------------------------------------------
+# Installation (fresh Debian 12 with only the .NET SDK)
+# ---------------------------------------------------------------------------------------------
+ensure_installed() {
+    local pkgs=()
+    [[ -x $RABBIT_BIN/rabbitmq-server ]] || pkgs+=(rabbitmq-server)
+    [[ -x $PG_BIN/initdb ]] || pkgs+=(postgresql-15)
+    command -v curl >/dev/null 2>&1 || pkgs+=(curl)
+    if [[ ${#pkgs[@]} -eq 0 ]]; then
+        return 0
+    fi
+
+    log "installing: ${pkgs[*]}"
+    as_root apt-get update
+    # noninteractive: no debconf prompts in CI. Installing postgresql-15 may create and start a
+    # system cluster on 5432; we never use it (our clusters live under .local/ on other ports).
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y "${pkgs[@]}"
+}
+
+# ---------------------------------------------------------------------------------------------
+# PostgreSQL
+# ---------------------------------------------------------------------------------------------
+
+# Pid of our postmaster, or nothing. Reads postmaster.pid rather than asking pg_ctl so that
+# `status`/`stop` do not need the binaries to work and so a pid reused by an unrelated process
+# after a crash is not mistaken for our server.
+pg_pid() {
+    local pid
+    [[ -r $PG_DATA/postmaster.pid ]] || return 0
+    pid=$(head -n1 "$PG_DATA/postmaster.pid" 2>/dev/null || true)
+    [[ $pid =~ ^[0-9]+$ ]] || return 0
+    if [[ -r /proc/$pid/comm ]] && grep -qE '^(postgres|postmaster)$' "/proc/$pid/comm"; then
+        echo "$pid"
+    fi
+}
+
+pg_locale() {
+    # C.UTF-8 keeps UTF-8 semantics without depending on generated locales; minimal images may
+    # lack it, in which case plain C still works for our purposes.
+    if locale -a 2>/dev/null | grep -qiE '^c\.utf-?8$'; then
+        echo C.UTF-8
+    else
+        echo C
+    fi
+}
+
+pg_init() {
+    if [[ -f $PG_DATA/PG_VERSION ]]; then
+        return 0
+    fi
+    # A half-initialised folder (initdb killed) makes initdb refuse to run: start over.
+    if [[ -d $PG_DATA ]]; then
+        log "postgres: removing incomplete data directory $PG_DATA"
+        rm -rf "$PG_DATA"
+    fi
+    pg_dirs 0700 "$PG_DATA"
+    local loc
+    loc=$(pg_locale)
+    log "postgres: initdb ($loc)"
+    as_pg "$PG_BIN/initdb" -D "$PG_DATA" --auth=trust -U postgres --encoding=UTF8 \
+        --locale="$loc" >"$PG_LOG_DIR/initdb.log" 2>&1 \
+        || { tail -n 30 "$PG_LOG_DIR/initdb.log" >&2; die "postgres: initdb failed"; }
+    # Our settings live in a file we rewrite on every start (so port overrides take effect);
+    # postgresql.conf just includes it, last, so it wins over the defaults above it.
+    echo "include_if_exists = 'visitation.conf'" >>"$PG_DATA/postgresql.conf"
+}
+
+pg_write_conf() {
+    local socket_dir=$PG_SOCKET_DIR
+    # Unix socket paths are limited to ~107 bytes; a deep checkout would make PostgreSQL refuse
+    # to start. We connect over TCP anyway, so then just go without a Unix socket.
+    if (( ${#socket_dir} + 20 > 107 )); then
+        log "postgres: socket path too long, Unix socket disabled (TCP only)"
+        socket_dir=
+    fi
+    {
+        echo "# Written by deploy/local/infra.sh on every start; edits will be lost."
+        echo "listen_addresses = '127.0.0.1'"
+        echo "port = $PG_PORT"
+        echo "unix_socket_directories = '$socket_dir'"
+        echo "max_connections = 400"   # five services with pools plus parallel tests
+        if [[ $PROFILE == test ]]; then
+            # Test data is disposable: trade durability for speed.
+            echo "fsync = off"
+            echo "synchronous_commit = off"
+            echo "full_page_writes = off"
+        fi
+    } >"$PG_DATA/visitation.conf"
+    if is_root; then chown postgres:postgres "$PG_DATA/visitation.conf"; fi
+}
+
+pg_start() {
+    local t0 pid
+    t0=$(now_ms)
+    if pid=$(pg_pid) && [[ -n $pid ]]; then
+        # It may still be starting up (an earlier `start` was interrupted): wait for the port.
+        for _ in $(seq 1 120); do port_open "$PG_PORT" && break; sleep 0.5; done
+        port_open "$PG_PORT" || die "postgres: pid $pid runs but port $PG_PORT does not answer (log: $PG_LOG)"
+        log "postgres: already running (pid $pid, port $PG_PORT)"
+        return 0
+    fi
+    if is_root && ! id postgres >/dev/null 2>&1; then
+        die "postgres: running as root needs the 'postgres' OS user (created by the postgresql-15 package)"
+    fi
+    if is_root && ! runuser -u postgres -- test -x "$REPO_ROOT/.local"; then
+        die "postgres: the 'postgres' user cannot reach $REPO_ROOT/.local (a parent folder is not traversable); move the checkout or grant o+x on its parents"
+    fi
+    pg_dirs 0755 "$PG_SOCKET_DIR" "$PG_LOG_DIR"
+    pg_init
+    # A postmaster.pid left by a killed server whose pid is now dead or reused: remove it, or
+    # PostgreSQL may refuse to start ("lock file already exists").
+    rm -f "$PG_DATA/postmaster.pid"
+    pg_write_conf
+    if ! as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 start >/dev/null; then
+        tail -n 30 "$PG_LOG" >&2 || true
+        die "postgres: failed to start (log: $PG_LOG)"
+    fi
+    log "postgres: started on 127.0.0.1:$PG_PORT in $(since "$t0") (pid $(pg_pid))"
+}
+
+pg_stop() {
+    local t0 pid
+    t0=$(now_ms)
+    pid=$(pg_pid)
+    if [[ -z $pid ]]; then
+        log "postgres: not running"
+        return 0
+    fi
+    # fast = roll back open transactions and disconnect clients, then a clean shutdown.
+    if ! as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t 60 stop >/dev/null; then
+        log "postgres: fast shutdown failed, sending SIGQUIT (immediate)"
+        kill -QUIT "$pid" 2>/dev/null || true
+    fi
+    log "postgres: stopped in $(since "$t0")"
+}
+
+pg_status() {
+    local pid
+    pid=$(pg_pid)
+    if [[ -n $pid ]] && port_open "$PG_PORT"; then
+        log "postgres: running (pid $pid) on 127.0.0.1:$PG_PORT, data $PG_DATA"
+        return 0
+    elif [[ -n $pid ]]; then
+        log "postgres: process $pid exists but 127.0.0.1:$PG_PORT is not accepting connections"
+        return 1
+    fi
+    log "postgres: stopped"
+    return 1
+}
+
+# ---------------------------------------------------------------------------------------------
+# RabbitMQ
+# ---------------------------------------------------------------------------------------------
+
+# Pid of our broker's Erlang VM, or nothing. RabbitMQ 3.10 does not put the node name on the
+# command line, but it does put `-home <HOME>`, and HOME is unique per profile. We look at the
+# running beam.smp processes rather than trusting the pid file: the file survives a killed
+# broker (its pid may be reused) and does not exist yet during the first seconds of boot.
+rabbit_pid() {
+    # (Scans /proc directly: procps/pgrep is not installed on minimal Debian images.)
+    local dir comm
+    for dir in /proc/[0-9]*; do
+        comm=$(cat "$dir/comm" 2>/dev/null) || continue
+        [[ $comm == beam.smp ]] || continue
+        if tr '\0' ' ' <"$dir/cmdline" 2>/dev/null | grep -qF -- " -home $RABBIT_HOME "; then
+            echo "${dir#/proc/}"
+            return 0
+        fi
+    done
+}
+
+# Ready = AMQP port accepts connections AND the management API answers (tests create and delete
+# virtual hosts through it, so it must be up before `start` returns).
+rabbit_ready() {
+    port_open "$AMQP_PORT" \
+        && curl -fsS -o /dev/null --max-time 3 -u guest:guest "http://127.0.0.1:$MGMT_PORT/api/overview"
+}
+
+rabbit_write_conf() {
+    install -d -m 0755 "$RABBIT_DIR" "$RABBIT_DIR/mnesia" "$RABBIT_LOG_BASE"
+    install -d -m 0700 "$RABBIT_HOME"
+    cat >"$RABBIT_CONF" <<EOF
+# Written by deploy/local/infra.sh on every start; edits will be lost.
+# guest may only log in from localhost by default; we only listen on 127.0.0.1 anyway.
+loopback_users.guest = false
+listeners.tcp.default = 127.0.0.1:$AMQP_PORT
+management.tcp.port = $MGMT_PORT
+management.tcp.ip = 127.0.0.1
+EOF
+    echo '[rabbitmq_management].' >"$RABBIT_DIR/enabled_plugins"
+    : >"$RABBIT_DIR/rabbitmq-env.conf"
+}
+
+rabbit_start() {
+    local t0 pid p
+    t0=$(now_ms)
+    if pid=$(rabbit_pid) && [[ -n $pid ]]; then
+        # Already running; still wait for readiness in case a previous start is mid-boot.
+        rabbit_wait_ready "$t0"
+        log "rabbitmq: already running (pid $pid, amqp $AMQP_PORT, management $MGMT_PORT)"
+        return 0
+    fi
+    rm -f "$RABBIT_PID_FILE"   # stale: its process is gone (checked above)
+    for p in "$AMQP_PORT" "$MGMT_PORT" "$DIST_PORT"; do
+        if port_open "$p"; then
+            die "rabbitmq: port $p on 127.0.0.1 is already in use by another process"
+        fi
+    done
+    rabbit_write_conf
+    # -detached forks and returns at once; cd so nothing it writes lands in the caller's folder.
+    (cd "$RABBIT_DIR" && rabbit_env "$RABBIT_BIN/rabbitmq-server" -detached) \
+        || die "rabbitmq: rabbitmq-server -detached failed"
+    rabbit_wait_ready "$t0"
+    log "rabbitmq: started amqp 127.0.0.1:$AMQP_PORT, management http://127.0.0.1:$MGMT_PORT in $(since "$t0") (pid $(rabbit_pid))"
+}
+
+rabbit_wait_ready() {
+    local t0=$1 deadline
+    deadline=$(( $(now_ms) + 60000 ))
+    while ! rabbit_ready; do
+        # Fail fast if the VM died (bad config, port clash) instead of waiting out the timeout.
+        # Give it a few seconds first: the detached VM takes a moment to appear.
+        if (( $(now_ms) - t0 > 5000 )); then
+            if [[ -z $(rabbit_pid) ]]; then
+                rabbit_fail "the broker process exited during start-up"
+            fi
+        fi
+        (( $(now_ms) < deadline )) || rabbit_fail "not ready after 60 s"
+        sleep 0.5
+    done
+}
+
+rabbit_fail() {
+    echo "---- tail of $RABBIT_LOG ----" >&2
+    tail -n 40 "$RABBIT_LOG" >&2 2>/dev/null || echo "(no log file)" >&2
+    die "rabbitmq: $1"
+}
+
+rabbit_stop() {
+    local t0 pid
+    t0=$(now_ms)
+    pid=$(rabbit_pid)
+    if [[ -n $pid ]]; then
+        # `rabbitmqctl stop <pidfile>` waits until the VM has actually exited.
+        if ! rabbit_env timeout 60 "$RABBIT_BIN/rabbitmqctl" -q stop "$RABBIT_PID_FILE" >/dev/null 2>&1; then
+            log "rabbitmq: rabbitmqctl stop failed, sending SIGTERM to $pid"
+            kill -TERM "$pid" 2>/dev/null || true
+            for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+            kill -KILL "$pid" 2>/dev/null || true
+        fi
+        rm -f "$RABBIT_PID_FILE"
+        log "rabbitmq: stopped in $(since "$t0")"
+    else
+        log "rabbitmq: not running"
+    fi
+    epmd_stop
+}
+
+# rabbitmqctl stop leaves epmd running. This profile's epmd listens on its own port; kill it
+# only when no Erlang node is registered with it any more (epmd -kill refuses otherwise anyway).
+epmd_stop() {
+    command -v epmd >/dev/null 2>&1 || return 0
+    port_open "$EPMD_PORT" || return 0
+    if rabbit_env epmd -names 2>/dev/null | grep -q '^name '; then
+        log "epmd: port $EPMD_PORT still has registered nodes, leaving it running"
+        return 0
+    fi
+    rabbit_env epmd -kill >/dev/null 2>&1 || true
+    log "epmd: stopped (port $EPMD_PORT)"
+}
+
+rabbit_status() {
+    local pid
+    pid=$(rabbit_pid)
+    if [[ -n $pid ]] && rabbit_ready; then
+        log "rabbitmq: running (pid $pid, node $RABBIT_NODENAME) amqp 127.0.0.1:$AMQP_PORT, management http://127.0.0.1:$MGMT_PORT"
+        return 0
+    elif [[ -n $pid ]]; then
+        log "rabbitmq: process $pid exists but is not ready (amqp $AMQP_PORT / management $MGMT_PORT)"
+        return 1
+    fi
+    log "rabbitmq: stopped"
+    return 1
+}
+
+# ---------------------------------------------------------------------------------------------
+# Commands
+# ---------------------------------------------------------------------------------------------
+case "$COMMAND" in
+    start)
+        ensure_installed
+        install -d -m 0755 "$PROFILE_DIR"
+        pg_start
+        rabbit_start
+        ;;
+    stop)
+        # Stop both even if one fails, then report.
+        rc=0
+        pg_stop || rc=1
+        rabbit_stop || rc=1
+        exit "$rc"
+        ;;
+    status)
+        # Exit 0 only when both servers are up (usable in scripts: `infra.sh status test && ...`).
+        rc=0
+        pg_status || rc=3
+        rabbit_status || rc=3
+        exit "$rc"
+        ;;
+    env)
+        # Password is ignored (trust auth) but kept so the string works against a real server too.
+        echo "export VISITATION_POSTGRES=\"Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=postgres\""
+        echo "export VISITATION_RABBITMQ=\"amqp://guest:guest@127.0.0.1:$AMQP_PORT/\""
+        echo "export VISITATION_RABBITMQ_MANAGEMENT=\"http://guest:guest@127.0.0.1:$MGMT_PORT/\""
+        ;;
+    *)
+        usage
+        ;;
+esac

@@ -1,0 +1,22 @@
+using MassTransit;
+using Visitation.Application.Data;
+using Visitation.Application.Features.Submit;
+using Visitation.Application.Features.Timeline;
+using Visitation.ServiceDefaults.Data;
+using Visitation.ServiceDefaults.Messaging;
+
+namespace Visitation.Application;
+
+/// <summary>The application service's own registrations: its database, handlers and consumers.</summary>
+public static class ApplicationModule
+{
+    public const string Name = "application";
+
+    public static WebApplicationBuilder AddApplicationService(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<ApplicationDbContext>();
+        builder.Services.AddScoped<SubmitApplicationHandler>();
+        builder.AddServiceMessaging(Name, bus => bus.AddConsumers(typeof(TimelineConsumer<>).Assembly));
+        return builder;
+    }
+}

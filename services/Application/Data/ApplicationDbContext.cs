@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Visitation.ServiceDefaults.Data;
+
+namespace Visitation.Application.Data;
+
+public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options) : ServiceDbContext(options)
+{
+    public DbSet<VisitApplication> Applications => Set<VisitApplication>();
+    public DbSet<TimelineRecord> Timeline => Set<TimelineRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<VisitApplication>(application =>
+        {
+            application.ToTable("applications");
+            application.HasKey(a => a.Id);
+            // A clerk's retry of the same submission finds the first one instead of filing twice.
+            application.HasIndex(a => new { a.OfficeId, a.RequestId }).IsUnique();
+            application.HasIndex(a => new { a.OfficeId, a.SubmittedAt });
+            application.Property(a => a.Status).HasConversion<string>().HasMaxLength(40);
+            application.OwnsMany(a => a.Visitors, visitor =>
+            {
+                visitor.ToTable("application_visitors");
+                visitor.WithOwner().HasForeignKey("ApplicationId");
+                visitor.HasKey("ApplicationId", nameof(ApplicationVisitor.Ordinal));
+                visitor.Property(v => v.Ordinal).ValueGeneratedNever();
+            });
+            application.HasMany(a => a.Timeline).WithOne().HasForeignKey(t => t.ApplicationId);
+        });
+        modelBuilder.Entity<TimelineRecord>(timeline =>
+        {
+            timeline.ToTable("timeline");
+            timeline.HasKey(t => t.Id);
+            timeline.HasIndex(t => new { t.ApplicationId, t.At });
+        });
+    }
+}

@@ -1,0 +1,76 @@
+using Visitation.Application.Data;
+using Visitation.Contracts.Grpc.Application;
+using Visitation.Rules.Privacy;
+using Visitation.ServiceDefaults.Time;
+
+namespace Visitation.Application.Features.Read;
+
+/// <summary>Maps stored applications to API views; ID and phone numbers leave only masked.</summary>
+public static class ApplicationViews
+{
+    public static ApplicationView ToView(VisitApplication application, DateOnly today)
+    {
+        var view = new ApplicationView
+        {
+            ApplicationId = application.Id.ToString(),
+            Status = application.Status.ToString(),
+            OfficeId = application.OfficeId,
+            CountyId = application.CountyId,
+            Inmate = new InmateAsKnown { Name = application.InmateName, PrisonId = application.PrisonId, PrisonArea = application.PrisonArea ?? string.Empty },
+            VisitMonth = application.VisitMonth,
+            VenueId = application.VenueId,
+            SubmittedAt = ChinaTime.Format(application.SubmittedAt),
+        };
+        view.Visitors.AddRange(application.Visitors.OrderBy(v => v.Ordinal).Select(v => ToView(v, today)));
+        view.Timeline.AddRange(application.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(ToView));
+        if (application.VisitId is { } visitId && application.VisitDate is { } date && application.VisitStart is { } start)
+        {
+            view.Visit = new ScheduledVisit
+            {
+                VisitId = visitId.ToString(),
+                Date = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                StartTime = start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                Minutes = application.VisitMinutes ?? 0,
+                VenueId = application.VenueId,
+            };
+        }
+
+        return view;
+    }
+
+    public static ApplicationSummary ToSummary(VisitApplication application) => new()
+    {
+        ApplicationId = application.Id.ToString(),
+        Status = application.Status.ToString(),
+        InmateName = application.InmateName,
+        PrisonId = application.PrisonId,
+        VisitMonth = application.VisitMonth,
+        SubmittedAt = ChinaTime.Format(application.SubmittedAt),
+        ContactPhoneMasked = Mask.Phone(application.Visitors.FirstOrDefault(v => v.IsContact)?.Phone ?? string.Empty),
+    };
+
+    private static VisitorView ToView(ApplicationVisitor visitor, DateOnly today)
+    {
+        var view = new VisitorView
+        {
+            Name = visitor.Name,
+            IdNumberMasked = Mask.IdNumber(visitor.IdNumber),
+            PhoneMasked = Mask.Phone(visitor.Phone),
+            Relation = visitor.Relation,
+            Age = Rules.Identity.ResidentIdNumber.AgeOn(visitor.BirthDate, today),
+            IsContact = visitor.IsContact,
+        };
+        view.Documents.AddRange(visitor.Documents);
+        return view;
+    }
+
+    private static TimelineEntry ToView(TimelineRecord record) => new()
+    {
+        Stage = record.Stage,
+        Event = record.Event,
+        At = ChinaTime.Format(record.At),
+        Actor = record.Actor,
+        ReasonCode = record.ReasonCode ?? string.Empty,
+        Detail = record.Detail ?? string.Empty,
+    };
+}

@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Visitation.Application.Data;
+using Visitation.Contracts.Events;
+using Visitation.Contracts.Grpc.Application;
+using Visitation.ServiceDefaults.Auth;
+using Visitation.ServiceDefaults.Grpc;
+using Visitation.ServiceDefaults.ReferenceData;
+using Visitation.ServiceDefaults.Time;
+
+namespace Visitation.Application.Features.Submit;
+
+/// <summary>
+/// Files a clerk's application: validated whole, stored with its first timeline step and the
+/// ApplicationSubmitted event in one transaction, idempotent on the clerk's request id.
+/// </summary>
+public sealed class SubmitApplicationHandler(ApplicationDbContext db, ReferenceDataSet reference, TimeProvider clock)
+{
+    public async Task<SubmitApplicationReply> HandleAsync(SubmitApplicationRequest request, Caller caller, CancellationToken ct)
+    {
+        caller.Require(Roles.Clerk);
+        var office = reference.Office(caller.OrganisationId)
+            ?? throw GrpcErrors.PermissionDenied("令牌中的司法所不存在");
+        var existing = await FindExistingAsync(office.Id, request.RequestId, ct);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var now = ChinaTime.Now(clock);
+        var visitors = SubmitValidator.Validate(request, office, reference, DateOnly.FromDateTime(now.DateTime));
+        var application = Build(request, caller, office, visitors, now);
+        db.Applications.Add(application);
+        db.Publish(ToEvent(application, caller, now), now);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The same request raced in twice: the first one won, answer with it.
+            db.ChangeTracker.Clear();
+            return await FindExistingAsync(office.Id, request.RequestId, ct)
+                ?? throw new InvalidOperationException("Unique violation without a matching application.", ex);
+        }
+
+        return new SubmitApplicationReply { ApplicationId = application.Id.ToString(), Status = application.Status.ToString() };
+    }
+
+    private async Task<SubmitApplicationReply?> FindExistingAsync(string officeId, string requestId, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(requestId))
+        {
+            return null;
+        }
+
+        var found = await db.Applications.AsNoTracking()
+            .Where(a => a.OfficeId == officeId && a.RequestId == requestId)
+            .Select(a => new { a.Id, a.Status })
+            .SingleOrDefaultAsync(ct);
+        return found is null ? null : new SubmitApplicationReply { ApplicationId = found.Id.ToString(), Status = found.Status.ToString() };
+    }
+
+    private static VisitApplication Build(SubmitApplicationRequest request, Caller caller, JudicialOffice office, IReadOnlyList<ValidVisitor> visitors, DateTimeOffset now)
+    {
+        var contact = visitors.FirstOrDefault(v => v.Input.IsContact) ?? visitors.First(v => v.Age >= 18);
+        var application = new VisitApplication
+        {
+            Id = Guid.CreateVersion7(),
+            RequestId = request.RequestId,
+            OfficeId = office.Id,
+            CountyId = office.CountyId,
+            VenueId = request.VenueId,
+            PrisonId = request.Inmate.PrisonId,
+            InmateName = request.Inmate.Name.Trim(),
+            PrisonArea = string.IsNullOrWhiteSpace(request.Inmate.PrisonArea) ? null : request.Inmate.PrisonArea,
+            VisitMonth = request.VisitMonth,
+            SubmittedAt = now,
+            SubmittedBy = caller.UserId,
+            Status = ApplicationStatus.Submitted,
+            Visitors = visitors.Select((v, i) => new ApplicationVisitor
+            {
+                Ordinal = i,
+                Name = v.Input.Name.Trim(),
+                IdNumber = v.Input.IdNumber.Trim().ToUpperInvariant(),
+                Phone = v.Input.Phone,
+                Relation = v.Input.Relation,
+                BirthDate = v.BirthDate,
+                IsContact = ReferenceEquals(v, contact),
+                Documents = [.. v.Input.Documents],
+            }).ToList(),
+        };
+        application.Timeline.Add(new TimelineRecord
+        {
+            Stage = "application",
+            Event = "submitted",
+            At = now,
+            Actor = caller.UserId,
+            Detail = $"{office.Name}受理并提交申请",
+        });
+        return application;
+    }
+
+    private static ApplicationSubmitted ToEvent(VisitApplication application, Caller caller, DateTimeOffset now)
+    {
+        var contact = application.Visitors.Single(v => v.IsContact);
+        var details = new ApplicationDetails(
+            application.Id,
+            application.OfficeId,
+            application.CountyId,
+            application.VenueId,
+            application.InmateName,
+            application.PrisonId,
+            application.PrisonArea,
+            application.VisitMonth,
+            DateOnly.FromDateTime(now.DateTime),
+            application.Visitors
+                .Select(v => new VisitorDetails(v.Name, v.IdNumber, v.Relation, Rules.Identity.ResidentIdNumber.AgeOn(v.BirthDate, DateOnly.FromDateTime(now.DateTime)), v.Documents))
+                .ToList());
+        return new ApplicationSubmitted(details, contact.Name, contact.Phone, caller.UserId, now);
+    }
+}

@@ -1,0 +1,187 @@
+using System.Globalization;
+using Visitation.Contracts.Grpc.Application;
+using Visitation.Rules.Identity;
+using Visitation.ServiceDefaults.Grpc;
+using Visitation.ServiceDefaults.ReferenceData;
+
+namespace Visitation.Application.Features.Submit;
+
+/// <summary>A visitor as validated: the facts the rest of the submission needs.</summary>
+public sealed record ValidVisitor(VisitorInput Input, DateOnly BirthDate, int Age);
+
+/// <summary>
+/// Checks a submission field by field and reports every bad one at once (INVALID_ARGUMENT);
+/// nothing is stored unless all are good.
+/// </summary>
+public static class SubmitValidator
+{
+    public static IReadOnlyList<ValidVisitor> Validate(SubmitApplicationRequest request, JudicialOffice office, ReferenceDataSet reference, DateOnly today)
+    {
+        var violations = new FieldViolations();
+        violations.Required("request_id", request.RequestId);
+        violations.Required("inmate.name", request.Inmate?.Name);
+        var prison = ValidatePrison(request.Inmate, reference, violations);
+        ValidateMonth(request.VisitMonth, today, violations);
+        ValidateVenue(request.VenueId, office, reference, violations);
+        var policy = prison is null ? null : reference.Province(prison.ProvinceId)?.Policy;
+        var visitors = ValidateVisitors(request, today, policy, violations);
+        violations.ThrowIfAny();
+        return visitors;
+    }
+
+    private static Prison? ValidatePrison(InmateAsKnown? inmate, ReferenceDataSet reference, FieldViolations violations)
+    {
+        if (string.IsNullOrWhiteSpace(inmate?.PrisonId))
+        {
+            violations.Add("inmate.prison_id", "必填");
+            return null;
+        }
+
+        var prison = reference.Prison(inmate.PrisonId);
+        if (prison is null)
+        {
+            violations.Add("inmate.prison_id", "未知的监狱");
+            return null;
+        }
+
+        if (!string.IsNullOrEmpty(inmate.PrisonArea) && prison.Areas.All(a => a.Id != inmate.PrisonArea))
+        {
+            violations.Add("inmate.prison_area", "该监狱没有这个监区");
+        }
+
+        return prison;
+    }
+
+    private static void ValidateMonth(string month, DateOnly today, FieldViolations violations)
+    {
+        if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+        {
+            violations.Add("visit_month", "格式应为 yyyy-MM");
+        }
+        else if (first.AddMonths(1) <= today)
+        {
+            violations.Add("visit_month", "不能申请已经过去的月份");
+        }
+        else if (first > today.AddMonths(3))
+        {
+            violations.Add("visit_month", "最多只能申请三个月内的会见");
+        }
+    }
+
+    private static void ValidateVenue(string venueId, JudicialOffice office, ReferenceDataSet reference, FieldViolations violations)
+    {
+        var venue = string.IsNullOrEmpty(venueId) ? null : reference.Venue(venueId);
+        if (venue is null)
+        {
+            violations.Add("venue_id", string.IsNullOrEmpty(venueId) ? "必填" : "未知的会见室");
+        }
+        else if (venue.CountyId != office.CountyId)
+        {
+            violations.Add("venue_id", "只能选择本县（区）司法局的会见室");
+        }
+    }
+
+    private static List<ValidVisitor> ValidateVisitors(SubmitApplicationRequest request, DateOnly today, VisitPolicy? policy, FieldViolations violations)
+    {
+        var valid = new List<ValidVisitor>();
+        if (request.Visitors.Count == 0)
+        {
+            violations.Add("visitors", "至少需要一名会见人");
+            return valid;
+        }
+
+        for (var i = 0; i < request.Visitors.Count; i++)
+        {
+            var visitor = ValidateVisitor(request.Visitors[i], $"visitors[{i}]", today, violations);
+            if (visitor is not null)
+            {
+                valid.Add(visitor);
+            }
+        }
+
+        if (valid.Count == request.Visitors.Count && policy is not null)
+        {
+            ValidateCounts(valid, policy, violations);
+        }
+
+        return valid;
+    }
+
+    private static ValidVisitor? ValidateVisitor(VisitorInput input, string field, DateOnly today, FieldViolations violations)
+    {
+        var before = violations.Items.Count;
+        violations.Required($"{field}.name", input.Name);
+        var id = ResidentIdNumber.Check(input.IdNumber);
+        if (!id.IsValid)
+        {
+            violations.Add($"{field}.id_number", id.ErrorMessage ?? "身份证号码无效");
+        }
+
+        if (!Relations.Known.ContainsKey(input.Relation))
+        {
+            violations.Add($"{field}.relation", "未知的亲属关系");
+        }
+
+        var age = id.BirthDate is { } birth ? ResidentIdNumber.AgeOn(birth, today) : 0;
+        if (id.BirthDate > today)
+        {
+            violations.Add($"{field}.id_number", "出生日期晚于今天");
+        }
+
+        var isAdult = age >= 18;
+        if ((isAdult || input.IsContact || !string.IsNullOrEmpty(input.Phone)) && !MobileNumber.IsValid(input.Phone))
+        {
+            violations.Add($"{field}.phone", "请填写有效的11位手机号码");
+        }
+
+        ValidateDocuments(input, field, isAdult, violations);
+        return violations.Items.Count == before && id.BirthDate is { } date ? new ValidVisitor(input, date, age) : null;
+    }
+
+    private static void ValidateDocuments(VisitorInput input, string field, bool isAdult, FieldViolations violations)
+    {
+        var unknown = input.Documents.Where(d => !Documents.Known.Contains(d)).ToList();
+        if (unknown.Count > 0)
+        {
+            violations.Add($"{field}.documents", $"未知的证件类型：{string.Join("、", unknown)}");
+        }
+
+        // Adults show the resident ID card; minors may show the household register instead [Y 六].
+        var identity = input.Documents.Contains(Documents.IdCard) || (!isAdult && input.Documents.Contains(Documents.HouseholdRegister));
+        if (!identity)
+        {
+            violations.Add($"{field}.documents", isAdult ? "缺少居民身份证" : "缺少居民身份证或户口簿");
+        }
+
+        if (!input.Documents.Any(Documents.RelationshipProofs.Contains))
+        {
+            violations.Add($"{field}.documents", "缺少亲属关系证明（户口簿、结婚证、出生证明或有关机关出具的证明）");
+        }
+    }
+
+    private static void ValidateCounts(List<ValidVisitor> visitors, VisitPolicy policy, FieldViolations violations)
+    {
+        var adults = visitors.Count(v => v.Age >= 18);
+        var counted = visitors.Count(v => v.Age >= policy.ChildNotCountedUnderAge);
+        if (adults == 0)
+        {
+            violations.Add("visitors", "至少需要一名成年会见人");
+        }
+
+        if (counted > policy.MaxCountedVisitors)
+        {
+            violations.Add("visitors", $"每次会见最多{policy.MaxCountedVisitors}人（{policy.ChildNotCountedUnderAge}周岁以下儿童不计）");
+        }
+
+        var repeated = visitors.GroupBy(v => v.Input.IdNumber.Trim().ToUpperInvariant()).Where(g => g.Count() > 1);
+        if (repeated.Any())
+        {
+            violations.Add("visitors", "同一会见人不能重复填写");
+        }
+
+        if (visitors.Count(v => v.Input.IsContact) > 1)
+        {
+            violations.Add("visitors", "只能指定一名短信联系人");
+        }
+    }
+}

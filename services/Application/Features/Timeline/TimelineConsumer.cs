@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Visitation.Application.Data;
+using Visitation.ServiceDefaults.Messaging;
+
+namespace Visitation.Application.Features.Timeline;
+
+/// <summary>
+/// Keeps the clerk's view of an application: every workflow event becomes a timeline step, and
+/// the status only ever moves forward along the chain, so late or reordered events are harmless.
+/// </summary>
+public abstract class TimelineConsumer<TEvent>(ApplicationDbContext db, TimeProvider clock)
+    : InboxConsumer<TEvent, ApplicationDbContext>(db, clock) where TEvent : class
+{
+    protected abstract TimelineStep Describe(TEvent message);
+
+    protected override async Task HandleAsync(TEvent message, CancellationToken cancellationToken)
+    {
+        var step = Describe(message);
+        var application = await Db.Applications.SingleOrDefaultAsync(a => a.Id == step.ApplicationId, cancellationToken)
+            ?? throw new InvalidOperationException($"Application {step.ApplicationId} is unknown here; retrying.");
+        Db.Timeline.Add(new TimelineRecord
+        {
+            ApplicationId = application.Id,
+            Stage = step.Stage,
+            Event = step.Event,
+            At = step.At,
+            Actor = step.Actor,
+            ReasonCode = step.ReasonCode,
+            Detail = step.Detail,
+        });
+        if (step.Status is { } status && IsForward(application.Status, status))
+        {
+            application.Status = status;
+            step.Apply?.Invoke(application);
+        }
+    }
+
+    private static bool IsForward(ApplicationStatus current, ApplicationStatus next) =>
+        current < ApplicationStatus.BureauRejected && next > current;
+}

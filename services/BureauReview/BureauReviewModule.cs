@@ -1,0 +1,20 @@
+using MassTransit;
+using Visitation.BureauReview.Data;
+using Visitation.BureauReview.Features.Decide;
+using Visitation.ServiceDefaults.Data;
+using Visitation.ServiceDefaults.Messaging;
+
+namespace Visitation.BureauReview;
+
+public static class BureauReviewModule
+{
+    public const string Name = "bureau-review";
+
+    public static WebApplicationBuilder AddBureauReviewService(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<BureauReviewDbContext>();
+        builder.Services.AddScoped<ReviewDecisionHandler>();
+        builder.AddServiceMessaging(Name, bus => bus.AddConsumers(typeof(BureauReviewModule).Assembly));
+        return builder;
+    }
+}

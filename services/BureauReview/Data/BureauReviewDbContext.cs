@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Visitation.ServiceDefaults.Data;
+
+namespace Visitation.BureauReview.Data;
+
+public sealed class BureauReviewDbContext(DbContextOptions<BureauReviewDbContext> options) : ServiceDbContext(options)
+{
+    public DbSet<Review> Reviews => Set<Review>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<Review>(task =>
+        {
+            task.ToTable("reviews");
+            task.HasKey(t => t.ApplicationId);
+            task.Property(t => t.Application).HasJsonColumn();
+            task.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+            task.HasIndex(t => new { t.CountyId, t.Status, t.ReceivedAt });
+        });
+    }
+}
+
+internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<BureauReviewDbContext>
+{
+    public BureauReviewDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<BureauReviewDbContext>().UseNpgsql("Host=localhost;Database=design_time").Options);
+}

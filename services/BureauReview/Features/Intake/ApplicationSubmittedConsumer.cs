@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Visitation.BureauReview.Data;
+using Visitation.Contracts.Events;
+using Visitation.ServiceDefaults.Messaging;
+
+namespace Visitation.BureauReview.Features.Intake;
+
+/// <summary>Puts a newly filed application in its county bureau's review queue.</summary>
+public sealed class ApplicationSubmittedConsumer(BureauReviewDbContext db, TimeProvider clock)
+    : InboxConsumer<ApplicationSubmitted, BureauReviewDbContext>(db, clock)
+{
+    protected override async Task HandleAsync(ApplicationSubmitted message, CancellationToken cancellationToken)
+    {
+        var application = message.Application;
+        if (await Db.Reviews.AnyAsync(t => t.ApplicationId == application.ApplicationId, cancellationToken))
+        {
+            return;
+        }
+
+        Db.Reviews.Add(new Review
+        {
+            ApplicationId = application.ApplicationId,
+            CountyId = application.CountyId,
+            OfficeId = application.OfficeId,
+            Application = application,
+            ReceivedAt = message.OccurredAt,
+            Status = ReviewStatus.Pending,
+        });
+    }
+}

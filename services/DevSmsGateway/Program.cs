@@ -1,0 +1,4 @@
+using Visitation.DevSmsGateway;
+
+var app = DevSmsGatewayApp.Build(args);
+app.Run();

@@ -1,0 +1,5 @@
+namespace Visitation.DevSmsGateway;
+
+public sealed record ReceivedSms(Guid MessageId, string Phone, string Text, string GatewayId, DateTimeOffset ReceivedAt);
+
+public sealed record SmsRequest(Guid MessageId, string Phone, string Text);

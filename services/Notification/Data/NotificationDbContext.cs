@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Visitation.ServiceDefaults.Data;
+
+namespace Visitation.Notification.Data;
+
+public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext> options) : ServiceDbContext(options)
+{
+    public DbSet<Recipient> Recipients => Set<Recipient>();
+    public DbSet<SmsMessage> Messages => Set<SmsMessage>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<Recipient>(recipient =>
+        {
+            recipient.ToTable("recipients");
+            recipient.HasKey(r => r.ApplicationId);
+        });
+        modelBuilder.Entity<SmsMessage>(sms =>
+        {
+            sms.ToTable("sms_messages");
+            sms.HasKey(m => m.Id);
+            sms.HasIndex(m => m.DedupKey).IsUnique();
+            sms.HasIndex(m => m.ApplicationId);
+            sms.HasIndex(m => m.NextAttemptAt).HasFilter("\"Status\" = 'Queued'");
+            sms.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+        });
+    }
+}
+
+internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<NotificationDbContext>
+{
+    public NotificationDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<NotificationDbContext>().UseNpgsql("Host=localhost;Database=design_time").Options);
+}

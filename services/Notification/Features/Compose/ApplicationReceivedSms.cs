@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Visitation.Contracts.Events;
+using Visitation.Notification.Data;
+using Visitation.Rules.Sms;
+using Visitation.ServiceDefaults.ReferenceData;
+
+namespace Visitation.Notification.Features.Compose;
+
+/// <summary>Records who the family's contact is, and tells them the application was received.</summary>
+public sealed class ApplicationReceivedSmsConsumer(NotificationDbContext db, ReferenceDataSet reference, TimeProvider clock)
+    : SmsComposer<ApplicationSubmitted>(db, reference, clock)
+{
+    protected override Guid ApplicationIdOf(ApplicationSubmitted message) => message.Application.ApplicationId;
+
+    protected override async Task<Recipient?> FindRecipientAsync(ApplicationSubmitted message, Guid applicationId, CancellationToken ct)
+    {
+        var recipient = await Db.Recipients.SingleOrDefaultAsync(r => r.ApplicationId == applicationId, ct);
+        if (recipient is null)
+        {
+            var a = message.Application;
+            recipient = new Recipient
+            {
+                ApplicationId = applicationId,
+                ContactName = message.ContactName,
+                Phone = message.ContactPhone,
+                InmateName = a.InmateName,
+                VisitMonth = a.VisitMonth,
+                OfficeId = a.OfficeId,
+                CountyId = a.CountyId,
+                PrisonId = a.PrisonId,
+            };
+            Db.Recipients.Add(recipient);
+        }
+
+        return recipient;
+    }
+
+    protected override SmsDraft Draft(ApplicationSubmitted message, Recipient recipient) =>
+        new(recipient.ApplicationId, SmsKind.Received, $"{recipient.ApplicationId}:received", new Dictionary<string, string>
+        {
+            ["contactName"] = recipient.ContactName,
+            ["month"] = MonthText.Of(recipient.VisitMonth),
+            ["inmateName"] = recipient.InmateName,
+            ["reference"] = recipient.ApplicationId.ToString("N")[..12].ToUpperInvariant(),
+        });
+}

@@ -1,0 +1,22 @@
+using MassTransit;
+using Visitation.Notification.Data;
+using Visitation.Notification.Features.Deliver;
+using Visitation.ServiceDefaults.Data;
+using Visitation.ServiceDefaults.Messaging;
+
+namespace Visitation.Notification;
+
+public static class NotificationModule
+{
+    public const string Name = "notification";
+
+    public static WebApplicationBuilder AddNotificationService(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<NotificationDbContext>();
+        builder.Services.Configure<SmsGatewayOptions>(builder.Configuration.GetSection(SmsGatewayOptions.Section));
+        builder.Services.AddHttpClient<SmsGatewayClient>();
+        builder.Services.AddHostedService<SmsDispatcher>();
+        builder.AddServiceMessaging(Name, bus => bus.AddConsumers(typeof(NotificationModule).Assembly));
+        return builder;
+    }
+}

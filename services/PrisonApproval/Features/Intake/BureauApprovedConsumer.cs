@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Visitation.Contracts.Events;
+using Visitation.PrisonApproval.Data;
+using Visitation.ServiceDefaults.Messaging;
+
+namespace Visitation.PrisonApproval.Features.Intake;
+
+/// <summary>Puts a bureau-approved application in the prison visit centre's queue.</summary>
+public sealed class BureauApprovedConsumer(PrisonApprovalDbContext db, TimeProvider clock)
+    : InboxConsumer<BureauApproved, PrisonApprovalDbContext>(db, clock)
+{
+    protected override async Task HandleAsync(BureauApproved message, CancellationToken cancellationToken)
+    {
+        var application = message.Application;
+        if (await Db.Approvals.AnyAsync(a => a.ApplicationId == application.ApplicationId, cancellationToken))
+        {
+            return;
+        }
+
+        Db.Approvals.Add(new Approval
+        {
+            ApplicationId = application.ApplicationId,
+            PrisonId = application.PrisonId,
+            Application = application,
+            ReceivedAt = message.OccurredAt,
+            Status = ApprovalStatus.Pending,
+        });
+    }
+}

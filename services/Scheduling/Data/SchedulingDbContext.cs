@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Visitation.ServiceDefaults.Data;
+
+namespace Visitation.Scheduling.Data;
+
+public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> options) : ServiceDbContext(options)
+{
+    public DbSet<Visit> Visits => Set<Visit>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<Visit>(visit =>
+        {
+            visit.ToTable("visits");
+            visit.HasKey(v => v.Id);
+            visit.HasIndex(v => v.ApplicationId).IsUnique();
+            visit.HasIndex(v => new { v.PrisonId, v.Date });
+            visit.HasIndex(v => new { v.VenueId, v.Date });
+            visit.Property(v => v.Status).HasConversion<string>().HasMaxLength(20);
+        });
+    }
+}
+
+internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<SchedulingDbContext>
+{
+    public SchedulingDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SchedulingDbContext>().UseNpgsql("Host=localhost;Database=design_time").Options);
+}

@@ -1,0 +1,26 @@
+using Visitation.Rules.Calendars;
+using Visitation.ServiceDefaults.ReferenceData;
+
+namespace Visitation.Scheduling.Features.Calendar;
+
+/// <summary>The prison areas' video-visit calendars and the holiday calendars, built from reference data.</summary>
+public sealed class PrisonCalendars(ReferenceDataSet reference)
+{
+    private readonly IReadOnlyList<HolidayCalendar> _holidays = reference.Holidays
+        .Select(y => new HolidayCalendar(y.Year, y.Holidays.Select(h => new Holiday(h.From, h.To, h.Name)).ToList()))
+        .ToList();
+
+    public AreaVideoCalendar? Area(string prisonId, string areaId)
+    {
+        var area = reference.Prison(prisonId)?.Areas.FirstOrDefault(a => a.Id == areaId);
+        return area is null
+            ? null
+            : new AreaVideoCalendar(area.Id, area.VideoDays, (area.Exceptions ?? []).Select(ToException).ToList());
+    }
+
+    public IReadOnlyList<CalendarDay> VideoDays(AreaVideoCalendar area, int year, int month) =>
+        VideoVisitDays.ForMonth(area, _holidays, year, month);
+
+    private static CalendarException ToException(CalendarChange change) =>
+        new(change.Date, string.Equals(change.Kind, "add", StringComparison.OrdinalIgnoreCase) ? CalendarExceptionKind.Add : CalendarExceptionKind.Remove, change.Reason);
+}

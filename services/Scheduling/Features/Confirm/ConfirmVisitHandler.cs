@@ -1,0 +1,78 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Visitation.Contracts.Events;
+using Visitation.Contracts.Grpc.Scheduling;
+using Visitation.Scheduling.Data;
+using Visitation.Scheduling.Features.Agenda;
+using Visitation.Scheduling.Features.Propose;
+using Visitation.ServiceDefaults.Auth;
+using Visitation.ServiceDefaults.Grpc;
+using Visitation.ServiceDefaults.ReferenceData;
+using Visitation.ServiceDefaults.Time;
+
+namespace Visitation.Scheduling.Features.Confirm;
+
+/// <summary>
+/// The visit centre fixes the final time: the proposal as it is, or another free slot. The slot is
+/// re-checked under the allocation lock (a hold may have lapsed), then the visit is scheduled and
+/// announced to the venue and the family.
+/// </summary>
+public sealed class ConfirmVisitHandler(SchedulingDbContext db, SlotFinder slots, ReferenceDataSet reference, TimeProvider clock)
+{
+    public async Task<VisitView> HandleAsync(ConfirmVisitRequest request, Caller caller, CancellationToken ct)
+    {
+        caller.Require(Roles.Officer);
+        var id = Ids.Parse(request.VisitId, "visit_id");
+        var move = ParseMove(request);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var visit = await db.Visits.SingleOrDefaultAsync(v => v.Id == id, ct) ?? throw GrpcErrors.NotFound("会见", request.VisitId);
+        caller.RequireOrganisation(visit.PrisonId);
+        if (visit.Status == VisitStatus.Scheduled && (move is null || (move.Value.Date == visit.Date && move.Value.Start == visit.Start)))
+        {
+            return VisitViews.ToView(visit); // confirming twice answers with the same visit
+        }
+
+        if (visit.Status == VisitStatus.Scheduled)
+        {
+            throw GrpcErrors.FailedPrecondition("会见已确认，改期请先取消");
+        }
+
+        await slots.LockAsync(visit.PrisonId, visit.VenueId, ct);
+        var (date, start) = move ?? (visit.Date, visit.Start);
+        var choice = await slots.AtAsync(VisitSlot.SearchFor(visit) with { Month = new DateOnly(date.Year, date.Month, 1) }, date, start, ct)
+            ?? throw GrpcErrors.FailedPrecondition($"{date:yyyy-MM-dd} {start:HH\\:mm} 不是该监区可预约的空闲时段");
+        var now = ChinaTime.Now(clock);
+        VisitSlot.Assign(visit, choice);
+        visit.Status = VisitStatus.Scheduled;
+        visit.ConfirmedBy = caller.UserId;
+        visit.ConfirmedAt = now;
+        var venue = reference.Venue(visit.VenueId)!;
+        db.Publish(new VisitScheduled(visit.ApplicationId, visit.Id, visit.PrisonId, visit.VenueId, venue.Name, venue.Address,
+            visit.Date, visit.Start, visit.Minutes, caller.UserId, now), now);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return VisitViews.ToView(visit);
+    }
+
+    private static (DateOnly Date, TimeOnly Start)? ParseMove(ConfirmVisitRequest request)
+    {
+        if (string.IsNullOrEmpty(request.Date) && string.IsNullOrEmpty(request.StartTime))
+        {
+            return null;
+        }
+
+        var violations = new FieldViolations();
+        if (!DateOnly.TryParseExact(request.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            violations.Add("date", "格式应为 yyyy-MM-dd");
+        }
+
+        if (!TimeOnly.TryParseExact(request.StartTime, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
+        {
+            violations.Add("start_time", "格式应为 HH:mm");
+        }
+
+        violations.ThrowIfAny();
+        return (date, start);
+    }
+}

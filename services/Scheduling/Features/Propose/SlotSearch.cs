@@ -1,0 +1,11 @@
+namespace Visitation.Scheduling.Features.Propose;
+
+/// <summary>Where and how long a visit must be, and from which day of which month it may be held.</summary>
+public sealed record SlotSearch(
+    string PrisonId,
+    string Area,
+    string VenueId,
+    int Minutes,
+    DateOnly EarliestDate,
+    DateOnly Month,
+    Guid? ExcludingVisit = null);

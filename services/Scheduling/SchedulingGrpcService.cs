@@ -1,0 +1,122 @@
+using System.Globalization;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Visitation.Contracts.Grpc.Scheduling;
+using Visitation.Scheduling.Data;
+using Visitation.Scheduling.Features.Agenda;
+using Visitation.Scheduling.Features.Calendar;
+using Visitation.Scheduling.Features.Confirm;
+using Visitation.Scheduling.Features.Propose;
+using Visitation.ServiceDefaults.Auth;
+using Visitation.ServiceDefaults.Grpc;
+using Visitation.ServiceDefaults.ReferenceData;
+
+namespace Visitation.Scheduling;
+
+/// <summary>Visit centres confirm slots, county venues and bureaus read their agenda, anyone reads visit days.</summary>
+public sealed class SchedulingGrpcService(SchedulingDbContext db, SlotFinder slots, ConfirmVisitHandler confirm, PrisonCalendars calendars, ReferenceDataSet reference)
+    : SchedulingService.SchedulingServiceBase
+{
+    public override async Task<ListProposalsReply> ListProposals(ListProposalsRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context).Require(Roles.Officer);
+        var page = Page.From(request.Page);
+        var visits = await db.Visits.AsNoTracking()
+            .Where(v => v.PrisonId == caller.OrganisationId && v.Status == VisitStatus.Proposed)
+            .OrderBy(v => v.Date).ThenBy(v => v.Start).ThenBy(v => v.Id)
+            .Skip(page.Offset).Take(page.Size).ToListAsync(context.CancellationToken);
+        var reply = new ListProposalsReply { NextPageToken = page.NextToken(visits.Count) };
+        reply.Visits.AddRange(visits.Select(VisitViews.ToView));
+        return reply;
+    }
+
+    public override async Task<ListFreeSlotsReply> ListFreeSlots(ListFreeSlotsRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context).Require(Roles.Officer);
+        var id = Ids.Parse(request.VisitId, "visit_id");
+        var visit = await db.Visits.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, context.CancellationToken)
+            ?? throw GrpcErrors.NotFound("会见", request.VisitId);
+        caller.RequireOrganisation(visit.PrisonId);
+        var free = await slots.FreeAsync(VisitSlot.SearchFor(visit), request.MaxResults is > 0 and <= 200 ? request.MaxResults : 20, context.CancellationToken);
+        var reply = new ListFreeSlotsReply();
+        reply.Slots.AddRange(free.Select(s => new FreeSlot
+        {
+            Date = s.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            StartTime = s.Start.ToString("HH:mm", CultureInfo.InvariantCulture),
+        }));
+        return reply;
+    }
+
+    public override Task<VisitView> ConfirmVisit(ConfirmVisitRequest request, ServerCallContext context) =>
+        confirm.HandleAsync(request, Caller.From(context), context.CancellationToken);
+
+    public override async Task<GetVenueAgendaReply> GetVenueAgenda(GetVenueAgendaRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context).Require(Roles.VenueStaff, Roles.Reviewer);
+        var (from, to) = ParseRange(request);
+        // Venue staff see their venue; a county bureau's reviewers see every venue of the county [N§9].
+        var venues = caller.Role == Roles.VenueStaff
+            ? [caller.OrganisationId]
+            : reference.Venues.Where(v => v.CountyId == caller.OrganisationId).Select(v => v.Id).ToList();
+        var visits = await db.Visits.AsNoTracking()
+            .Where(v => venues.Contains(v.VenueId) && v.Status == VisitStatus.Scheduled && v.Date >= from && v.Date <= to)
+            .OrderBy(v => v.Date).ThenBy(v => v.Start).ThenBy(v => v.VenueTerminal)
+            .ToListAsync(context.CancellationToken);
+        var reply = new GetVenueAgendaReply();
+        reply.Visits.AddRange(visits.Select(VisitViews.ToView));
+        return reply;
+    }
+
+    public override Task<ListVisitDaysReply> ListVisitDays(ListVisitDaysRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var area = calendars.Area(request.PrisonId, request.PrisonArea);
+        if (area is null)
+        {
+            violations.Add("prison_area", "未知的监狱或监区");
+        }
+
+        if (!DateOnly.TryParseExact(request.Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        {
+            violations.Add("month", "格式应为 yyyy-MM");
+        }
+
+        violations.ThrowIfAny();
+        var reply = new ListVisitDaysReply();
+        foreach (var day in calendars.VideoDays(area!, month.Year, month.Month))
+        {
+            var date = day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (day.Open)
+            {
+                reply.VideoDays.Add(date);
+            }
+            else
+            {
+                reply.Excluded.Add(new ExcludedDay { Date = date, Reason = day.ExcludedReason ?? string.Empty });
+            }
+        }
+
+        return Task.FromResult(reply);
+    }
+
+    private static (DateOnly From, DateOnly To) ParseRange(GetVenueAgendaRequest request)
+    {
+        var violations = new FieldViolations();
+        if (!DateOnly.TryParseExact(request.DateFrom, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
+        {
+            violations.Add("date_from", "格式应为 yyyy-MM-dd");
+        }
+
+        if (!DateOnly.TryParseExact(request.DateTo, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to))
+        {
+            violations.Add("date_to", "格式应为 yyyy-MM-dd");
+        }
+        else if (to < from || to.DayNumber - from.DayNumber > 92)
+        {
+            violations.Add("date_to", "日期范围应在92天以内且不早于开始日期");
+        }
+
+        violations.ThrowIfAny();
+        return (from, to);
+    }
+}

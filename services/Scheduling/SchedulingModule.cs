@@ -1,0 +1,24 @@
+using MassTransit;
+using Visitation.Scheduling.Data;
+using Visitation.Scheduling.Features.Calendar;
+using Visitation.Scheduling.Features.Confirm;
+using Visitation.Scheduling.Features.Propose;
+using Visitation.ServiceDefaults.Data;
+using Visitation.ServiceDefaults.Messaging;
+
+namespace Visitation.Scheduling;
+
+public static class SchedulingModule
+{
+    public const string Name = "scheduling";
+
+    public static WebApplicationBuilder AddSchedulingService(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<SchedulingDbContext>();
+        builder.Services.AddSingleton<PrisonCalendars>();
+        builder.Services.AddScoped<SlotFinder>();
+        builder.Services.AddScoped<ConfirmVisitHandler>();
+        builder.AddServiceMessaging(Name, bus => bus.AddConsumers(typeof(SchedulingModule).Assembly));
+        return builder;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Collections.Frozen;
+
+namespace Visitation.Rules.Sms;
+
+/// <summary>
+/// The SMS texts sent to families. Values are filled in by the caller, already masked where they
+/// are personal data (RULES.md §8): no ID or phone number belongs in an SMS.
+/// </summary>
+public static class SmsTemplates
+{
+    /// <summary>Every message starts with the service's signature so families recognise the sender.</summary>
+    public const string Signature = "【远程视频会见】";
+
+    private static readonly FrozenDictionary<SmsKind, SmsTemplate> Templates = new SmsTemplate[]
+    {
+        new(SmsKind.Received,
+            Signature + "{contactName}您好，您申请于{month}与{inmateName}进行远程视频会见，申请已受理（受理编号：{reference}）。" +
+            "审核结果将以短信通知，请留意查收。"),
+        new(SmsKind.BureauRejected,
+            Signature + "您好，您申请与{inmateName}进行远程视频会见，经{bureauName}审核未予通过。原因：{reason}。" +
+            "如需帮助，请咨询{officeName}。"),
+        new(SmsKind.PrisonRejected,
+            Signature + "您好，您提交的远程视频会见申请经{prisonName}审核未予批准。原因：{reason}。" +
+            "如需帮助，请咨询{officeName}。"),
+        new(SmsKind.Scheduled,
+            Signature + "您与{inmateName}的远程视频会见已安排在{date} {time}，时长{minutes}分钟，" +
+            "地点：{venueName}（{venueAddress}）。请提前30分钟到达，携带本人居民身份证原件（未成年人携带户口簿）。" +
+            "迟到或未到视为放弃本次会见。"),
+        new(SmsKind.Unavailable,
+            Signature + "您好，很抱歉，您申请的{month}与{inmateName}的远程视频会见暂无可安排的时间。原因：{reason}。" +
+            "您可申请{nextMonth}的会见。"),
+    }.ToFrozenDictionary(t => t.Kind);
+
+    /// <summary>The placeholder names the template of <paramref name="kind"/> needs, in text order.</summary>
+    public static IReadOnlyList<string> Placeholders(SmsKind kind) => Get(kind).Placeholders;
+
+    /// <summary>
+    /// The message text with every placeholder replaced. A missing value throws rather than send a
+    /// family a message with a hole in it; extra values are ignored.
+    /// </summary>
+    /// <exception cref="ArgumentException">A placeholder has no value; the message names it.</exception>
+    public static string Render(SmsKind kind, IReadOnlyDictionary<string, string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return Get(kind).Render(values);
+    }
+
+    private static SmsTemplate Get(SmsKind kind) =>
+        Templates.TryGetValue(kind, out var template)
+            ? template
+            : throw new ArgumentOutOfRangeException(nameof(kind), kind, "No SMS template for this kind.");
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Visitation.ServiceDefaults.Messaging;
+
+namespace Visitation.ServiceDefaults.Data;
+
+public static class DatabaseExtensions
+{
+    public const string ConnectionName = "Database";
+
+    /// <summary>
+    /// The service's own PostgreSQL database: the DbContext, migrations at start-up, a health
+    /// check, and the outbox dispatcher that publishes what the context's transactions committed.
+    /// Call before <c>AddServiceMessaging</c> so migrations run before the bus starts.
+    /// </summary>
+    public static WebApplicationBuilder AddServiceDatabase<TContext>(this WebApplicationBuilder builder)
+        where TContext : ServiceDbContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not configured.");
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<OutboxCommitInterceptor>();
+        builder.Services.AddDbContext<TContext>((services, options) => options
+            .UseNpgsql(connectionString)
+            .AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>()));
+        builder.Services.AddHostedService<MigrationHostedService<TContext>>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>("database", tags: ["ready"]);
+        builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
+        builder.Services.AddHostedService<OutboxDispatcher<TContext>>();
+        return builder;
+    }
+}

@@ -1,0 +1,34 @@
+using Visitation.Contracts.Grpc;
+using Visitation.ServiceDefaults.Time;
+
+namespace Visitation.ServiceDefaults.Grpc;
+
+/// <summary>Shared shape of a reviewing stage's answer, and the checks a rejection's reason must pass.</summary>
+public static class Decisions
+{
+    public static Decision Approved(string decidedBy, DateTimeOffset at) =>
+        new() { Approved = true, DecidedBy = decidedBy, DecidedAt = ChinaTime.Format(at) };
+
+    public static Decision Rejected(string reasonCode, string reason, string decidedBy, DateTimeOffset at) =>
+        new() { Approved = false, ReasonCode = reasonCode, Reason = reason, DecidedBy = decidedBy, DecidedAt = ChinaTime.Format(at) };
+
+    /// <summary>A rejection must say why, in words the family will read in an SMS.</summary>
+    public static void ValidateRejection(string applicationId, string reasonCode, string reason)
+    {
+        var violations = new FieldViolations();
+        violations.Required("application_id", applicationId);
+        violations.Required("reason_code", reasonCode);
+        violations.Required("reason", reason);
+        if (reason.Length > 200)
+        {
+            violations.Add("reason", "原因不超过200字");
+        }
+
+        if (reasonCode.Length > 0 && !reasonCode.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_'))
+        {
+            violations.Add("reason_code", "原因代码只能包含大写字母、数字和下划线");
+        }
+
+        violations.ThrowIfAny();
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+
+namespace Visitation.ServiceDefaults.ReferenceData;
+
+/// <summary>
+/// Reads <c>organisations.json</c> and every <c>holidays/*.json</c> from the reference-data folder
+/// (<c>ReferenceData:Path</c>, default: the copy beside the service's binaries).
+/// </summary>
+public static class ReferenceDataLoader
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip };
+
+    public static ReferenceDataSet Load(IConfiguration configuration) =>
+        LoadFrom(configuration["ReferenceData:Path"] ?? Path.Combine(AppContext.BaseDirectory, "reference-data"));
+
+    public static ReferenceDataSet LoadFrom(string folder)
+    {
+        var organisations = Read<OrganisationsFile>(Path.Combine(folder, "organisations.json"));
+        var holidays = Directory.GetFiles(Path.Combine(folder, "holidays"), "*.json")
+            .Order(StringComparer.Ordinal)
+            .Select(Read<HolidayYear>)
+            .ToList();
+        return new ReferenceDataSet(organisations.Provinces, organisations.Counties, organisations.Offices, organisations.Venues, organisations.Prisons, holidays);
+    }
+
+    private static T Read<T>(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return JsonSerializer.Deserialize<T>(stream, Json) ?? throw new InvalidDataException($"{path} is empty.");
+    }
+
+    private sealed record OrganisationsFile(
+        IReadOnlyList<Province> Provinces,
+        IReadOnlyList<CountyBureau> Counties,
+        IReadOnlyList<JudicialOffice> Offices,
+        IReadOnlyList<Venue> Venues,
+        IReadOnlyList<Prison> Prisons);
+}

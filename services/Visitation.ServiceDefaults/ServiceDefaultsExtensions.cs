@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Visitation.ServiceDefaults.Auth;
+using Visitation.ServiceDefaults.ReferenceData;
+using Visitation.ServiceDefaults.Telemetry;
+
+namespace Visitation.ServiceDefaults;
+
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>Telemetry, JWT auth, gRPC with reflection and health, reference data, the clock.</summary>
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
+    {
+        builder.AddVisitationTelemetry(serviceName);
+        builder.AddVisitationAuth();
+        builder.Services.AddGrpc(grpc => grpc.EnableDetailedErrors = builder.Environment.IsDevelopment());
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks();
+        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(_ => ReferenceDataLoader.Load(builder.Configuration));
+        return builder;
+    }
+
+    /// <summary><c>/health</c> (ready), <c>/alive</c> (live), gRPC health and reflection.</summary>
+    public static WebApplication MapServiceDefaults(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health");
+        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+
+    /// <summary>Maps a gRPC API that only authenticated callers may use.</summary>
+    public static WebApplication MapSecuredGrpcService<TService>(this WebApplication app) where TService : class
+    {
+        app.MapGrpcService<TService>().RequireAuthorization();
+        return app;
+    }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using Visitation.Contracts.Grpc.BureauReview;
+using Visitation.Contracts.Grpc.PrisonApproval;
+using Visitation.Contracts.Grpc.Scheduling;
+using Visitation.IntegrationTests.Infrastructure;
+
+namespace Visitation.IntegrationTests.Chain;
+
+/// <summary>One application at a time through 司法所 → 县司法局 → 监狱会见中心 → scheduling → SMS.</summary>
+public sealed class ApprovalChainTests(VisitationSystem system)
+{
+    private readonly ChainDriver _chain = new(system);
+
+    [Fact]
+    public async Task Approved_application_is_scheduled_and_the_family_gets_each_sms()
+    {
+        var family = new Family();
+        var inmate = "张建国" + family.Phone[^4..];
+        await _chain.ImportInmateAsync("YJ" + family.Phone[^6..], inmate, "3");
+        var id = await _chain.SubmitAsync(family.Application(inmate));
+
+        await _chain.WaitForBureauTaskAsync(id);
+        var bureau = await _chain.Reviewer.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId = id, Note = "材料齐全" });
+        Assert.True(bureau.Approved);
+        await _chain.WaitForPrisonTaskAsync(id);
+        var prison = await _chain.Officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = id });
+        Assert.True(prison.Approved);
+        var proposal = await _chain.WaitForProposalAsync(id);
+        var confirmed = await _chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId });
+
+        Assert.Equal("Scheduled", confirmed.Status);
+        var visitDate = DateOnly.ParseExact(confirmed.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Assert.Contains(visitDate.Day, new[] { 3, 13, 23 }); // area 3's video days [Y 二]
+        Assert.Equal(30, confirmed.Minutes);
+        var application = await _chain.WaitForOutcomeAsync(id, "Scheduled", smsCount: 2);
+        Assert.Equal(
+            ["submitted", "bureau-approved", "prison-approved", "visit-proposed", "visit-scheduled"],
+            application.Timeline.Where(t => t.Event != "sms-sent").Select(t => t.Event));
+        Assert.Equal("reviewer-zhao", application.Timeline.Single(t => t.Event == "bureau-approved").Actor);
+        Assert.Equal("officer-sun", application.Timeline.Single(t => t.Event == "visit-scheduled").Actor);
+        Assert.Equal(confirmed.Date, application.Visit.Date);
+
+        var sms = await system.SmsTo(family.Phone);
+        Assert.Equal(2, sms.Count);
+        Assert.Contains("申请已受理", sms[0].Text, StringComparison.Ordinal);
+        Assert.Contains(inmate, sms[0].Text, StringComparison.Ordinal);
+        var expectedWhen = $"{visitDate.Year}年{visitDate.Month}月{visitDate.Day}日 {confirmed.StartTime}";
+        Assert.Contains(expectedWhen, sms[1].Text, StringComparison.Ordinal);
+        Assert.Contains("永济市司法局远程视频会见室（山西省运城市永济市司法局一楼）", sms[1].Text, StringComparison.Ordinal);
+        Assert.Contains("居民身份证", sms[1].Text, StringComparison.Ordinal);
+
+        var agenda = await _chain.CountyAgenda.GetVenueAgendaAsync(new GetVenueAgendaRequest { DateFrom = confirmed.Date, DateTo = confirmed.Date });
+        Assert.Contains(agenda.Visits, v => v.VisitId == confirmed.VisitId && v.StartTime == confirmed.StartTime);
+    }
+
+    [Fact]
+    public async Task Bureau_rejection_is_recorded_and_sent_with_its_reason()
+    {
+        var family = new Family();
+        var id = await _chain.SubmitAsync(family.Application("李红梅"));
+        await _chain.WaitForBureauTaskAsync(id);
+
+        var decision = await _chain.Reviewer.RejectApplicationAsync(new RejectReviewRequest
+        {
+            ApplicationId = id,
+            ReasonCode = "RELATIONSHIP_UNPROVEN",
+            Reason = "亲属关系证明与户口簿不一致",
+        });
+
+        Assert.False(decision.Approved);
+        var application = await _chain.WaitForOutcomeAsync(id, "BureauRejected", smsCount: 2);
+        var rejected = application.Timeline.Single(t => t.Event == "bureau-rejected");
+        Assert.Equal("RELATIONSHIP_UNPROVEN", rejected.ReasonCode);
+        Assert.Equal("reviewer-zhao", rejected.Actor);
+        Assert.Contains("亲属关系证明与户口簿不一致", rejected.Detail, StringComparison.Ordinal);
+        var sms = await system.SmsTo(family.Phone);
+        Assert.Equal(2, sms.Count);
+        Assert.Contains("经永济市司法局审核未予通过。原因：亲属关系证明与户口簿不一致", sms[1].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain((await _chain.Officer.ListPendingApprovalsAsync(new ListPendingApprovalsRequest())).Tasks, t => t.ApplicationId == id);
+    }
+
+    [Fact]
+    public async Task Inmate_unknown_to_the_register_is_a_prison_rejection_with_a_reason()
+    {
+        var family = new Family();
+        var id = await _chain.SubmitAsync(family.Application("查无此人" + family.Phone[^4..]));
+        await _chain.WaitForBureauTaskAsync(id);
+        await _chain.Reviewer.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId = id });
+        await _chain.WaitForPrisonTaskAsync(id);
+
+        var decision = await _chain.Officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = id });
+
+        Assert.False(decision.Approved);
+        Assert.Equal("INMATE_NOT_FOUND", decision.ReasonCode);
+        var application = await _chain.WaitForOutcomeAsync(id, "PrisonRejected", smsCount: 2);
+        Assert.Equal(
+            ["submitted", "bureau-approved", "prison-rejected"],
+            application.Timeline.Where(t => t.Event != "sms-sent").Select(t => t.Event));
+        var sms = await system.SmsTo(family.Phone);
+        Assert.Equal(2, sms.Count);
+        Assert.Contains("经山西省永济监狱审核未予批准。原因：监狱罪犯名册中未查到该服刑人员", sms[1].Text, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,48 @@
+using Visitation.Contracts.Grpc.Application;
+using Visitation.Contracts.Grpc.BureauReview;
+using Visitation.Contracts.Grpc.PrisonApproval;
+using Visitation.Contracts.Grpc.Scheduling;
+using Visitation.IntegrationTests.Infrastructure;
+using Visitation.ServiceDefaults.Auth;
+
+namespace Visitation.IntegrationTests.Chain;
+
+/// <summary>The clerk, reviewer and officer of one run, acting through the real gRPC APIs.</summary>
+public sealed class ChainDriver(VisitationSystem system)
+{
+    public ApplicationService.ApplicationServiceClient Clerk { get; } = system.Applications(VisitationSystem.Token(Roles.Clerk, Orgs.Office, "clerk-li"));
+    public BureauReviewService.BureauReviewServiceClient Reviewer { get; } = system.BureauReview(VisitationSystem.Token(Roles.Reviewer, Orgs.County, "reviewer-zhao"));
+    public PrisonApprovalService.PrisonApprovalServiceClient Officer { get; } = system.PrisonApproval(VisitationSystem.Token(Roles.Officer, Orgs.Prison, "officer-sun"));
+    public SchedulingService.SchedulingServiceClient VisitCentre { get; } = system.Scheduling(VisitationSystem.Token(Roles.Officer, Orgs.Prison, "officer-sun"));
+    public SchedulingService.SchedulingServiceClient CountyAgenda { get; } = system.Scheduling(VisitationSystem.Token(Roles.Reviewer, Orgs.County, "reviewer-zhao"));
+
+    public async Task ImportInmateAsync(string number, string name, string area, string level = "normal", bool juvenile = false) =>
+        await Officer.ImportInmatesAsync(new ImportInmatesRequest
+        {
+            Inmates = { new InmateRecord { InmateNumber = number, Name = name, PrisonArea = area, ManagementLevel = level, Juvenile = juvenile } },
+        });
+
+    public async Task<string> SubmitAsync(SubmitApplicationRequest request) =>
+        (await Clerk.SubmitApplicationAsync(request)).ApplicationId;
+
+    public Task WaitForBureauTaskAsync(string applicationId) =>
+        Eventually.Until(async () => await Reviewer.ListPendingReviewsAsync(new ListPendingReviewsRequest()),
+            reply => reply.Tasks.Any(t => t.ApplicationId == applicationId), $"review task of {applicationId}");
+
+    public Task WaitForPrisonTaskAsync(string applicationId) =>
+        Eventually.Until(async () => await Officer.ListPendingApprovalsAsync(new ListPendingApprovalsRequest()),
+            reply => reply.Tasks.Any(t => t.ApplicationId == applicationId), $"prison task of {applicationId}");
+
+    public async Task<VisitView> WaitForProposalAsync(string applicationId)
+    {
+        var reply = await Eventually.Until(async () => await VisitCentre.ListProposalsAsync(new ListProposalsRequest { Page = new() { PageSize = 200 } }),
+            r => r.Visits.Any(v => v.ApplicationId == applicationId), $"proposal for {applicationId}");
+        return reply.Visits.Single(v => v.ApplicationId == applicationId);
+    }
+
+    /// <summary>Waits until the application is in its final state and the SMS for it has been recorded.</summary>
+    public Task<ApplicationView> WaitForOutcomeAsync(string applicationId, string status, int smsCount) =>
+        Eventually.Until(async () => await Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = applicationId }),
+            a => a.Status == status && a.Timeline.Count(t => t.Event == "sms-sent") == smsCount,
+            $"{applicationId} to reach {status} with {smsCount} SMS");
+}

@@ -1,0 +1,83 @@
+using Google.Rpc;
+using Grpc.Core;
+using Visitation.Contracts.Grpc.Application;
+using Visitation.IntegrationTests.Infrastructure;
+
+namespace Visitation.IntegrationTests.Chain;
+
+/// <summary>What the clerk's submission accepts, refuses, and how it answers a retry.</summary>
+public sealed class SubmissionTests(VisitationSystem system)
+{
+    private readonly ChainDriver _chain = new(system);
+
+    [Fact]
+    public async Task Bad_input_names_every_bad_field_and_stores_nothing()
+    {
+        var family = new Family();
+        var request = family.Application("孙悟空");
+        request.Visitors[0].IdNumber = request.Visitors[0].IdNumber[..17] + (request.Visitors[0].IdNumber[17] == '1' ? '2' : '1');
+        request.Visitors[0].Phone = "12345";
+        request.VisitMonth = "2020-13";
+        request.VenueId = "yanhu-venue";
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Clerk.SubmitApplicationAsync(request));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        var fields = error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field).ToHashSet();
+        Assert.Equal(new[] { "visitors[0].id_number", "visitors[0].phone", "visit_month", "venue_id" }.Order(), fields.Order());
+        var listed = await _chain.Clerk.ListApplicationsAsync(new ListApplicationsRequest { Page = new() { PageSize = 200 } });
+        Assert.DoesNotContain(listed.Applications, a => a.InmateName == "孙悟空");
+    }
+
+    [Fact]
+    public async Task Four_adults_are_refused_but_a_child_under_fourteen_is_not_counted()
+    {
+        var family = new Family();
+        var tooMany = family.Application("周大福");
+        for (var i = 0; i < 3; i++)
+        {
+            tooMany.Visitors.Add(family.Adult($"亲属{i}", "brother"));
+        }
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Clerk.SubmitApplicationAsync(tooMany));
+        Assert.Contains(error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations, v => v.Field == "visitors");
+
+        var withChild = family.Application("周大福");
+        withChild.Visitors.Add(family.Adult("周一", "son"));
+        withChild.Visitors.Add(family.Adult("周二", "daughter"));
+        var childBirth = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-9);
+        withChild.Visitors.Add(new VisitorInput
+        {
+            Name = "周小宝",
+            IdNumber = Family.IdNumber(childBirth, 77),
+            Relation = "grandson",
+            Documents = { "household_register" },
+        });
+        var reply = await _chain.Clerk.SubmitApplicationAsync(withChild);
+        Assert.False(string.IsNullOrEmpty(reply.ApplicationId));
+    }
+
+    [Fact]
+    public async Task Retried_submission_returns_the_first_application()
+    {
+        var request = new Family().Application("吴用");
+
+        var first = await _chain.Clerk.SubmitApplicationAsync(request);
+        var again = await _chain.Clerk.SubmitApplicationAsync(request);
+
+        Assert.Equal(first.ApplicationId, again.ApplicationId);
+        var view = await _chain.Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = first.ApplicationId });
+        Assert.Single(view.Timeline, t => t.Event == "submitted");
+        Assert.Matches(@"^1390\*{10}\d{3}[0-9X]$|^\d{4}\*{10}\d{3}[0-9X]$", view.Visitors[0].IdNumberMasked);
+        Assert.Matches(@"^139\*{4}\d{4}$", view.Visitors[0].PhoneMasked);
+    }
+
+    [Fact]
+    public async Task Unknown_application_is_not_found()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            await _chain.Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = Guid.NewGuid().ToString() }));
+
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+    }
+}

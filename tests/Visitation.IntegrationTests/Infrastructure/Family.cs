@@ -1,0 +1,54 @@
+using System.Globalization;
+using Visitation.Contracts.Grpc.Application;
+using Visitation.Rules.Identity;
+
+namespace Visitation.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Test data for one family: valid resident ID numbers (real check characters) and a phone number
+/// of their own, so each test finds exactly its own SMS at the gateway.
+/// </summary>
+public sealed class Family
+{
+    private static int _counter;
+
+    public Family()
+    {
+        var n = Interlocked.Increment(ref _counter) + Random.Shared.Next(0, 9000) * 100;
+        Phone = string.Create(CultureInfo.InvariantCulture, $"139{n % 100_000_000:D8}");
+        Seed = n;
+    }
+
+    public string Phone { get; }
+
+    private int Seed { get; }
+
+    public static string IdNumber(DateOnly birth, int serial) =>
+        ResidentIdNumber.WithCheckCharacter(string.Create(CultureInfo.InvariantCulture, $"140881{birth:yyyyMMdd}{serial % 1000:D3}"));
+
+    public VisitorInput Adult(string name, string relation, bool contact = false) => new()
+    {
+        Name = name,
+        IdNumber = IdNumber(new DateOnly(1975, 3, 14), Seed + Interlocked.Increment(ref _counter)),
+        Phone = Phone,
+        Relation = relation,
+        IsContact = contact,
+        Documents = { "id_card", "household_register" },
+    };
+
+    /// <summary>The month of a visit that clears the 10-day advance rule whatever today is.</summary>
+    public static string NextVisitMonth()
+    {
+        var earliest = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(11);
+        return earliest.AddMonths(1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    }
+
+    public SubmitApplicationRequest Application(string inmateName, string area = "3") => new()
+    {
+        RequestId = Guid.NewGuid().ToString(),
+        Inmate = new InmateAsKnown { Name = inmateName, PrisonId = Orgs.Prison, PrisonArea = area },
+        Visitors = { Adult("王秀英", "mother", contact: true) },
+        VisitMonth = NextVisitMonth(),
+        VenueId = Orgs.Venue,
+    };
+}

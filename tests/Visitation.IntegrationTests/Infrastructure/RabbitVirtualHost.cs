@@ -1,0 +1,56 @@
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace Visitation.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Each test run gets its own RabbitMQ virtual host, deleted afterwards: queues and bindings that
+/// MassTransit declares would otherwise outlive the run and double the next run's work.
+/// </summary>
+public sealed class RabbitVirtualHost : IAsyncDisposable
+{
+    private readonly HttpClient _http;
+    private readonly string _name;
+
+    private RabbitVirtualHost(HttpClient http, string name, Uri amqp)
+    {
+        _http = http;
+        _name = name;
+        Amqp = amqp;
+    }
+
+    public Uri Amqp { get; }
+
+    public static async Task<RabbitVirtualHost?> CreateAsync(ServerEndpoints servers, string name)
+    {
+        if (servers.RabbitManagement is null)
+        {
+            return null; // a throw-away container: its default vhost is ours alone
+        }
+
+        var management = servers.RabbitManagement;
+        var http = new HttpClient { BaseAddress = new Uri(management.GetLeftPart(UriPartial.Authority)) };
+        var user = Uri.UnescapeDataString(management.UserInfo);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(user)));
+        using (var put = await http.PutAsync(new Uri($"api/vhosts/{name}", UriKind.Relative), new StringContent("{}", Encoding.UTF8, "application/json")))
+        {
+            put.EnsureSuccessStatusCode();
+        }
+
+        var permissions = "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}";
+        var userName = user.Split(':')[0];
+        using (var grant = await http.PutAsync(new Uri($"api/permissions/{name}/{userName}", UriKind.Relative), new StringContent(permissions, Encoding.UTF8, "application/json")))
+        {
+            grant.EnsureSuccessStatusCode();
+        }
+
+        var amqp = new UriBuilder(servers.RabbitMq) { Path = "/" + name }.Uri;
+        return new RabbitVirtualHost(http, name, amqp);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var _ = await _http.DeleteAsync(new Uri($"api/vhosts/{_name}", UriKind.Relative));
+        _http.Dispose();
+    }
+}

@@ -1,0 +1,67 @@
+using Grpc.Core;
+using Visitation.Contracts.Grpc.Application;
+using Visitation.Contracts.Grpc.BureauReview;
+using Visitation.IntegrationTests.Chain;
+using Visitation.IntegrationTests.Infrastructure;
+using Visitation.ServiceDefaults.Auth;
+
+namespace Visitation.IntegrationTests.Security;
+
+/// <summary>Callers see and act only within their own organisation; no token, no call.</summary>
+public sealed class AccessTests(VisitationSystem system)
+{
+    private readonly ChainDriver _chain = new(system);
+
+    [Fact]
+    public async Task Call_without_a_token_is_unauthenticated()
+    {
+        var anonymous = system.Applications(token: null);
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            await anonymous.ListApplicationsAsync(new ListApplicationsRequest()));
+
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task Token_from_another_issuer_is_unauthenticated()
+    {
+        var forged = DevTokenIssuer.Issue("mallory", Roles.Clerk, Orgs.Office, new AuthOptions { SigningKey = "a-completely-different-signing-key-of-enough-length" });
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            await system.Applications(forged).ListApplicationsAsync(new ListApplicationsRequest()));
+
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task Other_office_and_other_county_are_refused()
+    {
+        var id = await _chain.SubmitAsync(new Family().Application("赵铁柱"));
+        await _chain.WaitForBureauTaskAsync(id);
+        var otherClerk = system.Applications(VisitationSystem.Token(Roles.Clerk, Orgs.OtherOffice));
+        var otherReviewer = system.BureauReview(VisitationSystem.Token(Roles.Reviewer, Orgs.OtherCounty));
+
+        var read = await Assert.ThrowsAsync<RpcException>(async () =>
+            await otherClerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = id }));
+        var approve = await Assert.ThrowsAsync<RpcException>(async () =>
+            await otherReviewer.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId = id }));
+        var pending = await otherReviewer.ListPendingReviewsAsync(new ListPendingReviewsRequest());
+
+        Assert.Equal(StatusCode.PermissionDenied, read.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, approve.StatusCode);
+        Assert.DoesNotContain(pending.Tasks, t => t.ApplicationId == id);
+        Assert.DoesNotContain((await otherClerk.ListApplicationsAsync(new ListApplicationsRequest())).Applications, a => a.ApplicationId == id);
+    }
+
+    [Fact]
+    public async Task Wrong_role_is_refused()
+    {
+        var reviewerAsClerk = system.Applications(VisitationSystem.Token(Roles.Reviewer, Orgs.County));
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            await reviewerAsClerk.SubmitApplicationAsync(new Family().Application("钱多多")));
+
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using Visitation.Rules.Sms;
+using Xunit;
+
+namespace Visitation.Rules.Tests.Sms;
+
+public sealed class SmsTemplatesTests
+{
+    // Realistic (and realistically long) values for every placeholder any template uses.
+    private static readonly Dictionary<string, string> Values = new()
+    {
+        ["contactName"] = "王*华",
+        ["inmateName"] = "张**",
+        ["month"] = "2026年3月",
+        ["nextMonth"] = "2026年4月",
+        ["reference"] = "SX-YJ-20260301-000123",
+        ["bureauName"] = "运城市盐湖区司法局",
+        ["prisonName"] = "山西省永济监狱",
+        ["officeName"] = "盐湖区解州镇司法所",
+        ["reason"] = "亲属关系证明材料不完整，请补充户口簿或公证书",
+        ["date"] = "2026年3月11日",
+        ["time"] = "09:40",
+        ["minutes"] = "30",
+        ["venueName"] = "盐湖区司法局远程视频会见室",
+        ["venueAddress"] = "运城市盐湖区解放南路128号司法局一楼",
+    };
+
+    [Theory]
+    [InlineData(SmsKind.Received, "contactName,month,inmateName,reference")]
+    [InlineData(SmsKind.BureauRejected, "inmateName,bureauName,reason,officeName")]
+    [InlineData(SmsKind.PrisonRejected, "prisonName,reason,officeName")]
+    [InlineData(SmsKind.Scheduled, "inmateName,date,time,minutes,venueName,venueAddress")]
+    [InlineData(SmsKind.Unavailable, "month,inmateName,reason,nextMonth")]
+    public void EachKindNeedsExactlyItsPlaceholders(SmsKind kind, string expected)
+    {
+        Assert.Equal(expected.Split(','), SmsTemplates.Placeholders(kind));
+    }
+
+    [Theory]
+    [InlineData(SmsKind.Received)]
+    [InlineData(SmsKind.BureauRejected)]
+    [InlineData(SmsKind.PrisonRejected)]
+    [InlineData(SmsKind.Scheduled)]
+    [InlineData(SmsKind.Unavailable)]
+    public void RendersWithEveryPlaceholderReplaced(SmsKind kind)
+    {
+        var text = SmsTemplates.Render(kind, Values);
+
+        Assert.StartsWith("【远程视频会见】", text, StringComparison.Ordinal);
+        Assert.DoesNotContain('{', text);
+        Assert.DoesNotContain('}', text);
+        Assert.All(SmsTemplates.Placeholders(kind), name => Assert.Contains(Values[name], text, StringComparison.Ordinal));
+        Assert.InRange(new StringInfo(text).LengthInTextElements, 40, 199);
+    }
+
+    [Fact]
+    public void ScheduledTellsWhatToBringAndTheLatenessRule()
+    {
+        var text = SmsTemplates.Render(SmsKind.Scheduled, Values);
+
+        Assert.Contains("提前30分钟", text, StringComparison.Ordinal);
+        Assert.Contains("身份证", text, StringComparison.Ordinal);
+        Assert.Contains("户口簿", text, StringComparison.Ordinal);
+        Assert.Contains("迟到", text, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<SmsKind, string> EveryPlaceholderOfEveryKind()
+    {
+        var data = new TheoryData<SmsKind, string>();
+        foreach (var kind in Enum.GetValues<SmsKind>())
+        {
+            foreach (var name in SmsTemplates.Placeholders(kind))
+                data.Add(kind, name);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryPlaceholderOfEveryKind))]
+    public void MissingValueThrowsNamingIt(SmsKind kind, string missing)
+    {
+        var values = Values.Where(v => v.Key != missing).ToDictionary();
+
+        var error = Assert.Throws<ArgumentException>(() => SmsTemplates.Render(kind, values));
+
+        Assert.Contains($"'{missing}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ValuesAreNotThemselvesTemplates()
+    {
+        var values = new Dictionary<string, string>(Values) { ["reason"] = "{month}" };
+
+        Assert.Contains("原因：{month}。", SmsTemplates.Render(SmsKind.PrisonRejected, values), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownKindIsRejected()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => SmsTemplates.Placeholders((SmsKind)99));
+    }
+}
