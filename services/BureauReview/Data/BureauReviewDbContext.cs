@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 using Visitation.ServiceDefaults.Data;
 
 namespace Visitation.BureauReview.Data;
@@ -22,8 +21,4 @@ public sealed class BureauReviewDbContext(DbContextOptions<BureauReviewDbContext
     }
 }
 
-internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<BureauReviewDbContext>
-{
-    public BureauReviewDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<BureauReviewDbContext>().UseNpgsql("Host=localhost;Database=design_time").Options);
-}
+internal sealed class DesignTimeDbContextFactory : DesignTimeFactory<BureauReviewDbContext>;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 using Visitation.ServiceDefaults.Data;
 
 namespace Visitation.Notification.Data;
@@ -29,8 +28,4 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
     }
 }
 
-internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<NotificationDbContext>
-{
-    public NotificationDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<NotificationDbContext>().UseNpgsql("Host=localhost;Database=design_time").Options);
-}
+internal sealed class DesignTimeDbContextFactory : DesignTimeFactory<NotificationDbContext>;

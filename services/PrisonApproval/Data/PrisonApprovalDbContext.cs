@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 using Visitation.ServiceDefaults.Data;
 
 namespace Visitation.PrisonApproval.Data;
@@ -30,8 +29,4 @@ public sealed class PrisonApprovalDbContext(DbContextOptions<PrisonApprovalDbCon
     }
 }
 
-internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<PrisonApprovalDbContext>
-{
-    public PrisonApprovalDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PrisonApprovalDbContext>().UseNpgsql("Host=localhost;Database=design_time").Options);
-}
+internal sealed class DesignTimeDbContextFactory : DesignTimeFactory<PrisonApprovalDbContext>;

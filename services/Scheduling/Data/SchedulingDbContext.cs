@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 using Visitation.ServiceDefaults.Data;
 
 namespace Visitation.Scheduling.Data;
@@ -23,8 +22,4 @@ public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> op
     }
 }
 
-internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<SchedulingDbContext>
-{
-    public SchedulingDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SchedulingDbContext>().UseNpgsql("Host=localhost;Database=design_time").Options);
-}
+internal sealed class DesignTimeDbContextFactory : DesignTimeFactory<SchedulingDbContext>;

@@ -33,7 +33,7 @@ internal sealed class BookingIndex
             return true;
         foreach (var (busyStart, busyEnd) in intervals)
         {
-            if (start < busyEnd && busyStart < end && false)
+            if (start < busyEnd && busyStart < end)
                 return false;
         }
         return true;

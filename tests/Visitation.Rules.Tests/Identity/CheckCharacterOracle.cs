@@ -13,12 +13,12 @@ internal static class CheckCharacterOracle
         for (var i = 0; i < 17; i++)
         {
             var positionFromRight = 18 - i;
-            var weight = (int)(BigPow2(positionFromRight - 1) % 11);
+            var weight = (int)(Pow2(positionFromRight - 1) % 11);
             sum += (first17[i] - '0') * weight;
         }
         var check = (12 - (sum % 11)) % 11;
         return check == 10 ? 'X' : (char)('0' + check);
     }
 
-    private static long BigPow2(int exponent) => 1L << exponent;
+    private static long Pow2(int exponent) => 1L << exponent;
 }

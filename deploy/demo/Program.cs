@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
+using Visitation.Contracts.Grpc.Application;
+using Visitation.Contracts.Grpc.BureauReview;
+using Visitation.Contracts.Grpc.PrisonApproval;
+using Visitation.Contracts.Grpc.Scheduling;
+using Visitation.Rules.Identity;
+using Visitation.ServiceDefaults.Auth;
+
+// Endpoints come from deploy/run.sh; the defaults are its ports.
+string Endpoint(string name, string fallback) => Environment.GetEnvironmentVariable(name) ?? fallback;
+CallInvoker Channel(string address, string role, string org, string user)
+{
+    var token = DevTokenIssuer.Issue(user, role, org);
+    var channel = GrpcChannel.ForAddress(address);
+    return channel.Intercept(metadata =>
+    {
+        metadata.Add("Authorization", $"Bearer {token}");
+        return metadata;
+    });
+}
+
+const string office = "yongji-chengxi-office", county = "yongji-bureau", prison = "yongji-prison";
+var clerk = new ApplicationService.ApplicationServiceClient(Channel(Endpoint("DEMO_APPLICATION", "http://127.0.0.1:5101"), Roles.Clerk, office, "clerk-li"));
+var reviewer = new BureauReviewService.BureauReviewServiceClient(Channel(Endpoint("DEMO_BUREAU", "http://127.0.0.1:5102"), Roles.Reviewer, county, "reviewer-zhao"));
+var officer = new PrisonApprovalService.PrisonApprovalServiceClient(Channel(Endpoint("DEMO_PRISON", "http://127.0.0.1:5103"), Roles.Officer, prison, "officer-sun"));
+var visitCentre = new SchedulingService.SchedulingServiceClient(Channel(Endpoint("DEMO_SCHEDULING", "http://127.0.0.1:5104"), Roles.Officer, prison, "officer-sun"));
+using var gateway = new HttpClient { BaseAddress = new Uri(Endpoint("DEMO_SMS_GATEWAY", "http://127.0.0.1:5199/")) };
+
+async Task<T> WaitFor<T>(string what, Func<Task<T?>> probe) where T : class
+{
+    for (var i = 0; i < 200; i++)
+    {
+        if (await probe() is { } found)
+        {
+            return found;
+        }
+
+        await Task.Delay(150);
+    }
+
+    throw new TimeoutException($"Timed out waiting for {what}");
+}
+
+var phone = "138" + Random.Shared.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture);
+var inmateNumber = "YJ2026" + Random.Shared.Next(1000, 9999).ToString(CultureInfo.InvariantCulture);
+var month = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(11).AddMonths(1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+Console.WriteLine("== 监狱会见中心：导入罪犯名册");
+await officer.ImportInmatesAsync(new ImportInmatesRequest
+{
+    Inmates = { new InmateRecord { InmateNumber = inmateNumber, Name = "张建国", PrisonArea = "3", ManagementLevel = "normal" } },
+});
+
+Console.WriteLine($"== 司法所：受理并提交 {month} 的远程视频会见申请");
+var submitted = await clerk.SubmitApplicationAsync(new SubmitApplicationRequest
+{
+    RequestId = Guid.NewGuid().ToString(),
+    Inmate = new InmateAsKnown { Name = "张建国", PrisonId = prison, PrisonArea = "3" },
+    Visitors =
+    {
+        new VisitorInput
+        {
+            Name = "王秀英", IdNumber = ResidentIdNumber.WithCheckCharacter("14088119650314002"), Phone = phone,
+            Relation = "mother", IsContact = true, Documents = { "id_card", "household_register", "real_person_verification" },
+        },
+    },
+    VisitMonth = month,
+    VenueId = "yongji-venue",
+});
+var id = submitted.ApplicationId;
+Console.WriteLine($"   申请编号 {id}");
+
+await WaitFor("the bureau's task", async () => (await reviewer.ListPendingReviewsAsync(new ListPendingReviewsRequest())).Tasks.FirstOrDefault(t => t.ApplicationId == id));
+Console.WriteLine("== 县司法局：复审通过");
+await reviewer.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId = id, Note = "材料齐全，亲属关系属实" });
+
+await WaitFor("the prison's task", async () => (await officer.ListPendingApprovalsAsync(new ListPendingApprovalsRequest())).Tasks.FirstOrDefault(t => t.ApplicationId == id));
+Console.WriteLine("== 监狱会见中心：核实亲属关系和会见资格，审批通过");
+await officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = id });
+
+var proposal = await WaitFor("the proposed slot", async () => (await visitCentre.ListProposalsAsync(new ListProposalsRequest())).Visits.FirstOrDefault(v => v.ApplicationId == id));
+Console.WriteLine($"== 排期：建议 {proposal.Date} {proposal.StartTime}；监狱会见中心确认");
+await visitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId });
+
+var application = await WaitFor("the scheduled SMS", async () =>
+{
+    var a = await clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = id });
+    return a.Status == "Scheduled" && a.Timeline.Count(t => t.Event == "sms-sent") == 2 ? a : null;
+});
+
+Console.WriteLine();
+Console.WriteLine($"== 申请时间线（状态：{application.Status}）");
+foreach (var step in application.Timeline)
+{
+    Console.WriteLine($"   {step.At}  {step.Stage,-16} {step.Event,-16} {step.Actor,-14} {step.Detail}");
+}
+
+Console.WriteLine();
+Console.WriteLine("== 短信网关收到的短信");
+foreach (var sms in await gateway.GetFromJsonAsync<List<Sms>>(new Uri($"sms?phone={phone}", UriKind.Relative)) ?? [])
+{
+    Console.WriteLine($"   → {phone[..3]}****{phone[^4..]}: {sms.Text}");
+}
+
+internal sealed record Sms(string Phone, string Text);
