@@ -16,16 +16,8 @@ public sealed class ApprovalChainTests(VisitationSystem system)
     {
         var family = new Family();
         var inmate = "张建国" + family.Phone[^4..];
-        await _chain.ImportInmateAsync("YJ" + family.Phone[^6..], inmate, "3");
-        var id = await _chain.SubmitAsync(family.Application(inmate));
+        var (id, proposal) = await _chain.DriveToProposalAsync(family, inmate);
 
-        await _chain.WaitForBureauTaskAsync(id);
-        var bureau = await _chain.Reviewer.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId = id, Note = "材料齐全" });
-        Assert.True(bureau.Approved);
-        await _chain.WaitForPrisonTaskAsync(id);
-        var prison = await _chain.Officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = id });
-        Assert.True(prison.Approved);
-        var proposal = await _chain.WaitForProposalAsync(id);
         var confirmed = await _chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId });
 
         Assert.Equal("Scheduled", confirmed.Status);

@@ -40,6 +40,20 @@ public sealed class ChainDriver(VisitationSystem system)
         return reply.Visits.Single(v => v.ApplicationId == applicationId);
     }
 
+    /// <summary>Takes a new application for a registered inmate through both approvals to its proposed slot.</summary>
+    public async Task<(string ApplicationId, VisitView Proposal)> DriveToProposalAsync(Family family, string inmate, string area = "3")
+    {
+        await ImportInmateAsync("YJ" + family.Phone[^6..], inmate, area);
+        var id = await SubmitAsync(family.Application(inmate, area));
+        await WaitForBureauTaskAsync(id);
+        var bureau = await Reviewer.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId = id, Note = "材料齐全" });
+        Assert.True(bureau.Approved);
+        await WaitForPrisonTaskAsync(id);
+        var prison = await Officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = id });
+        Assert.True(prison.Approved);
+        return (id, await WaitForProposalAsync(id));
+    }
+
     /// <summary>Waits until the application is in its final state and the SMS for it has been recorded.</summary>
     public Task<ApplicationView> WaitForOutcomeAsync(string applicationId, string status, int smsCount) =>
         Eventually.Until(async () => await Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = applicationId }),
