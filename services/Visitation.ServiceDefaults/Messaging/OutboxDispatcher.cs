@@ -105,6 +105,8 @@ internal sealed partial class OutboxDispatcher<TContext>(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // Cheap with the partial index on unsent rows; only the instance that dispatched reports it.
+        OutboxMetrics.RecordDepth(typeof(TContext).Name, await db.OutboxMessages.LongCountAsync(m => m.SentAt == null, cancellationToken));
         OutboxMetrics.RecordPublished(published, batch.Where(r => r.SentAt is not null).Select(r => r.SentAt!.Value - r.CreatedAt));
         return published;
     }

@@ -9,6 +9,16 @@ public static class OutboxMetrics
     private static readonly Meter Meter = new(MeterName);
     private static readonly Counter<long> Published = Meter.CreateCounter<long>("visitation.outbox.published", "{message}", "Events published from the outbox");
     private static readonly Histogram<double> Lag = Meter.CreateHistogram<double>("visitation.outbox.lag", "ms", "Time from commit to publish");
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> Depths = new(StringComparer.Ordinal);
+
+    static OutboxMetrics() =>
+        Meter.CreateObservableGauge(
+            "visitation.outbox.depth",
+            () => Depths.Select(d => new Measurement<long>(d.Value, new KeyValuePair<string, object?>("outbox", d.Key))),
+            "{message}",
+            "Events committed but not yet published, as last seen by this instance's dispatcher");
+
+    internal static void RecordDepth(string outbox, long depth) => Depths[outbox] = depth;
 
     internal static void RecordPublished(int count, IEnumerable<TimeSpan> lags)
     {

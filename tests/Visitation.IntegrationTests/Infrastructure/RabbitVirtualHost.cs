@@ -48,6 +48,28 @@ public sealed class RabbitVirtualHost : IAsyncDisposable
         return new RabbitVirtualHost(http, name, amqp);
     }
 
+    /// <summary>Messages in each queue of the run's virtual host (ready and unacknowledged), as the broker reports them.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> QueueDepthsAsync()
+    {
+        using var response = await _http.GetAsync(new Uri($"api/queues/{_name}?columns=name,messages", UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+        var queues = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<List<QueueDepth>>(response.Content) ?? [];
+        return queues.ToDictionary(q => q.Name, q => q.Messages ?? 0);
+    }
+
+    private sealed record QueueDepth(string Name, long? Messages);
+
+    /// <summary>Messages the broker has delivered to consumers in this virtual host so far (its statistics lag a few seconds).</summary>
+    public async Task<long> DeliveredAsync()
+    {
+        using var response = await _http.GetAsync(new Uri($"api/vhosts/{_name}", UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+        using var json = await System.Text.Json.JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());
+        return json.RootElement.TryGetProperty("message_stats", out var stats) && stats.TryGetProperty("deliver_get", out var delivered)
+            ? delivered.GetInt64()
+            : 0;
+    }
+
     public async ValueTask DisposeAsync()
     {
         using var _ = await _http.DeleteAsync(new Uri($"api/vhosts/{_name}", UriKind.Relative));

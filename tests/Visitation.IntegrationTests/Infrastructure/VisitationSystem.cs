@@ -21,12 +21,16 @@ namespace Visitation.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The whole system for the test run: five services, each with its own fresh database on the real
-/// PostgreSQL, one private RabbitMQ virtual host, and the development SMS gateway on real HTTP.
+/// PostgreSQL and each running as <see cref="InstancesPerService"/> instances that compete for the
+/// same queues and outbox, one private RabbitMQ virtual host, and the development SMS gateway on
+/// real HTTP. gRPC calls go to the first instance of each service.
 /// </summary>
 public sealed class VisitationSystem : IAsyncLifetime
 {
     private readonly string _runId = "it" + DateTime.UtcNow.ToString("MMddHHmmss", CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..6];
-    private readonly List<IAsyncDisposable> _hosts = [];
+    public const int InstancesPerService = 2;
+    private readonly Dictionary<string, List<IAsyncDisposable>> _hosts = [];
+    private readonly Dictionary<string, Func<IAsyncDisposable>> _factories = [];
     private readonly List<string> _databases = [];
     private ServerEndpoints? _servers;
     private RabbitVirtualHost? _vhost;
@@ -34,11 +38,12 @@ public sealed class VisitationSystem : IAsyncLifetime
 
     public Uri GatewayAddress { get; private set; } = null!;
     public HttpClient Gateway { get; private set; } = null!;
-    private WebApplicationFactory<ApplicationGrpcService> _application = null!;
-    private WebApplicationFactory<BureauReviewGrpcService> _bureau = null!;
-    private WebApplicationFactory<PrisonApprovalGrpcService> _prison = null!;
-    private WebApplicationFactory<SchedulingGrpcService> _scheduling = null!;
-    private WebApplicationFactory<NotificationGrpcService> _notification = null!;
+    /// <summary>Each service's database, by service name (application, bureau_review, ...).</summary>
+    public Dictionary<string, string> Databases { get; } = [];
+
+    public RabbitVirtualHost? VirtualHost => _vhost;
+
+    public static IReadOnlyList<string> ServiceNames { get; } = ["application", "bureau_review", "prison_approval", "scheduling", "notification"];
 
     public async ValueTask InitializeAsync()
     {
@@ -46,37 +51,55 @@ public sealed class VisitationSystem : IAsyncLifetime
         _vhost = await RabbitVirtualHost.CreateAsync(_servers, _runId);
         var amqp = _vhost?.Amqp ?? _servers.RabbitMq;
         await StartGatewayAsync();
-        _application = Start<ApplicationGrpcService>("application", amqp);
-        _bureau = Start<BureauReviewGrpcService>("bureau_review", amqp);
-        _prison = Start<PrisonApprovalGrpcService>("prison_approval", amqp);
-        _scheduling = Start<SchedulingGrpcService>("scheduling", amqp);
-        _notification = Start<NotificationGrpcService>("notification", amqp, new() { ["SmsGateway:BaseUrl"] = GatewayAddress.ToString() });
+        Register<ApplicationGrpcService>("application", amqp);
+        Register<BureauReviewGrpcService>("bureau_review", amqp);
+        Register<PrisonApprovalGrpcService>("prison_approval", amqp);
+        Register<SchedulingGrpcService>("scheduling", amqp);
+        Register<NotificationGrpcService>("notification", amqp, new() { ["SmsGateway:BaseUrl"] = GatewayAddress.ToString() });
+        foreach (var service in ServiceNames)
+        {
+            StartInstances(service);
+        }
+    }
+
+    /// <summary>Stops every instance of a service (its hosted dispatchers and bus with it) and starts fresh ones on the same database.</summary>
+    public async Task RestartAsync(string service)
+    {
+        foreach (var host in _hosts[service])
+        {
+            await host.DisposeAsync();
+        }
+
+        StartInstances(service);
     }
 
     public Contracts.Grpc.Application.ApplicationService.ApplicationServiceClient Applications(string? token) =>
-        new(Channel(_application, token));
+        new(Channel<ApplicationGrpcService>("application", token));
 
     public Contracts.Grpc.BureauReview.BureauReviewService.BureauReviewServiceClient BureauReview(string? token) =>
-        new(Channel(_bureau, token));
+        new(Channel<BureauReviewGrpcService>("bureau_review", token));
 
     public Contracts.Grpc.PrisonApproval.PrisonApprovalService.PrisonApprovalServiceClient PrisonApproval(string? token) =>
-        new(Channel(_prison, token));
+        new(Channel<PrisonApprovalGrpcService>("prison_approval", token));
 
     public Contracts.Grpc.Scheduling.SchedulingService.SchedulingServiceClient Scheduling(string? token) =>
-        new(Channel(_scheduling, token));
+        new(Channel<SchedulingGrpcService>("scheduling", token));
 
     public Contracts.Grpc.Notification.NotificationService.NotificationServiceClient Notification(string? token) =>
-        new(Channel(_notification, token));
+        new(Channel<NotificationGrpcService>("notification", token));
 
     public static string Token(string role, string organisation, string? user = null) =>
         DevTokenIssuer.Issue(user ?? $"{role}@{organisation}", role, organisation);
+
+    /// <summary>Sends the gateway accepted again under an id it had already seen (a resend after a crash).</summary>
+    public int GatewayDuplicates => _gateway!.Services.GetRequiredService<SmsInbox>().Duplicates;
 
     public async Task<IReadOnlyList<ReceivedSms>> SmsTo(string phone) =>
         await Gateway.GetFromJsonAsync<List<ReceivedSms>>(new Uri($"sms?phone={phone}", UriKind.Relative)) ?? [];
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var host in Enumerable.Reverse(_hosts))
+        foreach (var host in _hosts.Values.SelectMany(h => h).Reverse())
         {
             await host.DisposeAsync();
         }
@@ -99,13 +122,14 @@ public sealed class VisitationSystem : IAsyncLifetime
         }
     }
 
-    private WebApplicationFactory<T> Start<T>(string service, Uri amqp, Dictionary<string, string>? extra = null) where T : class
+    private void Register<T>(string service, Uri amqp, Dictionary<string, string>? extra = null) where T : class
     {
         var database = $"{_runId}_{service}";
         _databases.Add(database);
+        Databases[service] = new NpgsqlConnectionStringBuilder(_servers!.Postgres) { Database = database }.ConnectionString;
         var settings = new Dictionary<string, string>
         {
-            ["ConnectionStrings:Database"] = new NpgsqlConnectionStringBuilder(_servers!.Postgres) { Database = database }.ConnectionString,
+            ["ConnectionStrings:Database"] = Databases[service],
             ["ConnectionStrings:RabbitMq"] = amqp.ToString(),
             ["Outbox:PollInterval"] = "00:00:00.200",
         };
@@ -114,11 +138,16 @@ public sealed class VisitationSystem : IAsyncLifetime
             settings[key] = value;
         }
 
-        var host = new ServiceHost<T>(settings);
-        _ = host.Server; // start now: migrations run and the bus connects before any test acts
-        _hosts.Add(host);
-        return host;
+        _factories[service] = () =>
+        {
+            var host = new ServiceHost<T>(settings);
+            _ = host.Server; // start now: migrations run and the bus connects before any test acts
+            return host;
+        };
     }
+
+    private void StartInstances(string service) =>
+        _hosts[service] = Enumerable.Range(0, InstancesPerService).Select(_ => _factories[service]()).ToList();
 
     private async Task StartGatewayAsync()
     {
@@ -130,11 +159,14 @@ public sealed class VisitationSystem : IAsyncLifetime
         Gateway = new HttpClient { BaseAddress = GatewayAddress };
     }
 
-    private static GrpcChannel Channel<T>(WebApplicationFactory<T> host, string? token) where T : class =>
-        GrpcChannel.ForAddress(host.Server.BaseAddress, new GrpcChannelOptions
+    private GrpcChannel Channel<T>(string service, string? token) where T : class
+    {
+        var host = (WebApplicationFactory<T>)_hosts[service][0];
+        return GrpcChannel.ForAddress(host.Server.BaseAddress, new GrpcChannelOptions
         {
             HttpHandler = new BearerTokenHandler(token, host.Server.CreateHandler()),
         });
+    }
 
     private async Task DropDatabasesAsync()
     {

@@ -1,0 +1,54 @@
+using Visitation.Contracts.Grpc.Scheduling;
+using Visitation.IntegrationTests.Chain;
+using Visitation.IntegrationTests.Infrastructure;
+
+namespace Visitation.IntegrationTests.Reliability;
+
+/// <summary>
+/// Issue 3, fault test 5: every service runs as two instances over the same database and queues
+/// (see <see cref="VisitationSystem.InstancesPerService"/>). A batch of applications driven at once
+/// all complete, each family gets exactly its two SMS, and no outbox row is left behind.
+/// </summary>
+public sealed class CompetingInstancesTests(VisitationSystem system)
+{
+    private const int Applications = 8;
+
+    [Fact]
+    public async Task A_batch_completes_on_two_instances_with_no_duplicate_sms_and_no_stuck_outbox_rows()
+    {
+        Assert.Equal(2, VisitationSystem.InstancesPerService);
+        var families = Enumerable.Range(0, Applications).Select(_ => new Family()).ToList();
+
+        var ids = await Task.WhenAll(families.Select(async family =>
+        {
+            var chain = new ChainDriver(system);
+            var (id, proposal) = await chain.DriveToProposalAsync(family, "并发" + family.Phone[^4..], area: "9");
+            await chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId });
+            await chain.WaitForOutcomeAsync(id, "Scheduled", smsCount: 2);
+            return id;
+        }));
+
+        Assert.Equal(Applications, ids.Distinct().Count());
+        foreach (var family in families)
+        {
+            var sms = await system.SmsTo(family.Phone);
+            Assert.Equal(["申请已受理", "已安排在"], sms.Select(m => m.Text.Contains("申请已受理", StringComparison.Ordinal) ? "申请已受理" : m.Text.Contains("已安排在", StringComparison.Ordinal) ? "已安排在" : m.Text));
+        }
+
+        foreach (var (service, database) in system.Databases)
+        {
+            await Eventually.Until(() => OutboxRows.UnsentAsync(database), unsent => unsent == 0, $"{service}'s outbox to empty");
+        }
+
+        Assert.Equal(0, system.GatewayDuplicates);
+        var agenda = await new ChainDriver(system).CountyAgenda.GetVenueAgendaAsync(new GetVenueAgendaRequest
+        {
+            DateFrom = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            DateTo = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(90).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        var batch = agenda.Visits.Where(v => ids.Contains(v.ApplicationId)).ToList();
+        Assert.Equal(Applications, batch.Count);
+        // Two-sided capacity: no venue terminal holds two visits at the same time.
+        Assert.Equal(batch.Count, batch.Select(v => (v.Date, v.StartTime, v.VenueTerminal)).Distinct().Count());
+    }
+}

@@ -1,0 +1,111 @@
+using Visitation.Contracts.Grpc.Application;
+using Visitation.Contracts.Grpc.BureauReview;
+using Visitation.Contracts.Grpc.PrisonApproval;
+using Visitation.Contracts.Grpc.Scheduling;
+using Visitation.IntegrationTests.Chain;
+using Visitation.IntegrationTests.Infrastructure;
+
+namespace Visitation.IntegrationTests.Reliability;
+
+/// <summary>
+/// Issue 3, fault test 4: every event of three applications is delivered to every consumer again,
+/// with its original message id — once while running and once more after every service restarted.
+/// Nothing changes and no family gets a second SMS.
+/// </summary>
+public sealed class DuplicateDeliveryTests(VisitationSystem system)
+{
+    [Fact]
+    public async Task Redelivered_events_change_nothing_and_send_no_second_sms_even_after_a_restart()
+    {
+        var chain = new ChainDriver(system);
+        var families = new[] { new Family(), new Family(), new Family() };
+        var scheduled = await DriveScheduledAsync(chain, families[0]);
+        var bureauRejected = await DriveBureauRejectedAsync(chain, families[1]);
+        var prisonRejected = await DrivePrisonRejectedAsync(chain, families[2]);
+        var ids = new[] { scheduled, bureauRejected, prisonRejected };
+        var before = await SnapshotAsync(new ChainDriver(system), ids, families);
+        Assert.All(families, f => Assert.Contains($"{f.Phone}:2", before, StringComparison.Ordinal));
+
+        await ReplayAsync(ids);
+        Assert.Equal(before, await SnapshotAsync(new ChainDriver(system), ids, families));
+
+        foreach (var service in VisitationSystem.ServiceNames)
+        {
+            await system.RestartAsync(service);
+        }
+
+        await ReplayAsync(ids);
+        Assert.Equal(before, await SnapshotAsync(new ChainDriver(system), ids, families));
+        Assert.Equal(0, system.GatewayDuplicates);
+    }
+
+    private async Task ReplayAsync(string[] applicationIds)
+    {
+        var deliveredBefore = await system.VirtualHost!.DeliveredAsync();
+        var replayed = 0;
+        foreach (var database in system.Databases.Values)
+        {
+            replayed += await OutboxRows.MarkUnsentAsync(database, applicationIds);
+        }
+
+        // 3 applications produced at least 14 events between them; each is published again.
+        Assert.True(replayed >= 14, $"only {replayed} outbox rows replayed");
+        foreach (var database in system.Databases.Values)
+        {
+            await Eventually.Until(() => OutboxRows.UnsentAsync(database), unsent => unsent == 0, "the replayed rows to be published again");
+        }
+
+        await Eventually.Until(() => system.VirtualHost.DeliveredAsync(), delivered => delivered >= deliveredBefore + replayed, "the broker to deliver every replayed event", seconds: 60);
+        await Eventually.Until(async () => (await system.VirtualHost.QueueDepthsAsync()).Where(q => !q.Key.EndsWith("_error", StringComparison.Ordinal)).Sum(q => q.Value),
+            depth => depth == 0, "the queues to drain");
+        Assert.All(await system.VirtualHost.QueueDepthsAsync(), q => Assert.True(!q.Key.EndsWith("_error", StringComparison.Ordinal) || q.Value == 0, $"{q.Key} holds {q.Value}"));
+    }
+
+    /// <summary>Everything a duplicate could disturb: status, timeline, SMS rows, SMS received, inbox rows.</summary>
+    private async Task<string> SnapshotAsync(ChainDriver chain, string[] ids, Family[] families)
+    {
+        var parts = new List<string>();
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var application = await chain.Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = ids[i] });
+            parts.Add($"{application.Status}|{string.Join(",", application.Timeline.Select(t => $"{t.Event}@{t.At}"))}");
+            parts.Add($"sms-rows:{await OutboxRows.SmsRowsAsync(system.Databases["notification"], ids[i])}");
+            parts.Add($"{families[i].Phone}:{(await system.SmsTo(families[i].Phone)).Count}");
+        }
+
+        foreach (var (service, database) in system.Databases)
+        {
+            parts.Add($"{service}-inbox:{await OutboxRows.InboxAsync(database)}");
+        }
+
+        return string.Join("\n", parts);
+    }
+
+    private static async Task<string> DriveScheduledAsync(ChainDriver chain, Family family)
+    {
+        var (id, proposal) = await chain.DriveToProposalAsync(family, "重复投递" + family.Phone[^4..], area: "7");
+        await chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId });
+        await chain.WaitForOutcomeAsync(id, "Scheduled", smsCount: 2);
+        return id;
+    }
+
+    private static async Task<string> DriveBureauRejectedAsync(ChainDriver chain, Family family)
+    {
+        var id = await chain.SubmitAsync(family.Application("复审驳回" + family.Phone[^4..]));
+        await chain.WaitForBureauTaskAsync(id);
+        await chain.Reviewer.RejectApplicationAsync(new RejectReviewRequest { ApplicationId = id, ReasonCode = "DOCUMENTS_INCOMPLETE", Reason = "缺少户口簿原件" });
+        await chain.WaitForOutcomeAsync(id, "BureauRejected", smsCount: 2);
+        return id;
+    }
+
+    private static async Task<string> DrivePrisonRejectedAsync(ChainDriver chain, Family family)
+    {
+        var id = await chain.SubmitAsync(family.Application("名册无此人" + family.Phone[^4..]));
+        await chain.WaitForBureauTaskAsync(id);
+        await chain.Reviewer.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId = id });
+        await chain.WaitForPrisonTaskAsync(id);
+        await chain.Officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = id });
+        await chain.WaitForOutcomeAsync(id, "PrisonRejected", smsCount: 2);
+        return id;
+    }
+}

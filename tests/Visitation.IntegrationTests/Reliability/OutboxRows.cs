@@ -1,0 +1,57 @@
+using Npgsql;
+
+namespace Visitation.IntegrationTests.Reliability;
+
+/// <summary>Direct reads and writes of a service's outbox and inbox tables, to replay and to audit delivery.</summary>
+public static class OutboxRows
+{
+    /// <summary>Marks the outbox rows about these applications unsent, so the dispatcher publishes them again with their original message ids.</summary>
+    public static async Task<int> MarkUnsentAsync(string connectionString, IEnumerable<string> applicationIds)
+    {
+        var total = 0;
+        foreach (var id in applicationIds)
+        {
+            total += await ExecuteAsync(connectionString, "UPDATE outbox_messages SET sent_at = NULL WHERE body::text LIKE @pattern", ("pattern", $"%{id}%"));
+        }
+
+        return total;
+    }
+
+    public static Task<long> UnsentAsync(string connectionString) =>
+        ScalarAsync(connectionString, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL");
+
+    public static Task<long> InboxAsync(string connectionString) =>
+        ScalarAsync(connectionString, "SELECT count(*) FROM inbox_messages");
+
+    public static Task<long> SmsRowsAsync(string connectionString, string applicationId) =>
+        ScalarAsync(connectionString, "SELECT count(*) FROM sms_messages WHERE \"ApplicationId\" = @id::uuid", ("id", applicationId));
+
+    private static async Task<int> ExecuteAsync(string connectionString, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = Command(connection, sql, parameters);
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<long> ScalarAsync(string connectionString, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = Command(connection, sql, parameters);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, (string Name, object Value)[] parameters)
+    {
+#pragma warning disable CA2100 // fixed SQL text; values travel as parameters
+        var command = new NpgsqlCommand(sql, connection);
+#pragma warning restore CA2100
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command;
+    }
+}
