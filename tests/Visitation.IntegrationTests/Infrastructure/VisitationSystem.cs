@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using Grpc.Net.Client;
+using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -94,6 +95,14 @@ public sealed class VisitationSystem : IAsyncLifetime
     /// <summary>Sends the gateway accepted again under an id it had already seen (a resend after a crash).</summary>
     public int GatewayDuplicates => _gateway!.Services.GetRequiredService<SmsInbox>().Duplicates;
 
+    /// <summary>Publishes an event onto the run's broker as if a service had, with the message id given.</summary>
+    public Task PublishAsync<T>(T message, Guid messageId) where T : class =>
+        ((WebApplicationFactory<ApplicationGrpcService>)_hosts["application"][0]).Services.GetRequiredService<IBus>()
+            .Publish(message, context => context.MessageId = messageId);
+
+    /// <summary>The operator's error-queue command, pointed at this run's virtual host.</summary>
+    public ErrorQueue.ErrorQueues ErrorQueues => new(_vhost!.Amqp, _servers!.RabbitManagement!);
+
     public async Task<IReadOnlyList<ReceivedSms>> SmsTo(string phone) =>
         await Gateway.GetFromJsonAsync<List<ReceivedSms>>(new Uri($"sms?phone={phone}", UriKind.Relative)) ?? [];
 
@@ -132,6 +141,8 @@ public sealed class VisitationSystem : IAsyncLifetime
             ["ConnectionStrings:Database"] = Databases[service],
             ["ConnectionStrings:RabbitMq"] = amqp.ToString(),
             ["Outbox:PollInterval"] = "00:00:00.200",
+            // Fewer immediate retries than production, so a poison message reaches _error in seconds.
+            ["Messaging:RetryLimit"] = "2",
         };
         foreach (var (key, value) in extra ?? [])
         {

@@ -1,0 +1,58 @@
+using Visitation.Contracts.Events;
+using Visitation.Contracts.Grpc.Scheduling;
+using Visitation.IntegrationTests.Chain;
+using Visitation.IntegrationTests.Infrastructure;
+
+namespace Visitation.IntegrationTests.Reliability;
+
+/// <summary>
+/// Issue 3, fault test 6: a rejection that arrives before the application it rejects is known to
+/// the notification and application services fails every retry and ends in their _error queues,
+/// while another application goes through the whole chain. Once the missing application arrives,
+/// the error-queue command moves the chosen message back and the family gets its SMS, once.
+/// </summary>
+public sealed class PoisonMessageTests(VisitationSystem system)
+{
+    [Fact]
+    public async Task Poison_message_ends_in_error_others_keep_flowing_and_replay_delivers_it_once_fixed()
+    {
+        var chain = new ChainDriver(system);
+        var family = new Family();
+        var applicationId = Guid.NewGuid();
+        var poisonId = Guid.NewGuid();
+        await system.PublishAsync(new BureauRejected(applicationId, Orgs.County, "DOCUMENTS_INCOMPLETE", "证件不全，请携带户口簿原件重新申请", "reviewer-zhao", DateTimeOffset.UtcNow), poisonId);
+
+        // 1 other application completes the chain while the poison is being retried.
+        var other = new Family();
+        var (otherId, proposal) = await chain.DriveToProposalAsync(other, "正常流转" + other.Phone[^4..], area: "10");
+        await chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId });
+        await chain.WaitForOutcomeAsync(otherId, "Scheduled", smsCount: 2);
+
+        var errors = system.ErrorQueues;
+        var smsQueue = await Eventually.Until(async () => (await errors.ListQueuesAsync()).FirstOrDefault(q => q.Name == "notification-bureau-rejected-sms_error" && q.Messages > 0),
+            q => q is not null, "the poison message in the notification error queue", seconds: 60);
+        var timelineQueue = await Eventually.Until(async () => (await errors.ListQueuesAsync()).FirstOrDefault(q => q.Name == "application-bureau-rejected-timeline_error" && q.Messages > 0),
+            q => q is not null, "the poison message in the application error queue", seconds: 60);
+        var faulted = Assert.Single(await errors.PeekAsync(smsQueue!.Name), m => m.MessageId == poisonId.ToString());
+        Assert.Equal("Visitation.Contracts.Events:BureauRejected", faulted.MessageType);
+        Assert.Contains("No recipient yet", faulted.FaultMessage, StringComparison.Ordinal);
+        Assert.Empty(await system.SmsTo(family.Phone));
+
+        // The fix: the application the rejection is about becomes known.
+        var details = new ApplicationDetails(applicationId, Orgs.Office, Orgs.County, Orgs.Venue, "毒消息" + family.Phone[^4..], Orgs.Prison, "10", Family.NextVisitMonth(),
+            DateOnly.FromDateTime(DateTime.UtcNow), [new VisitorDetails("王秀英", Family.IdNumber(new DateOnly(1970, 1, 1), 5), "mother", 56, ["id_card", "household_register"])]);
+        await system.PublishAsync(new ApplicationSubmitted(details, "王秀英", family.Phone, "clerk-li", DateTimeOffset.UtcNow), Guid.NewGuid());
+        await Eventually.Until(() => system.SmsTo(family.Phone), sms => sms.Count == 1, "the received SMS");
+
+        var moved = await errors.ReplayAsync(smsQueue.Name, m => m.MessageId == poisonId.ToString());
+
+        Assert.Equal(1, moved);
+        var sms = await Eventually.Until(() => system.SmsTo(family.Phone), s => s.Count == 2, "the rejection SMS after replay");
+        Assert.Contains("原因：证件不全，请携带户口簿原件重新申请", sms[1].Text, StringComparison.Ordinal);
+        await Eventually.Until(async () => (await errors.ListQueuesAsync()).Single(q => q.Name == smsQueue.Name).Messages, n => n == 0, "the notification error queue to empty");
+        // Not chosen, so not moved: the application service still has no such application.
+        Assert.Contains(await errors.PeekAsync(timelineQueue!.Name), m => m.MessageId == poisonId.ToString());
+        await Task.Delay(1000);
+        Assert.Equal(2, (await system.SmsTo(family.Phone)).Count);
+    }
+}
