@@ -127,6 +127,8 @@ eval "$("$INFRA" env test)"
 export VISITATION_TEST_POSTGRES=$VISITATION_POSTGRES
 export VISITATION_TEST_RABBITMQ=$VISITATION_RABBITMQ
 export VISITATION_TEST_RABBITMQ_MANAGEMENT=$VISITATION_RABBITMQ_MANAGEMENT
+# The fault tests take the servers away and bring them back through infra.sh with this profile.
+export VISITATION_TEST_INFRA="$INFRA test"
 
 dotnet tool restore
 dotnet build "$SOLUTION" -c Release

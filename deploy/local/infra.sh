@@ -15,12 +15,16 @@
 #   VISITATION_PG_PORT, VISITATION_AMQP_PORT, VISITATION_RABBIT_MGMT_PORT,
 #   VISITATION_RABBIT_DIST_PORT, VISITATION_EPMD_PORT
 #
+# broker-stop / broker-start stop and start the RabbitMQ application inside its running VM (all
+# client connections drop, nothing listens), and pg-stop / pg-start do the same for PostgreSQL:
+# the fault tests use them to take a server away while applications are in flight.
+#
 # `env` prints export lines for VISITATION_POSTGRES, VISITATION_RABBITMQ and
 # VISITATION_RABBITMQ_MANAGEMENT: eval "$(deploy/local/infra.sh env dev)"
 set -euo pipefail
 
 usage() {
-    echo "usage: $0 start|stop|status|env [dev|test]" >&2
+    echo "usage: $0 start|stop|status|env|broker-stop|broker-start|pg-stop|pg-start [dev|test]" >&2
     exit 2
 }
 
@@ -450,6 +454,23 @@ case "$COMMAND" in
         pg_status || rc=3
         rabbit_status || rc=3
         exit "$rc"
+        ;;
+    broker-stop)
+        t0=$(now_ms)
+        rabbit_env timeout 60 "$RABBIT_BIN/rabbitmqctl" -q stop_app >/dev/null
+        log "rabbitmq: application stopped in $(since "$t0") (VM still running)"
+        ;;
+    broker-start)
+        t0=$(now_ms)
+        rabbit_env timeout 60 "$RABBIT_BIN/rabbitmqctl" -q start_app >/dev/null
+        rabbit_wait_ready "$t0"
+        log "rabbitmq: application started in $(since "$t0")"
+        ;;
+    pg-stop)
+        pg_stop
+        ;;
+    pg-start)
+        pg_start
         ;;
     env)
         # Password is ignored (trust auth) but kept so the string works against a real server too.

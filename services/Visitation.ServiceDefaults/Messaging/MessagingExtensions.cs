@@ -33,11 +33,21 @@ public static class MessagingExtensions
                     rabbit.SetQuorumQueue();
                 }
 
+                // Outer: a server that is away (database restarting) is waited for patiently,
+                // minutes in all, while the message stays unacknowledged in its queue.
                 endpoint.UseMessageRetry(retry =>
                 {
-                    retry.Exponential(options.RetryLimit, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300));
+                    retry.Handle<Exception>(TransientFaults.IsTransient);
+                    retry.Exponential(options.TransientRetryLimit, TimeSpan.FromMilliseconds(500), options.TransientRetryMaxInterval, TimeSpan.FromSeconds(1));
+                });
+
+                // Inner: any other fault gets a few quick retries, then the _error queue.
+                endpoint.UseMessageRetry(retry =>
+                {
+                    retry.Ignore<Exception>(TransientFaults.IsTransient);
                     // Bad data never gets better by waiting.
                     retry.Ignore<ArgumentException>();
+                    retry.Exponential(options.RetryLimit, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300));
                 });
             });
             bus.UsingRabbitMq((context, rabbit) =>

@@ -1,0 +1,24 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Visitation.ServiceDefaults.Messaging;
+
+namespace Visitation.ServiceDefaults.Grpc;
+
+/// <summary>
+/// A call that fails because the database is away answers UNAVAILABLE (retry later), not UNKNOWN:
+/// the client learns the difference between "try again" and "this is wrong".
+/// </summary>
+internal sealed class UnavailableInterceptor : Interceptor
+{
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(request, context);
+        }
+        catch (Exception ex) when (ex is not RpcException && TransientFaults.IsTransient(ex))
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, "服务暂时不可用，请稍后重试"));
+        }
+    }
+}

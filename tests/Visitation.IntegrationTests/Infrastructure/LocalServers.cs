@@ -1,0 +1,38 @@
+using System.Diagnostics;
+
+namespace Visitation.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Takes the test run's PostgreSQL or RabbitMQ away and brings it back, through deploy/local/infra.sh
+/// (VISITATION_TEST_INFRA="path profile", set by deploy/test.sh). The fault tests need it; without
+/// it they fail and say so.
+/// </summary>
+public static class LocalServers
+{
+    public static Task StopBrokerAsync() => RunAsync("broker-stop");
+
+    public static Task StartBrokerAsync() => RunAsync("broker-start");
+
+    public static Task StopDatabaseAsync() => RunAsync("pg-stop");
+
+    public static Task StartDatabaseAsync() => RunAsync("pg-start");
+
+    private static async Task RunAsync(string command)
+    {
+        var setting = Environment.GetEnvironmentVariable("VISITATION_TEST_INFRA")
+            ?? throw new InvalidOperationException("This fault test stops and starts the servers through deploy/local/infra.sh; run it with `bash deploy/test.sh`, which sets VISITATION_TEST_INFRA.");
+        var parts = setting.Split(' ', 2);
+        using var process = Process.Start(new ProcessStartInfo("bash", [parts[0], command, parts[1]])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"infra.sh {command} failed ({process.ExitCode}): {output}{error}");
+        }
+    }
+}
