@@ -96,7 +96,8 @@ public sealed class ErrorQueues(Uri amqp, Uri management)
             MessageTypeOf(message.Body),
             Header(headers, "MT-Fault-ExceptionType"),
             Header(headers, "MT-Fault-Message"),
-            Header(headers, "MT-Fault-Timestamp"));
+            Header(headers, "MT-Fault-Timestamp"),
+            Encoding.UTF8.GetString(message.Body.Span));
     }
 
     private static string Header(IDictionary<string, object?> headers, string name) =>

@@ -24,8 +24,6 @@ internal sealed partial class OutboxDispatcher<TContext>(
     TimeProvider clock,
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService where TContext : ServiceDbContext
 {
-    // Any constant works: each service has its own database, so locks never meet across services.
-    private const long DispatcherLockKey = 0x5649_5349_5441_4E;
     private static readonly ActivitySource Source = new("Visitation.Outbox");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -73,7 +71,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
         var bus = scope.ServiceProvider.GetRequiredService<IBus>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var isDispatcher = await db.Database
-            .SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({DispatcherLockKey}) AS \"Value\"")
+            .SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({OutboxLock.Key}) AS \"Value\"")
             .SingleAsync(cancellationToken);
         if (!isDispatcher)
         {

@@ -32,6 +32,7 @@ public sealed class VisitationSystem : IAsyncLifetime
     public const int InstancesPerService = 2;
     private readonly Dictionary<string, List<IAsyncDisposable>> _hosts = [];
     private readonly Dictionary<string, Func<IAsyncDisposable>> _factories = [];
+    private readonly Dictionary<string, Dictionary<string, string>> _settings = [];
     private readonly List<string> _databases = [];
     private ServerEndpoints? _servers;
     private RabbitVirtualHost? _vhost;
@@ -66,13 +67,26 @@ public sealed class VisitationSystem : IAsyncLifetime
     /// <summary>Stops every instance of a service (its hosted dispatchers and bus with it) and starts fresh ones on the same database.</summary>
     public async Task RestartAsync(string service)
     {
+        await StopAsync(service);
+        StartInstances(service);
+    }
+
+    /// <summary>Stops the in-process instances of a service, e.g. while a fault test runs it as a process of its own.</summary>
+    public async Task StopAsync(string service)
+    {
         foreach (var host in _hosts[service])
         {
             await host.DisposeAsync();
         }
 
-        StartInstances(service);
+        _hosts[service] = [];
     }
+
+    public void StartInstances(string service) =>
+        _hosts[service] = Enumerable.Range(0, InstancesPerService).Select(_ => _factories[service]()).ToList();
+
+    /// <summary>The settings a service instance runs with (database, broker, test timings), for starting it as a process.</summary>
+    public IReadOnlyDictionary<string, string> SettingsOf(string service) => _settings[service];
 
     public Contracts.Grpc.Application.ApplicationService.ApplicationServiceClient Applications(string? token) =>
         new(Channel<ApplicationGrpcService>("application", token));
@@ -102,6 +116,19 @@ public sealed class VisitationSystem : IAsyncLifetime
 
     /// <summary>The operator's error-queue command, pointed at this run's virtual host.</summary>
     public ErrorQueue.ErrorQueues ErrorQueues => new(_vhost!.Amqp, _servers!.RabbitManagement!);
+
+    /// <summary>Messages in any _error queue that mention one of these application ids.</summary>
+    public async Task<IReadOnlyList<ErrorQueue.FaultedMessage>> FaultsAboutAsync(IEnumerable<string> applicationIds)
+    {
+        var ids = applicationIds.ToList();
+        var found = new List<ErrorQueue.FaultedMessage>();
+        foreach (var queue in await ErrorQueues.ListQueuesAsync())
+        {
+            found.AddRange((await ErrorQueues.PeekAsync(queue.Name, 1000)).Where(m => ids.Any(id => m.Body.Contains(id, StringComparison.OrdinalIgnoreCase))));
+        }
+
+        return found;
+    }
 
     public async Task<IReadOnlyList<ReceivedSms>> SmsTo(string phone) =>
         await Gateway.GetFromJsonAsync<List<ReceivedSms>>(new Uri($"sms?phone={phone}", UriKind.Relative)) ?? [];
@@ -149,6 +176,7 @@ public sealed class VisitationSystem : IAsyncLifetime
             settings[key] = value;
         }
 
+        _settings[service] = settings;
         _factories[service] = () =>
         {
             var host = new ServiceHost<T>(settings);
@@ -157,8 +185,7 @@ public sealed class VisitationSystem : IAsyncLifetime
         };
     }
 
-    private void StartInstances(string service) =>
-        _hosts[service] = Enumerable.Range(0, InstancesPerService).Select(_ => _factories[service]()).ToList();
+
 
     private async Task StartGatewayAsync()
     {

@@ -1,0 +1,90 @@
+using Npgsql;
+using Visitation.Contracts.Grpc.BureauReview;
+using Visitation.Contracts.Grpc.Scheduling;
+using Visitation.IntegrationTests.Chain;
+using Visitation.IntegrationTests.Infrastructure;
+using Visitation.ServiceDefaults.Auth;
+using Visitation.ServiceDefaults.Messaging;
+
+namespace Visitation.IntegrationTests.Reliability;
+
+/// <summary>
+/// Issue 3, fault test 1: bureau-review runs as its own process. It approves three applications —
+/// committed, but (the test holds the outbox's dispatch lock, as a second instance would) not yet
+/// published — and is killed with SIGKILL. A new process on the same database publishes what the
+/// dead one committed, and all three applications complete their chain.
+/// </summary>
+public sealed class ProcessKillTests(VisitationSystem system)
+{
+    private const int Applications = 3;
+
+    [Fact]
+    public async Task Events_committed_by_a_killed_process_are_published_after_restart()
+    {
+        var chain = new ChainDriver(system);
+        var families = Enumerable.Range(0, Applications).Select(_ => new Family()).ToArray();
+        var inmates = families.Select(f => "断电" + f.Phone[^4..]).ToArray();
+        var database = system.Databases["bureau_review"];
+        var reviewerToken = VisitationSystem.Token(Roles.Reviewer, Orgs.County, "reviewer-zhao");
+        await system.StopAsync("bureau_review");
+        try
+        {
+            var ids = new List<string>();
+            await using (var first = await ServiceProcess.StartAsync("BureauReview", system.SettingsOf("bureau_review")))
+            {
+                var reviewer = new BureauReviewService.BureauReviewServiceClient(first.Channel(reviewerToken));
+                foreach (var (family, inmate) in families.Zip(inmates))
+                {
+                    await chain.ImportInmateAsync("YJ" + family.Phone[^6..], inmate, "2");
+                    ids.Add(await chain.SubmitAsync(family.Application(inmate, "2")));
+                }
+
+                await Eventually.Until(async () => await reviewer.ListPendingReviewsAsync(new ListPendingReviewsRequest { Page = new() { PageSize = 200 } }),
+                    r => ids.All(id => r.Tasks.Any(t => t.ApplicationId == id)), "the review tasks in the bureau process");
+
+                await using var dispatchLock = await HoldDispatchLockAsync(database);
+                foreach (var id in ids)
+                {
+                    Assert.True((await reviewer.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId = id })).Approved);
+                }
+
+                Assert.Equal(Applications, await OutboxRows.UnsentAsync(database));
+                await first.KillAsync();
+            }
+
+            // The process is dead and the lock released: nobody has published the approvals.
+            await Task.Delay(1000);
+            Assert.Equal(Applications, await OutboxRows.UnsentAsync(database));
+
+            await using var second = await ServiceProcess.StartAsync("BureauReview", system.SettingsOf("bureau_review"));
+            await Eventually.Until(() => OutboxRows.UnsentAsync(database), n => n == 0, "the restarted process to publish the approvals");
+            foreach (var id in ids)
+            {
+                await chain.WaitForPrisonTaskAsync(id);
+                await chain.Officer.ApproveApplicationAsync(new Contracts.Grpc.PrisonApproval.PrisonApproveRequest { ApplicationId = id });
+                var visit = await chain.WaitForProposalAsync(id);
+                await chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = visit.VisitId });
+                await chain.WaitForOutcomeAsync(id, "Scheduled", smsCount: 2);
+            }
+
+            foreach (var family in families)
+            {
+                Assert.Equal(2, (await system.SmsTo(family.Phone)).Count);
+            }
+        }
+        finally
+        {
+            system.StartInstances("bureau_review");
+        }
+    }
+
+    /// <summary>Holds the outbox's dispatch lock on its own connection, as another instance mid-round would.</summary>
+    private static async Task<NpgsqlConnection> HoldDispatchLockAsync(string database)
+    {
+        var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"SELECT pg_advisory_lock({OutboxLock.Key})", connection);
+        await command.ExecuteNonQueryAsync();
+        return connection;
+    }
+}
