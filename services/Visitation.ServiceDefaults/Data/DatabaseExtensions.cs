@@ -25,6 +25,8 @@ public static class DatabaseExtensions
         builder.Services.AddDbContext<TContext>((services, options) => options
             .UseNpgsql(connectionString)
             .AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>()));
+        // The shared messaging filters (delayed redelivery) reach the service's context through its base type.
+        builder.Services.AddScoped<ServiceDbContext>(services => services.GetRequiredService<TContext>());
         builder.Services.AddHostedService<MigrationHostedService<TContext>>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>("database", tags: ["ready"]);
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));

@@ -11,6 +11,7 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
 {
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+    public DbSet<ScheduledMessage> ScheduledMessages => Set<ScheduledMessage>();
 
     /// <summary>Queues an event to be published once the current transaction commits.</summary>
     public void Publish<TEvent>(TEvent message, DateTimeOffset now) where TEvent : class =>
@@ -41,6 +42,22 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
             outbox.HasIndex(m => m.MessageId).IsUnique();
             // The dispatcher only ever scans unsent rows in id order.
             outbox.HasIndex(m => m.Id).HasFilter("sent_at IS NULL").HasDatabaseName("ix_outbox_unsent");
+        });
+        modelBuilder.Entity<ScheduledMessage>(scheduled =>
+        {
+            scheduled.ToTable("scheduled_messages");
+            scheduled.HasKey(m => m.Id);
+            scheduled.Property(m => m.Id).HasColumnName("id").UseIdentityAlwaysColumn();
+            scheduled.Property(m => m.MessageId).HasColumnName("message_id");
+            scheduled.Property(m => m.MessageType).HasColumnName("message_type").HasMaxLength(300);
+            scheduled.Property(m => m.Body).HasColumnName("body").HasColumnType("jsonb");
+            scheduled.Property(m => m.Destination).HasColumnName("destination").HasMaxLength(300);
+            scheduled.Property(m => m.DueAt).HasColumnName("due_at");
+            scheduled.Property(m => m.Redeliveries).HasColumnName("redeliveries");
+            scheduled.Property(m => m.Reason).HasColumnName("reason");
+            scheduled.Property(m => m.CreatedAt).HasColumnName("created_at");
+            scheduled.Property(m => m.SentAt).HasColumnName("sent_at");
+            scheduled.HasIndex(m => m.DueAt).HasFilter("sent_at IS NULL").HasDatabaseName("ix_scheduled_due");
         });
         modelBuilder.Entity<InboxMessage>(inbox =>
         {

@@ -23,6 +23,8 @@ public abstract class InboxConsumer<TMessage, TContext>(TContext db, TimeProvide
         var messageId = context.MessageId ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id.");
         var consumer = GetType().Name;
         var ct = context.CancellationToken;
+        // A retry may reuse this scope's context: start from a clean slate, not the failed attempt's leftovers.
+        db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow();
         var inserted = await db.Database.ExecuteSqlAsync(

@@ -18,13 +18,14 @@ public static class MessagingExtensions
         var uri = new Uri(builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not configured."));
         var options = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
+        builder.Services.Configure<MessagingOptions>(builder.Configuration.GetSection(MessagingOptions.Section));
         builder.Services.AddMassTransit(bus =>
         {
             // A prison system phones nowhere.
             bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
             addConsumers(bus);
-            bus.AddConfigureEndpointsCallback((_, endpoint) =>
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
                 endpoint.PrefetchCount = options.PrefetchCount;
                 endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
@@ -33,7 +34,10 @@ public static class MessagingExtensions
                     rabbit.SetQuorumQueue();
                 }
 
-                // Outer: a server that is away (database restarting) is waited for patiently,
+                // Outermost: after all immediate retries, come back later (PostgreSQL-backed), then _error.
+                endpoint.UseConsumeFilter(typeof(DelayedRedeliveryFilter<>), context);
+
+                // Then: a server that is away (database restarting) is waited for patiently,
                 // minutes in all, while the message stays unacknowledged in its queue.
                 endpoint.UseMessageRetry(retry =>
                 {

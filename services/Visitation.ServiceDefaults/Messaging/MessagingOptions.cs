@@ -18,5 +18,11 @@ public sealed class MessagingOptions
 
     public TimeSpan TransientRetryMaxInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Delayed redeliveries after the immediate retries, before the _error queue.</summary>
+    public int RedeliveryLimit { get; set; } = 3;
+
+    /// <summary>Delay before the first redelivery; each next one waits twice as long.</summary>
+    public TimeSpan RedeliveryInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     public bool QuorumQueues { get; set; } = true;
 }

@@ -101,12 +101,48 @@ internal sealed partial class OutboxDispatcher<TContext>(
             }
         }
 
+        var sent = published == batch.Count ? await SendDueScheduledAsync(db, bus, cancellationToken) : 0;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         // Cheap with the partial index on unsent rows; only the instance that dispatched reports it.
         OutboxMetrics.RecordDepth(typeof(TContext).Name, await db.OutboxMessages.LongCountAsync(m => m.SentAt == null, cancellationToken));
         OutboxMetrics.RecordPublished(published, batch.Where(r => r.SentAt is not null).Select(r => r.SentAt!.Value - r.CreatedAt));
-        return published;
+        return published + sent;
+    }
+
+    /// <summary>Sends the scheduled messages that have fallen due to their queues, with their own message ids.</summary>
+    private async Task<int> SendDueScheduledAsync(TContext db, IBus bus, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var due = await db.ScheduledMessages
+            .FromSql($"SELECT * FROM scheduled_messages WHERE sent_at IS NULL AND due_at <= {now} ORDER BY due_at, id LIMIT {options.Value.BatchSize} FOR UPDATE SKIP LOCKED")
+            .ToListAsync(cancellationToken);
+        var sent = 0;
+        foreach (var row in due)
+        {
+            try
+            {
+                var type = MessageJson.ResolveType(row.MessageType);
+                var message = JsonSerializer.Deserialize(row.Body, type, MessageJson.Options)!;
+                // Through the endpoint's own exchange (same name, bound to its queue): sending to the queue
+                // address would re-declare a quorum queue with classic arguments, which the broker refuses.
+                var endpoint = await bus.GetSendEndpoint(new Uri($"exchange:{row.Destination}"));
+                await endpoint.Send(message, type, context =>
+                {
+                    context.MessageId = row.MessageId;
+                    context.Headers.Set(Redelivery.CountHeader, row.Redeliveries);
+                }, cancellationToken);
+                row.SentAt = clock.GetUtcNow();
+                sent++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogPublishFailed(logger, row.MessageType, row.MessageId, ex);
+                break;
+            }
+        }
+
+        return sent;
     }
 
     private static async Task PublishAsync(IBus bus, OutboxMessage row, CancellationToken cancellationToken)
@@ -130,6 +166,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var before = clock.GetUtcNow() - options.Value.SentRetention;
         var deleted = await db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt < before).ExecuteDeleteAsync(cancellationToken);
+        deleted += await db.ScheduledMessages.Where(m => m.SentAt != null && m.SentAt < before).ExecuteDeleteAsync(cancellationToken);
         var inboxDeleted = await db.InboxMessages.Where(m => m.ReceivedAt < before - TimeSpan.FromDays(28)).ExecuteDeleteAsync(cancellationToken);
         if (deleted + inboxDeleted > 0)
         {

@@ -170,6 +170,8 @@ public sealed class VisitationSystem : IAsyncLifetime
             ["Outbox:PollInterval"] = "00:00:00.200",
             // Fewer immediate retries than production, so a poison message reaches _error in seconds.
             ["Messaging:RetryLimit"] = "2",
+            ["Messaging:RedeliveryLimit"] = "1",
+            ["Messaging:RedeliveryInterval"] = "00:00:01",
         };
         foreach (var (key, value) in extra ?? [])
         {

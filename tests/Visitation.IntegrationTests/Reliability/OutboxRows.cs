@@ -20,6 +20,10 @@ public static class OutboxRows
     public static Task<long> UnsentAsync(string connectionString) =>
         ScalarAsync(connectionString, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL");
 
+    /// <summary>Delayed redeliveries of a message that were scheduled and then sent back to its queue.</summary>
+    public static Task<long> RedeliveriesSentAsync(string connectionString, Guid messageId) =>
+        ScalarAsync(connectionString, "SELECT count(*) FROM scheduled_messages WHERE message_id = @id AND sent_at IS NOT NULL", ("id", messageId));
+
     public static Task<long> InboxAsync(string connectionString) =>
         ScalarAsync(connectionString, "SELECT count(*) FROM inbox_messages");
 

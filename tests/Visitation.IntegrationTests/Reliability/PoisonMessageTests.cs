@@ -7,7 +7,8 @@ namespace Visitation.IntegrationTests.Reliability;
 
 /// <summary>
 /// Issue 3, fault test 6: a rejection that arrives before the application it rejects is known to
-/// the notification and application services fails every retry and ends in their _error queues,
+/// the notification and application services fails every retry and its delayed redelivery, and
+/// ends in their _error queues,
 /// while another application goes through the whole chain. Once the missing application arrives,
 /// the error-queue command moves the chosen message back and the family gets its SMS, once.
 /// </summary>
@@ -36,6 +37,8 @@ public sealed class PoisonMessageTests(VisitationSystem system)
         var faulted = Assert.Single(await errors.PeekAsync(smsQueue!.Name), m => m.MessageId == poisonId.ToString());
         Assert.Equal("Visitation.Contracts.Events:BureauRejected", faulted.MessageType);
         Assert.Contains("No recipient yet", faulted.FaultMessage, StringComparison.Ordinal);
+        // Before _error it came back once from the PostgreSQL-backed schedule (RedeliveryLimit = 1 in tests).
+        Assert.Equal(1, await OutboxRows.RedeliveriesSentAsync(system.Databases["notification"], poisonId));
         Assert.Empty(await system.SmsTo(family.Phone));
 
         // The fix: the application the rejection is about becomes known.
