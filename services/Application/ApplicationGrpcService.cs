@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Visitation.Application.Data;
 using Visitation.Application.Features.Read;
 using Visitation.Application.Features.Submit;
+using Visitation.Application.Features.Withdraw;
 using Visitation.Contracts.Grpc.Application;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
@@ -11,11 +12,14 @@ using Visitation.ServiceDefaults.Time;
 namespace Visitation.Application;
 
 /// <summary>The clerks' API. Every call is scoped to the caller's judicial office.</summary>
-public sealed class ApplicationGrpcService(ApplicationDbContext db, SubmitApplicationHandler submit, TimeProvider clock)
+public sealed class ApplicationGrpcService(ApplicationDbContext db, SubmitApplicationHandler submit, WithdrawApplicationHandler withdraw, TimeProvider clock)
     : ApplicationService.ApplicationServiceBase
 {
     public override Task<SubmitApplicationReply> SubmitApplication(SubmitApplicationRequest request, ServerCallContext context) =>
         submit.HandleAsync(request, Caller.From(context), context.CancellationToken);
+
+    public override Task<ApplicationView> WithdrawApplication(WithdrawApplicationRequest request, ServerCallContext context) =>
+        withdraw.HandleAsync(request, Caller.From(context), context.CancellationToken);
 
     public override async Task<ApplicationView> GetApplication(GetApplicationRequest request, ServerCallContext context)
     {

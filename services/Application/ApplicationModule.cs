@@ -16,6 +16,7 @@ public static class ApplicationModule
     {
         builder.AddServiceDatabase<ApplicationDbContext>();
         builder.Services.AddScoped<SubmitApplicationHandler>();
+        builder.Services.AddScoped<Features.Withdraw.WithdrawApplicationHandler>();
         builder.AddServiceMessaging(Name, bus => bus.AddConsumers(typeof(TimelineConsumer<>).Assembly));
         return builder;
     }

@@ -16,4 +16,5 @@ public enum ApplicationStatus
     BureauRejected = 100,
     PrisonRejected = 101,
     NoSlotAvailable = 102,
+    Withdrawn = 103,
 }

@@ -10,6 +10,7 @@ public sealed class BureauReviewDbContext(DbContextOptions<BureauReviewDbContext
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        modelBuilder.MapApplicationTombstones();
         modelBuilder.Entity<Review>(task =>
         {
             task.ToTable("reviews");

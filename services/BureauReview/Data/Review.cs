@@ -22,4 +22,5 @@ public enum ReviewStatus
     Pending,
     Approved,
     Rejected,
+    Withdrawn,
 }

@@ -22,4 +22,5 @@ public enum ApprovalStatus
     Pending,
     Approved,
     Rejected,
+    Withdrawn,
 }

@@ -11,6 +11,7 @@ public sealed class PrisonApprovalDbContext(DbContextOptions<PrisonApprovalDbCon
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        modelBuilder.MapApplicationTombstones();
         modelBuilder.Entity<Inmate>(inmate =>
         {
             inmate.ToTable("inmates");

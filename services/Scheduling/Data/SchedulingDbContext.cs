@@ -10,6 +10,7 @@ public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> op
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        modelBuilder.MapApplicationTombstones();
         modelBuilder.Entity<Visit>(visit =>
         {
             visit.ToTable("visits");

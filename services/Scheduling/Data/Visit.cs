@@ -33,4 +33,5 @@ public enum VisitStatus
 {
     Proposed,
     Scheduled,
+    Cancelled,
 }

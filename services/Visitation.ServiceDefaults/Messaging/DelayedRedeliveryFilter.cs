@@ -27,6 +27,9 @@ public sealed class DelayedRedeliveryFilter<TMessage>(ServiceDbContext db, IOpti
             db.ChangeTracker.Clear(); // drop whatever the failed attempt left tracked
             db.ScheduledMessages.Add(ScheduledMessage.Create(context.Message, QueueName(context.ReceiveContext.InputAddress), now + delay, now, context.MessageId, count, ex.Message));
             await db.SaveChangesAsync(context.CancellationToken);
+            // Tell MassTransit the message is taken care of; otherwise, with no consumer having
+            // finished it and no fault left standing, it would be moved to the _skipped queue.
+            await context.NotifyConsumed(context, TimeSpan.Zero, "delayed-redelivery");
         }
     }
 

@@ -11,8 +11,8 @@ namespace Visitation.IntegrationTests.Reliability;
 /// Issue 3, fault test 3: PostgreSQL stops while the bureau's approvals of five filed applications
 /// arrive at the prison-approval and application services. Callers meanwhile get UNAVAILABLE, not
 /// an unknown error; the consumers wait (transient faults are retried patiently), and once the
-/// database is back every approval is applied — five prison tasks, five timelines moved on — and
-/// nothing about these applications lands in _error.
+/// database is back every approval is applied — five prison tasks, five timelines moved on — all
+/// five go on to their scheduled SMS, and nothing about these applications lands in _error.
 /// </summary>
 public sealed class DatabaseRestartTests(VisitationSystem system)
 {
@@ -22,10 +22,12 @@ public sealed class DatabaseRestartTests(VisitationSystem system)
     public async Task Events_arriving_while_the_database_is_down_are_all_applied_once_it_is_back()
     {
         var chain = new ChainDriver(system);
-        var requests = Enumerable.Range(0, Applications).Select(_ => new Family()).Select(f => f.Application("停库" + f.Phone[^4..], "4")).ToArray();
+        var families = Enumerable.Range(0, Applications).Select(_ => new Family()).ToArray();
+        var requests = families.Select(f => f.Application("停库" + f.Phone[^4..], "4")).ToArray();
         var ids = new List<string>();
-        foreach (var request in requests)
+        foreach (var (family, request) in families.Zip(requests))
         {
+            await chain.ImportInmateAsync("YJ" + family.Phone[^6..], request.Inmate.Name, "4");
             var id = await chain.SubmitAsync(request);
             await chain.WaitForBureauTaskAsync(id);
             ids.Add(id);
@@ -58,6 +60,20 @@ public sealed class DatabaseRestartTests(VisitationSystem system)
             var application = await Eventually.Until(async () => await chain.Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = id }),
                 a => a.Status == "BureauApproved", $"{id}'s timeline to record the approval", seconds: 90);
             Assert.Single(application.Timeline, t => t.Event == "bureau-approved");
+        }
+
+        // And on to the end of the chain: each family gets its received and scheduled SMS, once.
+        foreach (var id in ids)
+        {
+            await chain.Officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = id });
+            var visit = await chain.WaitForProposalAsync(id);
+            await chain.VisitCentre.ConfirmVisitAsync(new Contracts.Grpc.Scheduling.ConfirmVisitRequest { VisitId = visit.VisitId });
+            await chain.WaitForOutcomeAsync(id, "Scheduled", smsCount: 2);
+        }
+
+        foreach (var family in families)
+        {
+            Assert.Equal(2, (await system.SmsTo(family.Phone)).Count);
         }
 
         Assert.Empty(await system.FaultsAboutAsync(ids));

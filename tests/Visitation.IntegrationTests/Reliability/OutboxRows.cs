@@ -17,6 +17,16 @@ public static class OutboxRows
         return total;
     }
 
+    /// <summary>Holds the outbox's dispatch lock on its own connection, as another instance mid-round would; dispose to release.</summary>
+    public static async Task<NpgsqlConnection> HoldDispatchLockAsync(string connectionString)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"SELECT pg_advisory_lock({Visitation.ServiceDefaults.Messaging.OutboxLock.Key})", connection);
+        await command.ExecuteNonQueryAsync();
+        return connection;
+    }
+
     public static Task<long> UnsentAsync(string connectionString) =>
         ScalarAsync(connectionString, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL");
 

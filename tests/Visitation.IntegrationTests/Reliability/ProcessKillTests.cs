@@ -4,7 +4,6 @@ using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.IntegrationTests.Chain;
 using Visitation.IntegrationTests.Infrastructure;
 using Visitation.ServiceDefaults.Auth;
-using Visitation.ServiceDefaults.Messaging;
 
 namespace Visitation.IntegrationTests.Reliability;
 
@@ -42,7 +41,7 @@ public sealed class ProcessKillTests(VisitationSystem system)
                 await Eventually.Until(async () => await reviewer.ListPendingReviewsAsync(new ListPendingReviewsRequest { Page = new() { PageSize = 200 } }),
                     r => ids.All(id => r.Tasks.Any(t => t.ApplicationId == id)), "the review tasks in the bureau process");
 
-                await using var dispatchLock = await HoldDispatchLockAsync(database);
+                await using var dispatchLock = await OutboxRows.HoldDispatchLockAsync(database);
                 foreach (var id in ids)
                 {
                     Assert.True((await reviewer.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId = id })).Approved);
@@ -78,13 +77,4 @@ public sealed class ProcessKillTests(VisitationSystem system)
         }
     }
 
-    /// <summary>Holds the outbox's dispatch lock on its own connection, as another instance mid-round would.</summary>
-    private static async Task<NpgsqlConnection> HoldDispatchLockAsync(string database)
-    {
-        var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"SELECT pg_advisory_lock({OutboxLock.Key})", connection);
-        await command.ExecuteNonQueryAsync();
-        return connection;
-    }
 }

@@ -60,6 +60,11 @@ public sealed class ReviewDecisionHandler(BureauReviewDbContext db, TimeProvider
 
     private static void EnsurePending(Review task)
     {
+        if (task.Status == ReviewStatus.Withdrawn)
+        {
+            throw GrpcErrors.FailedPrecondition("家属已撤回该申请");
+        }
+
         if (task.Status != ReviewStatus.Pending)
         {
             throw GrpcErrors.FailedPrecondition("该申请已作出其他复审决定");

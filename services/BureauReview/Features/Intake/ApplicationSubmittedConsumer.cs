@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Visitation.BureauReview.Data;
 using Visitation.Contracts.Events;
+using Visitation.ServiceDefaults.Data;
 using Visitation.ServiceDefaults.Messaging;
 
 namespace Visitation.BureauReview.Features.Intake;
@@ -24,7 +25,8 @@ public sealed class ApplicationSubmittedConsumer(BureauReviewDbContext db, TimeP
             OfficeId = application.OfficeId,
             Application = application,
             ReceivedAt = message.OccurredAt,
-            Status = ReviewStatus.Pending,
+            // A withdrawal that overtook the application leaves nothing to review.
+            Status = await Db.IsWithdrawnAsync(application.ApplicationId, cancellationToken) ? ReviewStatus.Withdrawn : ReviewStatus.Pending,
         });
     }
 }

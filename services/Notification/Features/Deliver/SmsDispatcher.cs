@@ -45,7 +45,14 @@ internal sealed partial class SmsDispatcher(IServiceProvider services, IOptions<
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow();
         var sms = await db.Messages
-            .FromSql($"SELECT * FROM sms_messages WHERE \"Status\" = 'Queued' AND \"NextAttemptAt\" <= {now} ORDER BY \"NextAttemptAt\" LIMIT 1 FOR UPDATE SKIP LOCKED")
+            // A family hears of its application in order: an SMS waits while an older one to the same
+            // application is still queued (or being sent by another instance).
+            .FromSql($"""
+                SELECT * FROM sms_messages m
+                WHERE m."Status" = 'Queued' AND m."NextAttemptAt" <= {now}
+                  AND NOT EXISTS (SELECT 1 FROM sms_messages o WHERE o."ApplicationId" = m."ApplicationId" AND o."Status" = 'Queued' AND o."CreatedAt" < m."CreatedAt")
+                ORDER BY m."NextAttemptAt" LIMIT 1 FOR UPDATE SKIP LOCKED
+                """)
             .SingleOrDefaultAsync(ct);
         if (sms is null)
         {

@@ -108,6 +108,24 @@ namespace Visitation.PrisonApproval.Data.Migrations
                     b.ToTable("inmates", (string)null);
                 });
 
+            modelBuilder.Entity("Visitation.ServiceDefaults.Data.ApplicationTombstone", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ApplicationId");
+
+                    b.ToTable("application_tombstones", (string)null);
+                });
+
             modelBuilder.Entity("Visitation.ServiceDefaults.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")

@@ -107,6 +107,11 @@ public sealed class ApprovalDecisionHandler(PrisonApprovalDbContext db, Referenc
 
     private static Decision RecordedOrConflict(Approval approval, bool wantApproved)
     {
+        if (approval.Status == ApprovalStatus.Withdrawn)
+        {
+            throw GrpcErrors.FailedPrecondition("家属已撤回该申请");
+        }
+
         var approved = approval.Status == ApprovalStatus.Approved;
         if (approved != wantApproved)
         {

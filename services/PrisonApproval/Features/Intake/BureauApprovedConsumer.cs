@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Events;
 using Visitation.PrisonApproval.Data;
+using Visitation.ServiceDefaults.Data;
 using Visitation.ServiceDefaults.Messaging;
 
 namespace Visitation.PrisonApproval.Features.Intake;
@@ -23,7 +24,8 @@ public sealed class BureauApprovedConsumer(PrisonApprovalDbContext db, TimeProvi
             PrisonId = application.PrisonId,
             Application = application,
             ReceivedAt = message.OccurredAt,
-            Status = ApprovalStatus.Pending,
+            // A withdrawal that overtook the bureau's approval leaves nothing to decide.
+            Status = await Db.IsWithdrawnAsync(application.ApplicationId, cancellationToken) ? ApprovalStatus.Withdrawn : ApprovalStatus.Pending,
         });
     }
 }

@@ -37,6 +37,11 @@ public sealed class ConfirmVisitHandler(SchedulingDbContext db, SlotFinder slots
             throw GrpcErrors.FailedPrecondition("会见已确认，改期请先取消");
         }
 
+        if (visit.Status == VisitStatus.Cancelled)
+        {
+            throw GrpcErrors.FailedPrecondition("该会见已取消");
+        }
+
         await slots.LockAsync(visit.PrisonId, visit.VenueId, ct);
         var (date, start) = move ?? (visit.Date, visit.Start);
         var choice = await slots.AtAsync(VisitSlot.SearchFor(visit) with { Month = new DateOnly(date.Year, date.Month, 1) }, date, start, ct)

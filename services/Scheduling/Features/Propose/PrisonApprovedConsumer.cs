@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Events;
 using Visitation.Scheduling.Data;
+using Visitation.ServiceDefaults.Data;
 using Visitation.ServiceDefaults.Messaging;
 using Visitation.ServiceDefaults.ReferenceData;
 using Visitation.ServiceDefaults.Time;
@@ -21,9 +22,10 @@ public sealed class PrisonApprovedConsumer(SchedulingDbContext db, SlotFinder sl
     protected override async Task HandleAsync(PrisonApproved message, CancellationToken cancellationToken)
     {
         var application = message.Application;
-        if (await Db.Visits.AnyAsync(v => v.ApplicationId == application.ApplicationId, cancellationToken))
+        if (await Db.Visits.AnyAsync(v => v.ApplicationId == application.ApplicationId, cancellationToken)
+            || await Db.IsWithdrawnAsync(application.ApplicationId, cancellationToken))
         {
-            return;
+            return; // already proposed, or withdrawn before the approval got here
         }
 
         var now = ChinaTime.Now(Clock);

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Visitation.Application.Data;
+using Visitation.Application.Features.Read;
+using Visitation.Contracts.Events;
+using Visitation.Contracts.Grpc.Application;
+using Visitation.ServiceDefaults.Auth;
+using Visitation.ServiceDefaults.Grpc;
+using Visitation.ServiceDefaults.Time;
+
+namespace Visitation.Application.Features.Withdraw;
+
+/// <summary>
+/// The family withdraws at their office: allowed until the application has reached a final outcome;
+/// withdrawing twice answers with the withdrawn application. The event tells every later stage.
+/// </summary>
+public sealed class WithdrawApplicationHandler(ApplicationDbContext db, TimeProvider clock)
+{
+    public async Task<ApplicationView> HandleAsync(WithdrawApplicationRequest request, Caller caller, CancellationToken ct)
+    {
+        caller.Require(Roles.Clerk);
+        var id = Ids.Parse(request.ApplicationId, "application_id");
+        new FieldViolations().Required("reason", request.Reason).ThrowIfAny();
+        var application = await db.Applications.Include(a => a.Timeline).SingleOrDefaultAsync(a => a.Id == id, ct)
+            ?? throw GrpcErrors.NotFound("申请", request.ApplicationId);
+        caller.RequireOrganisation(application.OfficeId);
+        var now = ChinaTime.Now(clock);
+        if (application.Status == ApplicationStatus.Withdrawn)
+        {
+            return ApplicationViews.ToView(application, DateOnly.FromDateTime(now.DateTime));
+        }
+
+        if (application.Status >= ApplicationStatus.BureauRejected)
+        {
+            throw GrpcErrors.FailedPrecondition("申请已有最终结果，无法撤回");
+        }
+
+        application.Status = ApplicationStatus.Withdrawn;
+        application.Timeline.Add(new TimelineRecord
+        {
+            Stage = "application",
+            Event = "withdrawn",
+            At = now,
+            Actor = caller.UserId,
+            Detail = $"家属申请撤回：{request.Reason.Trim()}",
+        });
+        db.Publish(new ApplicationWithdrawn(application.Id, application.OfficeId, request.Reason.Trim(), caller.UserId, now), now);
+        await db.SaveChangesAsync(ct);
+        return ApplicationViews.ToView(application, DateOnly.FromDateTime(now.DateTime));
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Visitation.ServiceDefaults.Data;
+
+/// <summary>
+/// Remembers that an application was withdrawn, even when the withdrawal arrives before anything
+/// else about it: an approval or proposal that turns up later finds the tombstone and stops there.
+/// </summary>
+public sealed class ApplicationTombstone
+{
+    public Guid ApplicationId { get; set; }
+    public string Reason { get; set; } = string.Empty;
+    public DateTimeOffset WithdrawnAt { get; set; }
+}
+
+public static class ApplicationTombstones
+{
+    public static void MapApplicationTombstones(this ModelBuilder modelBuilder) =>
+        modelBuilder.Entity<ApplicationTombstone>(tombstone =>
+        {
+            tombstone.ToTable("application_tombstones");
+            tombstone.HasKey(t => t.ApplicationId);
+        });
+
+    public static Task<bool> IsWithdrawnAsync(this DbContext db, Guid applicationId, CancellationToken ct) =>
+        db.Set<ApplicationTombstone>().AnyAsync(t => t.ApplicationId == applicationId, ct);
+
+    /// <summary>Records the withdrawal once; a repeated or late copy changes nothing.</summary>
+    public static async Task RecordWithdrawalAsync(this DbContext db, Guid applicationId, string reason, DateTimeOffset at, CancellationToken ct)
+    {
+        if (!await db.IsWithdrawnAsync(applicationId, ct))
+        {
+            db.Set<ApplicationTombstone>().Add(new ApplicationTombstone { ApplicationId = applicationId, Reason = reason, WithdrawnAt = at });
+        }
+    }
+}

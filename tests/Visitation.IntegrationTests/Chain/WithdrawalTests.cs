@@ -1,0 +1,83 @@
+using Grpc.Core;
+using Npgsql;
+using Visitation.Contracts.Grpc.Application;
+using Visitation.Contracts.Grpc.BureauReview;
+using Visitation.Contracts.Grpc.PrisonApproval;
+using Visitation.Contracts.Grpc.Scheduling;
+using Visitation.IntegrationTests.Infrastructure;
+using Visitation.IntegrationTests.Reliability;
+
+namespace Visitation.IntegrationTests.Chain;
+
+/// <summary>A family withdraws; every stage stops, even one the withdrawal reaches before the approval it cancels.</summary>
+public sealed class WithdrawalTests(VisitationSystem system)
+{
+    private readonly ChainDriver _chain = new(system);
+
+    [Fact]
+    public async Task Withdrawn_application_leaves_the_bureau_queue_and_cannot_be_decided()
+    {
+        var id = await _chain.SubmitAsync(new Family().Application("撤回甲"));
+        await _chain.WaitForBureauTaskAsync(id);
+
+        var withdrawn = await _chain.Clerk.WithdrawApplicationAsync(new WithdrawApplicationRequest { ApplicationId = id, Reason = "家中有事，改日再约" });
+        var again = await _chain.Clerk.WithdrawApplicationAsync(new WithdrawApplicationRequest { ApplicationId = id, Reason = "家中有事，改日再约" });
+
+        Assert.Equal("Withdrawn", withdrawn.Status);
+        Assert.Single(again.Timeline, t => t.Event == "withdrawn");
+        await Eventually.Until(async () => await _chain.Reviewer.ListPendingReviewsAsync(new ListPendingReviewsRequest { Page = new() { PageSize = 200 } }),
+            r => r.Tasks.All(t => t.ApplicationId != id), "the review task to leave the queue");
+        var refused = await Assert.ThrowsAsync<RpcException>(async () =>
+            await _chain.Reviewer.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId = id }));
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Withdrawal_that_overtakes_the_bureau_approval_stops_the_prison_and_scheduling()
+    {
+        var family = new Family();
+        var inmate = "撤回乙" + family.Phone[^4..];
+        await _chain.ImportInmateAsync("YJ" + family.Phone[^6..], inmate, "1");
+        var id = await _chain.SubmitAsync(family.Application(inmate, "1"));
+        await _chain.WaitForBureauTaskAsync(id);
+
+        // The bureau approves, but its event is held in the outbox (the test holds the dispatch lock)...
+        await using (var held = await OutboxRows.HoldDispatchLockAsync(system.Databases["bureau_review"]))
+        {
+            await _chain.Reviewer.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId = id });
+            // ...while the withdrawal travels on ahead and reaches the prison first.
+            await _chain.Clerk.WithdrawApplicationAsync(new WithdrawApplicationRequest { ApplicationId = id, Reason = "服刑人员已调监" });
+            await Eventually.Until(() => TombstonesAsync(system.Databases["prison_approval"], id), n => n == 1, "the prison to record the withdrawal");
+        }
+
+        // Now the late approval arrives: it is recorded in the timeline but changes nothing else.
+        var application = await Eventually.Until(async () => await _chain.Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = id }),
+            a => a.Timeline.Any(t => t.Event == "bureau-approved"), "the late approval to reach the timeline");
+        Assert.Equal("Withdrawn", application.Status);
+        await Eventually.Until(() => ApprovalStatusAsync(system.Databases["prison_approval"], id), s => s == "Withdrawn", "the prison to file the late approval as withdrawn");
+        var pending = await _chain.Officer.ListPendingApprovalsAsync(new ListPendingApprovalsRequest { Page = new() { PageSize = 200 } });
+        Assert.DoesNotContain(pending.Tasks, t => t.ApplicationId == id);
+        var proposals = await _chain.VisitCentre.ListProposalsAsync(new ListProposalsRequest { Page = new() { PageSize = 200 } });
+        Assert.DoesNotContain(proposals.Visits, v => v.ApplicationId == id);
+        Assert.Single(await system.SmsTo(family.Phone)); // only "received": no decision was sent to a withdrawn family
+    }
+
+
+    private static async Task<long> TombstonesAsync(string database, string id)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM application_tombstones WHERE \"ApplicationId\" = @id::uuid", connection);
+        command.Parameters.AddWithValue("id", id);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<string?> ApprovalStatusAsync(string database, string id)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT \"Status\" FROM approvals WHERE \"ApplicationId\" = @id::uuid", connection);
+        command.Parameters.AddWithValue("id", id);
+        return (string?)await command.ExecuteScalarAsync();
+    }
+}
