@@ -96,6 +96,11 @@ public sealed class SchedulingGrpcService(SchedulingDbContext db, SlotFinder slo
             }
         }
 
+        if (calendars.OnSiteDay(request.PrisonId, request.PrisonArea, month.Year, month.Month) is { } onSite)
+        {
+            reply.OnsiteDays.Add(onSite.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
         return Task.FromResult(reply);
     }
 

@@ -9,7 +9,11 @@ namespace Visitation.ServiceDefaults.ReferenceData;
 /// </summary>
 public static class ReferenceDataLoader
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
 
     public static ReferenceDataSet Load(IConfiguration configuration) =>
         LoadFrom(configuration["ReferenceData:Path"] ?? Path.Combine(AppContext.BaseDirectory, "reference-data"));

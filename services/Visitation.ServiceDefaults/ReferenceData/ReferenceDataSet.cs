@@ -42,8 +42,11 @@ public sealed record Prison(
     int HoldHours,
     IReadOnlyList<PrisonArea> Areas);
 
-/// <summary>A prison area (监区) and the days of the month on which it holds video visits.</summary>
-public sealed record PrisonArea(string Id, string Name, IReadOnlyList<int> VideoDays, IReadOnlyList<CalendarChange>? Exceptions);
+/// <summary>A prison area (监区), the days of the month on which it holds video visits, and its on-site visit day rule.</summary>
+public sealed record PrisonArea(string Id, string Name, IReadOnlyList<int> VideoDays, IReadOnlyList<CalendarChange>? Exceptions, OnSiteRule? OnSiteRule);
+
+/// <summary>"The n-th Sunday" of the month, or "the <see cref="DayAfter"/> after the n-th Sunday".</summary>
+public sealed record OnSiteRule(int NthSunday, DayOfWeek? DayAfter);
 
 public sealed record CalendarChange(DateOnly Date, string Kind, string Reason);
 

@@ -57,5 +57,16 @@ public sealed class SchedulingTests(VisitationSystem system)
         var excluded = Assert.Single(days.Excluded);
         Assert.Equal("2026-10-01", excluded.Date);
         Assert.Contains("国庆节", excluded.Reason, StringComparison.Ordinal);
+        Assert.Equal(["2026-10-04"], days.OnsiteDays); // area 1: the first Sunday of October 2026
+    }
+
+    [Fact]
+    public async Task On_site_day_of_an_area_follows_its_nth_sunday_rule()
+    {
+        // Area 4: "the Monday after the second Sunday"; March 2026's second Sunday is the 8th.
+        var days = await _chain.VisitCentre.ListVisitDaysAsync(new ListVisitDaysRequest { PrisonId = Orgs.Prison, PrisonArea = "4", Month = "2026-03" });
+
+        Assert.Equal(["2026-03-09"], days.OnsiteDays);
+        Assert.Equal(["2026-03-04", "2026-03-14", "2026-03-24"], days.VideoDays);
     }
 }

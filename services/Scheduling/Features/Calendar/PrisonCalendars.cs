@@ -18,6 +18,12 @@ public sealed class PrisonCalendars(ReferenceDataSet reference)
             : new AreaVideoCalendar(area.Id, area.VideoDays, (area.Exceptions ?? []).Select(ToException).ToList());
     }
 
+    /// <summary>The area's on-site visit day in that month, if its rule gives one.</summary>
+    public DateOnly? OnSiteDay(string prisonId, string areaId, int year, int month) =>
+        reference.Prison(prisonId)?.Areas.FirstOrDefault(a => a.Id == areaId)?.OnSiteRule is { } rule
+            ? OnSiteVisitDays.OnSiteDay(new OnSiteDayRule(rule.NthSunday, rule.DayAfter), year, month)
+            : null;
+
     public IReadOnlyList<CalendarDay> VideoDays(AreaVideoCalendar area, int year, int month) =>
         VideoVisitDays.ForMonth(area, _holidays, year, month);
 

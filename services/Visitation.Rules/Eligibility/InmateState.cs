@@ -1,0 +1,14 @@
+namespace Visitation.Rules.Eligibility;
+
+/// <summary>What the prison knows about the inmate that decides whether they may be visited.</summary>
+/// <param name="ManagementLevel">lenient, normal, assessment or strict (宽管、普管、考核、严管).</param>
+/// <param name="IsJuvenile">A juvenile inmate (未成年罪犯), who gets more or longer visits in some provinces.</param>
+/// <param name="CrimeCategories">duty_crime, financial_crime, organised_crime or other; several may apply.</param>
+/// <param name="Statuses">Dated suspensions, past ones included: the rules look at dates, not at "current".</param>
+public sealed record InmateState(
+    string ProvinceId,
+    string PrisonId,
+    string ManagementLevel,
+    bool IsJuvenile,
+    IReadOnlyList<string> CrimeCategories,
+    IReadOnlyList<StatusPeriod> Statuses);

@@ -1,0 +1,54 @@
+using Visitation.Rules.Policies;
+
+namespace Visitation.Rules.Eligibility;
+
+/// <summary>
+/// One visit a month, video and on-site together ([Y 三1], [Y 九3], [N§5]); more for lenient-level
+/// inmates in Shanxi and juvenile inmates in Ningxia; more still with a complete extra-visit approval.
+/// </summary>
+/// <remarks>
+/// The strict level keeps its ordinary number here: its suspension is <see cref="ManagementLevelRule"/>'s
+/// reason, and a quota of zero would report "quota used" to a family that has not visited at all.
+/// </remarks>
+public sealed class MonthlyQuotaRule : IEligibilityRule
+{
+    public IEnumerable<RuleFailure> Check(EligibilityContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var (policy, request) = (context.Policy, context.Request);
+        var used = context.Ledger.Visits.Count(v => request.Month.Contains(v.Date) && Counts(policy, v));
+        var allowed = Allowance(policy, context.Inmate);
+        if (request.UsesSpecialApproval)
+            allowed += context.Ledger.Approvals.Count(a =>
+                a.Kind == SpecialApproval.ExtraVisit
+                && a.Month == request.Month
+                && a.IsCompleteFor(policy.ExtraVisitApprovalChain));
+        if (used >= allowed)
+            yield return new RuleFailure(
+                RuleCodes.MonthlyQuotaUsed,
+                $"罪犯本月会见次数已用完（本月已会见{used}次，可会见{allowed}次），暂停会见。",
+                policy.SourceOf(RuleCodes.MonthlyQuotaUsed));
+    }
+
+    /// <summary>
+    /// The month's ordinary quota. A juvenile gets the larger of their level's number and the
+    /// juvenile number: the documents present the juvenile quota as a relaxation ("适当放宽").
+    /// </summary>
+    /// <exception cref="ArgumentException">The level is not in the policy: bad data, not a refusal.</exception>
+    public static int Allowance(VisitPolicy policy, InmateState inmate)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(inmate);
+        if (!policy.VisitsPerMonthByLevel.TryGetValue(inmate.ManagementLevel, out var byLevel))
+            throw new ArgumentException($"Unknown management level '{inmate.ManagementLevel}'.", nameof(inmate));
+        return inmate.IsJuvenile && policy.JuvenileVisitsPerMonth is { } juvenile ? Math.Max(byLevel, juvenile) : byLevel;
+    }
+
+    /// <summary>Held visits count; a no-show counts when the policy says so; a prison cancellation never does [N§19].</summary>
+    private static bool Counts(VisitPolicy policy, CountedVisit visit) => visit.Outcome switch
+    {
+        CountedVisit.Held => true,
+        CountedVisit.NoShow => policy.NoShowCountsAsVisit,
+        _ => false,
+    };
+}

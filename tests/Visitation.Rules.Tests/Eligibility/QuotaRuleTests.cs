@@ -1,0 +1,104 @@
+using Visitation.Rules.Eligibility;
+using Xunit;
+using static Visitation.Rules.Tests.Eligibility.Build;
+using static Visitation.Rules.Tests.TestDates;
+
+namespace Visitation.Rules.Tests.Eligibility;
+
+public sealed class QuotaRuleTests
+{
+    [Theory]
+    [InlineData("shanxi", "lenient", false, 0, true, "[Y 九3]")]
+    [InlineData("shanxi", "lenient", false, 1, true, "[Y 九3]")]
+    [InlineData("shanxi", "lenient", false, 2, false, "[Y 九3]")]
+    [InlineData("shanxi", "normal", false, 0, true, "[Y 九3]")]
+    [InlineData("shanxi", "normal", false, 1, false, "[Y 九3]")]
+    [InlineData("shanxi", "assessment", false, 1, false, "[Y 九3]")]
+    [InlineData("shanxi", "normal", true, 1, false, "[Y 九3]")]
+    [InlineData("ningxia", "normal", false, 1, false, "[N§5]")]
+    [InlineData("ningxia", "lenient", false, 1, false, "[N§5]")]
+    [InlineData("ningxia", "normal", true, 1, true, "[N§5]")]
+    [InlineData("ningxia", "normal", true, 2, false, "[N§5]")]
+    public void MonthlyQuota(string province, string level, bool juvenile, int alreadyHeld, bool allowed, string source)
+    {
+        var result = Evaluate(province, Inmate(province, level, juvenile), Used(alreadyHeld));
+
+        Assert.Equal(allowed, result.Eligible);
+        if (!allowed)
+        {
+            var failure = Assert.Single(result.Failures);
+            Assert.Equal(RuleCodes.MonthlyQuotaUsed, failure.Code);
+            Assert.Equal(source, failure.Source);
+            Assert.Contains($"本月已会见{alreadyHeld}次", failure.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    // Video and on-site draw on one quota; a prison cancellation never counts [N§19]; no-shows count [N§10].
+    [InlineData("on_site", CountedVisit.Held, false)]
+    [InlineData("video", CountedVisit.NoShow, false)]
+    [InlineData("video", CountedVisit.Cancelled, true)]
+    public void WhatCounts(string mode, string outcome, bool allowed)
+    {
+        var ledger = new QuotaLedger([new CountedVisit(D("2026-03-05"), mode, outcome)], []);
+
+        Assert.Equal(allowed, Evaluate("ningxia", ledger: ledger).Eligible);
+        Assert.Equal(allowed, Evaluate("shanxi", ledger: ledger).Eligible);
+    }
+
+    [Fact]
+    public void ANoShowIsFreeWhenThePolicySaysSo()
+    {
+        var policy = ShippedPolicies.Ningxia with { NoShowCountsAsVisit = false };
+        var ledger = new QuotaLedger([new CountedVisit(D("2026-03-05"), "video", CountedVisit.NoShow)], []);
+
+        Assert.True(EligibilityEngine.Evaluate(policy, Inmate("ningxia"), ledger, Request()).Eligible);
+    }
+
+    [Fact]
+    public void VisitsInOtherMonthsDoNotCount()
+    {
+        var ledger = new QuotaLedger(
+            [new CountedVisit(D("2026-02-28"), "video", CountedVisit.Held), new CountedVisit(D("2026-04-01"), "on_site", CountedVisit.Held)],
+            []);
+
+        Assert.True(Evaluate("shanxi", ledger: ledger).Eligible);
+    }
+
+    [Theory]
+    [InlineData("shanxi", "prison_area,prison_administration_section,prison_leadership", true, true, "[Y 四2]")]
+    [InlineData("shanxi", "prison_area,prison_administration_section", true, false, "[Y 四2]")]
+    [InlineData("shanxi", "prison_area,prison_administration_section,prison_leadership", false, false, "[Y 四2]")]
+    [InlineData("ningxia", "prison_director", true, true, "[N§5 ¶3]")]
+    [InlineData("ningxia", "prison_area", true, false, "[N§5 ¶3]")]
+    public void AnExtraVisitApprovalLiftsTheQuota(string province, string approvers, bool claimed, bool allowed, string source)
+    {
+        var approval = new SpecialApproval(SpecialApproval.ExtraVisit, March, approvers.Split(','));
+        var ledger = Used(1) with { Approvals = [approval] };
+        var request = Request() with { UsesSpecialApproval = claimed };
+
+        var result = Evaluate(province, ledger: ledger, request: request);
+
+        Assert.Equal(allowed, result.Eligible);
+        Assert.Contains(source, ShippedPolicies.Of(province).Notes["extraVisitApprovalChain"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(SpecialApproval.LongerVisit, 3)]
+    [InlineData(SpecialApproval.ExtraVisit, 2)]
+    public void OnlyThisMonthsExtraVisitApprovalsCount(string kind, int month)
+    {
+        var approval = new SpecialApproval(kind, new VisitMonth(2026, month), ["prison_director"]);
+        var ledger = Used(1) with { Approvals = [approval] };
+
+        var result = Evaluate("ningxia", ledger: ledger, request: Request() with { UsesSpecialApproval = true });
+
+        Assert.Equal([RuleCodes.MonthlyQuotaUsed], result.Codes());
+    }
+
+    [Fact]
+    public void AnUnknownLevelIsBadDataNotARefusal()
+    {
+        Assert.Throws<ArgumentException>(() => Evaluate("shanxi", Inmate("shanxi", "vip")));
+    }
+}

@@ -1,0 +1,62 @@
+using Visitation.Rules.Eligibility;
+using Xunit;
+using static Visitation.Rules.Tests.Eligibility.Build;
+
+namespace Visitation.Rules.Tests.Eligibility;
+
+public sealed class RelationRuleTests
+{
+    [Theory]
+    [InlineData("shanxi", "grandfather", "other", null, "[Y 五(二)]")]
+    [InlineData("shanxi", "maternal_granddaughter", "other", null, "[Y 五(二)]")]
+    [InlineData("shanxi", "grandmother", "duty_crime", RuleCodes.RelationRestrictedByCrime, "[Y 五(三)]")]
+    [InlineData("shanxi", "grandson", "financial_crime", RuleCodes.RelationRestrictedByCrime, "[Y 五(三)]")]
+    [InlineData("shanxi", "maternal_grandfather", "organised_crime", RuleCodes.RelationRestrictedByCrime, "[Y 五(三)]")]
+    [InlineData("shanxi", "sister", "duty_crime", null, "[Y 五(三)]")]
+    [InlineData("shanxi", "spouse", "organised_crime", null, "[Y 五(三)]")]
+    [InlineData("shanxi", "guardian", "duty_crime", null, "[Y 五(一)]")]
+    [InlineData("ningxia", "grandfather", "other", RuleCodes.RelationNotInScope, "[N§4]")]
+    [InlineData("ningxia", "maternal_grandson", "other", RuleCodes.RelationNotInScope, "[N§4]")]
+    [InlineData("ningxia", "grandmother", "duty_crime", RuleCodes.RelationNotInScope, "[N§4]")]
+    [InlineData("ningxia", "brother", "duty_crime", null, "[N§4]")]
+    [InlineData("ningxia", "guardian", "other", null, "[N§4]")]
+    public void WhoMayVisit(string province, string relation, string crime, string? expected, string source)
+    {
+        var result = Evaluate(province, Inmate(province, crime: crime), request: Request(Adult(relation)));
+
+        if (expected is null)
+        {
+            Assert.True(result.Eligible, string.Join(" ", result.Codes()));
+            return;
+        }
+        var failure = Assert.Single(result.Failures);
+        Assert.Equal(expected, failure.Code);
+        Assert.Equal(source, failure.Source);
+        Assert.Contains("第1位会见人", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnUnknownRelationIsOutOfScopeEverywhere()
+    {
+        Assert.Equal([RuleCodes.RelationNotInScope], Evaluate("shanxi", request: Request(Adult("cousin"))).Codes());
+        Assert.Equal([RuleCodes.RelationNotInScope], Evaluate("ningxia", request: Request(Adult("cousin"))).Codes());
+    }
+
+    [Fact]
+    public void AVisitorOutsideTheScopeIsReportedOnceNotAlsoAsRestricted()
+    {
+        var result = Evaluate("shanxi", Inmate("shanxi", crime: "duty_crime"), request: Request(Adult("uncle")));
+
+        Assert.Equal([RuleCodes.RelationNotInScope], result.Codes());
+    }
+
+    [Fact]
+    public void TheRestrictionMessageListsTheNarrowCircle()
+    {
+        var result = Evaluate("shanxi", Inmate("shanxi", crime: "duty_crime"), request: Request(Adult(), Adult("grandfather", 70)));
+
+        var failure = Assert.Single(result.Failures);
+        Assert.Contains("第2位会见人（祖父）", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("配偶", failure.Message, StringComparison.Ordinal);
+    }
+}
