@@ -37,7 +37,8 @@ SERVICES=(
 
 start() { # name dll [env...]
   local name=$1 dll=$2; shift 2
-  env "$@" nohup dotnet "$dll" >"$RUN_DIR/logs/$name.log" 2>&1 &
+  # Development: the services accept the documented development token issuer (refused elsewhere).
+  env ASPNETCORE_ENVIRONMENT=Development "$@" nohup dotnet "$dll" >"$RUN_DIR/logs/$name.log" 2>&1 &
   echo $! >"$RUN_DIR/pids/$name.pid"
 }
 

@@ -19,6 +19,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
             application.HasIndex(a => new { a.OfficeId, a.RequestId }).IsUnique();
             application.HasIndex(a => new { a.OfficeId, a.SubmittedAt });
             application.Property(a => a.Status).HasConversion<string>().HasMaxLength(40);
+            application.Property(a => a.Version).IsRowVersion();
             application.OwnsMany(a => a.Visitors, visitor =>
             {
                 visitor.ToTable("application_visitors");

@@ -21,4 +21,7 @@ public sealed class VisitApplication
     public int? VisitMinutes { get; set; }
     public List<ApplicationVisitor> Visitors { get; set; } = [];
     public List<TimelineRecord> Timeline { get; set; } = [];
+
+    /// <summary>PostgreSQL's row version (xmin): two writers racing on one application cannot both win.</summary>
+    public uint Version { get; set; }
 }

@@ -15,6 +15,9 @@ public sealed class Review
     public DateTimeOffset? DecidedAt { get; set; }
     public string? ReasonCode { get; set; }
     public string? Reason { get; set; }
+
+    /// <summary>PostgreSQL's row version (xmin): an approval and a rejection racing cannot both be recorded.</summary>
+    public uint Version { get; set; }
 }
 
 public enum ReviewStatus

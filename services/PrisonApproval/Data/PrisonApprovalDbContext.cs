@@ -25,6 +25,7 @@ public sealed class PrisonApprovalDbContext(DbContextOptions<PrisonApprovalDbCon
             approval.HasKey(a => a.ApplicationId);
             approval.Property(a => a.Application).HasJsonColumn();
             approval.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+            approval.Property(a => a.Version).IsRowVersion();
             approval.HasIndex(a => new { a.PrisonId, a.Status, a.ReceivedAt });
         });
     }

@@ -19,6 +19,7 @@ public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> op
             visit.HasIndex(v => new { v.PrisonId, v.Date });
             visit.HasIndex(v => new { v.VenueId, v.Date });
             visit.Property(v => v.Status).HasConversion<string>().HasMaxLength(20);
+            visit.Property(v => v.Version).IsRowVersion();
         });
     }
 }

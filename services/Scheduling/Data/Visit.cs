@@ -27,6 +27,9 @@ public sealed class Visit
     public DateTimeOffset HoldExpiresAt { get; set; }
     public string? ConfirmedBy { get; set; }
     public DateTimeOffset? ConfirmedAt { get; set; }
+
+    /// <summary>PostgreSQL's row version (xmin): a confirmation, a move and a withdrawal racing cannot overwrite each other.</summary>
+    public uint Version { get; set; }
 }
 
 public enum VisitStatus

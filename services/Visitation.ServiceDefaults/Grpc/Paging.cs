@@ -20,15 +20,14 @@ public readonly record struct Page(int Offset, int Size)
             return new Page(0, size);
         }
 
-        try
+        var bytes = new byte[token.Length];
+        if (Convert.TryFromBase64String(token, bytes, out var length)
+            && int.TryParse(System.Text.Encoding.UTF8.GetString(bytes, 0, length), NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
         {
-            var text = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(token));
-            return new Page(int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture), size);
+            return new Page(offset, size);
         }
-        catch (FormatException)
-        {
-            throw GrpcErrors.InvalidArgument([new Google.Rpc.BadRequest.Types.FieldViolation { Field = "page.page_token", Description = "无效的分页标记" }]);
-        }
+
+        throw GrpcErrors.InvalidArgument([new Google.Rpc.BadRequest.Types.FieldViolation { Field = "page.page_token", Description = "无效的分页标记" }]);
     }
 
     /// <summary>The next page's token, or empty when <paramref name="fetched"/> shows this was the last.</summary>

@@ -5,8 +5,9 @@ using Visitation.ServiceDefaults.Messaging;
 namespace Visitation.ServiceDefaults.Grpc;
 
 /// <summary>
-/// A call that fails because the database is away answers UNAVAILABLE (retry later), not UNKNOWN:
-/// the client learns the difference between "try again" and "this is wrong".
+/// A call that fails because the database is away answers UNAVAILABLE (retry later), and one that
+/// lost a race for the same record answers ABORTED (re-read, then decide), not UNKNOWN: the client
+/// learns the difference between "try again" and "this is wrong".
 /// </summary>
 internal sealed class UnavailableInterceptor : Interceptor
 {
@@ -19,6 +20,11 @@ internal sealed class UnavailableInterceptor : Interceptor
         catch (Exception ex) when (ex is not RpcException && TransientFaults.IsTransient(ex))
         {
             throw new RpcException(new Status(StatusCode.Unavailable, "服务暂时不可用，请稍后重试"));
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
+        {
+            // Someone else changed the same record first (e.g. a second reviewer's decision): nothing of ours was saved.
+            throw new RpcException(new Status(StatusCode.Aborted, "该记录刚被他人修改，请刷新后重试"));
         }
     }
 }

@@ -73,6 +73,30 @@ public sealed class SubmissionTests(VisitationSystem system)
     }
 
     [Fact]
+    public async Task Resident_id_with_a_future_birth_date_is_a_bad_argument()
+    {
+        var request = new Family().Application("未来人");
+        request.Visitors[0].IdNumber = Family.IdNumber(DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1), 1);
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Clerk.SubmitApplicationAsync(request));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains(error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations, v => v.Field == "visitors[0].id_number");
+    }
+
+    [Fact]
+    public async Task Inmate_import_with_an_area_the_prison_does_not_have_is_a_bad_argument()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Officer.ImportInmatesAsync(new Contracts.Grpc.PrisonApproval.ImportInmatesRequest
+        {
+            Inmates = { new Contracts.Grpc.PrisonApproval.InmateRecord { InmateNumber = "X1", Name = "错区", PrisonArea = "8", ManagementLevel = "normal" } },
+        }));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains(error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations, v => v.Field == "inmates[0].prison_area");
+    }
+
+    [Fact]
     public async Task Unknown_application_is_not_found()
     {
         var error = await Assert.ThrowsAsync<RpcException>(async () =>

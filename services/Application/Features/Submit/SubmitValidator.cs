@@ -122,11 +122,12 @@ public static class SubmitValidator
             violations.Add($"{field}.relation", "未知的亲属关系");
         }
 
-        var age = id.BirthDate is { } birth ? ResidentIdNumber.AgeOn(birth, today) : 0;
         if (id.BirthDate > today)
         {
             violations.Add($"{field}.id_number", "出生日期晚于今天");
         }
+
+        var age = id.BirthDate is { } birth && birth <= today ? ResidentIdNumber.AgeOn(birth, today) : 0;
 
         var isAdult = age >= 18;
         if ((isAdult || input.IsContact || !string.IsNullOrEmpty(input.Phone)) && !MobileNumber.IsValid(input.Phone))
@@ -135,7 +136,7 @@ public static class SubmitValidator
         }
 
         ValidateDocuments(input, field, isAdult, violations);
-        return violations.Items.Count == before && id.BirthDate is { } date ? new ValidVisitor(input, date, age) : null;
+        return violations.Items.Count == before && id.BirthDate is { } date && date <= today ? new ValidVisitor(input, date, age) : null;
     }
 
     private static void ValidateDocuments(VisitorInput input, string field, bool isAdult, FieldViolations violations)

@@ -60,6 +60,12 @@ namespace Visitation.BureauReview.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("ApplicationId");
 
                     b.HasIndex("CountyId", "Status", "ReceivedAt");

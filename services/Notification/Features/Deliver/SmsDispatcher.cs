@@ -68,7 +68,7 @@ internal sealed partial class SmsDispatcher(IServiceProvider services, IOptions<
             db.Publish(new SmsSent(sms.ApplicationId, sms.Id, sms.Kind, Mask.Phone(sms.Phone), sms.Text, sms.SentAt.Value), sms.SentAt.Value);
             LogSent(logger, sms.Id, sms.Kind, Mask.Phone(sms.Phone));
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             sms.LastError = ex.Message;
             if (sms.Attempts >= options.Value.MaxAttempts)

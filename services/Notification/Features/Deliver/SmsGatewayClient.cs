@@ -18,8 +18,16 @@ public sealed class SmsGatewayClient(HttpClient http, IOptions<SmsGatewayOptions
         request.Headers.Add("Idempotency-Key", messageId.ToString());
         using var response = await http.SendAsync(request, ct);
         response.EnsureSuccessStatusCode();
-        var reply = await response.Content.ReadFromJsonAsync<GatewayReply>(ct);
-        return reply?.GatewayId ?? string.Empty;
+        // Accepted is accepted: an unreadable receipt must not make us send the SMS again.
+        try
+        {
+            var reply = await response.Content.ReadFromJsonAsync<GatewayReply>(ct);
+            return reply?.GatewayId ?? string.Empty;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return string.Empty;
+        }
     }
 
     private sealed record GatewayRequest(Guid MessageId, string Phone, string Text);

@@ -59,6 +59,12 @@ namespace Visitation.PrisonApproval.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("ApplicationId");
 
                     b.HasIndex("PrisonId", "Status", "ReceivedAt");

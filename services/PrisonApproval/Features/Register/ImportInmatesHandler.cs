@@ -3,18 +3,19 @@ using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.PrisonApproval.Data;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
+using Visitation.ServiceDefaults.ReferenceData;
 
 namespace Visitation.PrisonApproval.Features.Register;
 
 /// <summary>Loads or updates inmates in the caller's prison register, keyed by the prison's own number.</summary>
-public sealed class ImportInmatesHandler(PrisonApprovalDbContext db, TimeProvider clock)
+public sealed class ImportInmatesHandler(PrisonApprovalDbContext db, ReferenceDataSet reference, TimeProvider clock)
 {
     public static readonly IReadOnlySet<string> ManagementLevels = new HashSet<string>(StringComparer.Ordinal) { "lenient", "normal", "assessment", "strict" };
 
     public async Task<ImportInmatesReply> HandleAsync(ImportInmatesRequest request, Caller caller, CancellationToken ct)
     {
         caller.Require(Roles.Officer);
-        Validate(request);
+        Validate(request, reference.Prison(caller.OrganisationId)?.Areas.Select(a => a.Id).ToHashSet() ?? new HashSet<string>());
         var numbers = request.Inmates.Select(i => i.InmateNumber.Trim()).ToList();
         var existing = await db.Inmates
             .Where(i => i.PrisonId == caller.OrganisationId && numbers.Contains(i.InmateNumber))
@@ -47,7 +48,7 @@ public sealed class ImportInmatesHandler(PrisonApprovalDbContext db, TimeProvide
         return reply;
     }
 
-    private static void Validate(ImportInmatesRequest request)
+    private static void Validate(ImportInmatesRequest request, HashSet<string> areas)
     {
         var violations = new FieldViolations();
         if (request.Inmates.Count == 0)
@@ -60,7 +61,11 @@ public sealed class ImportInmatesHandler(PrisonApprovalDbContext db, TimeProvide
             var record = request.Inmates[i];
             violations.Required($"inmates[{i}].inmate_number", record.InmateNumber);
             violations.Required($"inmates[{i}].name", record.Name);
-            violations.Required($"inmates[{i}].prison_area", record.PrisonArea);
+            if (!areas.Contains(record.PrisonArea.Trim()))
+            {
+                // An unknown area would later look like "no free slot" to the family.
+                violations.Add($"inmates[{i}].prison_area", "该监狱没有这个监区");
+            }
             if (!ManagementLevels.Contains(record.ManagementLevel))
             {
                 violations.Add($"inmates[{i}].management_level", "应为 lenient、normal、assessment 或 strict");

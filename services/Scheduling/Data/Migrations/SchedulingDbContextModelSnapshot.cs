@@ -91,6 +91,12 @@ namespace Visitation.Scheduling.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.Property<string>("VisitMonth")
                         .IsRequired()
                         .HasColumnType("text");

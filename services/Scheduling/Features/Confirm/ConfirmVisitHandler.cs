@@ -44,7 +44,14 @@ public sealed class ConfirmVisitHandler(SchedulingDbContext db, SlotFinder slots
 
         await slots.LockAsync(visit.PrisonId, visit.VenueId, ct);
         var (date, start) = move ?? (visit.Date, visit.Start);
-        var choice = await slots.AtAsync(VisitSlot.SearchFor(visit) with { Month = new DateOnly(date.Year, date.Month, 1) }, date, start, ct)
+        // Never a day already begun, whatever the proposal's own earliest day was.
+        var tomorrow = ChinaTime.Today(clock).AddDays(1);
+        var search = VisitSlot.SearchFor(visit) with
+        {
+            Month = new DateOnly(date.Year, date.Month, 1),
+            EarliestDate = visit.EarliestDate > tomorrow ? visit.EarliestDate : tomorrow,
+        };
+        var choice = await slots.AtAsync(search, date, start, ct)
             ?? throw GrpcErrors.FailedPrecondition($"{date:yyyy-MM-dd} {start:HH\\:mm} 不是该监区可预约的空闲时段");
         var now = ChinaTime.Now(clock);
         VisitSlot.Assign(visit, choice);

@@ -22,8 +22,9 @@ public sealed class PrisonApprovedConsumer(SchedulingDbContext db, SlotFinder sl
     protected override async Task HandleAsync(PrisonApproved message, CancellationToken cancellationToken)
     {
         var application = message.Application;
-        if (await Db.Visits.AnyAsync(v => v.ApplicationId == application.ApplicationId, cancellationToken)
-            || await Db.IsWithdrawnAsync(application.ApplicationId, cancellationToken))
+        // The withdrawal check first: it takes the application's lock before we look for a visit.
+        if (await Db.IsWithdrawnAsync(application.ApplicationId, cancellationToken)
+            || await Db.Visits.AnyAsync(v => v.ApplicationId == application.ApplicationId, cancellationToken))
         {
             return; // already proposed, or withdrawn before the approval got here
         }
