@@ -80,7 +80,8 @@ await reviewer.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId 
 
 await WaitFor("the prison's task", async () => (await officer.ListPendingApprovalsAsync(new ListPendingApprovalsRequest())).Tasks.FirstOrDefault(t => t.ApplicationId == id));
 Console.WriteLine("== 监狱会见中心：核实亲属关系和会见资格，审批通过");
-await officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = id });
+// The officer names the register entry: repeated demo runs leave several inmates of the same name.
+await officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = id, InmateNumber = inmateNumber });
 
 var proposal = await WaitFor("the proposed slot", async () => (await visitCentre.ListProposalsAsync(new ListProposalsRequest())).Visits.FirstOrDefault(v => v.ApplicationId == id));
 Console.WriteLine($"== 排期：建议 {proposal.Date} {proposal.StartTime}；监狱会见中心确认");
