@@ -1,10 +1,11 @@
+using Visitation.Rules.Policies;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 
 namespace Visitation.ServiceDefaults.ReferenceData;
 
 /// <summary>
-/// Reads <c>organisations.json</c> and every <c>holidays/*.json</c> from the reference-data folder
+/// Reads <c>organisations.json</c>, every <c>holidays/*.json</c> and every <c>policies/*.json</c> from the reference-data folder
 /// (<c>ReferenceData:Path</c>, default: the copy beside the service's binaries).
 /// </summary>
 public static class ReferenceDataLoader
@@ -25,7 +26,11 @@ public static class ReferenceDataLoader
             .Order(StringComparer.Ordinal)
             .Select(Read<HolidayYear>)
             .ToList();
-        return new ReferenceDataSet(organisations.Provinces, organisations.Counties, organisations.Offices, organisations.Venues, organisations.Prisons, holidays);
+        var policies = Directory.GetFiles(Path.Combine(folder, "policies"), "*.json")
+            .Order(StringComparer.Ordinal)
+            .Select(file => PolicyJson.Parse(File.ReadAllText(file)))
+            .Aggregate(new PolicySet([], []), (all, one) => all.Union(one));
+        return new ReferenceDataSet(organisations.Provinces, organisations.Counties, organisations.Offices, organisations.Venues, organisations.Prisons, holidays, policies);
     }
 
     private static T Read<T>(string path)

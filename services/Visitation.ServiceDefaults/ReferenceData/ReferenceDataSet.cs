@@ -1,3 +1,5 @@
+using Visitation.Rules.Policies;
+
 namespace Visitation.ServiceDefaults.ReferenceData;
 
 /// <summary>
@@ -10,19 +12,24 @@ public sealed record ReferenceDataSet(
     IReadOnlyList<JudicialOffice> Offices,
     IReadOnlyList<Venue> Venues,
     IReadOnlyList<Prison> Prisons,
-    IReadOnlyList<HolidayYear> Holidays)
+    IReadOnlyList<HolidayYear> Holidays,
+    PolicySet Policies)
 {
     public Province? Province(string id) => Provinces.FirstOrDefault(p => p.Id == id);
     public CountyBureau? County(string id) => Counties.FirstOrDefault(c => c.Id == id);
     public JudicialOffice? Office(string id) => Offices.FirstOrDefault(o => o.Id == id);
     public Venue? Venue(string id) => Venues.FirstOrDefault(v => v.Id == id);
     public Prison? Prison(string id) => Prisons.FirstOrDefault(p => p.Id == id);
+
+    /// <summary>The visit policy that governs a prison: its province's, with the prison's own overrides.</summary>
+    public VisitPolicy PolicyFor(string prisonId)
+    {
+        var prison = Prison(prisonId) ?? throw new KeyNotFoundException($"Unknown prison '{prisonId}'.");
+        return Policies.For(prison.ProvinceId, prison.Id);
+    }
 }
 
-public sealed record Province(string Id, string Name, VisitPolicy Policy);
-
-/// <summary>The numbers of a province's visit rules that the chain uses today (RULES.md §3).</summary>
-public sealed record VisitPolicy(int AdvanceDays, int VisitMinutes, int JuvenileVisitMinutes, int MaxCountedVisitors, int ChildNotCountedUnderAge);
+public sealed record Province(string Id, string Name);
 
 public sealed record CountyBureau(string Id, string Name, string ProvinceId);
 

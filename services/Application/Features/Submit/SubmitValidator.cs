@@ -2,6 +2,7 @@ using System.Globalization;
 using Visitation.Contracts.Grpc.Application;
 using Visitation.Rules.Identity;
 using Visitation.ServiceDefaults.Grpc;
+using Visitation.Rules.Policies;
 using Visitation.ServiceDefaults.ReferenceData;
 
 namespace Visitation.Application.Features.Submit;
@@ -23,7 +24,7 @@ public static class SubmitValidator
         var prison = ValidatePrison(request.Inmate, reference, violations);
         ValidateMonth(request.VisitMonth, today, violations);
         ValidateVenue(request.VenueId, office, reference, violations);
-        var policy = prison is null ? null : reference.Province(prison.ProvinceId)?.Policy;
+        var policy = prison is null ? null : reference.PolicyFor(prison.Id);
         var visitors = ValidateVisitors(request, today, policy, violations);
         violations.ThrowIfAny();
         return visitors;

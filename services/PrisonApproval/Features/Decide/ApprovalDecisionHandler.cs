@@ -33,7 +33,7 @@ public sealed class ApprovalDecisionHandler(PrisonApprovalDbContext db, Referenc
             return await RejectAsync(approval, caller, InmateNotFound, "监狱罪犯名册中未查到该服刑人员，请核实姓名和所在监狱", now, ct);
         }
 
-        var policy = reference.Province(reference.Prison(approval.PrisonId)!.ProvinceId)!.Policy;
+        var policy = reference.PolicyFor(approval.PrisonId);
         approval.Status = ApprovalStatus.Approved;
         approval.InmateNumber = inmate.InmateNumber;
         approval.DecidedBy = caller.UserId;
@@ -43,7 +43,7 @@ public sealed class ApprovalDecisionHandler(PrisonApprovalDbContext db, Referenc
             inmate.InmateNumber,
             inmate.Area,
             inmate.Juvenile,
-            inmate.Juvenile ? policy.JuvenileVisitMinutes : policy.VisitMinutes,
+            inmate.Juvenile && policy.JuvenileVisitMinutes is { } juvenileMinutes ? juvenileMinutes : policy.VisitMinutes,
             policy.AdvanceDays,
             caller.UserId,
             now), now);
