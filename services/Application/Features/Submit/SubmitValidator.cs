@@ -2,6 +2,7 @@ using System.Globalization;
 using Visitation.Contracts.Grpc.Application;
 using Visitation.Rules.Identity;
 using Visitation.ServiceDefaults.Grpc;
+using Visitation.Rules.Eligibility;
 using Visitation.Rules.Policies;
 using Visitation.ServiceDefaults.ReferenceData;
 
@@ -118,7 +119,7 @@ public static class SubmitValidator
             violations.Add($"{field}.id_number", id.ErrorMessage ?? "身份证号码无效");
         }
 
-        if (!Relations.Known.ContainsKey(input.Relation))
+        if (!RelationNames.Codes.Contains(input.Relation))
         {
             violations.Add($"{field}.relation", "未知的亲属关系");
         }
