@@ -76,14 +76,10 @@ public sealed class SchedulingGrpcService(SchedulingDbContext db, SlotFinder slo
             violations.Add("prison_area", "未知的监狱或监区");
         }
 
-        if (!DateOnly.TryParseExact(request.Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
-        {
-            violations.Add("month", "格式应为 yyyy-MM");
-        }
-
+        var month = violations.Month("month", request.Month);
         violations.ThrowIfAny();
         var reply = new ListVisitDaysReply();
-        foreach (var day in calendars.VideoDays(area!, month.Year, month.Month))
+        foreach (var day in calendars.VideoDays(area!, month!.Value.Year, month.Value.Month))
         {
             var date = day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             if (day.Open)
@@ -96,7 +92,7 @@ public sealed class SchedulingGrpcService(SchedulingDbContext db, SlotFinder slo
             }
         }
 
-        if (calendars.OnSiteDay(request.PrisonId, request.PrisonArea, month.Year, month.Month) is { } onSite)
+        if (calendars.OnSiteDay(request.PrisonId, request.PrisonArea, month.Value.Year, month.Value.Month) is { } onSite)
         {
             reply.OnsiteDays.Add(onSite.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
@@ -107,21 +103,14 @@ public sealed class SchedulingGrpcService(SchedulingDbContext db, SlotFinder slo
     private static (DateOnly From, DateOnly To) ParseRange(GetVenueAgendaRequest request)
     {
         var violations = new FieldViolations();
-        if (!DateOnly.TryParseExact(request.DateFrom, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
-        {
-            violations.Add("date_from", "格式应为 yyyy-MM-dd");
-        }
-
-        if (!DateOnly.TryParseExact(request.DateTo, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to))
-        {
-            violations.Add("date_to", "格式应为 yyyy-MM-dd");
-        }
-        else if (to < from || to.DayNumber - from.DayNumber > 92)
+        var from = violations.Date("date_from", request.DateFrom);
+        var to = violations.Date("date_to", request.DateTo);
+        if (from is not null && to is not null && (to < from || to.Value.DayNumber - from.Value.DayNumber > 92))
         {
             violations.Add("date_to", "日期范围应在92天以内且不早于开始日期");
         }
 
         violations.ThrowIfAny();
-        return (from, to);
+        return (from!.Value, to!.Value);
     }
 }

@@ -13,7 +13,7 @@ public sealed class MessagingOptions
     /// <summary>Immediate retries with exponential back-off for transient faults, before the error queue.</summary>
     public int RetryLimit { get; set; } = 6;
 
-    /// <summary>Retries of a transient fault (a server away), exponential up to <see cref="TransientRetryMaxInterval"/>: about four minutes in all by default.</summary>
+    /// <summary>Retries of a transient fault (a server away), with exponential intervals capped at <see cref="TransientRetryMaxInterval"/>.</summary>
     public int TransientRetryLimit { get; set; } = 12;
 
     public TimeSpan TransientRetryMaxInterval { get; set; } = TimeSpan.FromSeconds(30);

@@ -104,8 +104,12 @@ internal sealed partial class OutboxDispatcher<TContext>(
         var sent = published == batch.Count ? await SendDueScheduledAsync(db, bus, cancellationToken) : 0;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        // Cheap with the partial index on unsent rows; only the instance that dispatched reports it.
-        OutboxMetrics.RecordDepth(typeof(TContext).Name, await db.OutboxMessages.LongCountAsync(m => m.SentAt == null, cancellationToken));
+        // A short batch was every unsent row (we hold the dispatch lock): what is left is what failed.
+        // Only a full batch leaves more behind, and only then is a count needed.
+        var depth = batch.Count < options.Value.BatchSize
+            ? batch.Count - published
+            : await db.OutboxMessages.LongCountAsync(m => m.SentAt == null, cancellationToken);
+        OutboxMetrics.RecordDepth(typeof(TContext).Name, depth);
         OutboxMetrics.RecordPublished(published, batch.Where(r => r.SentAt is not null).Select(r => r.SentAt!.Value - r.CreatedAt));
         return published + sent;
     }

@@ -1,5 +1,4 @@
 using Grpc.Core;
-using Npgsql;
 using Visitation.Contracts.Grpc.Application;
 using Visitation.Contracts.Grpc.BureauReview;
 using Visitation.Contracts.Grpc.PrisonApproval;
@@ -62,22 +61,9 @@ public sealed class WithdrawalTests(VisitationSystem system)
         Assert.Single(await system.SmsTo(family.Phone)); // only "received": no decision was sent to a withdrawn family
     }
 
+    private static async Task<long> TombstonesAsync(string database, string id) =>
+        (long)(await OutboxRows.QueryAsync(database, "SELECT count(*) FROM application_tombstones WHERE \"ApplicationId\" = @id::uuid", ("id", id)))!;
 
-    private static async Task<long> TombstonesAsync(string database, string id)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM application_tombstones WHERE \"ApplicationId\" = @id::uuid", connection);
-        command.Parameters.AddWithValue("id", id);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task<string?> ApprovalStatusAsync(string database, string id)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT \"Status\" FROM approvals WHERE \"ApplicationId\" = @id::uuid", connection);
-        command.Parameters.AddWithValue("id", id);
-        return (string?)await command.ExecuteScalarAsync();
-    }
+    private static async Task<string?> ApprovalStatusAsync(string database, string id) =>
+        (string?)await OutboxRows.QueryAsync(database, "SELECT \"Status\" FROM approvals WHERE \"ApplicationId\" = @id::uuid", ("id", id));
 }

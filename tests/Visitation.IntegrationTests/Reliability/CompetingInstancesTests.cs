@@ -16,7 +16,6 @@ public sealed class CompetingInstancesTests(VisitationSystem system)
     [Fact]
     public async Task A_batch_completes_on_two_instances_with_no_duplicate_sms_and_no_stuck_outbox_rows()
     {
-        Assert.Equal(2, VisitationSystem.InstancesPerService);
         var families = Enumerable.Range(0, Applications).Select(_ => new Family()).ToList();
 
         var ids = await Task.WhenAll(families.Select(async family =>

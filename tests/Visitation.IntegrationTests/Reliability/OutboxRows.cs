@@ -48,12 +48,16 @@ public static class OutboxRows
         return await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task<long> ScalarAsync(string connectionString, string sql, params (string Name, object Value)[] parameters)
+    private static async Task<long> ScalarAsync(string connectionString, string sql, params (string Name, object Value)[] parameters) =>
+        Convert.ToInt64(await QueryAsync(connectionString, sql, parameters), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The first column of the first row of a query on a service's database, or null.</summary>
+    public static async Task<object?> QueryAsync(string connectionString, string sql, params (string Name, object Value)[] parameters)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = Command(connection, sql, parameters);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        return await command.ExecuteScalarAsync();
     }
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, (string Name, object Value)[] parameters)

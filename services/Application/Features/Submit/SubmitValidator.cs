@@ -1,4 +1,3 @@
-using System.Globalization;
 using Visitation.Contracts.Grpc.Application;
 using Visitation.Rules.Identity;
 using Visitation.ServiceDefaults.Grpc;
@@ -56,11 +55,12 @@ public static class SubmitValidator
 
     private static void ValidateMonth(string month, DateOnly today, FieldViolations violations)
     {
-        if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+        if (violations.Month("visit_month", month) is not { } first)
         {
-            violations.Add("visit_month", "格式应为 yyyy-MM");
+            return;
         }
-        else if (first.AddMonths(1) <= today)
+
+        if (first.AddMonths(1) <= today)
         {
             violations.Add("visit_month", "不能申请已经过去的月份");
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Events;
 using Visitation.Contracts.Grpc.Scheduling;
@@ -74,17 +73,9 @@ public sealed class ConfirmVisitHandler(SchedulingDbContext db, SlotFinder slots
         }
 
         var violations = new FieldViolations();
-        if (!DateOnly.TryParseExact(request.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            violations.Add("date", "格式应为 yyyy-MM-dd");
-        }
-
-        if (!TimeOnly.TryParseExact(request.StartTime, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
-        {
-            violations.Add("start_time", "格式应为 HH:mm");
-        }
-
+        var date = violations.Date("date", request.Date);
+        var start = violations.Time("start_time", request.StartTime);
         violations.ThrowIfAny();
-        return (date, start);
+        return (date!.Value, start!.Value);
     }
 }
