@@ -65,7 +65,7 @@ var submitted = await clerk.SubmitApplicationAsync(new SubmitApplicationRequest
         new VisitorInput
         {
             Name = "王秀英", IdNumber = ResidentIdNumber.WithCheckCharacter("14088119650314002"), Phone = phone,
-            Relation = "mother", IsContact = true, Documents = { "id_card", "household_register", "real_person_verification" },
+            Relation = "mother", IsContact = true, Documents = { "resident_id", "household_register", "recent_photo" },
         },
     },
     VisitMonth = month,

@@ -6,4 +6,5 @@ public sealed record VisitorDetails(
     string IdNumber,
     string Relation,
     int Age,
-    IReadOnlyList<string> Documents);
+    IReadOnlyList<string> Documents,
+    bool IsGuardianOfChildren = false);

@@ -10,5 +10,6 @@ public sealed class ApplicationVisitor
     public string Relation { get; set; } = string.Empty;
     public DateOnly BirthDate { get; set; }
     public bool IsContact { get; set; }
+    public bool IsGuardian { get; set; }
     public List<string> Documents { get; set; } = [];
 }

@@ -20,6 +20,10 @@ public static class DocumentKinds
     public static IReadOnlyList<string> RelationshipProofs { get; } =
         [HouseholdRegister, MarriageCertificate, BirthCertificate, RelationshipCertificate, CourtJudgment, VisitPermit];
 
+    /// <summary>Every code a clerk may record; anything else is a typing mistake, not a document.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [ResidentId, .. RelationshipProofs, RecentPhoto, RealPersonVerification];
+
     public static string NameOf(string kind) => kind switch
     {
         RecentPhoto => "近期生活照",

@@ -17,6 +17,13 @@ public sealed class FieldViolations
         return this;
     }
 
+    /// <summary>A violation of a named rule: <paramref name="reason"/> is its stable code, for programs.</summary>
+    public FieldViolations Add(string field, string description, string reason)
+    {
+        _violations.Add(new BadRequest.Types.FieldViolation { Field = field, Description = description, Reason = reason });
+        return this;
+    }
+
     public FieldViolations Required(string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))

@@ -30,7 +30,7 @@ public sealed class SubmissionTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task Four_adults_are_refused_but_a_child_under_fourteen_is_not_counted()
+    public async Task Four_adults_are_refused_but_a_child_under_fourteen_with_a_guardian_is_not_counted()
     {
         var family = new Family();
         var tooMany = family.Application("周大福");
@@ -40,7 +40,7 @@ public sealed class SubmissionTests(VisitationSystem system)
         }
 
         var error = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Clerk.SubmitApplicationAsync(tooMany));
-        Assert.Contains(error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations, v => v.Field == "visitors");
+        Assert.Contains(error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations, v => v.Field == "visitors" && v.Reason == "TOO_MANY_VISITORS");
 
         var withChild = family.Application("周大福");
         withChild.Visitors.Add(family.Adult("周一", "son"));
@@ -53,6 +53,15 @@ public sealed class SubmissionTests(VisitationSystem system)
             Relation = "grandson",
             Documents = { "household_register" },
         });
+
+        // The child's guardian must be on the application [Y 五(四)]; the clerk learns it at the counter.
+        var unaccompanied = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Clerk.SubmitApplicationAsync(withChild));
+        var violation = Assert.Single(unaccompanied.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations);
+        Assert.Equal("CHILD_WITHOUT_GUARDIAN", violation.Reason);
+        Assert.Contains("监护人", violation.Description, StringComparison.Ordinal);
+
+        withChild.RequestId = Guid.NewGuid().ToString();
+        withChild.Visitors[1].IsGuardian = true;
         var reply = await _chain.Clerk.SubmitApplicationAsync(withChild);
         Assert.False(string.IsNullOrEmpty(reply.ApplicationId));
     }

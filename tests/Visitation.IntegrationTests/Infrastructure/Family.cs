@@ -33,7 +33,7 @@ public sealed class Family
         Phone = Phone,
         Relation = relation,
         IsContact = contact,
-        Documents = { "id_card", "household_register" },
+        Documents = { "resident_id", "household_register", "recent_photo" },
     };
 
     /// <summary>The month of a visit that clears the 10-day advance rule whatever today is.</summary>

@@ -43,7 +43,7 @@ public sealed class PoisonMessageTests(VisitationSystem system)
 
         // The fix: the application the rejection is about becomes known.
         var details = new ApplicationDetails(applicationId, Orgs.Office, Orgs.County, Orgs.Venue, "毒消息" + family.Phone[^4..], Orgs.Prison, "10", Family.NextVisitMonth(),
-            DateOnly.FromDateTime(DateTime.UtcNow), [new VisitorDetails("王秀英", Family.IdNumber(new DateOnly(1970, 1, 1), 5), "mother", 56, ["id_card", "household_register"])]);
+            DateOnly.FromDateTime(DateTime.UtcNow), [new VisitorDetails("王秀英", Family.IdNumber(new DateOnly(1970, 1, 1), 5), "mother", 56, ["resident_id", "household_register"])]);
         await system.PublishAsync(new ApplicationSubmitted(details, "王秀英", family.Phone, "clerk-li", DateTimeOffset.UtcNow), Guid.NewGuid());
         await Eventually.Until(() => system.SmsTo(family.Phone), sms => sms.Count == 1, "the received SMS");
 

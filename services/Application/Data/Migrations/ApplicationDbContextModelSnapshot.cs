@@ -308,6 +308,9 @@ namespace Visitation.Application.Data.Migrations
                             b1.Property<bool>("IsContact")
                                 .HasColumnType("boolean");
 
+                            b1.Property<bool>("IsGuardian")
+                                .HasColumnType("boolean");
+
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasColumnType("text");

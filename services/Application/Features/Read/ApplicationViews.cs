@@ -59,6 +59,7 @@ public static class ApplicationViews
             Relation = visitor.Relation,
             Age = Rules.Identity.ResidentIdNumber.AgeOn(visitor.BirthDate, today),
             IsContact = visitor.IsContact,
+            IsGuardian = visitor.IsGuardian,
         };
         view.Documents.AddRange(visitor.Documents);
         return view;

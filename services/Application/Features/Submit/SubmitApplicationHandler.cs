@@ -87,6 +87,7 @@ public sealed class SubmitApplicationHandler(ApplicationDbContext db, ReferenceD
                 Relation = v.Input.Relation,
                 BirthDate = v.BirthDate,
                 IsContact = ReferenceEquals(v, contact),
+                IsGuardian = v.Input.IsGuardian,
                 Documents = [.. v.Input.Documents],
             }).ToList(),
         };
@@ -115,7 +116,7 @@ public sealed class SubmitApplicationHandler(ApplicationDbContext db, ReferenceD
             application.VisitMonth,
             DateOnly.FromDateTime(now.DateTime),
             application.Visitors
-                .Select(v => new VisitorDetails(v.Name, v.IdNumber, v.Relation, Rules.Identity.ResidentIdNumber.AgeOn(v.BirthDate, DateOnly.FromDateTime(now.DateTime)), v.Documents))
+                .Select(v => new VisitorDetails(v.Name, v.IdNumber, v.Relation, Rules.Identity.ResidentIdNumber.AgeOn(v.BirthDate, DateOnly.FromDateTime(now.DateTime)), v.Documents, v.IsGuardian))
                 .ToList());
         return new ApplicationSubmitted(details, contact.Name, contact.Phone, caller.UserId, now);
     }

@@ -103,7 +103,7 @@ public static class SubmitValidator
 
         if (valid.Count == request.Visitors.Count && policy is not null)
         {
-            ValidateCounts(valid, policy, violations);
+            ValidateCounts(valid, policy, today, violations);
         }
 
         return valid;
@@ -137,43 +137,25 @@ public static class SubmitValidator
             violations.Add($"{field}.phone", "请填写有效的11位手机号码");
         }
 
-        ValidateDocuments(input, field, isAdult, violations);
+        ValidateDocuments(input, field, violations);
         return violations.Items.Count == before && id.BirthDate is { } date && date <= today ? new ValidVisitor(input, date, age) : null;
     }
 
-    private static void ValidateDocuments(VisitorInput input, string field, bool isAdult, FieldViolations violations)
+    private static void ValidateDocuments(VisitorInput input, string field, FieldViolations violations)
     {
-        var unknown = input.Documents.Where(d => !Documents.Known.Contains(d)).ToList();
+        // Which documents are enough is the province's rule (ClerkChecks); here only typing mistakes.
+        var unknown = input.Documents.Where(d => !DocumentKinds.All.Contains(d)).ToList();
         if (unknown.Count > 0)
         {
             violations.Add($"{field}.documents", $"未知的证件类型：{string.Join("、", unknown)}");
         }
-
-        // Adults show the resident ID card; minors may show the household register instead [Y 六].
-        var identity = input.Documents.Contains(Documents.IdCard) || (!isAdult && input.Documents.Contains(Documents.HouseholdRegister));
-        if (!identity)
-        {
-            violations.Add($"{field}.documents", isAdult ? "缺少居民身份证" : "缺少居民身份证或户口簿");
-        }
-
-        if (!input.Documents.Any(Documents.RelationshipProofs.Contains))
-        {
-            violations.Add($"{field}.documents", "缺少亲属关系证明（户口簿、结婚证、出生证明或有关机关出具的证明）");
-        }
     }
 
-    private static void ValidateCounts(List<ValidVisitor> visitors, VisitPolicy policy, FieldViolations violations)
+    private static void ValidateCounts(List<ValidVisitor> visitors, VisitPolicy policy, DateOnly today, FieldViolations violations)
     {
-        var adults = visitors.Count(v => v.Age >= 18);
-        var counted = visitors.Count(v => v.Age >= policy.ChildNotCountedUnderAge);
-        if (adults == 0)
+        if (visitors.All(v => v.Age < Visitor.AdultAge))
         {
             violations.Add("visitors", "至少需要一名成年会见人");
-        }
-
-        if (counted > policy.MaxCountedVisitors)
-        {
-            violations.Add("visitors", $"每次会见最多{policy.MaxCountedVisitors}人（{policy.ChildNotCountedUnderAge}周岁以下儿童不计）");
         }
 
         var repeated = visitors.GroupBy(v => v.Input.IdNumber.Trim().ToUpperInvariant()).Where(g => g.Count() > 1);
@@ -186,5 +168,16 @@ public static class SubmitValidator
         {
             violations.Add("visitors", "只能指定一名短信联系人");
         }
+
+        // What the office can judge without the prison's data, with the prison's province's rules:
+        // a refusal here is said at the counter and never enters the chain (RULES.md §6 step 1).
+        var request = new VisitRequest(VisitMonth.Of(today), null, today, [.. visitors.Select(ToRuleVisitor)], UsesSpecialApproval: false);
+        foreach (var failure in ClerkChecks.Evaluate(policy, request).Failures)
+        {
+            violations.Add("visitors", $"{failure.Message}{failure.Source}", failure.Code);
+        }
     }
+
+    private static Visitor ToRuleVisitor(ValidVisitor visitor) =>
+        new(visitor.Input.Relation, visitor.Age, visitor.Input.IsGuardian, [.. visitor.Input.Documents], []);
 }
