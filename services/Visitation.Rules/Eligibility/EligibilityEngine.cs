@@ -11,6 +11,7 @@ public static class EligibilityEngine
     public static IReadOnlyList<IEligibilityRule> Rules { get; } =
     [
         .. ClerkChecks.Rules,
+        new InCustodyRule(),
         new RestrictedRelationRule(),
         new ManagementLevelRule(),
         new SuspensionPeriodRule(),

@@ -16,7 +16,7 @@ public sealed class MonthlyQuotaRule : IEligibilityRule
     {
         ArgumentNullException.ThrowIfNull(context);
         var (policy, request) = (context.Policy, context.Request);
-        var used = context.Ledger.Visits.Count(v => request.Month.Contains(v.Date) && Counts(policy, v));
+        var used = Used(policy, context.Ledger, request.Month);
         var allowed = Allowance(policy, context.Inmate);
         if (request.UsesSpecialApproval)
             allowed += context.Ledger.Approvals.Count(a =>
@@ -44,10 +44,19 @@ public sealed class MonthlyQuotaRule : IEligibilityRule
         return inmate.IsJuvenile && policy.JuvenileVisitsPerMonth is { } juvenile ? Math.Max(byLevel, juvenile) : byLevel;
     }
 
-    /// <summary>Held visits count; a no-show counts when the policy says so; a prison cancellation never does [N§19].</summary>
+    /// <summary>Visits this month that use the quota, by the policy's reading of no-shows.</summary>
+    public static int Used(VisitPolicy policy, QuotaLedger ledger, VisitMonth month)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(month);
+        return ledger.Visits.Count(v => month.Contains(v.Date) && Counts(policy, v));
+    }
+
+    /// <summary>Booked and held visits count; a no-show counts when the policy says so; a prison cancellation never does [N§19].</summary>
     private static bool Counts(VisitPolicy policy, CountedVisit visit) => visit.Outcome switch
     {
-        CountedVisit.Held => true,
+        CountedVisit.Booked or CountedVisit.Held => true,
         CountedVisit.NoShow => policy.NoShowCountsAsVisit,
         _ => false,
     };

@@ -17,6 +17,8 @@ public static class RuleCodes
     public const string MonthlyQuotaUsed = "MONTHLY_QUOTA_USED";
     public const string VisitorBarred = "VISITOR_BARRED";
     public const string AdvanceNoticeTooShort = "ADVANCE_NOTICE_TOO_SHORT";
+    public const string InmateTransferred = "INMATE_TRANSFERRED";
+    public const string InmateReleased = "INMATE_RELEASED";
 
     /// <summary>SUSPENDED_CONFINEMENT etc.: one code per status kind, so callers can tell them apart.</summary>
     public static string Suspended(string kind) => "SUSPENDED_" + StatusKinds.Normalize(kind).ToUpperInvariant();

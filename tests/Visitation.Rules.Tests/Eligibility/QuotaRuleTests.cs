@@ -38,6 +38,8 @@ public sealed class QuotaRuleTests
     [InlineData("on_site", CountedVisit.Held, false)]
     [InlineData("video", CountedVisit.NoShow, false)]
     [InlineData("video", CountedVisit.Cancelled, true)]
+    // An approved visit not yet held already takes the month's visit, or a second application would pass.
+    [InlineData("video", CountedVisit.Booked, false)]
     public void WhatCounts(string mode, string outcome, bool allowed)
     {
         var ledger = new QuotaLedger([new CountedVisit(D("2026-03-05"), mode, outcome)], []);
