@@ -1,7 +1,12 @@
 using MassTransit;
 using Visitation.PrisonApproval.Data;
+using Visitation.PrisonApproval.Features.Clock;
 using Visitation.PrisonApproval.Features.Decide;
+using Visitation.PrisonApproval.Features.Eligibility;
+using Visitation.PrisonApproval.Features.InFlight;
+using Visitation.PrisonApproval.Features.Quota;
 using Visitation.PrisonApproval.Features.Register;
+using Visitation.PrisonApproval.Features.Suspensions;
 using Visitation.ServiceDefaults.Data;
 using Visitation.ServiceDefaults.Messaging;
 
@@ -14,8 +19,18 @@ public static class PrisonApprovalModule
     public static WebApplicationBuilder AddPrisonApprovalService(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<PrisonApprovalDbContext>();
+        builder.Services.AddScoped<InmateFacts>();
+        builder.Services.AddScoped<ApprovalOutcomes>();
+        builder.Services.AddScoped<AffectedWork>();
         builder.Services.AddScoped<ApprovalDecisionHandler>();
         builder.Services.AddScoped<ImportInmatesHandler>();
+        builder.Services.AddScoped<InmateViews>();
+        builder.Services.AddScoped<InmateChangesHandler>();
+        builder.Services.AddScoped<QuotaLedgerHandler>();
+        builder.Services.AddScoped<BarVisitorHandler>();
+        builder.Services.AddScoped<CheckEligibilityHandler>();
+        builder.Services.Configure<ReviewClockOptions>(builder.Configuration.GetSection("ReviewClock"));
+        builder.Services.AddHostedService<ReviewExpiryService>();
         builder.AddServiceMessaging(Name, bus => bus.AddConsumers(typeof(PrisonApprovalModule).Assembly));
         return builder;
     }

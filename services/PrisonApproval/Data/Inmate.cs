@@ -1,6 +1,6 @@
 namespace Visitation.PrisonApproval.Data;
 
-/// <summary>An inmate in the prison's register, as the prison's own system exports it.</summary>
+/// <summary>An inmate in the prison's register, as the prison's own system exports it, plus what the visit centre records.</summary>
 public sealed class Inmate
 {
     public Guid Id { get; set; }
@@ -10,5 +10,25 @@ public sealed class Inmate
     public string Area { get; set; } = string.Empty;
     public string ManagementLevel { get; set; } = string.Empty;
     public bool Juvenile { get; set; }
+
+    /// <summary>duty_crime, financial_crime, organised_crime: the categories that narrow who may visit in some provinces.</summary>
+    public List<string> CrimeCategories { get; set; } = [];
+
+    public CustodyStatus Custody { get; set; }
+
+    /// <summary>The day the inmate left this prison (transfer or release); no visit from that day on.</summary>
+    public DateOnly? LeftOn { get; set; }
+
+    public string? TransferredTo { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
+
+    public List<InmateStatus> Statuses { get; set; } = [];
+}
+
+public enum CustodyStatus
+{
+    InCustody,
+    Transferred,
+    Released,
 }

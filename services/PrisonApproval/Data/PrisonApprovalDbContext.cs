@@ -7,6 +7,11 @@ public sealed class PrisonApprovalDbContext(DbContextOptions<PrisonApprovalDbCon
 {
     public DbSet<Inmate> Inmates => Set<Inmate>();
     public DbSet<Approval> Approvals => Set<Approval>();
+    public DbSet<InmateStatus> InmateStatuses => Set<InmateStatus>();
+    public DbSet<Relative> Relatives => Set<Relative>();
+    public DbSet<BarredVisitor> BarredVisitors => Set<BarredVisitor>();
+    public DbSet<QuotaEntry> QuotaEntries => Set<QuotaEntry>();
+    public DbSet<SpecialApprovalRecord> SpecialApprovals => Set<SpecialApprovalRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -18,6 +23,41 @@ public sealed class PrisonApprovalDbContext(DbContextOptions<PrisonApprovalDbCon
             inmate.HasKey(i => i.Id);
             inmate.HasIndex(i => new { i.PrisonId, i.InmateNumber }).IsUnique();
             inmate.HasIndex(i => new { i.PrisonId, i.Name });
+            inmate.Property(i => i.Custody).HasConversion<string>().HasMaxLength(20);
+            inmate.HasMany(i => i.Statuses).WithOne().HasForeignKey(s => s.InmateId);
+        });
+        modelBuilder.Entity<InmateStatus>(status =>
+        {
+            status.ToTable("inmate_statuses");
+            status.HasKey(s => s.Id);
+            status.Property(s => s.Source).HasConversion<string>().HasMaxLength(20);
+            // A terminated visit is penalised once, however often its event is delivered.
+            status.HasIndex(s => s.VisitId).IsUnique().HasFilter("\"VisitId\" IS NOT NULL");
+        });
+        modelBuilder.Entity<Relative>(relative =>
+        {
+            relative.ToTable("relatives");
+            relative.HasKey(r => r.Id);
+            relative.HasIndex(r => new { r.InmateId, r.IdNumber }).IsUnique();
+        });
+        modelBuilder.Entity<BarredVisitor>(bar =>
+        {
+            bar.ToTable("barred_visitors");
+            bar.HasKey(b => b.Id);
+            bar.HasIndex(b => new { b.PrisonId, b.IdNumber });
+        });
+        modelBuilder.Entity<QuotaEntry>(entry =>
+        {
+            entry.ToTable("quota_entries");
+            entry.HasKey(e => e.Id);
+            entry.HasIndex(e => new { e.InmateId, e.Month });
+            entry.HasIndex(e => e.ApplicationId).IsUnique().HasFilter("\"ApplicationId\" IS NOT NULL");
+        });
+        modelBuilder.Entity<SpecialApprovalRecord>(approval =>
+        {
+            approval.ToTable("special_approvals");
+            approval.HasKey(a => a.Id);
+            approval.HasIndex(a => new { a.InmateId, a.Month });
         });
         modelBuilder.Entity<Approval>(approval =>
         {
@@ -26,7 +66,9 @@ public sealed class PrisonApprovalDbContext(DbContextOptions<PrisonApprovalDbCon
             approval.Property(a => a.Application).HasJsonColumn();
             approval.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
             approval.Property(a => a.Version).IsRowVersion();
+            approval.Property(a => a.Failures).HasJsonColumn();
             approval.HasIndex(a => new { a.PrisonId, a.Status, a.ReceivedAt });
+            approval.HasIndex(a => new { a.PrisonId, a.InmateName, a.Status });
         });
     }
 }

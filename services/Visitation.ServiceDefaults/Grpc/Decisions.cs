@@ -1,4 +1,5 @@
 using Visitation.Contracts.Grpc;
+using Visitation.Rules.Eligibility;
 using Visitation.ServiceDefaults.Time;
 
 namespace Visitation.ServiceDefaults.Grpc;
@@ -11,6 +12,20 @@ public static class Decisions
 
     public static Decision Rejected(string reasonCode, string reason, string decidedBy, DateTimeOffset at) =>
         new() { Approved = false, ReasonCode = reasonCode, Reason = reason, DecidedBy = decidedBy, DecidedAt = ChinaTime.Format(at) };
+
+    /// <summary>A refusal by the rules: the first failure is the reason code, every failure is listed.</summary>
+    public static Decision Refused(IReadOnlyList<RuleFailure> failures, string decidedBy, DateTimeOffset at)
+    {
+        var decision = Rejected(failures[0].Code, ReasonText(failures), decidedBy, at);
+        decision.Failures.AddRange(failures.Select(ToView));
+        return decision;
+    }
+
+    /// <summary>Every failure's message in one text: the family learns all the reasons from one SMS.</summary>
+    public static string ReasonText(IEnumerable<RuleFailure> failures) => string.Concat(failures.Select(f => f.Message));
+
+    public static RuleViolation ToView(RuleFailure failure) =>
+        new() { Code = failure.Code, Message = failure.Message, Source = failure.Source };
 
     /// <summary>A rejection must say why, in words the family will read in an SMS.</summary>
     public static void ValidateRejection(string applicationId, string reasonCode, string reason)

@@ -1,3 +1,4 @@
+using Visitation.Rules.Calendars;
 using Visitation.Rules.Policies;
 
 namespace Visitation.ServiceDefaults.ReferenceData;
@@ -20,6 +21,10 @@ public sealed record ReferenceDataSet(
     public JudicialOffice? Office(string id) => Offices.FirstOrDefault(o => o.Id == id);
     public Venue? Venue(string id) => Venues.FirstOrDefault(v => v.Id == id);
     public Prison? Prison(string id) => Prisons.FirstOrDefault(p => p.Id == id);
+
+    /// <summary>The published public-holiday years, as the rules library's calendars.</summary>
+    public IReadOnlyList<HolidayCalendar> HolidayCalendars() =>
+        [.. Holidays.Select(y => new HolidayCalendar(y.Year, [.. y.Holidays.Select(h => new Holiday(h.From, h.To, h.Name))]))];
 
     /// <summary>The visit policy that governs a prison: its province's, with the prison's own overrides.</summary>
     public VisitPolicy PolicyFor(string prisonId)

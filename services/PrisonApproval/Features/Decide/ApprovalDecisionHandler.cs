@@ -1,23 +1,23 @@
 using Microsoft.EntityFrameworkCore;
-using Visitation.Contracts.Events;
 using Visitation.Contracts.Grpc;
 using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.PrisonApproval.Data;
+using Visitation.PrisonApproval.Features.Eligibility;
+using Visitation.Rules.Eligibility;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
-using Visitation.ServiceDefaults.ReferenceData;
 using Visitation.ServiceDefaults.Time;
 
 namespace Visitation.PrisonApproval.Features.Decide;
 
 /// <summary>
-/// The visit centre's decision. Approval first checks the inmate against the prison's register:
-/// an inmate the register does not know is a recorded rejection with a reason, not an error.
+/// The visit centre's decision. Approval first finds the inmate in the register, then runs the
+/// rules engine over everything the prison knows; any broken rule turns the approval into a
+/// recorded refusal listing every reason. Approving confirms first-time visitors into the
+/// relatives register and books the visit into the month's quota ledger.
 /// </summary>
-public sealed class ApprovalDecisionHandler(PrisonApprovalDbContext db, ReferenceDataSet reference, TimeProvider clock)
+public sealed class ApprovalDecisionHandler(PrisonApprovalDbContext db, InmateFacts facts, ApprovalOutcomes outcomes, TimeProvider clock)
 {
-    public const string InmateNotFound = "INMATE_NOT_FOUND";
-
     public async Task<Decision> ApproveAsync(PrisonApproveRequest request, Caller caller, CancellationToken ct)
     {
         var approval = await LoadAsync(request.ApplicationId, caller, ct);
@@ -27,28 +27,19 @@ public sealed class ApprovalDecisionHandler(PrisonApprovalDbContext db, Referenc
         }
 
         var now = ChinaTime.Now(clock);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var inmate = await FindInmateAsync(approval, request.InmateNumber, ct);
         if (inmate is null)
         {
-            return await RejectAsync(approval, caller, InmateNotFound, "监狱罪犯名册中未查到该服刑人员，请核实姓名和所在监狱", now, ct);
+            return await CommitAsync(outcomes.Refuse(approval, [ApprovalOutcomes.InmateNotFound], caller.UserId, now), transaction, ct);
         }
 
-        var policy = reference.PolicyFor(approval.PrisonId);
-        approval.Status = ApprovalStatus.Approved;
-        approval.InmateNumber = inmate.InmateNumber;
-        approval.DecidedBy = caller.UserId;
-        approval.DecidedAt = now;
-        db.Publish(new PrisonApproved(
-            approval.Application,
-            inmate.InmateNumber,
-            inmate.Area,
-            inmate.Juvenile,
-            inmate.Juvenile && policy.JuvenileVisitMinutes is { } juvenileMinutes ? juvenileMinutes : policy.VisitMinutes,
-            policy.AdvanceDays,
-            caller.UserId,
-            now), now);
-        await db.SaveChangesAsync(ct);
-        return Decisions.Approved(caller.UserId, now);
+        await facts.LockAsync(inmate, ct);
+        var judgement = await facts.JudgeAsync(inmate, approval.Application, request.UseExtraVisitApproval, ct);
+        var decision = judgement.Result.Eligible
+            ? await outcomes.ApproveAsync(approval, inmate, judgement.VisitMinutes, caller.UserId, now, ct)
+            : outcomes.Refuse(approval, judgement.Result.Failures, caller.UserId, now);
+        return await CommitAsync(decision, transaction, ct);
     }
 
     public async Task<Decision> RejectAsync(PrisonRejectRequest request, Caller caller, CancellationToken ct)
@@ -60,24 +51,21 @@ public sealed class ApprovalDecisionHandler(PrisonApprovalDbContext db, Referenc
             return RecordedOrConflict(approval, wantApproved: false);
         }
 
-        return await RejectAsync(approval, caller, request.ReasonCode, request.Reason.Trim(), ChinaTime.Now(clock), ct);
+        var decision = outcomes.Refuse(approval, [new RuleFailure(request.ReasonCode, request.Reason.Trim(), "")], caller.UserId, ChinaTime.Now(clock));
+        await db.SaveChangesAsync(ct);
+        return decision;
     }
 
-    private async Task<Decision> RejectAsync(Approval approval, Caller caller, string reasonCode, string reason, DateTimeOffset now, CancellationToken ct)
+    private async Task<Decision> CommitAsync(Decision decision, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken ct)
     {
-        approval.Status = ApprovalStatus.Rejected;
-        approval.DecidedBy = caller.UserId;
-        approval.DecidedAt = now;
-        approval.ReasonCode = reasonCode;
-        approval.Reason = reason;
-        db.Publish(new PrisonRejected(approval.ApplicationId, approval.PrisonId, reasonCode, reason, caller.UserId, now), now);
         await db.SaveChangesAsync(ct);
-        return Decisions.Rejected(reasonCode, reason, caller.UserId, now);
+        await transaction.CommitAsync(ct);
+        return decision;
     }
 
     private async Task<Inmate?> FindInmateAsync(Approval approval, string inmateNumber, CancellationToken ct)
     {
-        var inPrison = db.Inmates.Where(i => i.PrisonId == approval.PrisonId);
+        var inPrison = db.Inmates.Include(i => i.Statuses).Where(i => i.PrisonId == approval.PrisonId);
         if (!string.IsNullOrWhiteSpace(inmateNumber))
         {
             var chosen = await inPrison.SingleOrDefaultAsync(i => i.InmateNumber == inmateNumber.Trim(), ct);
@@ -107,9 +95,12 @@ public sealed class ApprovalDecisionHandler(PrisonApprovalDbContext db, Referenc
 
     private static Decision RecordedOrConflict(Approval approval, bool wantApproved)
     {
-        if (approval.Status == ApprovalStatus.Withdrawn)
+        switch (approval.Status)
         {
-            throw GrpcErrors.FailedPrecondition("家属已撤回该申请");
+            case ApprovalStatus.Withdrawn:
+                throw GrpcErrors.FailedPrecondition("家属已撤回该申请");
+            case ApprovalStatus.Expired:
+                throw GrpcErrors.FailedPrecondition("该申请已超过审核期限而失效");
         }
 
         var approved = approval.Status == ApprovalStatus.Approved;
@@ -118,8 +109,13 @@ public sealed class ApprovalDecisionHandler(PrisonApprovalDbContext db, Referenc
             throw GrpcErrors.FailedPrecondition("该申请已作出其他审批决定");
         }
 
-        return approved
-            ? Decisions.Approved(approval.DecidedBy!, approval.DecidedAt!.Value)
-            : Decisions.Rejected(approval.ReasonCode!, approval.Reason!, approval.DecidedBy!, approval.DecidedAt!.Value);
+        if (approved)
+        {
+            return Decisions.Approved(approval.DecidedBy!, approval.DecidedAt!.Value);
+        }
+
+        var recorded = Decisions.Rejected(approval.ReasonCode!, approval.Reason!, approval.DecidedBy!, approval.DecidedAt!.Value);
+        recorded.Failures.AddRange(approval.Failures.Select(Decisions.ToView));
+        return recorded;
     }
 }

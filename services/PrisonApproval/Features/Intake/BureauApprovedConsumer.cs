@@ -1,13 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Events;
 using Visitation.PrisonApproval.Data;
+using Visitation.PrisonApproval.Features.Eligibility;
 using Visitation.ServiceDefaults.Data;
+using Visitation.ServiceDefaults.Clocks;
 using Visitation.ServiceDefaults.Messaging;
+using Visitation.ServiceDefaults.ReferenceData;
 
 namespace Visitation.PrisonApproval.Features.Intake;
 
 /// <summary>Puts a bureau-approved application in the prison visit centre's queue.</summary>
-public sealed class BureauApprovedConsumer(PrisonApprovalDbContext db, TimeProvider clock)
+public sealed class BureauApprovedConsumer(PrisonApprovalDbContext db, ReferenceDataSet reference, TimeProvider clock)
     : InboxConsumer<BureauApproved, PrisonApprovalDbContext>(db, clock)
 {
     protected override async Task HandleAsync(BureauApproved message, CancellationToken cancellationToken)
@@ -22,8 +25,11 @@ public sealed class BureauApprovedConsumer(PrisonApprovalDbContext db, TimeProvi
         {
             ApplicationId = application.ApplicationId,
             PrisonId = application.PrisonId,
+            InmateName = application.InmateName,
+            VisitMonthStart = InmateFacts.ParseMonth(application.VisitMonth).FirstDay,
             Application = application,
             ReceivedAt = message.OccurredAt,
+            DueBy = ReviewClock.DueBy(reference, reference.PolicyFor(application.PrisonId), ReviewClock.Prison, message.OccurredAt),
             // A withdrawal that overtook the bureau's approval leaves nothing to decide.
             Status = await Db.IsWithdrawnAsync(application.ApplicationId, cancellationToken) ? ApprovalStatus.Withdrawn : ApprovalStatus.Pending,
         });

@@ -1,31 +1,44 @@
 using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.PrisonApproval.Data;
+using Visitation.PrisonApproval.Features.InFlight;
+using Visitation.Rules.Eligibility;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
 using Visitation.ServiceDefaults.ReferenceData;
+using Visitation.ServiceDefaults.Time;
 
 namespace Visitation.PrisonApproval.Features.Register;
 
-/// <summary>Loads or updates inmates in the caller's prison register, keyed by the prison's own number.</summary>
-public sealed class ImportInmatesHandler(PrisonApprovalDbContext db, ReferenceDataSet reference, TimeProvider clock)
+/// <summary>
+/// Loads or updates inmates in the caller's prison register, keyed by the prison's own number. The
+/// statuses the prison's system holds are replaced with each import; a new one that stops visits,
+/// or a move into a suspended management level, reaches the applications and visits in flight.
+/// </summary>
+public sealed class ImportInmatesHandler(PrisonApprovalDbContext db, ReferenceDataSet reference, AffectedWork affected, TimeProvider clock)
 {
     public static readonly IReadOnlySet<string> ManagementLevels = new HashSet<string>(StringComparer.Ordinal) { "lenient", "normal", "assessment", "strict" };
 
     public async Task<ImportInmatesReply> HandleAsync(ImportInmatesRequest request, Caller caller, CancellationToken ct)
     {
         caller.Require(Roles.Officer);
-        Validate(request, reference.Prison(caller.OrganisationId)?.Areas.Select(a => a.Id).ToHashSet() ?? new HashSet<string>());
+        var statuses = Validate(request, reference.Prison(caller.OrganisationId)?.Areas.Select(a => a.Id).ToHashSet() ?? []);
         var numbers = request.Inmates.Select(i => i.InmateNumber.Trim()).ToList();
-        var existing = await db.Inmates
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var existing = await db.Inmates.Include(i => i.Statuses)
             .Where(i => i.PrisonId == caller.OrganisationId && numbers.Contains(i.InmateNumber))
             .ToDictionaryAsync(i => i.InmateNumber, ct);
         var reply = new ImportInmatesReply();
-        var now = clock.GetUtcNow();
-        foreach (var record in request.Inmates)
+        var now = ChinaTime.Now(clock);
+        var today = ChinaTime.Today(clock);
+        var policy = reference.PolicyFor(caller.OrganisationId);
+        var changed = new List<(Inmate Inmate, Stop Stop)>();
+        for (var index = 0; index < request.Inmates.Count; index++)
         {
+            var record = request.Inmates[index];
             var number = record.InmateNumber.Trim();
-            if (!existing.TryGetValue(number, out var inmate))
+            var isNew = !existing.TryGetValue(number, out var inmate);
+            if (inmate is null)
             {
                 inmate = new Inmate { Id = Guid.CreateVersion7(), PrisonId = caller.OrganisationId, InmateNumber = number };
                 db.Inmates.Add(inmate);
@@ -37,20 +50,70 @@ public sealed class ImportInmatesHandler(PrisonApprovalDbContext db, ReferenceDa
                 reply.Updated++;
             }
 
+            var wasSuspendedLevel = policy.SuspendedLevels.Contains(inmate.ManagementLevel);
             inmate.Name = record.Name.Trim();
             inmate.Area = record.PrisonArea.Trim();
             inmate.ManagementLevel = record.ManagementLevel;
             inmate.Juvenile = record.Juvenile;
+            inmate.CrimeCategories = [.. record.CrimeCategories.Distinct()];
             inmate.UpdatedAt = now;
+            foreach (var added in ReplaceImportedStatuses(inmate, statuses[index], caller.UserId, now))
+            {
+                changed.Add((inmate, new Stop(Later(added.From, today), added.To, RuleCodes.Suspended(added.Kind), StatusKinds.Describe(new StatusPeriod(added.Kind, added.From, added.To, added.Reason)), caller.UserId, now)));
+            }
+
+            if (!isNew && !wasSuspendedLevel && policy.SuspendedLevels.Contains(inmate.ManagementLevel))
+            {
+                changed.Add((inmate, new Stop(today, null, RuleCodes.ManagementLevelSuspended, "罪犯被列为严管级，暂停会见。", caller.UserId, now)));
+            }
         }
 
         await db.SaveChangesAsync(ct);
+        foreach (var (inmate, stop) in changed.Where(c => c.Stop.To is not { } end || end >= today))
+        {
+            await affected.InmateChangedAsync(inmate, stop, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return reply;
     }
 
-    private static void Validate(ImportInmatesRequest request, HashSet<string> areas)
+    /// <summary>Replaces the register-sourced statuses; returns those that were not there before.</summary>
+    private static List<ValidStatus> ReplaceImportedStatuses(Inmate inmate, IReadOnlyList<ValidStatus> imported, string setBy, DateTimeOffset now)
+    {
+        var previous = inmate.Statuses.Where(s => s.Source == StatusSource.Register).ToList();
+        var added = imported.Where(i => !previous.Any(p => p.Kind == i.Kind && p.From == i.From && p.To == i.To)).ToList();
+        foreach (var gone in previous.Where(p => !imported.Any(i => p.Kind == i.Kind && p.From == i.From && p.To == i.To)))
+        {
+            inmate.Statuses.Remove(gone);
+        }
+
+        foreach (var status in added)
+        {
+            inmate.Statuses.Add(new InmateStatus
+            {
+                Id = Guid.CreateVersion7(),
+                InmateId = inmate.Id,
+                Kind = status.Kind,
+                From = status.From,
+                To = status.To,
+                Reason = status.Reason,
+                Source = StatusSource.Register,
+                SetBy = setBy,
+                SetAt = now,
+            });
+        }
+
+        return added;
+    }
+
+    private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private static List<List<ValidStatus>> Validate(ImportInmatesRequest request, HashSet<string> areas)
     {
         var violations = new FieldViolations();
+        var statuses = new List<List<ValidStatus>>();
         if (request.Inmates.Count == 0)
         {
             violations.Add("inmates", "至少需要一条记录");
@@ -66,12 +129,28 @@ public sealed class ImportInmatesHandler(PrisonApprovalDbContext db, ReferenceDa
                 // An unknown area would later look like "no free slot" to the family.
                 violations.Add($"inmates[{i}].prison_area", "该监狱没有这个监区");
             }
+
             if (!ManagementLevels.Contains(record.ManagementLevel))
             {
                 violations.Add($"inmates[{i}].management_level", "应为 lenient、normal、assessment 或 strict");
             }
+
+            foreach (var unknown in record.CrimeCategories.Where(c => !CrimeCategories.All.Contains(c)))
+            {
+                violations.Add($"inmates[{i}].crime_categories", $"未知的罪名类别：{unknown}");
+            }
+
+            statuses.Add([.. record.Statuses
+                .Select((s, j) => StatusInputs.Validate(s, $"inmates[{i}].statuses[{j}]", violations))
+                .OfType<ValidStatus>()]);
+        }
+
+        if (request.Inmates.GroupBy(i => i.InmateNumber.Trim()).Any(g => g.Count() > 1))
+        {
+            violations.Add("inmates", "同一罪犯编号不能重复出现");
         }
 
         violations.ThrowIfAny();
+        return statuses;
     }
 }

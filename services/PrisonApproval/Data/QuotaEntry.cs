@@ -1,0 +1,31 @@
+namespace Visitation.PrisonApproval.Data;
+
+/// <summary>
+/// One visit in an inmate's monthly quota ledger. Video and on-site visits draw on the same quota
+/// ([Y 三1], [N§5]). A video visit is entered when the prison approves it (Booked), so a second
+/// application in the same month is judged with the first one counted, then follows the visit.
+/// </summary>
+public sealed class QuotaEntry
+{
+    public Guid Id { get; set; }
+    public Guid InmateId { get; set; }
+
+    /// <summary>yyyy-MM: the quota's unit.</summary>
+    public string Month { get; set; } = string.Empty;
+
+    /// <summary>The visit day, once known (video visits learn it when scheduled).</summary>
+    public DateOnly? Date { get; set; }
+
+    /// <summary>video or on_site.</summary>
+    public string Mode { get; set; } = string.Empty;
+
+    /// <summary>The rules library's CountedVisit outcome: booked, held, no_show or cancelled.</summary>
+    public string Outcome { get; set; } = string.Empty;
+
+    public Guid? ApplicationId { get; set; }
+    public Guid? VisitId { get; set; }
+    public string RecordedBy { get; set; } = string.Empty;
+    public DateTimeOffset RecordedAt { get; set; }
+    public int? MinutesUsed { get; set; }
+    public string? Note { get; set; }
+}

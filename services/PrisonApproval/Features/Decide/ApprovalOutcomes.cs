@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Visitation.Contracts.Events;
+using Visitation.Contracts.Grpc;
+using Visitation.PrisonApproval.Data;
+using Visitation.Rules.Eligibility;
+using Visitation.ServiceDefaults.Data;
+using Visitation.ServiceDefaults.Grpc;
+using Visitation.ServiceDefaults.ReferenceData;
+
+namespace Visitation.PrisonApproval.Features.Decide;
+
+/// <summary>
+/// Records an approval's outcome with the event it causes (in the caller's transaction): used by the
+/// officer's decision, by changes to an inmate that refuse their pending applications, and by the
+/// review clock. One place, so every refusal reads and travels the same way.
+/// </summary>
+public sealed class ApprovalOutcomes(PrisonApprovalDbContext db, ReferenceDataSet reference)
+{
+    public static readonly RuleFailure InmateNotFound = new("INMATE_NOT_FOUND", "监狱罪犯名册中未查到该服刑人员，请核实姓名和所在监狱。", "");
+
+    public Decision Refuse(Approval approval, IReadOnlyList<RuleFailure> failures, string decidedBy, DateTimeOffset now, ApprovalStatus status = ApprovalStatus.Rejected)
+    {
+        var reason = Decisions.ReasonText(failures);
+        approval.Status = status;
+        approval.DecidedBy = decidedBy;
+        approval.DecidedAt = now;
+        approval.ReasonCode = failures[0].Code;
+        approval.Reason = reason;
+        approval.Failures = [.. failures];
+        db.Publish(new PrisonRejected(approval.ApplicationId, approval.PrisonId, failures[0].Code, reason, decidedBy, now), now);
+        return Decisions.Refused(failures, decidedBy, now);
+    }
+
+    public async Task<Decision> ApproveAsync(Approval approval, Inmate inmate, int visitMinutes, string decidedBy, DateTimeOffset now, CancellationToken ct)
+    {
+        approval.Status = ApprovalStatus.Approved;
+        approval.InmateNumber = inmate.InmateNumber;
+        approval.DecidedBy = decidedBy;
+        approval.DecidedAt = now;
+        db.QuotaEntries.Add(new QuotaEntry
+        {
+            Id = Guid.CreateVersion7(),
+            InmateId = inmate.Id,
+            Month = approval.Application.VisitMonth,
+            Mode = "video",
+            Outcome = CountedVisit.Booked,
+            ApplicationId = approval.ApplicationId,
+            RecordedBy = decidedBy,
+            RecordedAt = now,
+        });
+        await ConfirmRelativesAsync(approval, inmate, decidedBy, now, ct);
+        db.Publish(new PrisonApproved(
+            approval.Application,
+            inmate.InmateNumber,
+            inmate.Area,
+            inmate.Juvenile,
+            visitMinutes,
+            reference.PolicyFor(inmate.PrisonId).AdvanceDays,
+            decidedBy,
+            now), now);
+        return Decisions.Approved(decidedBy, now);
+    }
+
+    /// <summary>
+    /// Approving confirms the relationship of every visitor on the application [N§7 ¶2]: first-time
+    /// visitors join the relatives register, and the next application recognises them.
+    /// </summary>
+    private async Task ConfirmRelativesAsync(Approval approval, Inmate inmate, string decidedBy, DateTimeOffset now, CancellationToken ct)
+    {
+        var ids = approval.Application.Visitors.Select(v => v.IdNumber).ToList();
+        var known = await db.Relatives.Where(r => r.InmateId == inmate.Id && ids.Contains(r.IdNumber)).Select(r => r.IdNumber).ToListAsync(ct);
+        foreach (var visitor in approval.Application.Visitors.Where(v => !known.Contains(v.IdNumber)))
+        {
+            db.Relatives.Add(new Relative
+            {
+                Id = Guid.CreateVersion7(),
+                InmateId = inmate.Id,
+                IdNumber = visitor.IdNumber,
+                Name = visitor.Name,
+                Relation = visitor.Relation,
+                FirstApplicationId = approval.ApplicationId,
+                ConfirmedBy = decidedBy,
+                ConfirmedAt = now,
+            });
+        }
+    }
+}

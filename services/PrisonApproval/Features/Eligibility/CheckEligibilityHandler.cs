@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Visitation.Contracts.Grpc.PrisonApproval;
+using Visitation.PrisonApproval.Data;
+using Visitation.PrisonApproval.Features.Decide;
+using Visitation.Rules.Eligibility;
+using Visitation.Rules.Identity;
+using Visitation.ServiceDefaults.Auth;
+using Visitation.ServiceDefaults.Grpc;
+using Visitation.ServiceDefaults.ReferenceData;
+using Visitation.ServiceDefaults.Time;
+
+namespace Visitation.PrisonApproval.Features.Eligibility;
+
+/// <summary>
+/// "Could this family visit this inmate in this month, and if not, why?" — asked by a clerk at the
+/// counter before submitting, so the family hears the prison's reasons before the chain starts.
+/// It answers with the same engine as the approval; it records nothing and reveals no more than a
+/// refusal SMS would (no inmate number, no other relatives).
+/// </summary>
+public sealed class CheckEligibilityHandler(PrisonApprovalDbContext db, ReferenceDataSet reference, InmateFacts facts, TimeProvider clock)
+{
+    public async Task<EligibilityReply> HandleAsync(CheckEligibilityRequest request, Caller caller, CancellationToken ct)
+    {
+        caller.Require(Roles.Clerk, Roles.Officer);
+        if (caller.Role == Roles.Officer)
+        {
+            caller.RequireOrganisation(request.PrisonId);
+        }
+
+        var today = ChinaTime.Today(clock);
+        var (month, visitors) = Validate(request, today);
+        var matches = await db.Inmates.AsNoTracking().Include(i => i.Statuses)
+            .Where(i => i.PrisonId == request.PrisonId && i.Name == request.InmateName.Trim())
+            .Where(i => string.IsNullOrEmpty(request.PrisonArea) || i.Area == request.PrisonArea)
+            .Take(2).ToListAsync(ct);
+        if (matches.Count != 1)
+        {
+            var failure = matches.Count == 0
+                ? ApprovalOutcomes.InmateNotFound
+                : new RuleFailure("INMATE_AMBIGUOUS", "该监狱有同名服刑人员，请填写其所在监区。", "");
+            return new EligibilityReply { Eligible = false, Failures = { Decisions.ToView(failure) } };
+        }
+
+        var inmate = matches[0];
+        var ids = request.Visitors.Select(v => v.IdNumber.Trim().ToUpperInvariant()).ToList();
+        var bars = await facts.BarsAsync(inmate.PrisonId, ids, ct);
+        var ruleVisitors = visitors.Select((v, i) => v with { Bars = bars.GetValueOrDefault(ids[i], []) }).ToList();
+        var judgement = await facts.JudgeAsync(inmate, new VisitRequest(month, null, today, ruleVisitors, UsesSpecialApproval: false), ct);
+        var known = await db.Relatives.AsNoTracking().Where(r => r.InmateId == inmate.Id && ids.Contains(r.IdNumber)).Select(r => r.IdNumber).ToListAsync(ct);
+        var reply = new EligibilityReply
+        {
+            Eligible = judgement.Result.Eligible,
+            QuotaUsed = judgement.QuotaUsed,
+            QuotaAllowed = judgement.QuotaAllowed,
+        };
+        reply.Failures.AddRange(judgement.Result.Failures.Select(Decisions.ToView));
+        reply.VisitorsRecognised.AddRange(ids.Select(known.Contains));
+        return reply;
+    }
+
+    private (VisitMonth Month, List<Visitor> Visitors) Validate(CheckEligibilityRequest request, DateOnly today)
+    {
+        var violations = new FieldViolations();
+        if (reference.Prison(request.PrisonId) is null)
+        {
+            violations.Add("prison_id", "未知的监狱");
+        }
+
+        violations.Required("inmate_name", request.InmateName);
+        var first = violations.Month("visit_month", request.VisitMonth);
+        if (request.Visitors.Count == 0)
+        {
+            violations.Add("visitors", "至少需要一名会见人");
+        }
+
+        var visitors = new List<Visitor>();
+        for (var i = 0; i < request.Visitors.Count; i++)
+        {
+            var input = request.Visitors[i];
+            var id = ResidentIdNumber.Check(input.IdNumber);
+            if (!id.IsValid || id.BirthDate is not { } birth || birth > today)
+            {
+                violations.Add($"visitors[{i}].id_number", id.ErrorMessage ?? "身份证号码无效");
+                continue;
+            }
+
+            if (!RelationNames.Codes.Contains(input.Relation))
+            {
+                violations.Add($"visitors[{i}].relation", "未知的亲属关系");
+            }
+
+            visitors.Add(new Visitor(input.Relation, ResidentIdNumber.AgeOn(birth, today), input.IsGuardian, [.. input.Documents], []));
+        }
+
+        violations.ThrowIfAny();
+        return (VisitMonth.Of(first!.Value), visitors);
+    }
+}

@@ -1,0 +1,116 @@
+using Microsoft.EntityFrameworkCore;
+using Visitation.Contracts.Events;
+using Visitation.PrisonApproval.Data;
+using Visitation.PrisonApproval.Features.Decide;
+using Visitation.PrisonApproval.Features.Eligibility;
+using Visitation.Rules.Eligibility;
+using Visitation.ServiceDefaults.Data;
+
+namespace Visitation.PrisonApproval.Features.InFlight;
+
+/// <summary>
+/// When something changes that stops visits (a suspension, a penalty, a transfer or release, a
+/// barred visitor), the work already in flight follows: pending applications are judged again and
+/// refused with the new reason, and every booked visit on an affected day is cancelled by
+/// scheduling, which tells the family. All in the caller's transaction.
+/// </summary>
+public sealed class AffectedWork(PrisonApprovalDbContext db, InmateFacts facts, ApprovalOutcomes outcomes)
+{
+    public async Task<Affected> InmateChangedAsync(Inmate inmate, Stop stop, CancellationToken ct)
+    {
+        var pending = await db.Approvals
+            .Where(a => a.PrisonId == inmate.PrisonId && a.Status == ApprovalStatus.Pending && a.InmateName == inmate.Name)
+            .ToListAsync(ct);
+        var refused = await RefuseIneligibleAsync(inmate, pending.Where(a => a.Application.PrisonArea is null || a.Application.PrisonArea == inmate.Area), stop, ct);
+        var booked = await BookedAsync(inmate.Id, stop, ct);
+        return new Affected(refused, RequestCancellations(inmate, booked, stop));
+    }
+
+    public async Task<Affected> VisitorBarredAsync(string prisonId, string idNumber, Stop stop, CancellationToken ct)
+    {
+        var refused = 0;
+        var pending = await db.Approvals.Where(a => a.PrisonId == prisonId && a.Status == ApprovalStatus.Pending).ToListAsync(ct);
+        foreach (var approval in pending.Where(a => Includes(a, idNumber)))
+        {
+            var matches = await InmateMatching.Candidates(db.Inmates.Include(i => i.Statuses).Where(i => i.PrisonId == prisonId), approval.Application).Take(2).ToListAsync(ct);
+            // With no single inmate the officer must still choose; the bar shows when they approve.
+            if (matches.Count == 1)
+            {
+                refused += await RefuseIneligibleAsync(matches[0], [approval], stop, ct);
+            }
+        }
+
+        var approved = await db.Approvals.AsNoTracking()
+            .Where(a => a.PrisonId == prisonId && a.Status == ApprovalStatus.Approved)
+            .ToListAsync(ct);
+        var withVisitor = approved.Where(a => Includes(a, idNumber)).Select(a => a.ApplicationId).ToList();
+        var cancelled = 0;
+        foreach (var group in (await db.QuotaEntries.AsNoTracking()
+                     .Where(e => e.ApplicationId != null && withVisitor.Contains(e.ApplicationId.Value) && e.Outcome == CountedVisit.Booked)
+                     .ToListAsync(ct))
+                 .Where(e => stop.MayTouch(e)).GroupBy(e => e.InmateId))
+        {
+            var inmate = await db.Inmates.SingleAsync(i => i.Id == group.Key, ct);
+            cancelled += RequestCancellations(inmate, [.. group], stop);
+        }
+
+        return new Affected(refused, cancelled);
+    }
+
+    private async Task<int> RefuseIneligibleAsync(Inmate inmate, IEnumerable<Approval> approvals, Stop stop, CancellationToken ct)
+    {
+        var refused = 0;
+        foreach (var approval in approvals)
+        {
+            var judgement = await facts.JudgeAsync(inmate, approval.Application, useExtraVisit: false, ct);
+            if (!judgement.Result.Eligible)
+            {
+                outcomes.Refuse(approval, judgement.Result.Failures, stop.Actor, stop.At);
+                refused++;
+            }
+        }
+
+        return refused;
+    }
+
+    private async Task<List<QuotaEntry>> BookedAsync(Guid inmateId, Stop stop, CancellationToken ct)
+    {
+        var entries = await db.QuotaEntries.AsNoTracking()
+            .Where(e => e.InmateId == inmateId && e.Outcome == CountedVisit.Booked && e.ApplicationId != null)
+            .ToListAsync(ct);
+        return [.. entries.Where(stop.MayTouch)];
+    }
+
+    private int RequestCancellations(Inmate inmate, List<QuotaEntry> booked, Stop stop)
+    {
+        foreach (var entry in booked)
+        {
+            db.Publish(new VisitCancellationRequested(
+                entry.ApplicationId!.Value, inmate.PrisonId, inmate.InmateNumber, stop.From, stop.To, stop.ReasonCode, stop.Reason, stop.Actor, stop.At), stop.At);
+        }
+
+        return booked.Count;
+    }
+
+    private static bool Includes(Approval approval, string idNumber) => approval.Application.Visitors.Any(v => v.IdNumber == idNumber);
+}
+
+/// <summary>What stops visits, from when to when (inclusive; no end: open), why, and on whose word.</summary>
+public sealed record Stop(DateOnly From, DateOnly? To, string ReasonCode, string Reason, string Actor, DateTimeOffset At)
+{
+    /// <summary>A booked visit this may hit: its day is in the range, or not fixed yet and its month overlaps.</summary>
+    public bool MayTouch(QuotaEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.Date is { } day)
+        {
+            return day >= From && (To is not { } end || day <= end);
+        }
+
+        var month = InmateFacts.ParseMonth(entry.Month);
+        return month.LastDay >= From && (To is not { } last || month.FirstDay <= last);
+    }
+}
+
+/// <summary>How much in-flight work a change reached: applications refused, visits asked to be cancelled.</summary>
+public sealed record Affected(int ApplicationsRefused, int VisitsCancelled);

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Visitation.Contracts.Events;
+using Visitation.PrisonApproval.Data;
+using Visitation.PrisonApproval.Features.Eligibility;
+using Visitation.PrisonApproval.Features.InFlight;
+using Visitation.PrisonApproval.Features.Quota;
+using Visitation.Rules.Eligibility;
+
+namespace Visitation.PrisonApproval.Features.Suspensions;
+
+/// <summary>
+/// A terminated visit counts as held and suspends the inmate's visits for the penalty the officer
+/// chose ([Y 十], [N§14]); visits already booked in the penalty period are cancelled.
+/// </summary>
+public sealed partial class VisitTerminatedConsumer(PrisonApprovalDbContext db, InmateFacts facts, AffectedWork affected, TimeProvider clock, ILogger<VisitTerminatedConsumer> logger)
+    : VisitLedgerConsumer<VisitTerminated>(db, clock)
+{
+    protected override async Task HandleAsync(VisitTerminated message, CancellationToken cancellationToken)
+    {
+        if (await FinishAsync(message.ApplicationId, message.VisitId, message.Date, CountedVisit.Held, cancellationToken) is { } entry)
+        {
+            entry.MinutesUsed = message.MinutesUsed;
+            entry.Note = message.Reason;
+        }
+
+        var inmate = await Db.Inmates.Include(i => i.Statuses)
+            .SingleOrDefaultAsync(i => i.PrisonId == message.PrisonId && i.InmateNumber == message.InmateNumber, cancellationToken);
+        if (inmate is null || inmate.Statuses.Any(s => s.VisitId == message.VisitId))
+        {
+            return;
+        }
+
+        var penalty = PenaltyPeriod.For(facts.PolicyOf(inmate), message.Severity, message.PenaltyMonths, message.Date, message.Reason);
+        if (penalty is null)
+        {
+            // Scheduling validated the length against the same policy; a mismatch means the policy
+            // changed in between. The visit still counts; the officer sets the suspension by hand.
+            LogPenaltyOutsidePolicy(message.VisitId, message.Severity, message.PenaltyMonths);
+            return;
+        }
+
+        await facts.LockAsync(inmate, cancellationToken);
+        inmate.Statuses.Add(new InmateStatus
+        {
+            Id = Guid.CreateVersion7(),
+            InmateId = inmate.Id,
+            Kind = penalty.Kind,
+            From = penalty.From,
+            To = penalty.To,
+            Reason = penalty.Reason,
+            Source = StatusSource.Penalty,
+            SetBy = message.TerminatedBy,
+            SetAt = message.OccurredAt,
+            VisitId = message.VisitId,
+        });
+        await Db.SaveChangesAsync(cancellationToken);
+        var reason = $"{StatusKinds.Describe(penalty)}，本次会见取消。";
+        await affected.InmateChangedAsync(inmate, new Stop(penalty.From, penalty.To, RuleCodes.Suspended(StatusKinds.Penalty), reason, message.TerminatedBy, message.OccurredAt), cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Terminated visit {VisitId}: penalty {Severity}/{Months} months is outside the policy; no suspension recorded")]
+    private partial void LogPenaltyOutsidePolicy(Guid visitId, string severity, int months);
+}
