@@ -30,6 +30,8 @@ public sealed class PrisonApprovalDbContext(DbContextOptions<PrisonApprovalDbCon
         {
             status.ToTable("inmate_statuses");
             status.HasKey(s => s.Id);
+            // Ids are made by us (v7 Guids): a status added to an inmate's collection is new, not an update.
+            status.Property(s => s.Id).ValueGeneratedNever();
             status.Property(s => s.Source).HasConversion<string>().HasMaxLength(20);
             // A terminated visit is penalised once, however often its event is delivered.
             status.HasIndex(s => s.VisitId).IsUnique().HasFilter("\"VisitId\" IS NOT NULL");

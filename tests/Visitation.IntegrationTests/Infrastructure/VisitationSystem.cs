@@ -55,7 +55,8 @@ public sealed class VisitationSystem : IAsyncLifetime
         await StartGatewayAsync();
         Register<ApplicationGrpcService>("application", amqp);
         Register<BureauReviewGrpcService>("bureau_review", amqp);
-        Register<PrisonApprovalGrpcService>("prison_approval", amqp);
+        // The review clock looks every second, so a test that moves a deadline sees it expire at once.
+        Register<PrisonApprovalGrpcService>("prison_approval", amqp, new() { ["ReviewClock:CheckInterval"] = "00:00:01" });
         Register<SchedulingGrpcService>("scheduling", amqp);
         Register<NotificationGrpcService>("notification", amqp, new() { ["SmsGateway:BaseUrl"] = GatewayAddress.ToString() });
         foreach (var service in ServiceNames)

@@ -187,7 +187,6 @@ namespace Visitation.PrisonApproval.Data.Migrations
             modelBuilder.Entity("Visitation.PrisonApproval.Data.InmateStatus", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly>("From")

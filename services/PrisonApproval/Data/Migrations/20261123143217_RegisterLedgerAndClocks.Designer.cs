@@ -13,7 +13,7 @@ using Visitation.PrisonApproval.Data;
 namespace Visitation.PrisonApproval.Data.Migrations
 {
     [DbContext(typeof(PrisonApprovalDbContext))]
-    [Migration("20261123142402_RegisterLedgerAndClocks")]
+    [Migration("20261123143217_RegisterLedgerAndClocks")]
     partial class RegisterLedgerAndClocks
     {
         /// <inheritdoc />
@@ -190,7 +190,6 @@ namespace Visitation.PrisonApproval.Data.Migrations
             modelBuilder.Entity("Visitation.PrisonApproval.Data.InmateStatus", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly>("From")

@@ -1,0 +1,240 @@
+using System.Globalization;
+using Visitation.Contracts.Events;
+using Visitation.Contracts.Grpc.Application;
+using Visitation.Contracts.Grpc.BureauReview;
+using Visitation.Contracts.Grpc.PrisonApproval;
+using Visitation.Contracts.Grpc.Scheduling;
+using Visitation.IntegrationTests.Infrastructure;
+using Visitation.ServiceDefaults.Auth;
+
+namespace Visitation.IntegrationTests.Chain;
+
+/// <summary>
+/// The regulations as the prison applies them through the chain: suspensions, the monthly quota
+/// shared with on-site visits, the relatives register, and a terminated visit's penalty (issue 4).
+/// </summary>
+public sealed class RegulationTests(VisitationSystem system)
+{
+    private readonly ChainDriver _chain = new(system);
+
+    private PrisonApprovalService.PrisonApprovalServiceClient ClerkAsking { get; } =
+        system.PrisonApproval(VisitationSystem.Token(Roles.Clerk, Orgs.Office, "clerk-li"));
+
+    [Fact]
+    public async Task A_confined_inmate_is_refused_with_the_reason_and_the_family_is_told()
+    {
+        var family = new Family();
+        var inmate = "禁闭中" + family.Phone[^4..];
+        var number = "YJ" + family.Phone[^6..];
+        await _chain.ImportInmateAsync(number, inmate, "3");
+        var month = MonthOf(Family.NextVisitMonth());
+        await _chain.Officer.SetInmateStatusAsync(new SetInmateStatusRequest
+        {
+            InmateNumber = number,
+            Status = new StatusInput { Kind = "confinement", From = Day(month), To = Day(month.AddDays(9)), Reason = "违反监规" },
+        });
+
+        var id = await ThroughBureauAsync(family.Application(inmate));
+        var decision = await _chain.Officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = id });
+
+        Assert.False(decision.Approved);
+        Assert.Equal("SUSPENDED_CONFINEMENT", decision.ReasonCode);
+        var failure = Assert.Single(decision.Failures);
+        Assert.Equal("[Y 九5]", failure.Source);
+        await _chain.WaitForOutcomeAsync(id, "PrisonRejected", smsCount: 2);
+        var sms = await system.SmsTo(family.Phone);
+        Assert.Contains("罪犯处于禁闭期间", sms[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_on_site_visit_uses_the_month_and_the_clerk_can_see_it_before_submitting()
+    {
+        var family = new Family();
+        var inmate = "现场会见" + family.Phone[^4..];
+        var number = "YJ" + family.Phone[^6..];
+        await _chain.ImportInmateAsync(number, inmate, "3");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var thisMonth = today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var request = family.Application(inmate);
+        request.VisitMonth = thisMonth;
+        var ask = AskFor(request);
+
+        var before = await ClerkAsking.CheckEligibilityAsync(ask);
+        var recorded = await _chain.Officer.RecordOnSiteVisitAsync(new RecordOnSiteVisitRequest { RequestId = Guid.NewGuid().ToString(), InmateNumber = number, Date = Day(today) });
+        var after = await ClerkAsking.CheckEligibilityAsync(ask);
+
+        Assert.True(before.Eligible, string.Join(" ", before.Failures.Select(f => f.Code)));
+        Assert.Equal((0, 1), (before.QuotaUsed, before.QuotaAllowed));
+        Assert.Equal((1, 1), (recorded.QuotaUsed, recorded.QuotaAllowed));
+        Assert.Single(recorded.QuotaEntries, e => e.Mode == "on_site" && e.Outcome == "held");
+        Assert.False(after.Eligible);
+        Assert.Equal("MONTHLY_QUOTA_USED", Assert.Single(after.Failures).Code);
+
+        var id = await ThroughBureauAsync(request);
+        var decision = await _chain.Officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = id });
+
+        Assert.False(decision.Approved);
+        Assert.Equal("MONTHLY_QUOTA_USED", decision.ReasonCode);
+        Assert.Contains("本月已会见1次", decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_first_time_visitor_joins_the_relatives_register_and_is_recognised_next_time()
+    {
+        var family = new Family();
+        var inmate = "亲属登记" + family.Phone[^4..];
+        var number = "YJ" + family.Phone[^6..];
+        await _chain.ImportInmateAsync(number, inmate, "3");
+        var first = family.Application(inmate);
+        var ask = AskFor(first);
+        Assert.False(Assert.Single((await ClerkAsking.CheckEligibilityAsync(ask)).VisitorsRecognised));
+
+        var firstId = await ThroughBureauAsync(first);
+        var firstTask = await PrisonTaskAsync(firstId);
+        Assert.Equal(string.Empty, Assert.Single(firstTask.Visitors).RegisteredRelation);
+        Assert.True((await _chain.Officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = firstId })).Approved);
+
+        var second = family.Application(inmate);
+        second.Visitors.Clear();
+        second.Visitors.Add(first.Visitors[0]);
+        second.VisitMonth = MonthOf(first.VisitMonth).AddMonths(1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var secondId = await ThroughBureauAsync(second);
+        var secondTask = await PrisonTaskAsync(secondId);
+
+        Assert.Equal("mother", Assert.Single(secondTask.Visitors).RegisteredRelation);
+        Assert.True(Assert.Single((await ClerkAsking.CheckEligibilityAsync(AskFor(second))).VisitorsRecognised));
+        var view = await _chain.Officer.GetInmateAsync(new GetInmateRequest { InmateNumber = number });
+        var relative = Assert.Single(view.Relatives);
+        Assert.Equal("mother", relative.Relation);
+        Assert.DoesNotContain(first.Visitors[0].IdNumber[6..14], relative.IdNumberMasked, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_terminated_visits_penalty_blocks_the_next_month()
+    {
+        var family = new Family();
+        var inmate = "中止会见" + family.Phone[^4..];
+        var (id, proposal) = await _chain.DriveToProposalAsync(family, inmate);
+        var confirmed = await _chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId });
+        var visitDate = DateOnly.ParseExact(confirmed.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var number = "YJ" + family.Phone[^6..];
+
+        // Scheduling's report of the terminated call (the day-of-visit calls are issue 5's).
+        await system.PublishAsync(new VisitTerminated(Guid.Parse(id), Guid.Parse(confirmed.VisitId), Orgs.Prison, number, visitDate,
+            "RECORDING", "家属在会见中录音录像", "ordinary", 1, 12, "officer-sun", DateTimeOffset.UtcNow), Guid.NewGuid());
+        var view = await Eventually.Until(async () => await _chain.Officer.GetInmateAsync(new GetInmateRequest { InmateNumber = number, Month = Month(visitDate) }),
+            v => v.Statuses.Any(s => s.Kind == "penalty"), "the penalty suspension");
+
+        var penalty = Assert.Single(view.Statuses, s => s.Kind == "penalty");
+        Assert.Equal(Day(visitDate.AddDays(1)), penalty.From);
+        Assert.Equal(Day(visitDate.AddMonths(1).AddDays(-1)), penalty.To);
+        Assert.Equal("held", Assert.Single(view.QuotaEntries).Outcome);
+
+        var next = family.Application(inmate);
+        next.Visitors.Clear();
+        next.Visitors.Add(family.Adult("王秀英", "mother", contact: true));
+        next.VisitMonth = Month(visitDate.AddMonths(1));
+        var nextId = await ThroughBureauAsync(next);
+        var decision = await _chain.Officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = nextId });
+
+        Assert.False(decision.Approved);
+        Assert.Equal("SUSPENDED_PENALTY", decision.ReasonCode);
+        Assert.Contains("因违反会见规定被暂停会见", decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Grandparents_may_not_visit_a_duty_crime_inmate_in_Shanxi()
+    {
+        var family = new Family();
+        var inmate = "职务犯罪" + family.Phone[^4..];
+        var number = "YJ" + family.Phone[^6..];
+        await _chain.Officer.ImportInmatesAsync(new ImportInmatesRequest
+        {
+            Inmates = { new InmateRecord { InmateNumber = number, Name = inmate, PrisonArea = "3", ManagementLevel = "normal", CrimeCategories = { "duty_crime" } } },
+        });
+        var request = family.Application(inmate);
+        request.Visitors[0].Relation = "grandmother";
+
+        var answer = await ClerkAsking.CheckEligibilityAsync(AskFor(request));
+
+        Assert.False(answer.Eligible);
+        var failure = Assert.Single(answer.Failures);
+        Assert.Equal("RELATION_RESTRICTED_BY_CRIME", failure.Code);
+        Assert.Equal("[Y 五(三)]", failure.Source);
+    }
+
+    [Fact]
+    public async Task A_suspension_set_while_an_application_waits_refuses_it_and_tells_the_family()
+    {
+        var family = new Family();
+        var inmate = "隔离审查" + family.Phone[^4..];
+        var number = "YJ" + family.Phone[^6..];
+        await _chain.ImportInmateAsync(number, inmate, "3");
+        var id = await ThroughBureauAsync(family.Application(inmate));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+
+        await _chain.Officer.SetInmateStatusAsync(new SetInmateStatusRequest
+        {
+            InmateNumber = number,
+            Status = new StatusInput { Kind = "separate_custody", From = Day(today), Reason = "隔离审查" },
+        });
+
+        var application = await _chain.WaitForOutcomeAsync(id, "PrisonRejected", smsCount: 2);
+        Assert.Equal("SUSPENDED_SEPARATE_CUSTODY", application.Timeline.Single(t => t.Event == "prison-rejected").ReasonCode);
+        Assert.DoesNotContain((await _chain.Officer.ListPendingApprovalsAsync(new ListPendingApprovalsRequest())).Tasks, t => t.ApplicationId == id);
+        Assert.Contains("隔离审查", (await system.SmsTo(family.Phone))[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_application_left_past_the_visit_centres_deadline_expires_and_is_listed_as_overdue()
+    {
+        var family = new Family();
+        var inmate = "超期未审" + family.Phone[^4..];
+        await _chain.ImportInmateAsync("YJ" + family.Phone[^6..], inmate, "3");
+        var id = await ThroughBureauAsync(family.Application(inmate));
+        var task = await PrisonTaskAsync(id);
+        Assert.True(DateTimeOffset.Parse(task.DueBy, CultureInfo.InvariantCulture) > DateTimeOffset.UtcNow.AddDays(1), task.DueBy);
+
+        // Three working days pass without a decision.
+        await Reliability.OutboxRows.QueryAsync(system.Databases["prison_approval"],
+            "UPDATE approvals SET \"DueBy\" = now() - interval '1 minute' WHERE \"ApplicationId\" = @id", ("id", Guid.Parse(id)));
+
+        var application = await _chain.WaitForOutcomeAsync(id, "PrisonRejected", smsCount: 2);
+        Assert.Equal("REVIEW_DEADLINE_PASSED", application.Timeline.Single(t => t.Event == "prison-rejected").ReasonCode);
+        var overdue = await _chain.Officer.ListOverdueApprovalsAsync(new ListOverdueApprovalsRequest { Page = new() { PageSize = 200 } });
+        Assert.Contains(overdue.Tasks, t => t.ApplicationId == id);
+        var error = await Assert.ThrowsAsync<Grpc.Core.RpcException>(async () => await _chain.Officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = id }));
+        Assert.Equal(Grpc.Core.StatusCode.FailedPrecondition, error.StatusCode);
+    }
+
+    private async Task<string> ThroughBureauAsync(SubmitApplicationRequest request)
+    {
+        var id = await _chain.SubmitAsync(request);
+        await _chain.WaitForBureauTaskAsync(id);
+        Assert.True((await _chain.Reviewer.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId = id })).Approved);
+        await _chain.WaitForPrisonTaskAsync(id);
+        return id;
+    }
+
+    private async Task<ApprovalTask> PrisonTaskAsync(string id) =>
+        (await _chain.Officer.ListPendingApprovalsAsync(new ListPendingApprovalsRequest { Page = new() { PageSize = 200 } })).Tasks.Single(t => t.ApplicationId == id);
+
+    private static CheckEligibilityRequest AskFor(SubmitApplicationRequest request)
+    {
+        var ask = new CheckEligibilityRequest
+        {
+            PrisonId = request.Inmate.PrisonId,
+            InmateName = request.Inmate.Name,
+            PrisonArea = request.Inmate.PrisonArea,
+            VisitMonth = request.VisitMonth,
+        };
+        ask.Visitors.AddRange(request.Visitors.Select(v => new EligibilityVisitor { IdNumber = v.IdNumber, Relation = v.Relation, Documents = { v.Documents }, IsGuardian = v.IsGuardian }));
+        return ask;
+    }
+
+    private static DateOnly MonthOf(string yyyyMm) => DateOnly.ParseExact(yyyyMm + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Month(DateOnly day) => day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
