@@ -15,15 +15,21 @@ namespace Visitation.BureauReview;
 public sealed class BureauReviewGrpcService(BureauReviewDbContext db, ReviewDecisionHandler decisions)
     : BureauReviewService.BureauReviewServiceBase
 {
-    public override async Task<ListPendingReviewsReply> ListPendingReviews(ListPendingReviewsRequest request, ServerCallContext context)
+    public override Task<ListPendingReviewsReply> ListPendingReviews(ListPendingReviewsRequest request, ServerCallContext context) =>
+        ListAsync(Page.From(request.Page), overdue: false, Caller.From(context), context.CancellationToken);
+
+    public override Task<ListPendingReviewsReply> ListOverdueReviews(ListOverdueReviewsRequest request, ServerCallContext context) =>
+        ListAsync(Page.From(request.Page), overdue: true, Caller.From(context), context.CancellationToken);
+
+    private async Task<ListPendingReviewsReply> ListAsync(Page page, bool overdue, Caller caller, CancellationToken ct)
     {
-        var caller = Caller.From(context).Require(Roles.Reviewer);
-        var page = Page.From(request.Page);
-        var tasks = await db.Reviews.AsNoTracking()
-            .Where(t => t.CountyId == caller.OrganisationId && t.Status == ReviewStatus.Pending)
-            .OrderBy(t => t.ReceivedAt).ThenBy(t => t.ApplicationId)
+        caller.Require(Roles.Reviewer);
+        var mine = db.Reviews.AsNoTracking().Where(t => t.CountyId == caller.OrganisationId);
+        var tasks = await (overdue
+                ? mine.Where(t => t.Status == ReviewStatus.Expired).OrderByDescending(t => t.DecidedAt).ThenBy(t => t.ApplicationId)
+                : mine.Where(t => t.Status == ReviewStatus.Pending).OrderBy(t => t.DueBy).ThenBy(t => t.ReceivedAt).ThenBy(t => t.ApplicationId))
             .Skip(page.Offset).Take(page.Size)
-            .ToListAsync(context.CancellationToken);
+            .ToListAsync(ct);
         var reply = new ListPendingReviewsReply { NextPageToken = page.NextToken(tasks.Count) };
         reply.Tasks.AddRange(tasks.Select(ToView));
         return reply;
@@ -48,6 +54,7 @@ public sealed class BureauReviewGrpcService(BureauReviewDbContext db, ReviewDeci
             VisitMonth = a.VisitMonth,
             VenueId = a.VenueId,
             ReceivedAt = ChinaTime.Format(task.ReceivedAt),
+            DueBy = task.DueBy is { } due ? ChinaTime.Format(due) : string.Empty,
         };
         foreach (var v in a.Visitors)
         {

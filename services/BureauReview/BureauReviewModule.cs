@@ -1,6 +1,8 @@
 using MassTransit;
 using Visitation.BureauReview.Data;
+using Visitation.BureauReview.Features.Clock;
 using Visitation.BureauReview.Features.Decide;
+using Visitation.ServiceDefaults.Clocks;
 using Visitation.ServiceDefaults.Data;
 using Visitation.ServiceDefaults.Messaging;
 
@@ -14,6 +16,7 @@ public static class BureauReviewModule
     {
         builder.AddServiceDatabase<BureauReviewDbContext>();
         builder.Services.AddScoped<ReviewDecisionHandler>();
+        builder.AddPeriodicWork<ExpireOverdueReviews>();
         builder.AddServiceMessaging(Name, bus => bus.AddConsumers(typeof(BureauReviewModule).Assembly));
         return builder;
     }

@@ -7,6 +7,7 @@ using Visitation.PrisonApproval.Features.InFlight;
 using Visitation.PrisonApproval.Features.Quota;
 using Visitation.PrisonApproval.Features.Register;
 using Visitation.PrisonApproval.Features.Suspensions;
+using Visitation.ServiceDefaults.Clocks;
 using Visitation.ServiceDefaults.Data;
 using Visitation.ServiceDefaults.Messaging;
 
@@ -29,8 +30,7 @@ public static class PrisonApprovalModule
         builder.Services.AddScoped<QuotaLedgerHandler>();
         builder.Services.AddScoped<BarVisitorHandler>();
         builder.Services.AddScoped<CheckEligibilityHandler>();
-        builder.Services.Configure<ReviewClockOptions>(builder.Configuration.GetSection("ReviewClock"));
-        builder.Services.AddHostedService<ReviewExpiryService>();
+        builder.AddPeriodicWork<ExpireOverdueApprovals>();
         builder.AddServiceMessaging(Name, bus => bus.AddConsumers(typeof(PrisonApprovalModule).Assembly));
         return builder;
     }

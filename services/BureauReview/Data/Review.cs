@@ -10,6 +10,12 @@ public sealed class Review
     public string OfficeId { get; set; } = string.Empty;
     public ApplicationDetails Application { get; set; } = null!;
     public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>The end of the bureau's review clock; past it, the application expires.</summary>
+    public DateTimeOffset? DueBy { get; set; }
+
+    /// <summary>The visit month's first day: an application whose month is over expires too.</summary>
+    public DateOnly VisitMonthStart { get; set; }
     public ReviewStatus Status { get; set; }
     public string? DecidedBy { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
@@ -26,4 +32,5 @@ public enum ReviewStatus
     Approved,
     Rejected,
     Withdrawn,
+    Expired,
 }

@@ -207,6 +207,24 @@ public sealed class RegulationTests(VisitationSystem system)
         Assert.Equal(Grpc.Core.StatusCode.FailedPrecondition, error.StatusCode);
     }
 
+    [Fact]
+    public async Task An_application_the_bureau_leaves_past_its_deadline_expires_with_a_reason()
+    {
+        var family = new Family();
+        var id = await _chain.SubmitAsync(family.Application("县局超期" + family.Phone[^4..]));
+        await _chain.WaitForBureauTaskAsync(id);
+        var task = (await _chain.Reviewer.ListPendingReviewsAsync(new ListPendingReviewsRequest { Page = new() { PageSize = 200 } })).Tasks.Single(t => t.ApplicationId == id);
+        Assert.True(DateTimeOffset.Parse(task.DueBy, CultureInfo.InvariantCulture) > DateTimeOffset.UtcNow.AddDays(1), task.DueBy);
+
+        await Reliability.OutboxRows.QueryAsync(system.Databases["bureau_review"],
+            "UPDATE reviews SET \"DueBy\" = now() - interval '1 minute' WHERE \"ApplicationId\" = @id", ("id", Guid.Parse(id)));
+
+        var application = await _chain.WaitForOutcomeAsync(id, "BureauRejected", smsCount: 2);
+        Assert.Equal("REVIEW_DEADLINE_PASSED", application.Timeline.Single(t => t.Event == "bureau-rejected").ReasonCode);
+        Assert.Contains((await _chain.Reviewer.ListOverdueReviewsAsync(new ListOverdueReviewsRequest())).Tasks, t => t.ApplicationId == id);
+        Assert.Contains("未在规定期限内完成复审", (await system.SmsTo(family.Phone))[1].Text, StringComparison.Ordinal);
+    }
+
     private async Task<string> ThroughBureauAsync(SubmitApplicationRequest request)
     {
         var id = await _chain.SubmitAsync(request);

@@ -55,8 +55,7 @@ public sealed class VisitationSystem : IAsyncLifetime
         await StartGatewayAsync();
         Register<ApplicationGrpcService>("application", amqp);
         Register<BureauReviewGrpcService>("bureau_review", amqp);
-        // The review clock looks every second, so a test that moves a deadline sees it expire at once.
-        Register<PrisonApprovalGrpcService>("prison_approval", amqp, new() { ["ReviewClock:CheckInterval"] = "00:00:01" });
+        Register<PrisonApprovalGrpcService>("prison_approval", amqp);
         Register<SchedulingGrpcService>("scheduling", amqp);
         Register<NotificationGrpcService>("notification", amqp, new() { ["SmsGateway:BaseUrl"] = GatewayAddress.ToString() });
         foreach (var service in ServiceNames)
@@ -173,6 +172,9 @@ public sealed class VisitationSystem : IAsyncLifetime
             ["Messaging:RetryLimit"] = "2",
             ["Messaging:RedeliveryLimit"] = "1",
             ["Messaging:RedeliveryInterval"] = "00:00:01",
+            // The review clocks look every second, so a test that moves a deadline sees it expire at once.
+            ["PeriodicWork:ExpireOverdueApprovals:Interval"] = "00:00:01",
+            ["PeriodicWork:ExpireOverdueReviews:Interval"] = "00:00:01",
         };
         foreach (var (key, value) in extra ?? [])
         {

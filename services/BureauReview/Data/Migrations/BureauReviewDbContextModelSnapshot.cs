@@ -42,6 +42,9 @@ namespace Visitation.BureauReview.Data.Migrations
                     b.Property<string>("DecidedBy")
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("DueBy")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("OfficeId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -65,6 +68,9 @@ namespace Visitation.BureauReview.Data.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
+
+                    b.Property<DateOnly>("VisitMonthStart")
+                        .HasColumnType("date");
 
                     b.HasKey("ApplicationId");
 

@@ -65,6 +65,11 @@ public sealed class ReviewDecisionHandler(BureauReviewDbContext db, TimeProvider
             throw GrpcErrors.FailedPrecondition("家属已撤回该申请");
         }
 
+        if (task.Status == ReviewStatus.Expired)
+        {
+            throw GrpcErrors.FailedPrecondition("该申请已超过复审期限而失效");
+        }
+
         if (task.Status != ReviewStatus.Pending)
         {
             throw GrpcErrors.FailedPrecondition("该申请已作出其他复审决定");

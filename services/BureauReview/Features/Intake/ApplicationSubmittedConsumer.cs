@@ -2,12 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Visitation.BureauReview.Data;
 using Visitation.Contracts.Events;
 using Visitation.ServiceDefaults.Data;
+using Visitation.ServiceDefaults.Clocks;
 using Visitation.ServiceDefaults.Messaging;
+using Visitation.ServiceDefaults.ReferenceData;
 
 namespace Visitation.BureauReview.Features.Intake;
 
 /// <summary>Puts a newly filed application in its county bureau's review queue.</summary>
-public sealed class ApplicationSubmittedConsumer(BureauReviewDbContext db, TimeProvider clock)
+public sealed class ApplicationSubmittedConsumer(BureauReviewDbContext db, ReferenceDataSet reference, TimeProvider clock)
     : InboxConsumer<ApplicationSubmitted, BureauReviewDbContext>(db, clock)
 {
     protected override async Task HandleAsync(ApplicationSubmitted message, CancellationToken cancellationToken)
@@ -25,6 +27,9 @@ public sealed class ApplicationSubmittedConsumer(BureauReviewDbContext db, TimeP
             OfficeId = application.OfficeId,
             Application = application,
             ReceivedAt = message.OccurredAt,
+            // The bureau works to its own province's deadline, whichever province the prison is in.
+            DueBy = ReviewClock.DueBy(reference, reference.Policies.For(reference.County(application.CountyId)!.ProvinceId, null), ReviewClock.CountyBureau, message.OccurredAt),
+            VisitMonthStart = DateOnly.ParseExact(application.VisitMonth + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             // A withdrawal that overtook the application leaves nothing to review.
             Status = await Db.IsWithdrawnAsync(application.ApplicationId, cancellationToken) ? ReviewStatus.Withdrawn : ReviewStatus.Pending,
         });
