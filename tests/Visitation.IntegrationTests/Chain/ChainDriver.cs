@@ -40,6 +40,16 @@ public sealed class ChainDriver(VisitationSystem system)
         return reply.Visits.Single(v => v.ApplicationId == applicationId);
     }
 
+    /// <summary>Submits an application and has the bureau approve it, up to the visit centre's task list.</summary>
+    public async Task<string> DriveToPrisonTaskAsync(SubmitApplicationRequest request)
+    {
+        var id = await SubmitAsync(request);
+        await WaitForBureauTaskAsync(id);
+        Assert.True((await Reviewer.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId = id })).Approved);
+        await WaitForPrisonTaskAsync(id);
+        return id;
+    }
+
     /// <summary>Takes a new application for a registered inmate through both approvals to its proposed slot.</summary>
     public async Task<(string ApplicationId, VisitView Proposal)> DriveToProposalAsync(Family family, string inmate, string area = "3")
     {

@@ -34,7 +34,7 @@ public sealed class RegulationTests(VisitationSystem system)
             Status = new StatusInput { Kind = "confinement", From = Day(month), To = Day(month.AddDays(9)), Reason = "违反监规" },
         });
 
-        var id = await ThroughBureauAsync(family.Application(inmate));
+        var id = await _chain.DriveToPrisonTaskAsync(family.Application(inmate));
         var decision = await _chain.Officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = id });
 
         Assert.False(decision.Approved);
@@ -70,7 +70,7 @@ public sealed class RegulationTests(VisitationSystem system)
         Assert.False(after.Eligible);
         Assert.Equal("MONTHLY_QUOTA_USED", Assert.Single(after.Failures).Code);
 
-        var id = await ThroughBureauAsync(request);
+        var id = await _chain.DriveToPrisonTaskAsync(request);
         var decision = await _chain.Officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = id });
 
         Assert.False(decision.Approved);
@@ -89,7 +89,7 @@ public sealed class RegulationTests(VisitationSystem system)
         var ask = AskFor(first);
         Assert.False(Assert.Single((await ClerkAsking.CheckEligibilityAsync(ask)).VisitorsRecognised));
 
-        var firstId = await ThroughBureauAsync(first);
+        var firstId = await _chain.DriveToPrisonTaskAsync(first);
         var firstTask = await PrisonTaskAsync(firstId);
         Assert.Equal(string.Empty, Assert.Single(firstTask.Visitors).RegisteredRelation);
         Assert.True((await _chain.Officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = firstId })).Approved);
@@ -98,7 +98,7 @@ public sealed class RegulationTests(VisitationSystem system)
         second.Visitors.Clear();
         second.Visitors.Add(first.Visitors[0]);
         second.VisitMonth = MonthOf(first.VisitMonth).AddMonths(1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        var secondId = await ThroughBureauAsync(second);
+        var secondId = await _chain.DriveToPrisonTaskAsync(second);
         var secondTask = await PrisonTaskAsync(secondId);
 
         Assert.Equal("mother", Assert.Single(secondTask.Visitors).RegisteredRelation);
@@ -134,7 +134,7 @@ public sealed class RegulationTests(VisitationSystem system)
         next.Visitors.Clear();
         next.Visitors.Add(family.Adult("王秀英", "mother", contact: true));
         next.VisitMonth = Month(visitDate.AddMonths(1));
-        var nextId = await ThroughBureauAsync(next);
+        var nextId = await _chain.DriveToPrisonTaskAsync(next);
         var decision = await _chain.Officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = nextId });
 
         Assert.False(decision.Approved);
@@ -170,7 +170,7 @@ public sealed class RegulationTests(VisitationSystem system)
         var inmate = "隔离审查" + family.Phone[^4..];
         var number = "YJ" + family.Phone[^6..];
         await _chain.ImportInmateAsync(number, inmate, "3");
-        var id = await ThroughBureauAsync(family.Application(inmate));
+        var id = await _chain.DriveToPrisonTaskAsync(family.Application(inmate));
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
 
         await _chain.Officer.SetInmateStatusAsync(new SetInmateStatusRequest
@@ -191,7 +191,7 @@ public sealed class RegulationTests(VisitationSystem system)
         var family = new Family();
         var inmate = "超期未审" + family.Phone[^4..];
         await _chain.ImportInmateAsync("YJ" + family.Phone[^6..], inmate, "3");
-        var id = await ThroughBureauAsync(family.Application(inmate));
+        var id = await _chain.DriveToPrisonTaskAsync(family.Application(inmate));
         var task = await PrisonTaskAsync(id);
         Assert.True(DateTimeOffset.Parse(task.DueBy, CultureInfo.InvariantCulture) > DateTimeOffset.UtcNow.AddDays(1), task.DueBy);
 
@@ -223,15 +223,6 @@ public sealed class RegulationTests(VisitationSystem system)
         Assert.Equal("REVIEW_DEADLINE_PASSED", application.Timeline.Single(t => t.Event == "bureau-rejected").ReasonCode);
         Assert.Contains((await _chain.Reviewer.ListOverdueReviewsAsync(new ListOverdueReviewsRequest())).Tasks, t => t.ApplicationId == id);
         Assert.Contains("未在规定期限内完成复审", (await system.SmsTo(family.Phone))[1].Text, StringComparison.Ordinal);
-    }
-
-    private async Task<string> ThroughBureauAsync(SubmitApplicationRequest request)
-    {
-        var id = await _chain.SubmitAsync(request);
-        await _chain.WaitForBureauTaskAsync(id);
-        Assert.True((await _chain.Reviewer.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId = id })).Approved);
-        await _chain.WaitForPrisonTaskAsync(id);
-        return id;
     }
 
     private async Task<ApprovalTask> PrisonTaskAsync(string id) =>

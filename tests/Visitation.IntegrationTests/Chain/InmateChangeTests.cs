@@ -1,0 +1,115 @@
+using System.Globalization;
+using Grpc.Core;
+using Visitation.Contracts.Grpc.Application;
+using Visitation.Contracts.Grpc.PrisonApproval;
+using Visitation.IntegrationTests.Infrastructure;
+
+namespace Visitation.IntegrationTests.Chain;
+
+/// <summary>Visitor bars, departures and special approvals, as the visit centre records them (issue 4).</summary>
+public sealed class InmateChangeTests(VisitationSystem system)
+{
+    private readonly ChainDriver _chain = new(system);
+
+    [Fact]
+    public async Task A_barred_visitors_pending_application_is_refused_with_the_bar_reason()
+    {
+        var family = new Family();
+        var inmate = "禁止会见" + family.Phone[^4..];
+        await _chain.ImportInmateAsync("YJ" + family.Phone[^6..], inmate, "3");
+        var request = family.Application(inmate);
+        var id = await _chain.DriveToPrisonTaskAsync(request);
+
+        var bar = await _chain.Officer.BarVisitorAsync(new BarVisitorRequest
+        {
+            IdNumber = request.Visitors[0].IdNumber,
+            From = Day(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8))),
+            Reason = "上次会见中私自录音",
+        });
+
+        Assert.Equal(1, bar.ApplicationsRefused);
+        var application = await _chain.WaitForOutcomeAsync(id, "PrisonRejected", smsCount: 2);
+        Assert.Equal("VISITOR_BARRED", application.Timeline.Single(t => t.Event == "prison-rejected").ReasonCode);
+        Assert.Contains("私自录音", (await system.SmsTo(family.Phone))[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_transferred_inmate_cannot_be_approved_and_the_reason_says_where_to_apply()
+    {
+        var family = new Family();
+        var inmate = "已调监" + family.Phone[^4..];
+        var number = "YJ" + family.Phone[^6..];
+        await _chain.ImportInmateAsync(number, inmate, "3");
+        var id = await _chain.DriveToPrisonTaskAsync(family.Application(inmate));
+
+        var view = await _chain.Officer.RecordDepartureAsync(new RecordDepartureRequest
+        {
+            InmateNumber = number,
+            Kind = "transferred",
+            On = Day(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8))),
+            TransferredTo = "晋中监狱",
+        });
+
+        Assert.Equal("transferred", view.Custody);
+        var application = await _chain.WaitForOutcomeAsync(id, "PrisonRejected", smsCount: 2);
+        Assert.Equal("INMATE_TRANSFERRED", application.Timeline.Single(t => t.Event == "prison-rejected").ReasonCode);
+        Assert.Contains("请向其现所在监狱申请会见", (await system.SmsTo(family.Phone))[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_extra_visit_needs_every_level_of_the_provinces_approval_chain()
+    {
+        var family = new Family();
+        var inmate = "特批会见" + family.Phone[^4..];
+        var number = "YJ" + family.Phone[^6..];
+        var (firstId, _) = await _chain.DriveToProposalAsync(family, inmate);
+        var month = (await _chain.Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = firstId })).VisitMonth;
+
+        var partial = await _chain.Officer.RecordSpecialApprovalAsync(new RecordSpecialApprovalRequest
+        {
+            InmateNumber = number, Kind = "extra_visit", Month = month, ApprovedBy = { "prison_area" }, Signatories = "监区长 刘", Reason = "父亲病危",
+        });
+        Assert.False(Assert.Single(partial.SpecialApprovals).Complete);
+        var early = await _chain.DriveToPrisonTaskAsync(SecondApplication(family, inmate, month));
+        var refused = await _chain.Officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = early, UseExtraVisitApproval = true });
+        Assert.Equal("MONTHLY_QUOTA_USED", refused.ReasonCode);
+
+        var complete = await _chain.Officer.RecordSpecialApprovalAsync(new RecordSpecialApprovalRequest
+        {
+            InmateNumber = number, Kind = "extra_visit", Month = month,
+            ApprovedBy = { "prison_area", "prison_administration_section", "prison_leadership" }, Signatories = "监区长 刘、狱政科长 王、副监狱长 陈", Reason = "父亲病危",
+        });
+        Assert.Contains(complete.SpecialApprovals, a => a.Complete);
+        var second = await _chain.DriveToPrisonTaskAsync(SecondApplication(family, inmate, month));
+        var approved = await _chain.Officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = second, UseExtraVisitApproval = true });
+
+        Assert.True(approved.Approved, approved.Reason);
+        var after = await _chain.Officer.GetInmateAsync(new GetInmateRequest { InmateNumber = number, Month = month });
+        Assert.Equal((2, 1), (after.QuotaUsed, after.QuotaAllowed));
+    }
+
+    [Fact]
+    public async Task A_special_approval_from_a_level_the_province_does_not_have_is_a_bad_argument()
+    {
+        var family = new Family();
+        var number = "YJ" + family.Phone[^6..];
+        await _chain.ImportInmateAsync(number, "层级错误" + family.Phone[^4..], "3");
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Officer.RecordSpecialApprovalAsync(new RecordSpecialApprovalRequest
+        {
+            InmateNumber = number, Kind = "extra_visit", Month = Family.NextVisitMonth(), ApprovedBy = { "prison_director" }, Signatories = "张", Reason = "婚礼",
+        }));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("prison_leadership", error.Status.Detail + string.Join(" ", error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.Select(v => v.Description)), StringComparison.Ordinal);
+    }
+
+    private static SubmitApplicationRequest SecondApplication(Family family, string inmate, string month)
+    {
+        var request = family.Application(inmate);
+        request.VisitMonth = month;
+        return request;
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
