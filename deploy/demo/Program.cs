@@ -27,6 +27,7 @@ const string office = "yongji-chengxi-office", county = "yongji-bureau", prison 
 var clerk = new ApplicationService.ApplicationServiceClient(Channel(Endpoint("DEMO_APPLICATION", "http://127.0.0.1:5101"), Roles.Clerk, office, "clerk-li"));
 var reviewer = new BureauReviewService.BureauReviewServiceClient(Channel(Endpoint("DEMO_BUREAU", "http://127.0.0.1:5102"), Roles.Reviewer, county, "reviewer-zhao"));
 var officer = new PrisonApprovalService.PrisonApprovalServiceClient(Channel(Endpoint("DEMO_PRISON", "http://127.0.0.1:5103"), Roles.Officer, prison, "officer-sun"));
+var clerkAsking = new PrisonApprovalService.PrisonApprovalServiceClient(Channel(Endpoint("DEMO_PRISON", "http://127.0.0.1:5103"), Roles.Clerk, office, "clerk-li"));
 var visitCentre = new SchedulingService.SchedulingServiceClient(Channel(Endpoint("DEMO_SCHEDULING", "http://127.0.0.1:5104"), Roles.Officer, prison, "officer-sun"));
 using var gateway = new HttpClient { BaseAddress = new Uri(Endpoint("DEMO_SMS_GATEWAY", "http://127.0.0.1:5199/")) };
 
@@ -55,19 +56,28 @@ await officer.ImportInmatesAsync(new ImportInmatesRequest
     Inmates = { new InmateRecord { InmateNumber = inmateNumber, Name = "张建国", PrisonArea = "3", ManagementLevel = "normal" } },
 });
 
+var mother = new VisitorInput
+{
+    Name = "王秀英", IdNumber = ResidentIdNumber.WithCheckCharacter("14088119650314002"), Phone = phone,
+    Relation = "mother", IsContact = true, Documents = { "resident_id", "household_register", "recent_photo" },
+};
+
+Console.WriteLine($"== 司法所：提交前查询 {month} 能否会见");
+var answer = await clerkAsking.CheckEligibilityAsync(new CheckEligibilityRequest
+{
+    PrisonId = prison, InmateName = "张建国", InmateNumber = inmateNumber, VisitMonth = month,
+    Visitors = { new EligibilityVisitor { IdNumber = mother.IdNumber, Relation = mother.Relation, Documents = { mother.Documents } } },
+});
+Console.WriteLine(answer.Eligible
+    ? $"   可以会见（本月已会见{answer.QuotaUsed}次，可会见{answer.QuotaAllowed}次）"
+    : $"   不能会见：{string.Concat(answer.Failures.Select(f => f.Message))}");
+
 Console.WriteLine($"== 司法所：受理并提交 {month} 的远程视频会见申请");
 var submitted = await clerk.SubmitApplicationAsync(new SubmitApplicationRequest
 {
     RequestId = Guid.NewGuid().ToString(),
     Inmate = new InmateAsKnown { Name = "张建国", PrisonId = prison, PrisonArea = "3" },
-    Visitors =
-    {
-        new VisitorInput
-        {
-            Name = "王秀英", IdNumber = ResidentIdNumber.WithCheckCharacter("14088119650314002"), Phone = phone,
-            Relation = "mother", IsContact = true, Documents = { "resident_id", "household_register", "recent_photo" },
-        },
-    },
+    Visitors = { mother },
     VisitMonth = month,
     VenueId = "yongji-venue",
 });
@@ -81,7 +91,12 @@ await reviewer.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId 
 await WaitFor("the prison's task", async () => (await officer.ListPendingApprovalsAsync(new ListPendingApprovalsRequest())).Tasks.FirstOrDefault(t => t.ApplicationId == id));
 Console.WriteLine("== 监狱会见中心：核实亲属关系和会见资格，审批通过");
 // The officer names the register entry: repeated demo runs leave several inmates of the same name.
-await officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = id, InmateNumber = inmateNumber });
+var decision = await officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = id, InmateNumber = inmateNumber });
+if (!decision.Approved)
+{
+    Console.WriteLine($"   监狱审批未通过（{decision.ReasonCode}）：{decision.Reason}");
+    return 1;
+}
 
 var proposal = await WaitFor("the proposed slot", async () => (await visitCentre.ListProposalsAsync(new ListProposalsRequest())).Visits.FirstOrDefault(v => v.ApplicationId == id));
 Console.WriteLine($"== 排期：建议 {proposal.Date} {proposal.StartTime}；监狱会见中心确认");
@@ -106,5 +121,7 @@ foreach (var sms in await gateway.GetFromJsonAsync<List<Sms>>(new Uri($"sms?phon
 {
     Console.WriteLine($"   → {phone[..3]}****{phone[^4..]}: {sms.Text}");
 }
+
+return 0;
 
 internal sealed record Sms(string Phone, string Text);

@@ -23,6 +23,12 @@ namespace Visitation.BureauReview.Data.Migrations
                 type: "date",
                 nullable: false,
                 defaultValue: new DateOnly(1, 1, 1));
+
+            // Reviews already waiting get their month from their stored facts.
+            migrationBuilder.Sql("""
+                UPDATE reviews
+                SET "VisitMonthStart" = to_date("Application"->>'visitMonth' || '-01', 'YYYY-MM-DD');
+                """);
         }
 
         /// <inheritdoc />

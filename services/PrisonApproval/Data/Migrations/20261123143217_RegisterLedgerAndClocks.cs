@@ -16,7 +16,9 @@ namespace Visitation.PrisonApproval.Data.Migrations
                 name: "CrimeCategories",
                 table: "inmates",
                 type: "text[]",
-                nullable: false);
+                nullable: false,
+                // Existing inmates have no categories yet.
+                defaultValueSql: "'{}'");
 
             migrationBuilder.AddColumn<string>(
                 name: "Custody",
@@ -24,7 +26,7 @@ namespace Visitation.PrisonApproval.Data.Migrations
                 type: "character varying(20)",
                 maxLength: 20,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "InCustody");
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "LeftOn",
@@ -49,7 +51,7 @@ namespace Visitation.PrisonApproval.Data.Migrations
                 table: "approvals",
                 type: "jsonb",
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "[]");
 
             migrationBuilder.AddColumn<string>(
                 name: "InmateName",
@@ -64,6 +66,13 @@ namespace Visitation.PrisonApproval.Data.Migrations
                 type: "date",
                 nullable: false,
                 defaultValue: new DateOnly(1, 1, 1));
+
+            // Applications already waiting get the copied-out columns from their stored facts.
+            migrationBuilder.Sql("""
+                UPDATE approvals
+                SET "InmateName" = "Application"->>'inmateName',
+                    "VisitMonthStart" = to_date("Application"->>'visitMonth' || '-01', 'YYYY-MM-DD');
+                """);
 
             migrationBuilder.CreateTable(
                 name: "barred_visitors",

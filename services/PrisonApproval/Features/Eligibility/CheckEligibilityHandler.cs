@@ -32,12 +32,13 @@ public sealed class CheckEligibilityHandler(PrisonApprovalDbContext db, Referenc
         var matches = await db.Inmates.AsNoTracking().Include(i => i.Statuses)
             .Where(i => i.PrisonId == request.PrisonId && i.Name == request.InmateName.Trim())
             .Where(i => string.IsNullOrEmpty(request.PrisonArea) || i.Area == request.PrisonArea)
+            .Where(i => string.IsNullOrEmpty(request.InmateNumber) || i.InmateNumber == request.InmateNumber.Trim())
             .Take(2).ToListAsync(ct);
         if (matches.Count != 1)
         {
             var failure = matches.Count == 0
                 ? ApprovalOutcomes.InmateNotFound
-                : new RuleFailure("INMATE_AMBIGUOUS", "该监狱有同名服刑人员，请填写其所在监区。", "");
+                : new RuleFailure("INMATE_AMBIGUOUS", "该监狱有同名服刑人员，请填写其所在监区或罪犯编号。", "");
             return new EligibilityReply { Eligible = false, Failures = { Decisions.ToView(failure) } };
         }
 
