@@ -14,6 +14,9 @@ public sealed class Visit
     public string VenueId { get; set; } = string.Empty;
     public string CountyId { get; set; } = string.Empty;
     public string InmateName { get; set; } = string.Empty;
+
+    /// <summary>The inmate's register number: every outcome of the visit names it, so prison approval can book quota and penalties.</summary>
+    public string InmateNumber { get; set; } = string.Empty;
     public string VisitMonth { get; set; } = string.Empty;
     public DateOnly EarliestDate { get; set; }
     public DateOnly Date { get; set; }

@@ -60,6 +60,10 @@ namespace Visitation.Scheduling.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("InmateNumber")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("Minutes")
                         .HasColumnType("integer");
 

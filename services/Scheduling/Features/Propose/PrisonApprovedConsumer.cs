@@ -53,6 +53,7 @@ public sealed class PrisonApprovedConsumer(SchedulingDbContext db, SlotFinder sl
             VenueId = application.VenueId,
             CountyId = application.CountyId,
             InmateName = application.InmateName,
+            InmateNumber = message.InmateNumber,
             VisitMonth = application.VisitMonth,
             EarliestDate = earliest,
             Minutes = message.VisitMinutes,
