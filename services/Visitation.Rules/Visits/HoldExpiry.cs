@@ -20,9 +20,13 @@ public enum HoldOutcome
 /// </summary>
 public static class HoldExpiry
 {
+    /// <remarks>
+    /// The hold's end is compared to the millisecond: the database keeps microseconds, while the
+    /// timer's copy carries every tick of the instant it was set from.
+    /// </remarks>
     public static HoldOutcome Decide(bool stillProposed, DateTimeOffset holdExpiresAt, DateTimeOffset timerSetFor, DateTimeOffset now)
     {
-        if (!stillProposed || holdExpiresAt != timerSetFor)
+        if (!stillProposed || (holdExpiresAt - timerSetFor).Duration() >= TimeSpan.FromMilliseconds(1))
             return HoldOutcome.Settled;
         return now >= holdExpiresAt ? HoldOutcome.Lapsed : HoldOutcome.StillHeld;
     }

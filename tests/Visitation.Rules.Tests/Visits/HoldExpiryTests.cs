@@ -28,6 +28,15 @@ public sealed class HoldExpiryTests
     public void ATimerSetForAnEarlierHoldNeverExpiresALaterOne() =>
         Assert.Equal(HoldOutcome.Settled, HoldExpiry.Decide(true, HoldEnd.AddHours(48), HoldEnd, HoldEnd.AddHours(1)));
 
+    [Fact]
+    public void TheHoldStoredToTheMicrosecondIsStillTheHoldTheTimerWasSetFor()
+    {
+        var exact = HoldEnd.AddTicks(1234567); // 0.1234567 s: the timer's copy
+        var stored = HoldEnd.AddTicks(1234560); // what PostgreSQL gives back
+
+        Assert.Equal(HoldOutcome.Lapsed, HoldExpiry.Decide(true, stored, exact, exact));
+    }
+
     [Theory]
     [InlineData(-1, true)]
     [InlineData(0, false)] // the end instant itself is already free
