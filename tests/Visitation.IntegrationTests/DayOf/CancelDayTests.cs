@@ -17,6 +17,8 @@ public sealed class CancelDayTests(VisitationSystem system)
     public async Task A_cancelled_day_reoffers_every_family_a_new_slot_and_tells_them_by_sms()
     {
         // Area 6 holds video visits on the 6th, 16th and 26th; the three families land on the same first day.
+        // The county venue closes it (a prison-wide closure would also take the day from other tests' venues).
+        var venue = system.Scheduling(VisitationSystem.Token(Roles.VenueStaff, Orgs.Venue, "venue-wu"));
         var families = Enumerable.Range(0, 3).Select(_ => new Family()).ToList();
         var visits = new List<VisitView>();
         foreach (var family in families)
@@ -26,10 +28,11 @@ public sealed class CancelDayTests(VisitationSystem system)
         }
 
         var day = Assert.Single(visits.Select(v => v.Date).Distinct());
-        var reply = await _chain.VisitCentre.CancelDayAsync(new CancelDayRequest { Date = day, Cause = "maintenance", Note = "更换会见终端" });
-        var again = await _chain.VisitCentre.CancelDayAsync(new CancelDayRequest { Date = day, Cause = "maintenance", Note = "更换会见终端" });
+        var reply = await venue.CancelDayAsync(new CancelDayRequest { Date = day, Cause = "maintenance", Note = "更换会见终端" });
+        var again = await venue.CancelDayAsync(new CancelDayRequest { Date = day, Cause = "maintenance", Note = "更换会见终端" });
 
         Assert.Equal(reply.ClosureId, again.ClosureId); // the same closure: nothing cancelled twice
+        Assert.Equal(reply.Cancelled.Select(c => c.VisitId), again.Cancelled.Select(c => c.VisitId));
         foreach (var (family, visit) in families.Zip(visits))
         {
             var cancelled = Assert.Single(reply.Cancelled, c => c.VisitId == visit.VisitId);
@@ -51,6 +54,30 @@ public sealed class CancelDayTests(VisitationSystem system)
         var free = await _chain.VisitCentre.ListFreeSlotsAsync(new ListFreeSlotsRequest { VisitId = reply.Cancelled[0].NewVisitId, MaxResults = 200 });
         Assert.NotEmpty(free.Slots);
         Assert.DoesNotContain(free.Slots, s => s.Date == day);
+    }
+
+    [Fact]
+    public async Task Closing_one_prison_terminal_for_a_time_range_moves_only_the_visit_it_touches()
+    {
+        var family = new Family();
+        var (_, proposal) = await _chain.DriveToProposalAsync(family, "检修" + family.Phone[^4..], area: "11");
+        var start = TimeOnly.ParseExact(proposal.StartTime, "HH:mm", CultureInfo.InvariantCulture);
+        var end = start.AddMinutes(40).ToString("HH:mm", CultureInfo.InvariantCulture);
+
+        var reply = await _chain.VisitCentre.CancelDayAsync(new CancelDayRequest
+        {
+            Date = proposal.Date, Cause = "network_fault", TerminalId = proposal.PrisonTerminal, StartTime = proposal.StartTime, EndTime = end,
+        });
+
+        var cancelled = Assert.Single(reply.Cancelled, c => c.VisitId == proposal.VisitId);
+        var replacement = await _chain.VisitCentre.GetVisitAsync(new GetVisitRequest { VisitId = cancelled.NewVisitId });
+        Assert.Equal("Proposed", replacement.Status);
+        var moved = replacement.Date != proposal.Date || replacement.PrisonTerminal != proposal.PrisonTerminal
+            || string.CompareOrdinal(replacement.StartTime, end) >= 0 || string.CompareOrdinal(replacement.StartTime, proposal.StartTime) < 0;
+        Assert.True(moved, $"the new proposal {replacement.Date} {replacement.StartTime} {replacement.PrisonTerminal} lies in the closure");
+        var wrongTerminal = await Assert.ThrowsAsync<RpcException>(async () => await _chain.VisitCentre.CancelDayAsync(
+            new CancelDayRequest { Date = proposal.Date, Cause = "maintenance", TerminalId = "YJ-V1" })); // a venue's terminal, not the prison's
+        Assert.Equal(StatusCode.InvalidArgument, wrongTerminal.StatusCode);
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public sealed class CancelHandler(SchedulingDbContext db, SlotFinder slots, Visi
         if (existing is not null)
         {
             // Closing the same thing again answers with what the first closure did.
-            var earlier = await db.Visits.AsNoTracking().Where(v => v.ClosureId == existing.Id).OrderBy(v => v.Start).ToListAsync(ct);
+            var earlier = await db.Visits.AsNoTracking().Where(v => v.ClosureId == existing.Id).OrderBy(v => v.Start).ThenBy(v => v.Id).ToListAsync(ct);
             reply.ClosureId = existing.Id.ToString();
             reply.Cancelled.AddRange(earlier.Select(v => VisitCancellation.Reply(v, null)));
             return reply;
