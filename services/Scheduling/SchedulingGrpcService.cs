@@ -94,10 +94,24 @@ public sealed class SchedulingGrpcService(
     public override Task<CancelReply> CancelDay(CancelDayRequest request, ServerCallContext context) =>
         cancel.CancelDayAsync(request, Caller.From(context), context.CancellationToken);
 
+    public override async Task<ListClosuresReply> ListClosures(ListClosuresRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context).Require(Roles.Officer, Roles.VenueStaff);
+        var (from, to) = ParseRange(request.DateFrom, request.DateTo);
+        var closures = await db.Closures.AsNoTracking()
+            .Where(c => (caller.Role == Roles.Officer ? c.PrisonId : c.VenueId) == caller.OrganisationId && c.Date >= from && c.Date <= to)
+            .OrderBy(c => c.Date).ThenBy(c => c.CreatedAt)
+            .Select(c => new { Closure = c, Cancelled = db.Visits.Count(v => v.ClosureId == c.Id) })
+            .ToListAsync(context.CancellationToken);
+        var reply = new ListClosuresReply();
+        reply.Closures.AddRange(closures.Select(x => ClosureViews.ToView(x.Closure, x.Cancelled)));
+        return reply;
+    }
+
     public override async Task<GetVenueAgendaReply> GetVenueAgenda(GetVenueAgendaRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.VenueStaff, Roles.Reviewer);
-        var (from, to) = ParseRange(request);
+        var (from, to) = ParseRange(request.DateFrom, request.DateTo);
         // Venue staff see their venue; a county bureau's reviewers see every venue of the county [N§9].
         var venues = caller.Role == Roles.VenueStaff
             ? [caller.OrganisationId]
@@ -145,11 +159,11 @@ public sealed class SchedulingGrpcService(
         return Task.FromResult(reply);
     }
 
-    private static (DateOnly From, DateOnly To) ParseRange(GetVenueAgendaRequest request)
+    private static (DateOnly From, DateOnly To) ParseRange(string dateFrom, string dateTo)
     {
         var violations = new FieldViolations();
-        var from = violations.Date("date_from", request.DateFrom);
-        var to = violations.Date("date_to", request.DateTo);
+        var from = violations.Date("date_from", dateFrom);
+        var to = violations.Date("date_to", dateTo);
         if (from is not null && to is not null && (to < from || to.Value.DayNumber - from.Value.DayNumber > 92))
         {
             violations.Add("date_to", "日期范围应在92天以内且不早于开始日期");

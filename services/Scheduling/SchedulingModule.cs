@@ -5,6 +5,7 @@ using Visitation.Scheduling.Features.Cancel;
 using Visitation.Scheduling.Features.Confirm;
 using Visitation.Scheduling.Features.DayOf;
 using Visitation.Scheduling.Features.Propose;
+using Visitation.Scheduling.Features.Recheck;
 using Visitation.ServiceDefaults.Data;
 using Visitation.ServiceDefaults.Messaging;
 
@@ -25,6 +26,7 @@ public static class SchedulingModule
         builder.Services.AddScoped<CallHandler>();
         builder.Services.AddScoped<VisitCancellation>();
         builder.Services.AddScoped<CancelHandler>();
+        builder.Services.AddHostedService<BookedVisitsRecheck>();
         builder.AddServiceMessaging(Name, bus => bus.AddConsumers(typeof(SchedulingModule).Assembly));
         return builder;
     }

@@ -50,6 +50,17 @@ public sealed class CancelDayTests(VisitationSystem system)
             Assert.Contains("新的会见时间确定后将另行短信通知", sms[2].Text, StringComparison.Ordinal);
         }
 
+        // A second copy of a cancellation (a new message id, so the inbox lets it through) sends no second SMS.
+        var first = visits[0];
+        var copyId = Guid.NewGuid();
+        await system.PublishAsync(new VisitCancelled(Guid.Parse(first.ApplicationId), Guid.Parse(first.VisitId), Orgs.Prison, "YJ" + families[0].Phone[^6..], Orgs.Venue,
+            DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture), TimeOnly.ParseExact(first.StartTime, "HH:mm", CultureInfo.InvariantCulture),
+            "DAY_CANCELLED", "会见设备检修（更换会见终端）", true, "venue-wu", DateTimeOffset.UtcNow), copyId);
+        await Eventually.Until(() => Reliability.OutboxRows.QueryAsync(system.Databases["notification"],
+                "SELECT count(*) FROM inbox_messages WHERE message_id = @id", ("id", copyId)),
+            n => Convert.ToInt64(n, CultureInfo.InvariantCulture) > 0, "the copy to be handled");
+        Assert.Equal(3, await Reliability.OutboxRows.SmsRowsAsync(system.Databases["notification"], first.ApplicationId));
+
         // Nothing new is placed on the closed day: a free-slot search for a re-offered visit skips it.
         var free = await _chain.VisitCentre.ListFreeSlotsAsync(new ListFreeSlotsRequest { VisitId = reply.Cancelled[0].NewVisitId, MaxResults = 200 });
         Assert.NotEmpty(free.Slots);
@@ -78,6 +89,9 @@ public sealed class CancelDayTests(VisitationSystem system)
         var wrongTerminal = await Assert.ThrowsAsync<RpcException>(async () => await _chain.VisitCentre.CancelDayAsync(
             new CancelDayRequest { Date = proposal.Date, Cause = "maintenance", TerminalId = "YJ-V1" })); // a venue's terminal, not the prison's
         Assert.Equal(StatusCode.InvalidArgument, wrongTerminal.StatusCode);
+        var closures = await _chain.VisitCentre.ListClosuresAsync(new ListClosuresRequest { DateFrom = proposal.Date, DateTo = proposal.Date });
+        var closure = Assert.Single(closures.Closures, c => c.TerminalId == proposal.PrisonTerminal && c.StartTime == proposal.StartTime);
+        Assert.Equal((end, "网络故障", 1), (closure.EndTime, closure.Reason, closure.CancelledVisits));
     }
 
     [Fact]
