@@ -153,6 +153,34 @@ public sealed class DayOfVisitTests(VisitationSystem system)
         }
     }
 
+    [Fact]
+    public async Task The_venue_checks_in_and_the_prison_runs_the_call_each_only_for_its_own_visits()
+    {
+        var (_, visit) = await ScheduledVisitAsync("分工");
+        var otherVenue = system.Scheduling(VisitationSystem.Token(Roles.VenueStaff, "yanhu-venue"));
+
+        var officerChecksIn = await Assert.ThrowsAsync<RpcException>(async () =>
+            await _chain.VisitCentre.CheckInAsync(new CheckInRequest { VisitId = visit.VisitId, IdentityChecked = true }));
+        var otherVenueChecksIn = await Assert.ThrowsAsync<RpcException>(async () =>
+            await otherVenue.CheckInAsync(new CheckInRequest { VisitId = visit.VisitId, IdentityChecked = true }));
+        var venueStarts = await Assert.ThrowsAsync<RpcException>(async () =>
+            await _venue.StartVisitAsync(new VisitActionRequest { VisitId = visit.VisitId }));
+        var identityNotChecked = await Assert.ThrowsAsync<RpcException>(async () =>
+            await _venue.CheckInAsync(new CheckInRequest { VisitId = visit.VisitId, IdentityChecked = false }));
+        var notTheDay = await Assert.ThrowsAsync<RpcException>(async () =>
+            await _venue.CheckInAsync(new CheckInRequest { VisitId = visit.VisitId, IdentityChecked = true }));
+        var notCheckedIn = await Assert.ThrowsAsync<RpcException>(async () =>
+            await _chain.VisitCentre.StartVisitAsync(new VisitActionRequest { VisitId = visit.VisitId }));
+
+        Assert.Equal(StatusCode.PermissionDenied, officerChecksIn.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, otherVenueChecksIn.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, venueStarts.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, identityNotChecked.StatusCode);
+        Assert.Equal(StatusCode.FailedPrecondition, notTheDay.StatusCode); // weeks before the visit day
+        Assert.Equal(StatusCode.FailedPrecondition, notCheckedIn.StatusCode);
+        Assert.Equal("Scheduled", (await _venue.GetVisitAsync(new GetVisitRequest { VisitId = visit.VisitId })).Status);
+    }
+
     private async Task<(Family Family, VisitView Visit)> ScheduledVisitAsync(string inmatePrefix)
     {
         var family = new Family();
