@@ -16,7 +16,10 @@ using Visitation.ServiceDefaults.Time;
 
 namespace Visitation.Scheduling;
 
-/// <summary>Visit centres confirm slots, county venues and bureaus read their agenda, anyone reads visit days.</summary>
+/// <summary>
+/// Visit centres confirm slots and run the call, county venues check families in and read their
+/// agenda (as do their bureaus), both cancel visits and close days, anyone reads visit days.
+/// </summary>
 public sealed class SchedulingGrpcService(
     SchedulingDbContext db,
     SlotFinder slots,

@@ -3,7 +3,8 @@ namespace Visitation.Scheduling.Data;
 /// <summary>
 /// A video visit: one prison terminal and one venue terminal held from <see cref="Start"/> to
 /// <see cref="BlockedUntil"/> (the visit plus changeover). A proposal holds its slot until
-/// <see cref="HoldExpiresAt"/>; once the visit centre confirms, it is scheduled.
+/// <see cref="HoldExpiresAt"/>; once the visit centre confirms, it is scheduled; on the day it is
+/// checked in, held (with interruptions) and completed or terminated, or it is a no-show.
 /// </summary>
 public sealed class Visit
 {
@@ -17,6 +18,7 @@ public sealed class Visit
 
     /// <summary>The inmate's register number: every outcome of the visit names it, so prison approval can book quota and penalties.</summary>
     public string InmateNumber { get; set; } = string.Empty;
+
     public string VisitMonth { get; set; } = string.Empty;
     public DateOnly EarliestDate { get; set; }
     public DateOnly Date { get; set; }
