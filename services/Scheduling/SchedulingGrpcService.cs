@@ -5,18 +5,35 @@ using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.Scheduling.Data;
 using Visitation.Scheduling.Features.Agenda;
 using Visitation.Scheduling.Features.Calendar;
+using Visitation.Scheduling.Features.Cancel;
 using Visitation.Scheduling.Features.Confirm;
+using Visitation.Scheduling.Features.DayOf;
 using Visitation.Scheduling.Features.Propose;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
 using Visitation.ServiceDefaults.ReferenceData;
+using Visitation.ServiceDefaults.Time;
 
 namespace Visitation.Scheduling;
 
-/// <summary>Visit centres confirm slots, county venues and bureaus read their agenda, anyone reads visit days.</summary>
-public sealed class SchedulingGrpcService(SchedulingDbContext db, SlotFinder slots, ConfirmVisitHandler confirm, PrisonCalendars calendars, ReferenceDataSet reference)
+/// <summary>
+/// Visit centres confirm slots and run the call, county venues check families in and read their
+/// agenda (as do their bureaus), both cancel visits and close days, anyone reads visit days.
+/// </summary>
+public sealed class SchedulingGrpcService(
+    SchedulingDbContext db,
+    SlotFinder slots,
+    ConfirmVisitHandler confirm,
+    CheckInHandler checkIn,
+    CallHandler call,
+    CancelHandler cancel,
+    PrisonCalendars calendars,
+    ReferenceDataSet reference,
+    TimeProvider clock)
     : SchedulingService.SchedulingServiceBase
 {
+    private static readonly VisitStatus[] NotOnAgenda = [VisitStatus.Proposed, VisitStatus.Cancelled, VisitStatus.Expired];
+
     public override async Task<ListProposalsReply> ListProposals(ListProposalsRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Officer);
@@ -50,16 +67,61 @@ public sealed class SchedulingGrpcService(SchedulingDbContext db, SlotFinder slo
     public override Task<VisitView> ConfirmVisit(ConfirmVisitRequest request, ServerCallContext context) =>
         confirm.HandleAsync(request, Caller.From(context), context.CancellationToken);
 
+    public override async Task<VisitView> GetVisit(GetVisitRequest request, ServerCallContext context)
+    {
+        var visit = await VisitLookup.FindAsync(db, request.VisitId, Caller.From(context), context.CancellationToken);
+        return await VisitLookup.ViewAsync(db, visit, ChinaTime.Now(clock), context.CancellationToken);
+    }
+
+    public override Task<VisitView> CheckIn(CheckInRequest request, ServerCallContext context) =>
+        checkIn.HandleAsync(request, Caller.From(context), context.CancellationToken);
+
+    public override Task<VisitView> StartVisit(VisitActionRequest request, ServerCallContext context) =>
+        call.StartAsync(request, Caller.From(context), context.CancellationToken);
+
+    public override Task<VisitView> InterruptVisit(InterruptVisitRequest request, ServerCallContext context) =>
+        call.InterruptAsync(request, Caller.From(context), context.CancellationToken);
+
+    public override Task<VisitView> ResumeVisit(VisitActionRequest request, ServerCallContext context) =>
+        call.ResumeAsync(request, Caller.From(context), context.CancellationToken);
+
+    public override Task<VisitView> CompleteVisit(VisitActionRequest request, ServerCallContext context) =>
+        call.CompleteAsync(request, Caller.From(context), context.CancellationToken);
+
+    public override Task<VisitView> TerminateVisit(TerminateVisitRequest request, ServerCallContext context) =>
+        call.TerminateAsync(request, Caller.From(context), context.CancellationToken);
+
+    public override Task<CancelReply> CancelVisit(CancelVisitRequest request, ServerCallContext context) =>
+        cancel.CancelVisitAsync(request, Caller.From(context), context.CancellationToken);
+
+    public override Task<CancelReply> CancelDay(CancelDayRequest request, ServerCallContext context) =>
+        cancel.CancelDayAsync(request, Caller.From(context), context.CancellationToken);
+
+    public override async Task<ListClosuresReply> ListClosures(ListClosuresRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context).Require(Roles.Officer, Roles.VenueStaff);
+        var (from, to) = ParseRange(request.DateFrom, request.DateTo);
+        var closures = await db.Closures.AsNoTracking()
+            .Where(c => (caller.Role == Roles.Officer ? c.PrisonId : c.VenueId) == caller.OrganisationId && c.Date >= from && c.Date <= to)
+            .OrderBy(c => c.Date).ThenBy(c => c.CreatedAt)
+            .Select(c => new { Closure = c, Cancelled = db.Visits.Count(v => v.ClosureId == c.Id) })
+            .ToListAsync(context.CancellationToken);
+        var reply = new ListClosuresReply();
+        reply.Closures.AddRange(closures.Select(x => ClosureViews.ToView(x.Closure, x.Cancelled)));
+        return reply;
+    }
+
     public override async Task<GetVenueAgendaReply> GetVenueAgenda(GetVenueAgendaRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.VenueStaff, Roles.Reviewer);
-        var (from, to) = ParseRange(request);
+        var (from, to) = ParseRange(request.DateFrom, request.DateTo);
         // Venue staff see their venue; a county bureau's reviewers see every venue of the county [N§9].
         var venues = caller.Role == Roles.VenueStaff
             ? [caller.OrganisationId]
             : reference.Venues.Where(v => v.CountyId == caller.OrganisationId).Select(v => v.Id).ToList();
         var visits = await db.Visits.AsNoTracking()
-            .Where(v => venues.Contains(v.VenueId) && v.Status == VisitStatus.Scheduled && v.Date >= from && v.Date <= to)
+            // Confirmed visits and how their day went; proposals, cancelled and expired ones are not the venue's business.
+            .Where(v => venues.Contains(v.VenueId) && !NotOnAgenda.Contains(v.Status) && v.Date >= from && v.Date <= to)
             .OrderBy(v => v.Date).ThenBy(v => v.Start).ThenBy(v => v.VenueTerminal)
             .ToListAsync(context.CancellationToken);
         var reply = new GetVenueAgendaReply();
@@ -100,11 +162,11 @@ public sealed class SchedulingGrpcService(SchedulingDbContext db, SlotFinder slo
         return Task.FromResult(reply);
     }
 
-    private static (DateOnly From, DateOnly To) ParseRange(GetVenueAgendaRequest request)
+    private static (DateOnly From, DateOnly To) ParseRange(string dateFrom, string dateTo)
     {
         var violations = new FieldViolations();
-        var from = violations.Date("date_from", request.DateFrom);
-        var to = violations.Date("date_to", request.DateTo);
+        var from = violations.Date("date_from", dateFrom);
+        var to = violations.Date("date_to", dateTo);
         if (from is not null && to is not null && (to < from || to.Value.DayNumber - from.Value.DayNumber > 92))
         {
             violations.Add("date_to", "日期范围应在92天以内且不早于开始日期");

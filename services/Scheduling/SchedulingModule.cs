@@ -1,8 +1,11 @@
 using MassTransit;
 using Visitation.Scheduling.Data;
 using Visitation.Scheduling.Features.Calendar;
+using Visitation.Scheduling.Features.Cancel;
 using Visitation.Scheduling.Features.Confirm;
+using Visitation.Scheduling.Features.DayOf;
 using Visitation.Scheduling.Features.Propose;
+using Visitation.Scheduling.Features.Recheck;
 using Visitation.ServiceDefaults.Data;
 using Visitation.ServiceDefaults.Messaging;
 
@@ -17,7 +20,13 @@ public static class SchedulingModule
         builder.AddServiceDatabase<SchedulingDbContext>();
         builder.Services.AddSingleton<PrisonCalendars>();
         builder.Services.AddScoped<SlotFinder>();
+        builder.Services.AddScoped<Proposals>();
         builder.Services.AddScoped<ConfirmVisitHandler>();
+        builder.Services.AddScoped<CheckInHandler>();
+        builder.Services.AddScoped<CallHandler>();
+        builder.Services.AddScoped<VisitCancellation>();
+        builder.Services.AddScoped<CancelHandler>();
+        builder.Services.AddHostedService<BookedVisitsRecheck>();
         builder.AddServiceMessaging(Name, bus => bus.AddConsumers(typeof(SchedulingModule).Assembly));
         return builder;
     }

@@ -6,6 +6,9 @@ namespace Visitation.Scheduling.Data;
 public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> options) : ServiceDbContext(options)
 {
     public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<VisitInterruption> Interruptions => Set<VisitInterruption>();
+    public DbSet<Closure> Closures => Set<Closure>();
+    public DbSet<CancellationRequest> CancellationRequests => Set<CancellationRequest>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -15,11 +18,36 @@ public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> op
         {
             visit.ToTable("visits");
             visit.HasKey(v => v.Id);
-            visit.HasIndex(v => v.ApplicationId).IsUnique();
+            // One open visit per application; cancelled and expired ones stay beside their replacement.
+            visit.HasIndex(v => v.ApplicationId).IsUnique().HasFilter("\"Status\" IN ('Proposed', 'Scheduled', 'CheckedIn')");
             visit.HasIndex(v => new { v.PrisonId, v.Date });
             visit.HasIndex(v => new { v.VenueId, v.Date });
             visit.Property(v => v.Status).HasConversion<string>().HasMaxLength(20);
             visit.Property(v => v.Version).IsRowVersion();
+            visit.Property(v => v.OutcomeReasonCode).HasMaxLength(60);
+            visit.Property(v => v.Severity).HasMaxLength(20);
+        });
+        modelBuilder.Entity<VisitInterruption>(interruption =>
+        {
+            interruption.ToTable("visit_interruptions");
+            interruption.HasKey(i => i.Id);
+            interruption.HasIndex(i => i.VisitId);
+            interruption.Property(i => i.Cause).HasMaxLength(20);
+        });
+        modelBuilder.Entity<Closure>(closure =>
+        {
+            closure.ToTable("closures");
+            closure.HasKey(c => c.Id);
+            closure.HasIndex(c => new { c.PrisonId, c.Date });
+            closure.HasIndex(c => new { c.VenueId, c.Date });
+            closure.Property(c => c.Cause).HasMaxLength(20);
+        });
+        modelBuilder.Entity<CancellationRequest>(request =>
+        {
+            request.ToTable("cancellation_requests");
+            request.HasKey(r => r.Id);
+            request.HasIndex(r => r.ApplicationId);
+            request.Property(r => r.ReasonCode).HasMaxLength(60);
         });
     }
 }

@@ -3,7 +3,8 @@ namespace Visitation.Scheduling.Data;
 /// <summary>
 /// A video visit: one prison terminal and one venue terminal held from <see cref="Start"/> to
 /// <see cref="BlockedUntil"/> (the visit plus changeover). A proposal holds its slot until
-/// <see cref="HoldExpiresAt"/>; once the visit centre confirms, it is scheduled.
+/// <see cref="HoldExpiresAt"/>; once the visit centre confirms, it is scheduled; on the day it is
+/// checked in, held (with interruptions) and completed or terminated, or it is a no-show.
 /// </summary>
 public sealed class Visit
 {
@@ -14,6 +15,10 @@ public sealed class Visit
     public string VenueId { get; set; } = string.Empty;
     public string CountyId { get; set; } = string.Empty;
     public string InmateName { get; set; } = string.Empty;
+
+    /// <summary>The inmate's register number: every outcome of the visit names it, so prison approval can book quota and penalties.</summary>
+    public string InmateNumber { get; set; } = string.Empty;
+
     public string VisitMonth { get; set; } = string.Empty;
     public DateOnly EarliestDate { get; set; }
     public DateOnly Date { get; set; }
@@ -28,6 +33,30 @@ public sealed class Visit
     public string? ConfirmedBy { get; set; }
     public DateTimeOffset? ConfirmedAt { get; set; }
 
+    // The day of the visit [N§10–16].
+    public DateTimeOffset? CheckedInAt { get; set; }
+    public string? CheckedInBy { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+
+    /// <summary>Talking time of the connections already closed; with <see cref="ConnectedSince"/> it is the visit's <c>CallTime</c>.</summary>
+    public TimeSpan TalkTime { get; set; }
+    public DateTimeOffset? ConnectedSince { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+    public string? EndedBy { get; set; }
+    public int? MinutesUsed { get; set; }
+
+    /// <summary>Why the visit was terminated or cancelled: a stable code and the text the family and the record read.</summary>
+    public string? OutcomeReasonCode { get; set; }
+    public string? OutcomeReason { get; set; }
+    public string? Severity { get; set; }
+    public int? PenaltyMonths { get; set; }
+
+    /// <summary>The closure (a cancelled day or part of it) that cancelled this visit, if one did.</summary>
+    public Guid? ClosureId { get; set; }
+
+    /// <summary>The proposal made in this visit's place after it was cancelled or its hold lapsed.</summary>
+    public Guid? ReplacedBy { get; set; }
+
     /// <summary>PostgreSQL's row version (xmin): a confirmation, a move and a withdrawal racing cannot overwrite each other.</summary>
     public uint Version { get; set; }
 }
@@ -36,5 +65,23 @@ public enum VisitStatus
 {
     Proposed,
     Scheduled,
+    CheckedIn,
+    InProgress,
+    Interrupted,
+    Completed,
+    NoShow,
+    Terminated,
     Cancelled,
+
+    /// <summary>A proposal whose hold lapsed unconfirmed; its slot is free and a new proposal took its place.</summary>
+    Expired,
+}
+
+public static class VisitStatuses
+{
+    /// <summary>A visit that may still take place: it holds its terminals, and an application has at most one such visit.</summary>
+    public static readonly IReadOnlyList<VisitStatus> Open = [VisitStatus.Proposed, VisitStatus.Scheduled, VisitStatus.CheckedIn];
+
+    /// <summary>A visit the prison or venue may still cancel: not yet begun.</summary>
+    public static bool Cancellable(VisitStatus status) => Open.Contains(status);
 }

@@ -8,4 +8,13 @@ public enum SmsKind
     PrisonRejected,
     Scheduled,
     Unavailable,
+
+    /// <summary>A visit cancelled with no new slot to follow (e.g. the inmate was suspended).</summary>
+    Cancelled,
+
+    /// <summary>A visit cancelled by the prison or the venue; a new time follows [N§19].</summary>
+    CancelledReoffered,
+
+    /// <summary>The day before the visit.</summary>
+    Reminder,
 }

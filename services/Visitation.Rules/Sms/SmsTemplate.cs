@@ -43,15 +43,24 @@ internal sealed class SmsTemplate
     public string Render(IReadOnlyDictionary<string, string> values)
     {
         var text = new StringBuilder();
-        foreach (var (part, isPlaceholder) in _parts)
+        for (var i = 0; i < _parts.Length; i++)
         {
+            var (part, isPlaceholder) = _parts[i];
             if (!isPlaceholder)
                 text.Append(part);
             else if (values.TryGetValue(part, out var value) && value is not null)
-                text.Append(value);
+                text.Append(EndsSentence(i) ? value.TrimEnd('。', '；', '.', ';', ' ') : value);
             else
                 throw new ArgumentException($"No value for placeholder '{part}' of the {Kind} SMS template.", nameof(values));
         }
         return text.ToString();
     }
+
+    /// <summary>
+    /// Whether the template closes the sentence right after part <paramref name="index"/>: a reason
+    /// written as a whole sentence ("…，暂停会见。") then loses its own full stop, or the family
+    /// would read "。。".
+    /// </summary>
+    private bool EndsSentence(int index) =>
+        index + 1 < _parts.Length && !_parts[index + 1].IsPlaceholder && _parts[index + 1].Text.StartsWith('。');
 }

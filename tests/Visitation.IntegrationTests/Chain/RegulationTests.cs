@@ -1,5 +1,4 @@
 using System.Globalization;
-using Visitation.Contracts.Events;
 using Visitation.Contracts.Grpc.Application;
 using Visitation.Contracts.Grpc.BureauReview;
 using Visitation.Contracts.Grpc.PrisonApproval;
@@ -16,6 +15,8 @@ namespace Visitation.IntegrationTests.Chain;
 public sealed class RegulationTests(VisitationSystem system)
 {
     private readonly ChainDriver _chain = new(system);
+
+    private readonly SchedulingService.SchedulingServiceClient _venue = system.Scheduling(VisitationSystem.Token(Roles.VenueStaff, Orgs.Venue, "venue-wu"));
 
     private PrisonApprovalService.PrisonApprovalServiceClient ClerkAsking { get; } =
         system.PrisonApproval(VisitationSystem.Token(Roles.Clerk, Orgs.Office, "clerk-li"));
@@ -114,25 +115,33 @@ public sealed class RegulationTests(VisitationSystem system)
     {
         var family = new Family();
         var inmate = "中止会见" + family.Phone[^4..];
-        var (id, proposal) = await _chain.DriveToProposalAsync(family, inmate);
-        var confirmed = await _chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId });
-        var visitDate = DateOnly.ParseExact(confirmed.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var number = "YJ" + family.Phone[^6..];
+        var (_, proposal) = await _chain.DriveToProposalAsync(family, inmate);
+        var visit = await _chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId });
+        var visitDate = DateOnly.ParseExact(visit.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var start = new DateTimeOffset(DateTime.ParseExact($"{visit.Date} {visit.StartTime}", "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), TimeSpan.FromHours(8));
+        try
+        {
+            // The day of the visit, at scheduling: checked in, started, ended for a recording after 12 minutes.
+            system.SchedulingClock.Freeze(start.AddMinutes(-10));
+            await _venue.CheckInAsync(new CheckInRequest { VisitId = visit.VisitId, IdentityChecked = true });
+            system.SchedulingClock.Freeze(start);
+            await _chain.VisitCentre.StartVisitAsync(new VisitActionRequest { VisitId = visit.VisitId });
+            system.SchedulingClock.Freeze(start.AddMinutes(12));
+            await _chain.VisitCentre.TerminateVisitAsync(new TerminateVisitRequest { VisitId = visit.VisitId, ReasonCode = "RECORDING", Severity = "ordinary", PenaltyMonths = 1 });
+        }
+        finally
+        {
+            system.SchedulingClock.Release();
+        }
 
-        // Scheduling's report of the terminated call (the day-of-visit calls are issue 5's).
-        await system.PublishAsync(new VisitTerminated(Guid.Parse(id), Guid.Parse(confirmed.VisitId), Orgs.Prison, number, visitDate,
-            "RECORDING", "家属在会见中录音录像", "ordinary", 1, 12, "officer-sun", DateTimeOffset.UtcNow), Guid.NewGuid());
         var view = await Eventually.Until(async () => await _chain.Officer.GetInmateAsync(new GetInmateRequest { InmateNumber = number, Month = Month(visitDate) }),
             v => v.Statuses.Any(s => s.Kind == "penalty"), "the penalty suspension");
-
         var penalty = Assert.Single(view.Statuses, s => s.Kind == "penalty");
-        Assert.Equal(Day(visitDate.AddDays(1)), penalty.From);
-        Assert.Equal(Day(visitDate.AddMonths(1).AddDays(-1)), penalty.To);
+        Assert.Equal((Day(visitDate.AddDays(1)), Day(visitDate.AddMonths(1).AddDays(-1)), "penalty"), (penalty.From, penalty.To, penalty.Source));
         Assert.Equal("held", Assert.Single(view.QuotaEntries).Outcome);
 
         var next = family.Application(inmate);
-        next.Visitors.Clear();
-        next.Visitors.Add(family.Adult("王秀英", "mother", contact: true));
         next.VisitMonth = Month(visitDate.AddMonths(1));
         var nextId = await _chain.DriveToPrisonTaskAsync(next);
         var decision = await _chain.Officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = nextId });
@@ -140,6 +149,33 @@ public sealed class RegulationTests(VisitationSystem system)
         Assert.False(decision.Approved);
         Assert.Equal("SUSPENDED_PENALTY", decision.ReasonCode);
         Assert.Contains("因违反会见规定被暂停会见", decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_suspension_that_starts_after_booking_cancels_the_visit_and_gives_the_month_back()
+    {
+        var family = new Family();
+        var inmate = "预约后禁闭" + family.Phone[^4..];
+        var number = "YJ" + family.Phone[^6..];
+        var (id, proposal) = await _chain.DriveToProposalAsync(family, inmate);
+        var visit = await _chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId });
+        await _chain.WaitForOutcomeAsync(id, "Scheduled", smsCount: 2);
+
+        await _chain.Officer.SetInmateStatusAsync(new SetInmateStatusRequest
+        {
+            InmateNumber = number,
+            Status = new StatusInput { Kind = "confinement", From = visit.Date, To = visit.Date, Reason = "违反监规" },
+        });
+
+        var cancelled = await Eventually.Until(async () => await _chain.VisitCentre.GetVisitAsync(new GetVisitRequest { VisitId = visit.VisitId }),
+            v => v.Status == "Cancelled", "the booked visit to be cancelled");
+        Assert.Equal("SUSPENDED_CONFINEMENT", cancelled.OutcomeReasonCode);
+        var sms = await Eventually.Until(() => system.SmsTo(family.Phone), m => m.Count == 3, "the cancellation SMS");
+        Assert.Contains("已取消", sms[2].Text, StringComparison.Ordinal);
+        Assert.Contains("罪犯处于禁闭期间", sms[2].Text, StringComparison.Ordinal);
+        var view = await Eventually.Until(async () => await _chain.Officer.GetInmateAsync(new GetInmateRequest { InmateNumber = number, Month = visit.Date[..7] }),
+            v => v.QuotaUsed == 0, "the month's visit to be given back");
+        Assert.Equal("cancelled", Assert.Single(view.QuotaEntries).Outcome);
     }
 
     [Fact]

@@ -45,6 +45,9 @@ public sealed class VisitationSystem : IAsyncLifetime
 
     public RabbitVirtualHost? VirtualHost => _vhost;
 
+    /// <summary>The clock of every scheduling instance; see <see cref="TestClock"/>.</summary>
+    public TestClock SchedulingClock { get; } = new();
+
     public static IReadOnlyList<string> ServiceNames { get; } = ["application", "bureau_review", "prison_approval", "scheduling", "notification"];
 
     public async ValueTask InitializeAsync()
@@ -56,7 +59,8 @@ public sealed class VisitationSystem : IAsyncLifetime
         Register<ApplicationGrpcService>("application", amqp);
         Register<BureauReviewGrpcService>("bureau_review", amqp);
         Register<PrisonApprovalGrpcService>("prison_approval", amqp);
-        Register<SchedulingGrpcService>("scheduling", amqp);
+        // A frozen clock days ahead must not make the outbox clean-up drop the run's inbox rows as old.
+        Register<SchedulingGrpcService>("scheduling", amqp, new() { ["Outbox:CleanupInterval"] = "3650.00:00:00" }, SchedulingClock);
         Register<NotificationGrpcService>("notification", amqp, new() { ["SmsGateway:BaseUrl"] = GatewayAddress.ToString() });
         foreach (var service in ServiceNames)
         {
@@ -158,7 +162,7 @@ public sealed class VisitationSystem : IAsyncLifetime
         }
     }
 
-    private void Register<T>(string service, Uri amqp, Dictionary<string, string>? extra = null) where T : class
+    private void Register<T>(string service, Uri amqp, Dictionary<string, string>? extra = null, TimeProvider? clock = null) where T : class
     {
         var database = $"{_runId}_{service}";
         _databases.Add(database);
@@ -184,7 +188,7 @@ public sealed class VisitationSystem : IAsyncLifetime
         _settings[service] = settings;
         _factories[service] = () =>
         {
-            var host = new ServiceHost<T>(settings);
+            var host = new ServiceHost<T>(settings, clock);
             _ = host.Server; // start now: migrations run and the bus connects before any test acts
             return host;
         };

@@ -31,6 +31,9 @@ public sealed class SmsTemplatesTests
     [InlineData(SmsKind.PrisonRejected, "prisonName,reason,officeName")]
     [InlineData(SmsKind.Scheduled, "inmateName,date,time,minutes,venueName,venueAddress")]
     [InlineData(SmsKind.Unavailable, "month,inmateName,reason,nextMonth")]
+    [InlineData(SmsKind.Cancelled, "inmateName,date,time,reason,officeName")]
+    [InlineData(SmsKind.CancelledReoffered, "inmateName,date,time,reason")]
+    [InlineData(SmsKind.Reminder, "inmateName,date,time,minutes,venueName,venueAddress")]
     public void EachKindNeedsExactlyItsPlaceholders(SmsKind kind, string expected)
     {
         Assert.Equal(expected.Split(','), SmsTemplates.Placeholders(kind));
@@ -42,6 +45,9 @@ public sealed class SmsTemplatesTests
     [InlineData(SmsKind.PrisonRejected)]
     [InlineData(SmsKind.Scheduled)]
     [InlineData(SmsKind.Unavailable)]
+    [InlineData(SmsKind.Cancelled)]
+    [InlineData(SmsKind.CancelledReoffered)]
+    [InlineData(SmsKind.Reminder)]
     public void RendersWithEveryPlaceholderReplaced(SmsKind kind)
     {
         var text = SmsTemplates.Render(kind, Values);
@@ -62,6 +68,28 @@ public sealed class SmsTemplatesTests
         Assert.Contains("身份证", text, StringComparison.Ordinal);
         Assert.Contains("户口簿", text, StringComparison.Ordinal);
         Assert.Contains("迟到", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OnlyACancellationWithAReofferPromisesANewTime()
+    {
+        var reoffered = SmsTemplates.Render(SmsKind.CancelledReoffered, Values);
+        var final = SmsTemplates.Render(SmsKind.Cancelled, Values);
+
+        Assert.Contains("新的会见时间确定后将另行短信通知", reoffered, StringComparison.Ordinal);
+        Assert.Contains("不占用当月会见次数", reoffered, StringComparison.Ordinal);
+        Assert.DoesNotContain("新的会见时间", final, StringComparison.Ordinal);
+        Assert.All([reoffered, final], text => Assert.Contains("原因：亲属关系证明材料不完整", text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ReminderSaysTomorrowAndWhatToBring()
+    {
+        var text = SmsTemplates.Render(SmsKind.Reminder, Values);
+
+        Assert.Contains("明天2026年3月11日 09:40", text, StringComparison.Ordinal);
+        Assert.Contains("身份证", text, StringComparison.Ordinal);
+        Assert.Contains("迟到或未到视为放弃", text, StringComparison.Ordinal);
     }
 
     public static TheoryData<SmsKind, string> EveryPlaceholderOfEveryKind()
@@ -98,5 +126,18 @@ public sealed class SmsTemplatesTests
     public void UnknownKindIsRejected()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => SmsTemplates.Placeholders((SmsKind)99));
+    }
+
+    [Theory]
+    [InlineData("罪犯处于禁闭期间（2027年1月1日至1月10日），暂停会见。")]
+    [InlineData("罪犯处于禁闭期间（2027年1月1日至1月10日），暂停会见")]
+    public void AReasonWrittenAsASentenceDoesNotEndInTwoFullStops(string reason)
+    {
+        var values = new Dictionary<string, string>(Values) { ["reason"] = reason };
+
+        var text = SmsTemplates.Render(SmsKind.PrisonRejected, values);
+
+        Assert.Contains("原因：罪犯处于禁闭期间（2027年1月1日至1月10日），暂停会见。", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("。。", text, StringComparison.Ordinal);
     }
 }

@@ -22,6 +22,89 @@ namespace Visitation.Scheduling.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Visitation.Scheduling.Data.CancellationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReasonCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("cancellation_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Visitation.Scheduling.Data.Closure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<TimeOnly?>("From")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("PrisonId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TerminalId")
+                        .HasColumnType("text");
+
+                    b.Property<TimeOnly?>("To")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("VenueId")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrisonId", "Date");
+
+                    b.HasIndex("VenueId", "Date");
+
+                    b.ToTable("closures", (string)null);
+                });
+
             modelBuilder.Entity("Visitation.Scheduling.Data.Visit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -34,11 +117,23 @@ namespace Visitation.Scheduling.Data.Migrations
                     b.Property<TimeOnly>("BlockedUntil")
                         .HasColumnType("time without time zone");
 
+                    b.Property<DateTimeOffset?>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CheckedInBy")
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("ClosureId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("ConfirmedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ConfirmedBy")
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("ConnectedSince")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("CountyId")
                         .IsRequired()
@@ -53,6 +148,12 @@ namespace Visitation.Scheduling.Data.Migrations
                     b.Property<DateOnly>("EarliestDate")
                         .HasColumnType("date");
 
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndedBy")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("HoldExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -60,7 +161,24 @@ namespace Visitation.Scheduling.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("InmateNumber")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MinutesUsed")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OutcomeReason")
+                        .HasColumnType("text");
+
+                    b.Property<string>("OutcomeReasonCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int?>("PenaltyMonths")
                         .HasColumnType("integer");
 
                     b.Property<string>("PrisonArea")
@@ -75,13 +193,26 @@ namespace Visitation.Scheduling.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("ReplacedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Severity")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<TimeOnly>("Start")
                         .HasColumnType("time without time zone");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<TimeSpan>("TalkTime")
+                        .HasColumnType("interval");
 
                     b.Property<string>("VenueId")
                         .IsRequired()
@@ -104,13 +235,48 @@ namespace Visitation.Scheduling.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN ('Proposed', 'Scheduled', 'CheckedIn')");
 
                     b.HasIndex("PrisonId", "Date");
 
                     b.HasIndex("VenueId", "Date");
 
                     b.ToTable("visits", (string)null);
+                });
+
+            modelBuilder.Entity("Visitation.Scheduling.Data.VisitInterruption", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("ResumedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("visit_interruptions", (string)null);
                 });
 
             modelBuilder.Entity("Visitation.ServiceDefaults.Data.ApplicationTombstone", b =>

@@ -4,6 +4,7 @@ using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.Scheduling.Data;
 using Visitation.Scheduling.Features.Agenda;
 using Visitation.Scheduling.Features.Propose;
+using Visitation.Scheduling.Features.Timers;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
 using Visitation.ServiceDefaults.ReferenceData;
@@ -36,9 +37,9 @@ public sealed class ConfirmVisitHandler(SchedulingDbContext db, SlotFinder slots
             throw GrpcErrors.FailedPrecondition("会见已确认，改期请先取消");
         }
 
-        if (visit.Status == VisitStatus.Cancelled)
+        if (visit.Status != VisitStatus.Proposed)
         {
-            throw GrpcErrors.FailedPrecondition("该会见已取消");
+            throw GrpcErrors.FailedPrecondition(visit.Status == VisitStatus.Expired ? "该提议已过保留期，请处理新的提议" : $"该会见状态为 {visit.Status}，不能确认");
         }
 
         await slots.LockAsync(visit.PrisonId, visit.VenueId, ct);
@@ -58,6 +59,7 @@ public sealed class ConfirmVisitHandler(SchedulingDbContext db, SlotFinder slots
         visit.ConfirmedBy = caller.UserId;
         visit.ConfirmedAt = now;
         var venue = reference.Venue(visit.VenueId)!;
+        VisitTimers.DayOf(db, visit, now);
         db.Publish(new VisitScheduled(visit.ApplicationId, visit.Id, visit.PrisonId, visit.VenueId, venue.Name, venue.Address,
             visit.Date, visit.Start, visit.Minutes, caller.UserId, now), now);
         await db.SaveChangesAsync(ct);

@@ -10,10 +10,11 @@ public sealed class ApplicationWithdrawnConsumer(SchedulingDbContext db, TimePro
 {
     protected override async Task WithdrawWorkAsync(Guid applicationId, CancellationToken cancellationToken)
     {
-        var visit = await Db.Visits.SingleOrDefaultAsync(v => v.ApplicationId == applicationId, cancellationToken);
-        if (visit is { Status: VisitStatus.Proposed or VisitStatus.Scheduled })
+        var visit = await Db.Visits.SingleOrDefaultAsync(v => v.ApplicationId == applicationId && VisitStatuses.Open.Contains(v.Status), cancellationToken);
+        if (visit is not null)
         {
-            visit.Status = VisitStatus.Cancelled; // its terminals are free again: bookings count only proposed and scheduled visits
+            visit.Status = VisitStatus.Cancelled; // its terminals are free again: cancelled visits hold no booking
+            visit.OutcomeReasonCode = "APPLICATION_WITHDRAWN";
         }
     }
 }

@@ -1,10 +1,8 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Events;
 using Visitation.Scheduling.Data;
 using Visitation.ServiceDefaults.Data;
 using Visitation.ServiceDefaults.Messaging;
-using Visitation.ServiceDefaults.ReferenceData;
 using Visitation.ServiceDefaults.Time;
 
 namespace Visitation.Scheduling.Features.Propose;
@@ -12,13 +10,12 @@ namespace Visitation.Scheduling.Features.Propose;
 /// <summary>
 /// Proposes the earliest feasible slot for an approved application — on the inmate's area's
 /// video days of the month applied for, at least the policy's advance days after submission,
-/// holidays skipped, within both ends' capacity — and holds it for the visit centre to confirm.
+/// holidays and closures skipped, never on days prison approval asked to avoid, within both ends'
+/// capacity — and holds it for the visit centre to confirm.
 /// </summary>
-public sealed class PrisonApprovedConsumer(SchedulingDbContext db, SlotFinder slots, ReferenceDataSet reference, TimeProvider clock)
+public sealed class PrisonApprovedConsumer(SchedulingDbContext db, Proposals proposals, TimeProvider clock)
     : InboxConsumer<PrisonApproved, SchedulingDbContext>(db, clock)
 {
-    public const string NoSlotInMonth = "NO_SLOT_IN_MONTH";
-
     protected override async Task HandleAsync(PrisonApproved message, CancellationToken cancellationToken)
     {
         var application = message.Application;
@@ -30,39 +27,20 @@ public sealed class PrisonApprovedConsumer(SchedulingDbContext db, SlotFinder sl
         }
 
         var now = ChinaTime.Now(Clock);
-        var month = DateOnly.ParseExact(application.VisitMonth + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var month = Proposals.MonthOf(application.VisitMonth);
         var earliest = Later(application.SubmittedOn.AddDays(message.AdvanceDays), DateOnly.FromDateTime(now.DateTime).AddDays(1));
-        var search = new SlotSearch(application.PrisonId, message.PrisonArea, application.VenueId, message.VisitMinutes, earliest, month);
-        await slots.LockAsync(search.PrisonId, search.VenueId, cancellationToken);
-        var choice = await slots.EarliestAsync(search, cancellationToken);
+        var basis = new VisitBasis(application.ApplicationId, application.PrisonId, message.PrisonArea, application.VenueId, application.CountyId,
+            application.InmateName, message.InmateNumber, application.VisitMonth, message.VisitMinutes, earliest);
+        var choice = await proposals.FindAsync(basis, [month], avoid: null, cancellationToken);
         if (choice is null)
         {
-            var next = month.AddMonths(1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            var next = month.AddMonths(1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
             var reason = $"{application.VisitMonth}该监区视频会见日已无可预约时段（须提前{message.AdvanceDays}天申请，节假日暂停）";
-            Db.Publish(new VisitUnavailable(application.ApplicationId, application.PrisonId, application.VisitMonth, next, NoSlotInMonth, reason, now), now);
+            Db.Publish(new VisitUnavailable(application.ApplicationId, application.PrisonId, application.VisitMonth, next, Proposals.NoSlotInMonth, reason, now), now);
             return;
         }
 
-        var prison = reference.Prison(application.PrisonId)!;
-        var visit = new Visit
-        {
-            Id = Guid.CreateVersion7(),
-            ApplicationId = application.ApplicationId,
-            PrisonId = application.PrisonId,
-            PrisonArea = message.PrisonArea,
-            VenueId = application.VenueId,
-            CountyId = application.CountyId,
-            InmateName = application.InmateName,
-            VisitMonth = application.VisitMonth,
-            EarliestDate = earliest,
-            Minutes = message.VisitMinutes,
-            Status = VisitStatus.Proposed,
-            CreatedAt = now,
-            HoldExpiresAt = now.AddHours(prison.HoldHours),
-        };
-        VisitSlot.Assign(visit, choice);
-        Db.Visits.Add(visit);
-        Db.Publish(new VisitProposed(visit.ApplicationId, visit.Id, visit.PrisonId, visit.VenueId, visit.Date, visit.Start, visit.Minutes, visit.HoldExpiresAt, now), now);
+        proposals.Place(basis, choice, now);
     }
 
     private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;

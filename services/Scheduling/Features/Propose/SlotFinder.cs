@@ -15,11 +15,24 @@ public sealed class SlotFinder(SchedulingDbContext db, ReferenceDataSet referenc
 {
     private const int StepMinutes = 10;
 
+    // Visits that no longer hold their terminals; every other one does (a lapsed proposal too, until its timer expires it, is free).
+    private static readonly VisitStatus[] Released = [VisitStatus.Cancelled, VisitStatus.Expired, VisitStatus.NoShow];
+
     /// <summary>Serialises allocation per prison and per venue until the transaction ends (locks taken in a fixed order: no deadlock).</summary>
-    public async Task LockAsync(string prisonId, string venueId, CancellationToken ct)
+    public Task LockAsync(string prisonId, string venueId, CancellationToken ct) =>
+        LockAsync([prisonId], [venueId], ct);
+
+    /// <summary>
+    /// Several prisons and venues at once, in the same fixed order (every prison before every venue),
+    /// e.g. a venue's day cancelled with re-offers at each of its visits' prisons.
+    /// </summary>
+    public async Task LockAsync(IEnumerable<string> prisonIds, IEnumerable<string> venueIds, CancellationToken ct)
     {
-        foreach (var key in new[] { $"prison:{prisonId}", $"venue:{venueId}" }.Order(StringComparer.Ordinal))
+        var keys = prisonIds.Distinct().Select(p => $"prison:{p}").Order(StringComparer.Ordinal)
+            .Concat(venueIds.Distinct().Select(v => $"venue:{v}").Order(StringComparer.Ordinal));
+        foreach (var key in keys)
         {
+            // Re-entrant within a transaction: taking a lock again that is already held is harmless.
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({key}))", ct);
         }
     }
@@ -46,18 +59,29 @@ public sealed class SlotFinder(SchedulingDbContext db, ReferenceDataSet referenc
         var days = calendars.VideoDays(area, search.Month.Year, search.Month.Month)
             .Where(d => d.Open && d.Date >= search.EarliestDate)
             .Select(d => d.Date)
+            .Where(d => search.Avoid is null || !search.Avoid.Any(a => a.Covers(d)))
             .ToList();
         var now = clock.GetUtcNow();
         var booked = await db.Visits.AsNoTracking()
             .Where(v => days.Contains(v.Date) && (v.PrisonId == prison.Id || v.VenueId == venue.Id))
-            .Where(v => v.Status == VisitStatus.Scheduled || (v.Status == VisitStatus.Proposed && v.HoldExpiresAt > now))
+            .Where(v => (v.Status != VisitStatus.Proposed && !Released.Contains(v.Status)) || (v.Status == VisitStatus.Proposed && v.HoldExpiresAt > now))
             .Where(v => search.ExcludingVisit == null || v.Id != search.ExcludingVisit)
             .Select(v => new { v.PrisonTerminal, v.VenueTerminal, v.Date, v.Start, v.BlockedUntil })
             .ToListAsync(ct);
+        var closures = await db.Closures.AsNoTracking()
+            .Where(c => days.Contains(c.Date) && (c.PrisonId == prison.Id || c.VenueId == venue.Id))
+            .ToListAsync(ct);
         var bookings = booked
             .SelectMany(v => new[] { new Booking(v.PrisonTerminal, v.Date, v.Start, v.BlockedUntil), new Booking(v.VenueTerminal, v.Date, v.Start, v.BlockedUntil) })
+            .Concat(closures.SelectMany(c => ClosureBookings(c, c.PrisonId is null ? venue.Terminals : prison.Terminals)))
             .ToList();
         return new SlotRequest(days, OpeningHours.Intersect(prison.OpeningHours, venue.OpeningHours), prison.Terminals, venue.Terminals,
             bookings, search.Minutes, prison.ChangeoverMinutes, StepMinutes);
     }
+
+    // A closure takes its terminals (one, or all of its side) for its time range, or for the whole
+    // day: a booking from midnight whose end is not after its start holds the rest of the day.
+    private static IEnumerable<Booking> ClosureBookings(Closure closure, IReadOnlyList<string> sideTerminals) =>
+        (closure.TerminalId is { } terminal ? [terminal] : sideTerminals)
+            .Select(t => new Booking(t, closure.Date, closure.From ?? TimeOnly.MinValue, closure.To ?? TimeOnly.MinValue));
 }

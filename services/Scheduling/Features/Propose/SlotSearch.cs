@@ -1,6 +1,11 @@
+using Visitation.Scheduling.Data;
+
 namespace Visitation.Scheduling.Features.Propose;
 
-/// <summary>Where and how long a visit must be, and from which day of which month it may be held.</summary>
+/// <summary>
+/// Where and how long a visit must be, and from which day of which month it may be held; days the
+/// prison asked not to use for this application (<see cref="Avoid"/>) are skipped.
+/// </summary>
 public sealed record SlotSearch(
     string PrisonId,
     string Area,
@@ -8,4 +13,5 @@ public sealed record SlotSearch(
     int Minutes,
     DateOnly EarliestDate,
     DateOnly Month,
-    Guid? ExcludingVisit = null);
+    Guid? ExcludingVisit = null,
+    IReadOnlyList<CancellationRequest>? Avoid = null);

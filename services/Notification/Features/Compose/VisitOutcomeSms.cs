@@ -1,0 +1,46 @@
+using System.Globalization;
+using Visitation.Contracts.Events;
+using Visitation.Notification.Data;
+using Visitation.Rules.Sms;
+using Visitation.ServiceDefaults.ReferenceData;
+
+namespace Visitation.Notification.Features.Compose;
+
+/// <summary>
+/// A cancelled visit, with its reason; when scheduling is looking for a new slot the family is told
+/// a new time will follow [N§19]. Keyed by the visit, so a re-offered visit cancelled again is told again.
+/// </summary>
+public sealed class VisitCancelledSmsConsumer(NotificationDbContext db, ReferenceDataSet reference, TimeProvider clock)
+    : SmsComposer<VisitCancelled>(db, reference, clock)
+{
+    protected override Guid ApplicationIdOf(VisitCancelled message) => message.ApplicationId;
+
+    protected override SmsDraft Draft(VisitCancelled message, Recipient recipient) =>
+        new(recipient.ApplicationId, message.Reoffered ? SmsKind.CancelledReoffered : SmsKind.Cancelled,
+            $"{recipient.ApplicationId}:cancelled:{message.VisitId}", new Dictionary<string, string>
+            {
+                ["inmateName"] = recipient.InmateName,
+                ["date"] = MonthText.Of(message.Date),
+                ["time"] = message.StartTime.ToString("HH:mm", CultureInfo.InvariantCulture),
+                ["reason"] = message.Reason,
+                ["officeName"] = OfficeName(recipient),
+            });
+}
+
+/// <summary>The reminder the day before; one per visit however often the event arrives.</summary>
+public sealed class VisitReminderSmsConsumer(NotificationDbContext db, ReferenceDataSet reference, TimeProvider clock)
+    : SmsComposer<VisitReminderDue>(db, reference, clock)
+{
+    protected override Guid ApplicationIdOf(VisitReminderDue message) => message.ApplicationId;
+
+    protected override SmsDraft Draft(VisitReminderDue message, Recipient recipient) =>
+        new(recipient.ApplicationId, SmsKind.Reminder, $"{recipient.ApplicationId}:reminder:{message.VisitId}", new Dictionary<string, string>
+        {
+            ["inmateName"] = recipient.InmateName,
+            ["date"] = MonthText.Of(message.Date),
+            ["time"] = message.StartTime.ToString("HH:mm", CultureInfo.InvariantCulture),
+            ["minutes"] = message.Minutes.ToString(CultureInfo.InvariantCulture),
+            ["venueName"] = message.VenueName,
+            ["venueAddress"] = message.VenueAddress,
+        });
+}

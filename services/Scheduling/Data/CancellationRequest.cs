@@ -1,0 +1,19 @@
+namespace Visitation.Scheduling.Data;
+
+/// <summary>
+/// Prison approval's request that an application not be visited from <see cref="From"/> to
+/// <see cref="To"/> (a suspension, a transfer). Kept even when no visit exists yet, so that an
+/// approval arriving later never books a day inside the range.
+/// </summary>
+public sealed class CancellationRequest
+{
+    public Guid Id { get; set; }
+    public Guid ApplicationId { get; set; }
+    public DateOnly From { get; set; }
+    public DateOnly? To { get; set; }
+    public string ReasonCode { get; set; } = string.Empty;
+    public string Reason { get; set; } = string.Empty;
+    public DateTimeOffset RequestedAt { get; set; }
+
+    public bool Covers(DateOnly date) => date >= From && (To is null || date <= To);
+}

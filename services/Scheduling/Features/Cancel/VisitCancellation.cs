@@ -1,0 +1,48 @@
+using Visitation.Contracts.Events;
+using Visitation.Contracts.Grpc.Scheduling;
+using Visitation.Scheduling.Data;
+using Visitation.Scheduling.Features.Propose;
+
+namespace Visitation.Scheduling.Features.Cancel;
+
+/// <summary>
+/// Cancels one visit and, when the prison or venue cancelled it, offers the family a new slot
+/// through the ordinary proposal path [N§19]. The cancellation is announced before the new proposal,
+/// and says whether one was found, so the family's SMS can promise a new time only when there is one.
+/// Runs inside the caller's transaction (saving in steps: the old visit must be closed before its
+/// application may hold a new one).
+/// </summary>
+public sealed class VisitCancellation(SchedulingDbContext db, Proposals proposals)
+{
+    public const string DayCancelled = "DAY_CANCELLED";
+    public const string VisitCancelledCode = "VISIT_CANCELLED";
+
+    public async Task<CancelledVisit> CancelAsync(Visit visit, string reasonCode, string reason, string by, bool reoffer, bool avoidItsSlot, Guid? closureId, DateTimeOffset now, CancellationToken ct)
+    {
+        visit.Status = VisitStatus.Cancelled;
+        visit.OutcomeReasonCode = reasonCode;
+        visit.OutcomeReason = reason;
+        visit.EndedAt = now;
+        visit.EndedBy = by;
+        visit.ClosureId = closureId;
+        await db.SaveChangesAsync(ct);
+
+        var (basis, choice) = reoffer ? await proposals.FindReofferAsync(visit, avoidItsSlot, ct) : (VisitBasis.Of(visit), null);
+        db.Publish(new VisitCancelled(visit.ApplicationId, visit.Id, visit.PrisonId, visit.InmateNumber, visit.VenueId, visit.Date, visit.Start,
+            reasonCode, reason, choice is not null, by, now), now);
+        await db.SaveChangesAsync(ct); // the cancellation's event goes out before the new proposal's
+        var replacement = reoffer ? proposals.PlaceReoffer(visit, basis, choice, now) : null;
+        await db.SaveChangesAsync(ct);
+        return Reply(visit, replacement);
+    }
+
+    public static CancelledVisit Reply(Visit visit, Visit? replacement) => new()
+    {
+        VisitId = visit.Id.ToString(),
+        ApplicationId = visit.ApplicationId.ToString(),
+        Reoffered = replacement is not null || visit.ReplacedBy is not null,
+        NewVisitId = (replacement?.Id ?? visit.ReplacedBy)?.ToString() ?? string.Empty,
+        NewDate = replacement?.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+        NewStartTime = replacement?.Start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+    };
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Visitation.Contracts.Events;
+using Visitation.Scheduling.Data;
+using Visitation.ServiceDefaults.Messaging;
+using Visitation.ServiceDefaults.Time;
+
+namespace Visitation.Scheduling.Features.Cancel;
+
+/// <summary>
+/// Prison approval asks that an application not be visited in a range of days (a suspension, a
+/// transfer, a barred visitor). Its open visit in the range is cancelled without a re-offer; the
+/// request is kept either way, so a proposal made later (an approval still on its way, a re-offer)
+/// never lands in the range.
+/// </summary>
+public sealed class VisitCancellationRequestedConsumer(SchedulingDbContext db, VisitCancellation cancellation, TimeProvider clock)
+    : InboxConsumer<VisitCancellationRequested, SchedulingDbContext>(db, clock)
+{
+    protected override async Task HandleAsync(VisitCancellationRequested message, CancellationToken cancellationToken)
+    {
+        var now = ChinaTime.Now(Clock);
+        // The same lock a proposal for the application takes first: a PrisonApproved handled at the
+        // same moment either sees this request or has already placed the visit that is cancelled here.
+        await Db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"application:" + message.ApplicationId}))", cancellationToken);
+        var request = new CancellationRequest
+        {
+            Id = Guid.CreateVersion7(),
+            ApplicationId = message.ApplicationId,
+            From = message.From,
+            To = message.To,
+            ReasonCode = message.ReasonCode,
+            Reason = message.Reason,
+            RequestedAt = message.OccurredAt,
+        };
+        Db.CancellationRequests.Add(request);
+        var visit = await Db.Visits.SingleOrDefaultAsync(
+            v => v.ApplicationId == message.ApplicationId && v.PrisonId == message.PrisonId && VisitStatuses.Open.Contains(v.Status), cancellationToken);
+        if (visit is not null && request.Covers(visit.Date))
+        {
+            await cancellation.CancelAsync(visit, message.ReasonCode, message.Reason, message.RequestedBy,
+                reoffer: false, avoidItsSlot: false, closureId: null, now, cancellationToken);
+        }
+    }
+}

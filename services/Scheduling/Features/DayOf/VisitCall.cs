@@ -1,0 +1,16 @@
+using Visitation.Rules.Visits;
+using Visitation.Scheduling.Data;
+
+namespace Visitation.Scheduling.Features.DayOf;
+
+/// <summary>Between the stored visit and the pure call-time rules.</summary>
+public static class VisitCall
+{
+    public static CallTime Of(Visit visit) => new(visit.Minutes, visit.TalkTime, visit.ConnectedSince);
+
+    public static void Store(Visit visit, CallTime call)
+    {
+        visit.TalkTime = call.Used;
+        visit.ConnectedSince = call.ConnectedSince;
+    }
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Visitation.Contracts.Events;
+using Visitation.Rules.Slots;
+using Visitation.Scheduling.Data;
+using Visitation.Scheduling.Features.Timers;
+using Visitation.ServiceDefaults.ReferenceData;
+using Visitation.ServiceDefaults.Time;
+
+namespace Visitation.Scheduling.Features.Propose;
+
+/// <summary>
+/// The one proposal path: find the earliest feasible slot for an application (honouring the days
+/// prison approval asked to avoid), place the visit there, hold it for the visit centre and set the
+/// hold's timer. Used for the first proposal and for every re-offer after a cancellation or a lapsed hold.
+/// Callers run inside a transaction; the allocation lock is taken here.
+/// </summary>
+public sealed class Proposals(SchedulingDbContext db, SlotFinder slots, ReferenceDataSet reference, TimeProvider clock)
+{
+    public const string NoSlotInMonth = "NO_SLOT_IN_MONTH";
+
+    /// <summary>The earliest free slot in the first of <paramref name="months"/> that has one, other than <paramref name="avoid"/>.</summary>
+    public async Task<SlotChoice?> FindAsync(VisitBasis basis, IReadOnlyList<DateOnly> months, (DateOnly Date, TimeOnly Start)? avoid, CancellationToken ct)
+    {
+        await slots.LockAsync(basis.PrisonId, basis.VenueId, ct);
+        var avoidDays = await db.CancellationRequests.AsNoTracking().Where(r => r.ApplicationId == basis.ApplicationId).ToListAsync(ct);
+        foreach (var month in months)
+        {
+            var search = new SlotSearch(basis.PrisonId, basis.PrisonArea, basis.VenueId, basis.Minutes, basis.EarliestDate, month, Avoid: avoidDays);
+            var choice = avoid is null
+                ? await slots.EarliestAsync(search, ct)
+                : (await slots.FreeAsync(search, 2, ct)).FirstOrDefault(c => (c.Date, c.Start) != avoid.Value);
+            if (choice is not null)
+            {
+                return choice;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Places and announces the proposal; the caller saves.</summary>
+    public Visit Place(VisitBasis basis, SlotChoice choice, DateTimeOffset now)
+    {
+        var visit = new Visit
+        {
+            Id = Guid.CreateVersion7(),
+            ApplicationId = basis.ApplicationId,
+            PrisonId = basis.PrisonId,
+            PrisonArea = basis.PrisonArea,
+            VenueId = basis.VenueId,
+            CountyId = basis.CountyId,
+            InmateName = basis.InmateName,
+            InmateNumber = basis.InmateNumber,
+            VisitMonth = basis.VisitMonth,
+            EarliestDate = basis.EarliestDate,
+            Minutes = basis.Minutes,
+            Status = VisitStatus.Proposed,
+            CreatedAt = now,
+            HoldExpiresAt = now.AddHours(reference.Prison(basis.PrisonId)!.HoldHours),
+        };
+        VisitSlot.Assign(visit, choice);
+        db.Visits.Add(visit);
+        db.Publish(new VisitProposed(visit.ApplicationId, visit.Id, visit.PrisonId, visit.VenueId, visit.Date, visit.Start, visit.Minutes, visit.HoldExpiresAt, now), now);
+        VisitTimers.HoldLapse(db, visit, now);
+        return visit;
+    }
+
+    /// <summary>
+    /// A new proposal in place of a visit that will not take place (it was cancelled, or its hold
+    /// lapsed): from tomorrow on, in its month or the next, or VisitUnavailable when neither has room.
+    /// The old visit must already be saved as no longer open, so its slot and its application are free.
+    /// </summary>
+    public async Task<Visit?> ReofferAsync(Visit old, bool avoidItsSlot, DateTimeOffset now, CancellationToken ct)
+    {
+        var (basis, choice) = await FindReofferAsync(old, avoidItsSlot, ct);
+        return PlaceReoffer(old, basis, choice, now);
+    }
+
+    /// <summary>The slot a re-offer would take, without placing it yet (the caller may announce something first).</summary>
+    public async Task<(VisitBasis Basis, SlotChoice? Choice)> FindReofferAsync(Visit old, bool avoidItsSlot, CancellationToken ct)
+    {
+        var tomorrow = ChinaTime.Today(clock).AddDays(1);
+        var basis = VisitBasis.Of(old) with { EarliestDate = old.EarliestDate > tomorrow ? old.EarliestDate : tomorrow };
+        var month = MonthOf(old.VisitMonth);
+        return (basis, await FindAsync(basis, [month, month.AddMonths(1)], avoidItsSlot ? (old.Date, old.Start) : null, ct));
+    }
+
+    /// <summary>Places the re-offer found, or announces that there is none.</summary>
+    public Visit? PlaceReoffer(Visit old, VisitBasis basis, SlotChoice? choice, DateTimeOffset now)
+    {
+        if (choice is null)
+        {
+            var next = MonthOf(old.VisitMonth).AddMonths(2).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            db.Publish(new VisitUnavailable(old.ApplicationId, old.PrisonId, old.VisitMonth, next, NoSlotInMonth,
+                $"原定会见取消后，{old.VisitMonth}及次月该监区已无可预约时段", now), now);
+            return null;
+        }
+
+        var visit = Place(basis, choice, now);
+        old.ReplacedBy = visit.Id;
+        return visit;
+    }
+
+    public static DateOnly MonthOf(string visitMonth) =>
+        DateOnly.ParseExact(visitMonth + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,159 @@
+using System.Globalization;
+using Grpc.Core;
+using Visitation.Contracts.Events;
+using Visitation.Contracts.Grpc.Scheduling;
+using Visitation.IntegrationTests.Chain;
+using Visitation.IntegrationTests.Infrastructure;
+using Visitation.ServiceDefaults.Auth;
+
+namespace Visitation.IntegrationTests.DayOf;
+
+/// <summary>Cancelling visits [N§19]: by the prison for a whole day, and at prison approval's request.</summary>
+public sealed class CancelDayTests(VisitationSystem system)
+{
+    private readonly ChainDriver _chain = new(system);
+
+    [Fact]
+    public async Task A_cancelled_day_reoffers_every_family_a_new_slot_and_tells_them_by_sms()
+    {
+        // Area 6 holds video visits on the 6th, 16th and 26th; the three families land on the same first day.
+        // The county venue closes it (a prison-wide closure would also take the day from other tests' venues).
+        var venue = system.Scheduling(VisitationSystem.Token(Roles.VenueStaff, Orgs.Venue, "venue-wu"));
+        var families = Enumerable.Range(0, 3).Select(_ => new Family()).ToList();
+        var visits = new List<VisitView>();
+        foreach (var family in families)
+        {
+            var (_, proposal) = await _chain.DriveToProposalAsync(family, "停会" + family.Phone[^4..], area: "6");
+            visits.Add(await _chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId }));
+        }
+
+        var day = Assert.Single(visits.Select(v => v.Date).Distinct());
+        var reply = await venue.CancelDayAsync(new CancelDayRequest { Date = day, Cause = "maintenance", Note = "更换会见终端" });
+        var again = await venue.CancelDayAsync(new CancelDayRequest { Date = day, Cause = "maintenance", Note = "更换会见终端" });
+
+        Assert.Equal(reply.ClosureId, again.ClosureId); // the same closure: nothing cancelled twice
+        Assert.Equal(reply.Cancelled.Select(c => c.VisitId), again.Cancelled.Select(c => c.VisitId));
+        foreach (var (family, visit) in families.Zip(visits))
+        {
+            var cancelled = Assert.Single(reply.Cancelled, c => c.VisitId == visit.VisitId);
+            Assert.True(cancelled.Reoffered);
+            Assert.NotEqual(day, cancelled.NewDate);
+            Assert.Contains(DateOnly.ParseExact(cancelled.NewDate, "yyyy-MM-dd", CultureInfo.InvariantCulture).Day, new[] { 6, 16, 26 });
+            var old = await _chain.VisitCentre.GetVisitAsync(new GetVisitRequest { VisitId = visit.VisitId });
+            Assert.Equal(("Cancelled", "DAY_CANCELLED"), (old.Status, old.OutcomeReasonCode));
+            var proposal = await _chain.WaitForProposalAsync(visit.ApplicationId);
+            Assert.Equal(cancelled.NewVisitId, proposal.VisitId);
+
+            var sms = await Eventually.Until(() => system.SmsTo(family.Phone), s => s.Count == 3, $"the cancellation SMS to {family.Phone}");
+            Assert.Contains("会见设备检修（更换会见终端）", sms[2].Text, StringComparison.Ordinal);
+            Assert.Contains($"{Day(day)} {visit.StartTime}的远程视频会见已取消", sms[2].Text, StringComparison.Ordinal);
+            Assert.Contains("新的会见时间确定后将另行短信通知", sms[2].Text, StringComparison.Ordinal);
+        }
+
+        // A second copy of a cancellation (a new message id, so the inbox lets it through) sends no second SMS.
+        var first = visits[0];
+        var copyId = Guid.NewGuid();
+        await system.PublishAsync(new VisitCancelled(Guid.Parse(first.ApplicationId), Guid.Parse(first.VisitId), Orgs.Prison, "YJ" + families[0].Phone[^6..], Orgs.Venue,
+            DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture), TimeOnly.ParseExact(first.StartTime, "HH:mm", CultureInfo.InvariantCulture),
+            "DAY_CANCELLED", "会见设备检修（更换会见终端）", true, "venue-wu", DateTimeOffset.UtcNow), copyId);
+        await Eventually.Until(() => Reliability.OutboxRows.QueryAsync(system.Databases["notification"],
+                "SELECT count(*) FROM inbox_messages WHERE message_id = @id", ("id", copyId)),
+            n => Convert.ToInt64(n, CultureInfo.InvariantCulture) > 0, "the copy to be handled");
+        Assert.Equal(3, await Reliability.OutboxRows.SmsRowsAsync(system.Databases["notification"], first.ApplicationId));
+
+        // Nothing new is placed on the closed day: a free-slot search for a re-offered visit skips it.
+        var free = await _chain.VisitCentre.ListFreeSlotsAsync(new ListFreeSlotsRequest { VisitId = reply.Cancelled[0].NewVisitId, MaxResults = 200 });
+        Assert.NotEmpty(free.Slots);
+        Assert.DoesNotContain(free.Slots, s => s.Date == day);
+    }
+
+    [Fact]
+    public async Task Closing_one_prison_terminal_for_a_time_range_moves_only_the_visit_it_touches()
+    {
+        var family = new Family();
+        var (_, proposal) = await _chain.DriveToProposalAsync(family, "检修" + family.Phone[^4..], area: "11");
+        var start = TimeOnly.ParseExact(proposal.StartTime, "HH:mm", CultureInfo.InvariantCulture);
+        var end = start.AddMinutes(40).ToString("HH:mm", CultureInfo.InvariantCulture);
+
+        var reply = await _chain.VisitCentre.CancelDayAsync(new CancelDayRequest
+        {
+            Date = proposal.Date, Cause = "network_fault", TerminalId = proposal.PrisonTerminal, StartTime = proposal.StartTime, EndTime = end,
+        });
+
+        var cancelled = Assert.Single(reply.Cancelled, c => c.VisitId == proposal.VisitId);
+        var replacement = await _chain.VisitCentre.GetVisitAsync(new GetVisitRequest { VisitId = cancelled.NewVisitId });
+        Assert.Equal("Proposed", replacement.Status);
+        var moved = replacement.Date != proposal.Date || replacement.PrisonTerminal != proposal.PrisonTerminal
+            || string.CompareOrdinal(replacement.StartTime, end) >= 0 || string.CompareOrdinal(replacement.StartTime, proposal.StartTime) < 0;
+        Assert.True(moved, $"the new proposal {replacement.Date} {replacement.StartTime} {replacement.PrisonTerminal} lies in the closure");
+        var wrongTerminal = await Assert.ThrowsAsync<RpcException>(async () => await _chain.VisitCentre.CancelDayAsync(
+            new CancelDayRequest { Date = proposal.Date, Cause = "maintenance", TerminalId = "YJ-V1" })); // a venue's terminal, not the prison's
+        Assert.Equal(StatusCode.InvalidArgument, wrongTerminal.StatusCode);
+        var closures = await _chain.VisitCentre.ListClosuresAsync(new ListClosuresRequest { DateFrom = proposal.Date, DateTo = proposal.Date });
+        var closure = Assert.Single(closures.Closures, c => c.TerminalId == proposal.PrisonTerminal && c.StartTime == proposal.StartTime);
+        Assert.Equal((end, "网络故障", 1), (closure.EndTime, closure.Reason, closure.CancelledVisits));
+    }
+
+    [Fact]
+    public async Task Only_the_prisons_own_officers_may_cancel_its_visits()
+    {
+        var family = new Family();
+        var (_, proposal) = await _chain.DriveToProposalAsync(family, "越权" + family.Phone[^4..], area: "6");
+        var stranger = system.Scheduling(VisitationSystem.Token(Roles.VenueStaff, "yanhu-venue"));
+
+        var denied = await Assert.ThrowsAsync<RpcException>(async () =>
+            await stranger.CancelVisitAsync(new CancelVisitRequest { VisitId = proposal.VisitId, Cause = "maintenance" }));
+        var invalid = await Assert.ThrowsAsync<RpcException>(async () =>
+            await _chain.VisitCentre.CancelVisitAsync(new CancelVisitRequest { VisitId = proposal.VisitId, Cause = "other" }));
+
+        Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, invalid.StatusCode);
+        Assert.Contains("note", invalid.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_requested_cancellation_cancels_without_reoffer_and_is_remembered_for_a_later_approval()
+    {
+        // The visit exists: it is cancelled, and the family is told no new time will follow.
+        var family = new Family();
+        var (id, proposal) = await _chain.DriveToProposalAsync(family, "暂停" + family.Phone[^4..], area: "6");
+        var inmateNumber = "YJ" + family.Phone[^6..];
+        var date = DateOnly.ParseExact(proposal.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await system.PublishAsync(new VisitCancellationRequested(Guid.Parse(id), Orgs.Prison, inmateNumber, date.AddDays(-1), null,
+            "SUSPENDED_CONFINEMENT", "罪犯禁闭期间暂停会见", "officer-sun", DateTimeOffset.UtcNow), Guid.NewGuid());
+
+        var cancelled = await Eventually.Until(async () => await _chain.VisitCentre.GetVisitAsync(new GetVisitRequest { VisitId = proposal.VisitId }),
+            v => v.Status == "Cancelled", "the requested cancellation");
+        var sms = await Eventually.Until(() => system.SmsTo(family.Phone), s => s.Count == 2, "the cancellation SMS");
+        Assert.Equal("SUSPENDED_CONFINEMENT", cancelled.OutcomeReasonCode);
+        Assert.Contains("罪犯禁闭期间暂停会见", sms[1].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("新的会见时间", sms[1].Text, StringComparison.Ordinal);
+
+        // No visit yet: the request arrives before the prison's approval, which then books around it.
+        var later = new Family();
+        var inmate = "延后" + later.Phone[^4..];
+        await _chain.ImportInmateAsync("YJ" + later.Phone[^6..], inmate, "6");
+        var laterId = await _chain.SubmitAsync(later.Application(inmate, "6"));
+        var month = DateOnly.ParseExact(Family.NextVisitMonth() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await system.PublishAsync(new VisitCancellationRequested(Guid.Parse(laterId), Orgs.Prison, "YJ" + later.Phone[^6..], month, month.AddDays(19),
+            "SUSPENDED_INVESTIGATION", "罪犯涉嫌新罪接受调查期间暂停会见", "officer-sun", DateTimeOffset.UtcNow), Guid.NewGuid());
+        await Eventually.Until(async () => await OutboxRowsCount(laterId), n => n > 0, "the request to be recorded");
+        await _chain.WaitForBureauTaskAsync(laterId);
+        await _chain.Reviewer.ApproveApplicationAsync(new Contracts.Grpc.BureauReview.ApproveReviewRequest { ApplicationId = laterId });
+        await _chain.WaitForPrisonTaskAsync(laterId);
+        await _chain.Officer.ApproveApplicationAsync(new Contracts.Grpc.PrisonApproval.PrisonApproveRequest { ApplicationId = laterId });
+        var laterProposal = await _chain.WaitForProposalAsync(laterId);
+
+        Assert.Equal(26, DateOnly.ParseExact(laterProposal.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture).Day); // the 6th and 16th are inside the range
+    }
+
+    private Task<long> OutboxRowsCount(string applicationId) =>
+        Task.Run(async () => Convert.ToInt64(await Reliability.OutboxRows.QueryAsync(system.Databases["scheduling"],
+            "SELECT count(*) FROM cancellation_requests WHERE \"ApplicationId\" = @id::uuid", ("id", applicationId)), CultureInfo.InvariantCulture));
+
+    private static string Day(string isoDate)
+    {
+        var d = DateOnly.ParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return string.Create(CultureInfo.InvariantCulture, $"{d.Year}年{d.Month}月{d.Day}日");
+    }
+}

@@ -1,0 +1,213 @@
+using System.Globalization;
+using Grpc.Core;
+using Visitation.Contracts.Grpc.Notification;
+using Visitation.Contracts.Grpc.Scheduling;
+using Visitation.IntegrationTests.Chain;
+using Visitation.IntegrationTests.Infrastructure;
+using Visitation.ServiceDefaults.Auth;
+
+namespace Visitation.IntegrationTests.DayOf;
+
+/// <summary>
+/// The day of the visit on the real services [N§10–16]. The visit lies weeks ahead, so each test
+/// freezes scheduling's clock at moments of that day (see <see cref="TestClock"/>) and releases it after.
+/// </summary>
+public sealed class DayOfVisitTests(VisitationSystem system)
+{
+    private readonly ChainDriver _chain = new(system);
+    private readonly SchedulingService.SchedulingServiceClient _venue = system.Scheduling(VisitationSystem.Token(Roles.VenueStaff, Orgs.Venue, "venue-wu"));
+
+    [Fact]
+    public async Task An_interrupted_call_resumes_for_the_remaining_minutes_only()
+    {
+        var (family, visit) = await ScheduledVisitAsync("中断");
+        try
+        {
+            await CheckInAsync(visit, minutesBeforeStart: 20);
+            await AtAsync(visit, 0, () => _chain.VisitCentre.StartVisitAsync(new VisitActionRequest { VisitId = visit.VisitId }).ResponseAsync);
+            var interrupted = await AtAsync(visit, 12, () => _chain.VisitCentre.InterruptVisitAsync(new InterruptVisitRequest { VisitId = visit.VisitId, Cause = "network" }).ResponseAsync);
+            var resumed = await AtAsync(visit, 15, () => _chain.VisitCentre.ResumeVisitAsync(new VisitActionRequest { VisitId = visit.VisitId }).ResponseAsync);
+            var completed = await AtAsync(visit, 25, () => _chain.VisitCentre.CompleteVisitAsync(new VisitActionRequest { VisitId = visit.VisitId }).ResponseAsync);
+
+            Assert.Equal(("Interrupted", 12), (interrupted.Status, interrupted.MinutesUsed));
+            // 12 of 30 minutes talked before the network dropped: the reconnection gets 18, not 30, and the 3-minute outage is not counted.
+            Assert.Equal(("InProgress", 18 * 60), (resumed.Status, resumed.RemainingSeconds));
+            Assert.Equal(ChinaTime(visit, 33), DateTimeOffset.Parse(resumed.EndsAt, CultureInfo.InvariantCulture));
+            Assert.Equal(("Completed", 22), (completed.Status, completed.MinutesUsed));
+            var interruption = Assert.Single(completed.Interruptions);
+            Assert.Equal("network", interruption.Cause);
+            Assert.Equal(ChinaTime(visit, 15), DateTimeOffset.Parse(interruption.ResumedAt, CultureInfo.InvariantCulture));
+            var published = await PublishedEvents.OfVisitAsync(system, "VisitCompleted", visit.VisitId);
+            Assert.Equal(22, published.GetProperty("minutesUsed").GetInt32());
+            Assert.Equal("YJ" + family.Phone[^6..], published.GetProperty("inmateNumber").GetString());
+        }
+        finally
+        {
+            system.SchedulingClock.Release();
+        }
+    }
+
+    [Fact]
+    public async Task Nobody_checked_in_by_the_start_is_a_no_show()
+    {
+        var (family, visit) = await ScheduledVisitAsync("未到");
+        try
+        {
+            system.SchedulingClock.Freeze(ChinaTime(visit, 1));
+
+            // Nobody calls anything: the no-show timer set at confirmation fires by itself.
+            var noShow = await Eventually.Until(async () => await _venue.GetVisitAsync(new GetVisitRequest { VisitId = visit.VisitId }),
+                v => v.Status == "NoShow", $"visit {visit.VisitId} to become a no-show");
+            var late = await Assert.ThrowsAsync<RpcException>(async () =>
+                await _venue.CheckInAsync(new CheckInRequest { VisitId = visit.VisitId, IdentityChecked = true }));
+
+            Assert.Equal(StatusCode.FailedPrecondition, late.StatusCode);
+            Assert.NotEmpty(noShow.EndedAt);
+            var published = await PublishedEvents.OfVisitAsync(system, "VisitNoShow", visit.VisitId);
+            Assert.Equal("YJ" + family.Phone[^6..], published.GetProperty("inmateNumber").GetString());
+            Assert.Equal(visit.Date, published.GetProperty("date").GetString());
+        }
+        finally
+        {
+            system.SchedulingClock.Release();
+        }
+    }
+
+    [Fact]
+    public async Task A_terminated_call_publishes_the_penalty_the_policy_allows()
+    {
+        var (family, visit) = await ScheduledVisitAsync("中止");
+        try
+        {
+            await CheckInAsync(visit, minutesBeforeStart: 5);
+            await AtAsync(visit, 0, () => _chain.VisitCentre.StartVisitAsync(new VisitActionRequest { VisitId = visit.VisitId }).ResponseAsync);
+            system.SchedulingClock.Freeze(ChinaTime(visit, 8));
+
+            // Shanxi: a serious breach suspends visits for 6 months, not 3 [Y 十].
+            var wrong = await Assert.ThrowsAsync<RpcException>(async () => await _chain.VisitCentre.TerminateVisitAsync(
+                new TerminateVisitRequest { VisitId = visit.VisitId, ReasonCode = "RECORDING", Severity = "serious", PenaltyMonths = 3 }));
+            var terminated = await _chain.VisitCentre.TerminateVisitAsync(
+                new TerminateVisitRequest { VisitId = visit.VisitId, ReasonCode = "RECORDING", Severity = "serious", PenaltyMonths = 6, Note = "家属用手机拍摄" });
+
+            Assert.Equal(StatusCode.InvalidArgument, wrong.StatusCode);
+            Assert.Contains("penalty_months", wrong.Status.Detail, StringComparison.Ordinal);
+            Assert.Equal(("Terminated", 8, "RECORDING"), (terminated.Status, terminated.MinutesUsed, terminated.OutcomeReasonCode));
+            var published = await PublishedEvents.OfVisitAsync(system, "VisitTerminated", visit.VisitId);
+            Assert.Equal(("serious", 6, 8), (published.GetProperty("severity").GetString(), published.GetProperty("penaltyMonths").GetInt32(), published.GetProperty("minutesUsed").GetInt32()));
+            Assert.Equal("YJ" + family.Phone[^6..], published.GetProperty("inmateNumber").GetString());
+            Assert.Contains("私自录音、录像或拍照", published.GetProperty("reason").GetString(), StringComparison.Ordinal);
+            Assert.Equal(1, await PublishedEvents.CountAsync(system, "VisitTerminated", visit.VisitId));
+        }
+        finally
+        {
+            system.SchedulingClock.Release();
+        }
+    }
+
+    [Fact]
+    public async Task The_family_is_reminded_once_the_day_before()
+    {
+        var (family, visit) = await ScheduledVisitAsync("叮嘱");
+        try
+        {
+            var dayBefore = DateOnly.ParseExact(visit.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(-1);
+            system.SchedulingClock.Freeze(new DateTimeOffset(dayBefore.ToDateTime(new TimeOnly(10, 1)), TimeSpan.FromHours(8)));
+
+            var sms = await Eventually.Until(() => system.SmsTo(family.Phone), s => s.Any(m => m.Text.Contains("提醒：", StringComparison.Ordinal)),
+                "the reminder SMS");
+
+            var reminder = sms.Single(m => m.Text.Contains("提醒：", StringComparison.Ordinal));
+            Assert.Contains($"明天{Day(visit.Date)} {visit.StartTime}", reminder.Text, StringComparison.Ordinal);
+            var messages = await system.Notification(VisitationSystem.Token(Roles.Clerk, Orgs.Office)).ListMessagesAsync(new ListMessagesRequest { ApplicationId = visit.ApplicationId });
+            Assert.Equal(["Received", "Scheduled", "Reminder"], messages.Messages.Select(m => m.Kind));
+        }
+        finally
+        {
+            system.SchedulingClock.Release();
+        }
+    }
+
+    [Fact]
+    public async Task An_unconfirmed_hold_expires_and_the_application_gets_a_new_proposal()
+    {
+        var family = new Family();
+        var (id, proposal) = await _chain.DriveToProposalAsync(family, "保留" + family.Phone[^4..]);
+        try
+        {
+            system.SchedulingClock.Freeze(DateTimeOffset.Parse(proposal.HoldExpiresAt, CultureInfo.InvariantCulture).AddSeconds(1));
+
+            var expired = await Eventually.Until(async () => await _chain.VisitCentre.GetVisitAsync(new GetVisitRequest { VisitId = proposal.VisitId }),
+                v => v.Status == "Expired", "the lapsed proposal to expire");
+            var replacement = await _chain.WaitForProposalAsync(id);
+            var confirmOld = await Assert.ThrowsAsync<RpcException>(async () =>
+                await _chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId }));
+
+            Assert.NotEqual(proposal.VisitId, replacement.VisitId);
+            Assert.Empty(expired.HoldExpiresAt);
+            Assert.True(DateTimeOffset.Parse(replacement.HoldExpiresAt, CultureInfo.InvariantCulture) > DateTimeOffset.Parse(proposal.HoldExpiresAt, CultureInfo.InvariantCulture));
+            Assert.Equal(StatusCode.FailedPrecondition, confirmOld.StatusCode);
+        }
+        finally
+        {
+            system.SchedulingClock.Release();
+        }
+    }
+
+    [Fact]
+    public async Task The_venue_checks_in_and_the_prison_runs_the_call_each_only_for_its_own_visits()
+    {
+        var (_, visit) = await ScheduledVisitAsync("分工");
+        var otherVenue = system.Scheduling(VisitationSystem.Token(Roles.VenueStaff, "yanhu-venue"));
+
+        var officerChecksIn = await Assert.ThrowsAsync<RpcException>(async () =>
+            await _chain.VisitCentre.CheckInAsync(new CheckInRequest { VisitId = visit.VisitId, IdentityChecked = true }));
+        var otherVenueChecksIn = await Assert.ThrowsAsync<RpcException>(async () =>
+            await otherVenue.CheckInAsync(new CheckInRequest { VisitId = visit.VisitId, IdentityChecked = true }));
+        var venueStarts = await Assert.ThrowsAsync<RpcException>(async () =>
+            await _venue.StartVisitAsync(new VisitActionRequest { VisitId = visit.VisitId }));
+        var identityNotChecked = await Assert.ThrowsAsync<RpcException>(async () =>
+            await _venue.CheckInAsync(new CheckInRequest { VisitId = visit.VisitId, IdentityChecked = false }));
+        var notTheDay = await Assert.ThrowsAsync<RpcException>(async () =>
+            await _venue.CheckInAsync(new CheckInRequest { VisitId = visit.VisitId, IdentityChecked = true }));
+        var notCheckedIn = await Assert.ThrowsAsync<RpcException>(async () =>
+            await _chain.VisitCentre.StartVisitAsync(new VisitActionRequest { VisitId = visit.VisitId }));
+
+        Assert.Equal(StatusCode.PermissionDenied, officerChecksIn.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, otherVenueChecksIn.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, venueStarts.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, identityNotChecked.StatusCode);
+        Assert.Equal(StatusCode.FailedPrecondition, notTheDay.StatusCode); // weeks before the visit day
+        Assert.Equal(StatusCode.FailedPrecondition, notCheckedIn.StatusCode);
+        Assert.Equal("Scheduled", (await _venue.GetVisitAsync(new GetVisitRequest { VisitId = visit.VisitId })).Status);
+    }
+
+    private async Task<(Family Family, VisitView Visit)> ScheduledVisitAsync(string inmatePrefix)
+    {
+        var family = new Family();
+        var (_, proposal) = await _chain.DriveToProposalAsync(family, inmatePrefix + family.Phone[^4..]);
+        return (family, await _chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId }));
+    }
+
+    private async Task CheckInAsync(VisitView visit, int minutesBeforeStart)
+    {
+        system.SchedulingClock.Freeze(ChinaTime(visit, -minutesBeforeStart));
+        var checkedIn = await _venue.CheckInAsync(new CheckInRequest { VisitId = visit.VisitId, IdentityChecked = true });
+        Assert.Equal("CheckedIn", checkedIn.Status);
+    }
+
+    private async Task<T> AtAsync<T>(VisitView visit, int minutesAfterStart, Func<Task<T>> act)
+    {
+        system.SchedulingClock.Freeze(ChinaTime(visit, minutesAfterStart));
+        return await act();
+    }
+
+    private static DateTimeOffset ChinaTime(VisitView visit, int minutesAfterStart) =>
+        new DateTimeOffset(DateTime.ParseExact($"{visit.Date} {visit.StartTime}", "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), TimeSpan.FromHours(8))
+            .AddMinutes(minutesAfterStart);
+
+    private static string Day(string isoDate)
+    {
+        var d = DateOnly.ParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return string.Create(CultureInfo.InvariantCulture, $"{d.Year}年{d.Month}月{d.Day}日");
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Visitation.Contracts.Grpc.Scheduling;
+using Visitation.IntegrationTests.Chain;
+using Visitation.IntegrationTests.Infrastructure;
+using Visitation.Scheduling;
+
+namespace Visitation.IntegrationTests.DayOf;
+
+/// <summary>
+/// A calendar change is deployed as new reference data; the scheduling instance that starts with it
+/// cancels and re-offers the booked visits on a day that no longer exists (issue 5).
+/// </summary>
+public sealed class ReferenceDataChangeTests(VisitationSystem system)
+{
+    private readonly ChainDriver _chain = new(system);
+
+    [Fact]
+    public async Task A_visit_day_removed_from_the_calendar_is_cancelled_and_reoffered_when_scheduling_starts_with_it()
+    {
+        var family = new Family();
+        var (id, proposal) = await _chain.DriveToProposalAsync(family, "调整" + family.Phone[^4..], area: "10");
+        var visit = await _chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId });
+        var folder = CopyWithDayRemoved(Orgs.Prison, "10", visit.Date);
+        try
+        {
+            var settings = new Dictionary<string, string>(system.SettingsOf("scheduling")) { ["ReferenceData:Path"] = folder };
+            await using var deployed = new ServiceHost<SchedulingGrpcService>(settings, system.SchedulingClock);
+            _ = deployed.Server;
+
+            var cancelled = await Eventually.Until(async () => await _chain.VisitCentre.GetVisitAsync(new GetVisitRequest { VisitId = visit.VisitId }),
+                v => v.Status == "Cancelled", "the visit on the removed day to be cancelled");
+            var replacement = await _chain.WaitForProposalAsync(id);
+            var sms = await Eventually.Until(() => system.SmsTo(family.Phone), s => s.Count == 3, "the cancellation SMS");
+
+            Assert.Equal(("SCHEDULE_CHANGED", "会见日安排调整"), (cancelled.OutcomeReasonCode, cancelled.OutcomeReason));
+            Assert.NotEqual(visit.Date, replacement.Date);
+            Assert.Contains("会见日安排调整", sms[2].Text, StringComparison.Ordinal);
+            Assert.Contains("新的会见时间确定后将另行短信通知", sms[2].Text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static string CopyWithDayRemoved(string prisonId, string areaId, string date)
+    {
+        var source = Path.Combine(AppContext.BaseDirectory, "reference-data");
+        var target = Path.Combine(Path.GetTempPath(), "refdata-" + Guid.NewGuid().ToString("N"));
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+
+        var path = Path.Combine(target, "organisations.json");
+        var organisations = JsonNode.Parse(File.ReadAllText(path))!;
+        var area = organisations["prisons"]!.AsArray().Single(p => (string?)p!["id"] == prisonId)!["areas"]!.AsArray().Single(a => (string?)a!["id"] == areaId)!;
+        if (area["exceptions"] is not JsonArray exceptions)
+        {
+            area["exceptions"] = exceptions = [];
+        }
+
+        exceptions.Add(new JsonObject { ["date"] = date, ["kind"] = "remove", ["reason"] = "监区调整" });
+        File.WriteAllText(path, organisations.ToJsonString());
+        return target;
+    }
+}
