@@ -17,4 +17,8 @@ public enum ApplicationStatus
     PrisonRejected = 101,
     NoSlotAvailable = 102,
     Withdrawn = 103,
+    Visited = 104,
+    NoShow = 105,
+    VisitTerminated = 106,
+    VisitCancelled = 107,
 }

@@ -140,6 +140,9 @@ public sealed class RegulationTests(VisitationSystem system)
         var penalty = Assert.Single(view.Statuses, s => s.Kind == "penalty");
         Assert.Equal((Day(visitDate.AddDays(1)), Day(visitDate.AddMonths(1).AddDays(-1)), "penalty"), (penalty.From, penalty.To, penalty.Source));
         Assert.Equal("held", Assert.Single(view.QuotaEntries).Outcome);
+        var first = await Eventually.Until(async () => await _chain.Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = proposal.ApplicationId }),
+            a => a.Status == "VisitTerminated", "the first application to show the termination");
+        Assert.Equal("RECORDING", first.Timeline.Single(t => t.Event == "visit-terminated").ReasonCode);
 
         var next = family.Application(inmate);
         next.VisitMonth = Month(visitDate.AddMonths(1));
@@ -176,6 +179,9 @@ public sealed class RegulationTests(VisitationSystem system)
         var view = await Eventually.Until(async () => await _chain.Officer.GetInmateAsync(new GetInmateRequest { InmateNumber = number, Month = visit.Date[..7] }),
             v => v.QuotaUsed == 0, "the month's visit to be given back");
         Assert.Equal("cancelled", Assert.Single(view.QuotaEntries).Outcome);
+        var application = await _chain.WaitForOutcomeAsync(id, "VisitCancelled", smsCount: 3);
+        Assert.Equal("SUSPENDED_CONFINEMENT", application.Timeline.Single(t => t.Event == "visit-cancelled").ReasonCode);
+        Assert.Null(application.Visit);
     }
 
     [Fact]

@@ -48,6 +48,12 @@ public sealed class CancelDayTests(VisitationSystem system)
             Assert.Contains("会见设备检修（更换会见终端）", sms[2].Text, StringComparison.Ordinal);
             Assert.Contains($"{Day(day)} {visit.StartTime}的远程视频会见已取消", sms[2].Text, StringComparison.Ordinal);
             Assert.Contains("新的会见时间确定后将另行短信通知", sms[2].Text, StringComparison.Ordinal);
+
+            // The clerk's view: back to waiting for a time, with the new proposal on it.
+            var application = await Eventually.Until(async () => await _chain.Clerk.GetApplicationAsync(new Contracts.Grpc.Application.GetApplicationRequest { ApplicationId = visit.ApplicationId }),
+                a => a.Status == "VisitProposed" && a.Timeline.Any(t => t.Event == "visit-cancelled"), $"{visit.ApplicationId} to show the cancellation");
+            Assert.Equal("DAY_CANCELLED", application.Timeline.Single(t => t.Event == "visit-cancelled").ReasonCode);
+            Assert.Null(application.Visit);
         }
 
         // A second copy of a cancellation (a new message id, so the inbox lets it through) sends no second SMS.

@@ -8,7 +8,11 @@ public sealed class VisitProposedTimelineConsumer(ApplicationDbContext db, TimeP
 {
     protected override TimelineStep Describe(VisitProposed m) =>
         new(m.ApplicationId, "scheduling", "visit-proposed", m.OccurredAt, "scheduling", null,
-            $"系统安排建议时间 {m.Date:yyyy-MM-dd} {m.StartTime:HH\\:mm}，待监狱会见中心确认", ApplicationStatus.VisitProposed);
+            $"系统安排建议时间 {m.Date:yyyy-MM-dd} {m.StartTime:HH\\:mm}，待监狱会见中心确认", ApplicationStatus.VisitProposed,
+            application => VisitFields.Follow(application, m.VisitId),
+            // Scheduling proposes a new visit only once the old one is over (cancelled, lapsed).
+            application => application.VisitId != m.VisitId,
+            MayRewind: true);
 }
 
 public sealed class VisitUnavailableTimelineConsumer(ApplicationDbContext db, TimeProvider clock) : TimelineConsumer<VisitUnavailable>(db, clock)
@@ -30,5 +34,60 @@ public sealed class VisitScheduledTimelineConsumer(ApplicationDbContext db, Time
                 application.VisitDate = m.Date;
                 application.VisitStart = m.StartTime;
                 application.VisitMinutes = m.Minutes;
-            });
+            },
+            application => VisitFields.IsCurrent(application, m.VisitId));
+}
+
+/// <summary>
+/// A cancelled visit: final when nothing is re-offered; otherwise the application waits for its new
+/// proposal again. A report about a visit already replaced (the new one confirmed first) changes nothing.
+/// </summary>
+public sealed class VisitCancelledTimelineConsumer(ApplicationDbContext db, TimeProvider clock) : TimelineConsumer<VisitCancelled>(db, clock)
+{
+    protected override TimelineStep Describe(VisitCancelled m) =>
+        new(m.ApplicationId, "scheduling", "visit-cancelled", m.OccurredAt, m.CancelledBy, m.ReasonCode,
+            m.Reoffered ? $"原定 {m.Date:yyyy-MM-dd} {m.StartTime:HH\\:mm} 的会见已取消：{m.Reason}；将另行安排时间" : $"原定 {m.Date:yyyy-MM-dd} {m.StartTime:HH\\:mm} 的会见已取消：{m.Reason}",
+            m.Reoffered ? ApplicationStatus.PrisonApproved : ApplicationStatus.VisitCancelled,
+            application => VisitFields.Follow(application, null),
+            application => VisitFields.IsCurrent(application, m.VisitId),
+            MayRewind: m.Reoffered);
+}
+
+public sealed class VisitCompletedTimelineConsumer(ApplicationDbContext db, TimeProvider clock) : TimelineConsumer<VisitCompleted>(db, clock)
+{
+    protected override TimelineStep Describe(VisitCompleted m) =>
+        new(m.ApplicationId, "scheduling", "visit-completed", m.OccurredAt, m.CompletedBy, null,
+            string.Create(CultureInfo.InvariantCulture, $"会见已完成，实际通话{m.MinutesUsed}分钟"), ApplicationStatus.Visited,
+            Concerns: application => VisitFields.IsCurrent(application, m.VisitId));
+}
+
+public sealed class VisitNoShowTimelineConsumer(ApplicationDbContext db, TimeProvider clock) : TimelineConsumer<VisitNoShow>(db, clock)
+{
+    protected override TimelineStep Describe(VisitNoShow m) =>
+        new(m.ApplicationId, "scheduling", "visit-no-show", m.OccurredAt, "scheduling", "NO_SHOW",
+            $"家属未在 {m.Date:yyyy-MM-dd} 会见开始前到会见室签到，视为放弃本次会见", ApplicationStatus.NoShow,
+            Concerns: application => VisitFields.IsCurrent(application, m.VisitId));
+}
+
+public sealed class VisitTerminatedTimelineConsumer(ApplicationDbContext db, TimeProvider clock) : TimelineConsumer<VisitTerminated>(db, clock)
+{
+    protected override TimelineStep Describe(VisitTerminated m) =>
+        new(m.ApplicationId, "scheduling", "visit-terminated", m.OccurredAt, m.TerminatedBy, m.ReasonCode,
+            string.Create(CultureInfo.InvariantCulture, $"会见被中止（通话{m.MinutesUsed}分钟）：{m.Reason}；暂停会见{m.PenaltyMonths}个月"), ApplicationStatus.VisitTerminated,
+            Concerns: application => VisitFields.IsCurrent(application, m.VisitId));
+}
+
+/// <summary>The application's current visit: the one last proposed, and its time once confirmed.</summary>
+internal static class VisitFields
+{
+    public static bool IsCurrent(VisitApplication application, Guid visitId) => application.VisitId is null || application.VisitId == visitId;
+
+    /// <summary>Now following <paramref name="visitId"/> (or none); its time is shown only once confirmed.</summary>
+    public static void Follow(VisitApplication application, Guid? visitId)
+    {
+        application.VisitId = visitId;
+        application.VisitDate = null;
+        application.VisitStart = null;
+        application.VisitMinutes = null;
+    }
 }

@@ -28,7 +28,9 @@ public abstract class TimelineConsumer<TEvent>(ApplicationDbContext db, TimeProv
             ReasonCode = step.ReasonCode,
             Detail = step.Detail,
         });
-        if (step.Status is { } status && IsForward(application.Status, status))
+        if (step.Status is { } status
+            && step.Concerns?.Invoke(application) != false
+            && (IsForward(application.Status, status) || (step.MayRewind && application.Status < ApplicationStatus.BureauRejected)))
         {
             application.Status = status;
             step.Apply?.Invoke(application);

@@ -3,6 +3,14 @@ using Visitation.Application.Data;
 namespace Visitation.Application.Features.Timeline;
 
 /// <summary>What an event adds to an application's timeline, and the status it moves it to.</summary>
+/// <param name="Concerns">
+/// Whether the event is about the application's current visit. Re-offers give an application a
+/// new visit, and reports about the replaced one may arrive late: those only join the timeline.
+/// </param>
+/// <param name="MayRewind">
+/// The status may move back (a new proposal after a cancelled or lapsed visit; a re-offer waiting
+/// for its proposal), never out of a final state.
+/// </param>
 public sealed record TimelineStep(
     Guid ApplicationId,
     string Stage,
@@ -12,4 +20,6 @@ public sealed record TimelineStep(
     string? ReasonCode,
     string? Detail,
     ApplicationStatus? Status,
-    Action<VisitApplication>? Apply = null);
+    Action<VisitApplication>? Apply = null,
+    Func<VisitApplication, bool>? Concerns = null,
+    bool MayRewind = false);

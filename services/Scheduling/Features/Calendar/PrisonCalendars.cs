@@ -6,9 +6,7 @@ namespace Visitation.Scheduling.Features.Calendar;
 /// <summary>The prison areas' video-visit calendars and the holiday calendars, built from reference data.</summary>
 public sealed class PrisonCalendars(ReferenceDataSet reference)
 {
-    private readonly IReadOnlyList<HolidayCalendar> _holidays = reference.Holidays
-        .Select(y => new HolidayCalendar(y.Year, y.Holidays.Select(h => new Holiday(h.From, h.To, h.Name)).ToList()))
-        .ToList();
+    private readonly IReadOnlyList<HolidayCalendar> _holidays = reference.HolidayCalendars();
 
     public AreaVideoCalendar? Area(string prisonId, string areaId)
     {
