@@ -54,6 +54,7 @@ public sealed class PrisonApprovalDbContext(DbContextOptions<PrisonApprovalDbCon
             entry.HasKey(e => e.Id);
             entry.HasIndex(e => new { e.InmateId, e.Month });
             entry.HasIndex(e => e.ApplicationId).IsUnique().HasFilter("\"ApplicationId\" IS NOT NULL");
+            entry.HasIndex(e => new { e.InmateId, e.RequestId }).IsUnique().HasFilter("\"RequestId\" IS NOT NULL");
         });
         modelBuilder.Entity<SpecialApprovalRecord>(approval =>
         {

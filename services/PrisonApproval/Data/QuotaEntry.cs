@@ -23,6 +23,9 @@ public sealed class QuotaEntry
     public string Outcome { get; set; } = string.Empty;
 
     public Guid? ApplicationId { get; set; }
+
+    /// <summary>For entries made through the API: the caller's idempotency key, so a retried call counts once.</summary>
+    public string? RequestId { get; set; }
     public Guid? VisitId { get; set; }
     public string RecordedBy { get; set; } = string.Empty;
     public DateTimeOffset RecordedAt { get; set; }

@@ -20,10 +20,23 @@ public static class EligibilityEngine
         new AdvanceNoticeRule(),
     ];
 
-    public static EligibilityResult Evaluate(VisitPolicy policy, InmateState inmate, QuotaLedger ledger, VisitRequest request)
+    public static EligibilityResult Evaluate(VisitPolicy policy, InmateState inmate, QuotaLedger ledger, VisitRequest request) =>
+        Evaluate(policy, inmate, ledger, request, Rules);
+
+    /// <summary>
+    /// Only the rules that need the prison's knowledge: what the prison runs on an application the
+    /// office has already checked and submitted. Re-running the clerk's checks there would judge the
+    /// counter's work again with data recorded under older document codes.
+    /// </summary>
+    public static EligibilityResult EvaluatePrisonRules(VisitPolicy policy, InmateState inmate, QuotaLedger ledger, VisitRequest request) =>
+        Evaluate(policy, inmate, ledger, request, PrisonRules);
+
+    public static IReadOnlyList<IEligibilityRule> PrisonRules { get; } = [.. Rules.Where(rule => rule is not IClerkRule)];
+
+    private static EligibilityResult Evaluate(VisitPolicy policy, InmateState inmate, QuotaLedger ledger, VisitRequest request, IReadOnlyList<IEligibilityRule> rules)
     {
         var context = new EligibilityContext(policy, inmate, ledger, request);
-        return EligibilityResult.From(Rules.SelectMany(rule => rule.Check(context)));
+        return EligibilityResult.From(rules.SelectMany(rule => rule.Check(context)));
     }
 
     /// <summary>

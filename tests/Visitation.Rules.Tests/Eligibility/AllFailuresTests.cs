@@ -109,4 +109,16 @@ public sealed class AllFailuresTests
             Assert.NotEmpty(f.Source);
         });
     }
+
+    [Fact]
+    public void ThePrisonDoesNotJudgeTheCountersChecksAgain()
+    {
+        var noDocuments = Request(new Visitor("spouse", 40, false, [], [])) with { SubmittedOn = Submitted };
+
+        Assert.False(Evaluate("shanxi", request: noDocuments).Eligible);
+        Assert.True(EligibilityEngine.EvaluatePrisonRules(ShippedPolicies.Shanxi, Inmate("shanxi"), QuotaLedger.Empty, noDocuments).Eligible);
+        Assert.Equal([RuleCodes.ManagementLevelSuspended],
+            EligibilityEngine.EvaluatePrisonRules(ShippedPolicies.Shanxi, Inmate("shanxi", "strict"), QuotaLedger.Empty, noDocuments).Codes());
+        Assert.DoesNotContain(EligibilityEngine.PrisonRules, rule => rule is IClerkRule);
+    }
 }

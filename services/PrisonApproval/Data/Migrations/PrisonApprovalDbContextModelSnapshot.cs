@@ -272,6 +272,9 @@ namespace Visitation.PrisonApproval.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("RequestId")
+                        .HasColumnType("text");
+
                     b.Property<Guid?>("VisitId")
                         .HasColumnType("uuid");
 
@@ -282,6 +285,10 @@ namespace Visitation.PrisonApproval.Data.Migrations
                         .HasFilter("\"ApplicationId\" IS NOT NULL");
 
                     b.HasIndex("InmateId", "Month");
+
+                    b.HasIndex("InmateId", "RequestId")
+                        .IsUnique()
+                        .HasFilter("\"RequestId\" IS NOT NULL");
 
                     b.ToTable("quota_entries", (string)null);
                 });

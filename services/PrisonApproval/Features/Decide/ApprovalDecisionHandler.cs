@@ -28,13 +28,13 @@ public sealed class ApprovalDecisionHandler(PrisonApprovalDbContext db, InmateFa
 
         var now = ChinaTime.Now(clock);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var inmate = await FindInmateAsync(approval, request.InmateNumber, ct);
-        if (inmate is null)
+        var found = await FindInmateAsync(approval, request.InmateNumber, ct);
+        if (found is null)
         {
             return await CommitAsync(outcomes.Refuse(approval, [ApprovalOutcomes.InmateNotFound], caller.UserId, now), transaction, ct);
         }
 
-        await facts.LockAsync(inmate, ct);
+        var inmate = await facts.LockAndLoadAsync(found.Id, ct);
         var judgement = await facts.JudgeAsync(inmate, approval.Application, request.UseExtraVisitApproval, ct);
         var decision = judgement.Result.Eligible
             ? await outcomes.ApproveAsync(approval, inmate, judgement.VisitMinutes, caller.UserId, now, ct)
@@ -65,7 +65,7 @@ public sealed class ApprovalDecisionHandler(PrisonApprovalDbContext db, InmateFa
 
     private async Task<Inmate?> FindInmateAsync(Approval approval, string inmateNumber, CancellationToken ct)
     {
-        var inPrison = db.Inmates.Include(i => i.Statuses).Where(i => i.PrisonId == approval.PrisonId);
+        var inPrison = db.Inmates.AsNoTracking().Where(i => i.PrisonId == approval.PrisonId);
         if (!string.IsNullOrWhiteSpace(inmateNumber))
         {
             var chosen = await inPrison.SingleOrDefaultAsync(i => i.InmateNumber == inmateNumber.Trim(), ct);

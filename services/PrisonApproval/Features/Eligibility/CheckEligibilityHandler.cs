@@ -15,9 +15,11 @@ namespace Visitation.PrisonApproval.Features.Eligibility;
 /// "Could this family visit this inmate in this month, and if not, why?" — asked by a clerk at the
 /// counter before submitting, so the family hears the prison's reasons before the chain starts.
 /// It answers with the same engine as the approval; it records nothing and reveals no more than a
-/// refusal SMS would (no inmate number, no other relatives).
+/// refusal SMS would (no inmate number, no other relatives). Whether given ID numbers are in the
+/// inmate's relatives register is the prison's to know: only officers see it. Every question is
+/// logged (who asked, about which prison, the answer; no personal data).
 /// </summary>
-public sealed class CheckEligibilityHandler(PrisonApprovalDbContext db, ReferenceDataSet reference, InmateFacts facts, TimeProvider clock)
+public sealed partial class CheckEligibilityHandler(PrisonApprovalDbContext db, ReferenceDataSet reference, InmateFacts facts, TimeProvider clock, ILogger<CheckEligibilityHandler> logger)
 {
     public async Task<EligibilityReply> HandleAsync(CheckEligibilityRequest request, Caller caller, CancellationToken ct)
     {
@@ -46,8 +48,8 @@ public sealed class CheckEligibilityHandler(PrisonApprovalDbContext db, Referenc
         var ids = request.Visitors.Select(v => v.IdNumber.Trim().ToUpperInvariant()).ToList();
         var bars = await facts.BarsAsync(inmate.PrisonId, ids, ct);
         var ruleVisitors = visitors.Select((v, i) => v with { Bars = bars.GetValueOrDefault(ids[i], []) }).ToList();
-        var judgement = await facts.JudgeAsync(inmate, new VisitRequest(month, null, today, ruleVisitors, UsesSpecialApproval: false), ct);
-        var known = await db.Relatives.AsNoTracking().Where(r => r.InmateId == inmate.Id && ids.Contains(r.IdNumber)).Select(r => r.IdNumber).ToListAsync(ct);
+        var judgement = await facts.JudgeAsync(inmate, new VisitRequest(month, null, today, ruleVisitors, UsesSpecialApproval: false), prisonRulesOnly: false, ct);
+        var known = caller.Role != Roles.Officer ? [] : await db.Relatives.AsNoTracking().Where(r => r.InmateId == inmate.Id && ids.Contains(r.IdNumber)).Select(r => r.IdNumber).ToListAsync(ct);
         var reply = new EligibilityReply
         {
             Eligible = judgement.Result.Eligible,
@@ -55,9 +57,17 @@ public sealed class CheckEligibilityHandler(PrisonApprovalDbContext db, Referenc
             QuotaAllowed = judgement.QuotaAllowed,
         };
         reply.Failures.AddRange(judgement.Result.Failures.Select(Decisions.ToView));
-        reply.VisitorsRecognised.AddRange(ids.Select(known.Contains));
+        if (caller.Role == Roles.Officer)
+        {
+            reply.VisitorsRecognised.AddRange(ids.Select(known.Contains));
+        }
+
+        LogAsked(caller.UserId, caller.OrganisationId, inmate.PrisonId, judgement.Result.Eligible);
         return reply;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Eligibility asked by {User} of {Organisation} about an inmate of {Prison}: eligible {Eligible}")]
+    private partial void LogAsked(string user, string organisation, string prison, bool eligible);
 
     private (VisitMonth Month, List<Visitor> Visitors) Validate(CheckEligibilityRequest request, DateOnly today)
     {

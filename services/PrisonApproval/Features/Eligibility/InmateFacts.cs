@@ -18,8 +18,18 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
     /// Serialises decisions about one inmate until the transaction ends, so two approvals racing for
     /// the last visit of a month cannot both see it free.
     /// </summary>
-    public async Task LockAsync(Inmate inmate, CancellationToken ct) =>
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"inmate:" + inmate.Id}))", ct);
+    public async Task LockAsync(Guid inmateId, CancellationToken ct) =>
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"inmate:" + inmateId}))", ct);
+
+    /// <summary>
+    /// Takes the inmate's lock, then loads the inmate (tracked, with statuses) as it stands under the
+    /// lock: a change committed by the holder before us is seen, never judged from a stale copy.
+    /// </summary>
+    public async Task<Inmate> LockAndLoadAsync(Guid inmateId, CancellationToken ct)
+    {
+        await LockAsync(inmateId, ct);
+        return await db.Inmates.Include(i => i.Statuses).SingleAsync(i => i.Id == inmateId, ct);
+    }
 
     public VisitPolicy PolicyOf(Inmate inmate) => reference.PolicyFor(inmate.PrisonId);
 
@@ -44,7 +54,11 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
             [.. approvals.Select(a => new SpecialApproval(a.Kind, month, a.ApprovedBy))]);
     }
 
-    /// <summary>Judges an application (month only: the day is not fixed yet) against everything the prison knows.</summary>
+    /// <summary>
+    /// Judges a submitted application (month only: the day is not fixed yet) with the rules that need
+    /// the prison's knowledge, and against the relatives register: a registered visitor who now
+    /// claims another relation is a refusal to look into ([N§6(一)]: false information).
+    /// </summary>
     public async Task<Judgement> JudgeAsync(Inmate inmate, ApplicationDetails application, bool useExtraVisit, CancellationToken ct)
     {
         var month = ParseMonth(application.VisitMonth);
@@ -53,15 +67,21 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
             .Select(v => new Visitor(v.Relation, v.Age, v.IsGuardianOfChildren, v.Documents, bars.GetValueOrDefault(v.IdNumber, [])))
             .ToList();
         var request = new VisitRequest(month, null, application.SubmittedOn, visitors, useExtraVisit);
-        return await JudgeAsync(inmate, request, ct);
+        var judgement = await JudgeAsync(inmate, request, prisonRulesOnly: true, ct);
+        var mismatches = await RelationMismatchesAsync(inmate, application, ct);
+        return mismatches.Count == 0
+            ? judgement
+            : judgement with { Result = EligibilityResult.From([.. mismatches, .. judgement.Result.Failures]) };
     }
 
-    public async Task<Judgement> JudgeAsync(Inmate inmate, VisitRequest request, CancellationToken ct)
+    public async Task<Judgement> JudgeAsync(Inmate inmate, VisitRequest request, bool prisonRulesOnly, CancellationToken ct)
     {
         var policy = PolicyOf(inmate);
         var state = StateOf(inmate);
         var ledger = await LedgerAsync(inmate, request.Month, ct);
-        var result = EligibilityEngine.Evaluate(policy, state, ledger, request);
+        var result = prisonRulesOnly
+            ? EligibilityEngine.EvaluatePrisonRules(policy, state, ledger, request)
+            : EligibilityEngine.Evaluate(policy, state, ledger, request);
         var longer = ledger.Approvals.Any(a => a.Kind == SpecialApproval.LongerVisit && a.IsCompleteFor(policy.ExtraVisitApprovalChain));
         return new Judgement(
             result,
@@ -76,6 +96,23 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
         var bars = await db.BarredVisitors.AsNoTracking().Where(b => b.PrisonId == prisonId && ids.Contains(b.IdNumber)).ToListAsync(ct);
         return bars.GroupBy(b => b.IdNumber).ToDictionary(g => g.Key, g => g.Select(b => new VisitorBar(b.From, b.To, b.Reason)).ToList(), StringComparer.Ordinal);
     }
+
+    private async Task<List<RuleFailure>> RelationMismatchesAsync(Inmate inmate, ApplicationDetails application, CancellationToken ct)
+    {
+        var ids = application.Visitors.Select(v => v.IdNumber).ToList();
+        var registered = await db.Relatives.AsNoTracking()
+            .Where(r => r.InmateId == inmate.Id && ids.Contains(r.IdNumber))
+            .ToDictionaryAsync(r => r.IdNumber, r => r.Relation, StringComparer.Ordinal, ct);
+        return [.. application.Visitors
+            .Select((v, i) => (Visitor: v, Index: i))
+            .Where(x => registered.TryGetValue(x.Visitor.IdNumber, out var relation) && relation != x.Visitor.Relation)
+            .Select(x => new RuleFailure(
+                RelationMismatch,
+                $"第{x.Index + 1}位会见人登记的亲属关系（{RelationNames.Of(registered[x.Visitor.IdNumber])}）与本次申请（{RelationNames.Of(x.Visitor.Relation)}）不一致，请核实。",
+                ""))];
+    }
+
+    public const string RelationMismatch = "RELATION_MISMATCH";
 
     public static string MonthKey(VisitMonth month) => $"{month.Year:D4}-{month.Month:D2}";
 

@@ -18,10 +18,18 @@ public sealed class AffectedWork(PrisonApprovalDbContext db, InmateFacts facts, 
 {
     public async Task<Affected> InmateChangedAsync(Inmate inmate, Stop stop, CancellationToken ct)
     {
-        var pending = await db.Approvals
-            .Where(a => a.PrisonId == inmate.PrisonId && a.Status == ApprovalStatus.Pending && a.InmateName == inmate.Name)
-            .ToListAsync(ct);
-        var refused = await RefuseIneligibleAsync(inmate, pending.Where(a => a.Application.PrisonArea is null || a.Application.PrisonArea == inmate.Area), stop, ct);
+        var pending = await PendingAsync(a => a.PrisonId == inmate.PrisonId && a.InmateName == inmate.Name, ct);
+        var refused = 0;
+        foreach (var approval in pending)
+        {
+            // Only applications that can mean no one else: with two inmates of the name, the officer
+            // chooses, and the other inmate's status must neither refuse nor be told to that family.
+            if (await SoleMatchAsync(approval, ct) == inmate.Id)
+            {
+                refused += await RefuseIneligibleAsync(inmate, [approval], stop, ct);
+            }
+        }
+
         var booked = await BookedAsync(inmate.Id, stop, ct);
         return new Affected(refused, RequestCancellations(inmate, booked, stop));
     }
@@ -29,14 +37,14 @@ public sealed class AffectedWork(PrisonApprovalDbContext db, InmateFacts facts, 
     public async Task<Affected> VisitorBarredAsync(string prisonId, string idNumber, Stop stop, CancellationToken ct)
     {
         var refused = 0;
-        var pending = await db.Approvals.Where(a => a.PrisonId == prisonId && a.Status == ApprovalStatus.Pending).ToListAsync(ct);
+        var pending = await PendingAsync(a => a.PrisonId == prisonId, ct);
         foreach (var approval in pending.Where(a => Includes(a, idNumber)))
         {
-            var matches = await InmateMatching.Candidates(db.Inmates.Include(i => i.Statuses).Where(i => i.PrisonId == prisonId), approval.Application).Take(2).ToListAsync(ct);
             // With no single inmate the officer must still choose; the bar shows when they approve.
-            if (matches.Count == 1)
+            if (await SoleMatchAsync(approval, ct) is { } inmateId)
             {
-                refused += await RefuseIneligibleAsync(matches[0], [approval], stop, ct);
+                var inmate = await db.Inmates.Include(i => i.Statuses).SingleAsync(i => i.Id == inmateId, ct);
+                refused += await RefuseIneligibleAsync(inmate, [approval], stop, ct);
             }
         }
 
@@ -55,6 +63,20 @@ public sealed class AffectedWork(PrisonApprovalDbContext db, InmateFacts facts, 
         }
 
         return new Affected(refused, cancelled);
+    }
+
+    /// <summary>
+    /// Pending approvals, filtered again in memory: one change (an import) may reach the same
+    /// application twice before saving, and the tracked copy already says it was refused.
+    /// </summary>
+    private async Task<List<Approval>> PendingAsync(System.Linq.Expressions.Expression<Func<Approval, bool>> where, CancellationToken ct) =>
+        [.. (await db.Approvals.Where(a => a.Status == ApprovalStatus.Pending).Where(where).ToListAsync(ct)).Where(a => a.Status == ApprovalStatus.Pending)];
+
+    private async Task<Guid?> SoleMatchAsync(Approval approval, CancellationToken ct)
+    {
+        var matches = await InmateMatching.Candidates(db.Inmates.AsNoTracking().Where(i => i.PrisonId == approval.PrisonId), approval.Application)
+            .Select(i => i.Id).Take(2).ToListAsync(ct);
+        return matches.Count == 1 ? matches[0] : null;
     }
 
     private async Task<int> RefuseIneligibleAsync(Inmate inmate, IEnumerable<Approval> approvals, Stop stop, CancellationToken ct)

@@ -28,11 +28,10 @@ public sealed class QuotaLedgerHandler(PrisonApprovalDbContext db, InmateViews v
 
         violations.ThrowIfAny();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var inmate = await views.LoadAsync(caller, request.InmateNumber, ct);
-        await facts.LockAsync(inmate, ct);
-        var note = $"request:{request.RequestId.Trim()}";
+        var inmate = await views.LoadLockedAsync(caller, request.InmateNumber, ct);
+        var requestId = request.RequestId.Trim();
         // The request id makes a retried call harmless: the same visit is not counted twice.
-        if (!await db.QuotaEntries.AnyAsync(e => e.InmateId == inmate.Id && e.Note != null && e.Note.StartsWith(note), ct))
+        if (!await db.QuotaEntries.AnyAsync(e => e.InmateId == inmate.Id && e.RequestId == requestId, ct))
         {
             db.QuotaEntries.Add(new QuotaEntry
             {
@@ -44,7 +43,8 @@ public sealed class QuotaLedgerHandler(PrisonApprovalDbContext db, InmateViews v
                 Outcome = CountedVisit.Held,
                 RecordedBy = caller.UserId,
                 RecordedAt = ChinaTime.Now(clock),
-                Note = string.IsNullOrWhiteSpace(request.Note) ? note : $"{note} {request.Note.Trim()}",
+                RequestId = requestId,
+                Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
             });
             await db.SaveChangesAsync(ct);
         }

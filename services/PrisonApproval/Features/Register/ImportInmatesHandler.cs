@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.PrisonApproval.Data;
+using Visitation.PrisonApproval.Features.Eligibility;
 using Visitation.PrisonApproval.Features.InFlight;
 using Visitation.Rules.Eligibility;
 using Visitation.ServiceDefaults.Auth;
@@ -15,7 +16,7 @@ namespace Visitation.PrisonApproval.Features.Register;
 /// statuses the prison's system holds are replaced with each import; a new one that stops visits,
 /// or a move into a suspended management level, reaches the applications and visits in flight.
 /// </summary>
-public sealed class ImportInmatesHandler(PrisonApprovalDbContext db, ReferenceDataSet reference, AffectedWork affected, TimeProvider clock)
+public sealed class ImportInmatesHandler(PrisonApprovalDbContext db, ReferenceDataSet reference, InmateFacts facts, AffectedWork affected, TimeProvider clock)
 {
     public static readonly IReadOnlySet<string> ManagementLevels = new HashSet<string>(StringComparer.Ordinal) { "lenient", "normal", "assessment", "strict" };
 
@@ -25,6 +26,14 @@ public sealed class ImportInmatesHandler(PrisonApprovalDbContext db, ReferenceDa
         var statuses = Validate(request, reference.Prison(caller.OrganisationId)?.Areas.Select(a => a.Id).ToHashSet() ?? []);
         var numbers = request.Inmates.Select(i => i.InmateNumber.Trim()).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The same locks as a decision takes, in one order (no deadlock between two imports).
+        foreach (var id in await db.Inmates.AsNoTracking()
+                     .Where(i => i.PrisonId == caller.OrganisationId && numbers.Contains(i.InmateNumber))
+                     .OrderBy(i => i.Id).Select(i => i.Id).ToListAsync(ct))
+        {
+            await facts.LockAsync(id, ct);
+        }
+
         var existing = await db.Inmates.Include(i => i.Statuses)
             .Where(i => i.PrisonId == caller.OrganisationId && numbers.Contains(i.InmateNumber))
             .ToDictionaryAsync(i => i.InmateNumber, ct);

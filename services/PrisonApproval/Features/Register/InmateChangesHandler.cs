@@ -13,7 +13,7 @@ namespace Visitation.PrisonApproval.Features.Register;
 /// An officer's changes to one inmate that stop visits: a status (confinement, investigation, ...),
 /// its early end, and a transfer or release. Each reaches the work in flight in the same transaction.
 /// </summary>
-public sealed class InmateChangesHandler(PrisonApprovalDbContext db, InmateViews views, InmateFacts facts, AffectedWork affected, TimeProvider clock)
+public sealed class InmateChangesHandler(PrisonApprovalDbContext db, InmateViews views, AffectedWork affected, TimeProvider clock)
 {
     public async Task<InmateView> GetAsync(GetInmateRequest request, Caller caller, CancellationToken ct)
     {
@@ -30,8 +30,7 @@ public sealed class InmateChangesHandler(PrisonApprovalDbContext db, InmateViews
         var status = StatusInputs.Validate(request.Status, "status", violations);
         violations.ThrowIfAny();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var inmate = await views.LoadAsync(caller, request.InmateNumber, ct);
-        await facts.LockAsync(inmate, ct);
+        var inmate = await views.LoadLockedAsync(caller, request.InmateNumber, ct);
         var now = ChinaTime.Now(clock);
         var period = new StatusPeriod(status!.Kind, status.From, status.To, status.Reason);
         inmate.Statuses.Add(new InmateStatus
@@ -65,8 +64,14 @@ public sealed class InmateChangesHandler(PrisonApprovalDbContext db, InmateViews
         var lastDay = violations.Date("last_day", request.LastDay);
         violations.ThrowIfAny();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var inmate = await views.LoadAsync(caller, request.InmateNumber, ct);
+        var inmate = await views.LoadLockedAsync(caller, request.InmateNumber, ct);
         var status = inmate.Statuses.SingleOrDefault(s => s.Id == id) ?? throw GrpcErrors.NotFound("状态", request.StatusId);
+        if (status.Source == StatusSource.Register)
+        {
+            // The prison's own system owns it: the next import would bring it back whole.
+            throw GrpcErrors.FailedPrecondition("该状态来自监狱业务系统，请在业务系统中修改后重新导入");
+        }
+
         if (lastDay < status.From.AddDays(-1) || (status.To is { } to && lastDay > to))
         {
             throw GrpcErrors.InvalidArgument([new Google.Rpc.BadRequest.Types.FieldViolation { Field = "last_day", Description = "只能提前结束，不能延长或早于开始日期" }]);
@@ -99,8 +104,7 @@ public sealed class InmateChangesHandler(PrisonApprovalDbContext db, InmateViews
 
         violations.ThrowIfAny();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var inmate = await views.LoadAsync(caller, request.InmateNumber, ct);
-        await facts.LockAsync(inmate, ct);
+        var inmate = await views.LoadLockedAsync(caller, request.InmateNumber, ct);
         var now = ChinaTime.Now(clock);
         inmate.Custody = kind!.Value;
         inmate.LeftOn = on;

@@ -13,6 +13,18 @@ namespace Visitation.PrisonApproval.Features.Register;
 /// <summary>One inmate as the visit centre sees them: register facts, statuses, relatives, the month's quota.</summary>
 public sealed class InmateViews(PrisonApprovalDbContext db, InmateFacts facts, TimeProvider clock)
 {
+    /// <summary>The caller's prison's inmate, under the inmate's lock (inside a transaction), tracked and with statuses.</summary>
+    public async Task<Inmate> LoadLockedAsync(Caller caller, string inmateNumber, CancellationToken ct)
+    {
+        caller.Require(Roles.Officer);
+        new FieldViolations().Required("inmate_number", inmateNumber).ThrowIfAny();
+        var id = await db.Inmates.AsNoTracking()
+                     .Where(i => i.PrisonId == caller.OrganisationId && i.InmateNumber == inmateNumber.Trim())
+                     .Select(i => (Guid?)i.Id).SingleOrDefaultAsync(ct)
+                 ?? throw GrpcErrors.NotFound("服刑人员", inmateNumber);
+        return await facts.LockAndLoadAsync(id, ct);
+    }
+
     /// <summary>The caller's prison's inmate, tracked and with statuses, or NOT_FOUND.</summary>
     public async Task<Inmate> LoadAsync(Caller caller, string inmateNumber, CancellationToken ct)
     {

@@ -24,9 +24,16 @@ public sealed partial class VisitTerminatedConsumer(PrisonApprovalDbContext db, 
             entry.Note = message.Reason;
         }
 
-        var inmate = await Db.Inmates.Include(i => i.Statuses)
-            .SingleOrDefaultAsync(i => i.PrisonId == message.PrisonId && i.InmateNumber == message.InmateNumber, cancellationToken);
-        if (inmate is null || inmate.Statuses.Any(s => s.VisitId == message.VisitId))
+        var inmateId = await Db.Inmates.AsNoTracking()
+            .Where(i => i.PrisonId == message.PrisonId && i.InmateNumber == message.InmateNumber)
+            .Select(i => (Guid?)i.Id).SingleOrDefaultAsync(cancellationToken);
+        if (inmateId is null)
+        {
+            return;
+        }
+
+        var inmate = await facts.LockAndLoadAsync(inmateId.Value, cancellationToken);
+        if (inmate.Statuses.Any(s => s.VisitId == message.VisitId))
         {
             return;
         }
@@ -40,7 +47,6 @@ public sealed partial class VisitTerminatedConsumer(PrisonApprovalDbContext db, 
             return;
         }
 
-        await facts.LockAsync(inmate, cancellationToken);
         inmate.Statuses.Add(new InmateStatus
         {
             Id = Guid.CreateVersion7(),
