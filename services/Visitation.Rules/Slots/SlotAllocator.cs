@@ -39,7 +39,7 @@ public static class SlotAllocator
                     break;
             }
         }
-        return best is null ? null : new PreferredSlot(best, MatchesPreference: bestMisses == 0 && !preference.IsEmpty);
+        return best is null ? null : new PreferredSlot(best, preference.IsMetBy(best.Date, best.Start));
     }
 
     /// <summary>Up to <paramref name="max"/> feasible slots, distinct by date and start, earliest first.</summary>

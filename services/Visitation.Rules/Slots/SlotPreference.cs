@@ -44,6 +44,9 @@ public sealed record SlotPreference(IReadOnlyCollection<DateOnly> Days, PartOfDa
         return known;
     }
 
+    /// <summary>True when the family stated a preference and a call at this date and start meets all of it.</summary>
+    public bool IsMetBy(DateOnly date, TimeOnly start) => !IsEmpty && MatchesDay(date) && MatchesPart(start);
+
     internal bool MatchesDay(DateOnly date) => Days.Count == 0 || Days.Contains(date);
 
     internal bool MatchesPart(TimeOnly start) => PartOfDay switch
