@@ -35,7 +35,7 @@ public static class VisitViews
             OutcomeReason = visit.OutcomeReason ?? string.Empty,
             PreferredPartOfDay = visit.PreferredPartOfDay,
             // From the slot it holds now, so a visit the centre moved says whether the move kept the wish.
-            MatchesPreference = VisitBasis.Of(visit).Preference.IsMetBy(visit.Date, visit.Start),
+            MatchesPreference = VisitBasis.PreferenceOf(visit.PreferredDates, visit.PreferredPartOfDay).IsMetBy(visit.Date, visit.Start),
         };
         view.PreferredDates.AddRange(visit.PreferredDates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         if (visit.StartedAt is not null)
