@@ -4,6 +4,8 @@ namespace Visitation.Contracts.Events;
 /// The facts of an application that every later stage needs, carried along the chain so that no
 /// consumer has to call back into the application service.
 /// </summary>
+/// <param name="PreferredDates">The family's preferred days of the visit month; null in messages written before preferences existed.</param>
+/// <param name="PreferredPartOfDay">"morning", "afternoon", or null/empty for any time.</param>
 public sealed record ApplicationDetails(
     Guid ApplicationId,
     string OfficeId,
@@ -14,4 +16,7 @@ public sealed record ApplicationDetails(
     string? PrisonArea,
     string VisitMonth,
     DateOnly SubmittedOn,
-    IReadOnlyList<VisitorDetails> Visitors);
+    IReadOnlyList<VisitorDetails> Visitors,
+    // Trailing and defaulted: messages and stored snapshots written before preferences still read.
+    IReadOnlyList<DateOnly>? PreferredDates = null,
+    string? PreferredPartOfDay = null);

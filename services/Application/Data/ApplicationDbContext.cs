@@ -20,6 +20,9 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
             application.HasIndex(a => new { a.OfficeId, a.SubmittedAt });
             application.Property(a => a.Status).HasConversion<string>().HasMaxLength(40);
             application.Property(a => a.Version).IsRowVersion();
+            // Defaults keep the rows filed before preferences existed valid: they had none.
+            application.Property(a => a.PreferredDates).HasDefaultValueSql("'{}'::date[]");
+            application.Property(a => a.PreferredPartOfDay).HasMaxLength(20).HasDefaultValue(string.Empty);
             application.OwnsMany(a => a.Visitors, visitor =>
             {
                 visitor.ToTable("application_visitors");

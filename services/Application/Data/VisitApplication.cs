@@ -12,6 +12,13 @@ public sealed class VisitApplication
     public string InmateName { get; set; } = string.Empty;
     public string? PrisonArea { get; set; }
     public string VisitMonth { get; set; } = string.Empty;
+
+    /// <summary>The family's preferred days of the month, in date order; empty when any day suits.</summary>
+    public List<DateOnly> PreferredDates { get; set; } = [];
+
+    /// <summary>"morning", "afternoon", or empty when any time suits.</summary>
+    public string PreferredPartOfDay { get; set; } = string.Empty;
+
     public DateTimeOffset SubmittedAt { get; set; }
     public string SubmittedBy { get; set; } = string.Empty;
     public ApplicationStatus Status { get; set; }

@@ -26,6 +26,9 @@ public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> op
             visit.Property(v => v.Version).IsRowVersion();
             visit.Property(v => v.OutcomeReasonCode).HasMaxLength(60);
             visit.Property(v => v.Severity).HasMaxLength(20);
+            // Defaults keep visits proposed before preferences existed valid: they had none.
+            visit.Property(v => v.PreferredDates).HasDefaultValueSql("'{}'::date[]");
+            visit.Property(v => v.PreferredPartOfDay).HasMaxLength(20).HasDefaultValue(string.Empty);
         });
         modelBuilder.Entity<VisitInterruption>(interruption =>
         {

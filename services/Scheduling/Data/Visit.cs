@@ -21,6 +21,13 @@ public sealed class Visit
 
     public string VisitMonth { get; set; } = string.Empty;
     public DateOnly EarliestDate { get; set; }
+
+    /// <summary>The family's preferred days (from the application): kept so every re-offer honours them too.</summary>
+    public List<DateOnly> PreferredDates { get; set; } = [];
+
+    /// <summary>"morning", "afternoon", or empty for any time.</summary>
+    public string PreferredPartOfDay { get; set; } = string.Empty;
+
     public DateOnly Date { get; set; }
     public TimeOnly Start { get; set; }
     public int Minutes { get; set; }

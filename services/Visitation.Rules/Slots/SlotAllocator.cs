@@ -14,6 +14,34 @@ public static class SlotAllocator
     /// <summary>The earliest feasible slot on the earliest day that has one, or null.</summary>
     public static SlotChoice? Earliest(SlotRequest request) => new SlotPlanner(request).All().FirstOrDefault();
 
+    /// <summary>
+    /// The earliest slot that meets the family's <paramref name="preference"/>; when none does, the
+    /// earliest that meets the most important part of it (the day counts for more than the part of
+    /// the day: the family has arranged to travel on it), and failing that the earliest overall.
+    /// With no preference this is <see cref="Earliest"/>. <paramref name="except"/> is a slot the
+    /// family must not be offered again.
+    /// </summary>
+    public static PreferredSlot? Preferred(SlotRequest request, SlotPreference preference, (DateOnly Date, TimeOnly Start)? except = null)
+    {
+        ArgumentNullException.ThrowIfNull(preference);
+        SlotChoice? best = null;
+        var bestMisses = int.MaxValue;
+        foreach (var choice in new SlotPlanner(request).All())
+        {
+            if ((choice.Date, choice.Start) == except)
+                continue;
+            var misses = (preference.MatchesDay(choice.Date) ? 0 : 2) + (preference.MatchesPart(choice.Start) ? 0 : 1);
+            // Slots come earliest first, so the first one of each rank is the earliest of that rank.
+            if (misses < bestMisses)
+            {
+                (best, bestMisses) = (choice, misses);
+                if (misses == 0)
+                    break;
+            }
+        }
+        return best is null ? null : new PreferredSlot(best, preference.IsMetBy(best.Date, best.Start));
+    }
+
     /// <summary>Up to <paramref name="max"/> feasible slots, distinct by date and start, earliest first.</summary>
     public static IReadOnlyList<SlotChoice> Free(SlotRequest request, int max)
     {

@@ -50,11 +50,16 @@ public sealed class ChainDriver(VisitationSystem system)
         return id;
     }
 
-    /// <summary>Takes a new application for a registered inmate through both approvals to its proposed slot.</summary>
-    public async Task<(string ApplicationId, VisitView Proposal)> DriveToProposalAsync(Family family, string inmate, string area = "3")
+    /// <summary>
+    /// Takes a new application for a registered inmate through both approvals to its proposed slot;
+    /// <paramref name="amend"/> may change the submission first (e.g. the family's preferences).
+    /// </summary>
+    public async Task<(string ApplicationId, VisitView Proposal)> DriveToProposalAsync(Family family, string inmate, string area = "3", Action<SubmitApplicationRequest>? amend = null)
     {
         await ImportInmateAsync("YJ" + family.Phone[^6..], inmate, area);
-        var id = await SubmitAsync(family.Application(inmate, area));
+        var request = family.Application(inmate, area);
+        amend?.Invoke(request);
+        var id = await SubmitAsync(request);
         await WaitForBureauTaskAsync(id);
         var bureau = await Reviewer.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId = id, Note = "材料齐全" });
         Assert.True(bureau.Approved);

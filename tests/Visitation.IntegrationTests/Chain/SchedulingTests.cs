@@ -37,6 +37,42 @@ public sealed class SchedulingTests(VisitationSystem system)
     }
 
     [Fact]
+    public async Task A_preferred_date_later_than_the_earliest_free_slot_gets_the_proposal_and_keeps_it_on_a_reoffer()
+    {
+        var family = new Family();
+        var month = Family.NextVisitMonth();
+        var days = await _chain.VisitCentre.ListVisitDaysAsync(new ListVisitDaysRequest { PrisonId = Orgs.Prison, PrisonArea = "3", Month = month });
+        Assert.True(days.VideoDays.Count >= 2, $"area 3 needs two video days in {month} for a later one to be preferable");
+        var preferred = days.VideoDays[^1]; // area 3: the 23rd, unless a holiday took it
+
+        var (id, proposal) = await _chain.DriveToProposalAsync(family, "高建华" + family.Phone[^4..], area: "3", amend: r =>
+        {
+            r.PreferredDates.Add(preferred);
+            r.PreferredPartOfDay = "afternoon";
+        });
+
+        Assert.Equal((preferred, true), (proposal.Date, proposal.MatchesPreference));
+        Assert.True(Time(proposal.StartTime) >= new TimeOnly(12, 0), $"{proposal.StartTime} is not in the afternoon");
+        Assert.Equal([preferred], proposal.PreferredDates);
+        Assert.Equal("afternoon", proposal.PreferredPartOfDay);
+        // The preference, not a full calendar, put it there: an earlier day still had room.
+        var free = await _chain.VisitCentre.ListFreeSlotsAsync(new ListFreeSlotsRequest { VisitId = proposal.VisitId, MaxResults = 1 });
+        Assert.True(string.CompareOrdinal(free.Slots[0].Date, preferred) < 0, $"earliest free slot {free.Slots[0].Date} is not before {preferred}");
+        var application = await _chain.Clerk.GetApplicationAsync(new Contracts.Grpc.Application.GetApplicationRequest { ApplicationId = id });
+        Assert.Equal([preferred], application.PreferredDates);
+        Assert.Equal("afternoon", application.PreferredPartOfDay);
+
+        // The prison cancels it: the re-offer is another afternoon slot on the same preferred date.
+        var cancelled = await _chain.VisitCentre.CancelVisitAsync(new CancelVisitRequest { VisitId = proposal.VisitId, Cause = "maintenance" });
+        var reoffer = Assert.Single(cancelled.Cancelled);
+        Assert.True(reoffer.Reoffered);
+        var again = await _chain.VisitCentre.GetVisitAsync(new GetVisitRequest { VisitId = reoffer.NewVisitId });
+        Assert.Equal((preferred, true), (again.Date, again.MatchesPreference));
+        Assert.NotEqual(proposal.StartTime, again.StartTime);
+        Assert.True(Time(again.StartTime) >= new TimeOnly(12, 0), $"{again.StartTime} is not in the afternoon");
+    }
+
+    [Fact]
     public async Task A_slot_that_is_not_free_cannot_be_confirmed()
     {
         var family = new Family();
@@ -69,4 +105,6 @@ public sealed class SchedulingTests(VisitationSystem system)
         Assert.Equal(["2026-03-09"], days.OnsiteDays);
         Assert.Equal(["2026-03-04", "2026-03-14", "2026-03-24"], days.VideoDays);
     }
+
+    private static TimeOnly Time(string hhmm) => TimeOnly.ParseExact(hhmm, "HH:mm", CultureInfo.InvariantCulture);
 }

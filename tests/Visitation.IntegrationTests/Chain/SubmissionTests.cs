@@ -30,6 +30,25 @@ public sealed class SubmissionTests(VisitationSystem system)
     }
 
     [Fact]
+    public async Task Preferences_outside_the_month_repeated_or_unknown_are_named()
+    {
+        var family = new Family();
+        var request = family.Application("白玉堂");
+        var first = DateOnly.ParseExact(request.VisitMonth + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        request.PreferredDates.Add(Day(first.AddDays(12)));
+        request.PreferredDates.Add(Day(first.AddMonths(1))); // the next month
+        request.PreferredDates.Add(Day(first.AddDays(12)));  // again
+        request.PreferredPartOfDay = "evening";
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Clerk.SubmitApplicationAsync(request));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        var fields = error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field).Order();
+        Assert.Equal(new[] { "preferred_dates[1]", "preferred_dates[2]", "preferred_part_of_day" }.Order(), fields);
+    }
+
+    [Fact]
     public async Task Four_adults_are_refused_but_a_child_under_fourteen_with_a_guardian_is_not_counted()
     {
         var family = new Family();

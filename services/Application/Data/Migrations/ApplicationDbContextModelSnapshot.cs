@@ -80,6 +80,19 @@ namespace Visitation.Application.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.PrimitiveCollection<List<DateOnly>>("PreferredDates")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("date[]")
+                        .HasDefaultValueSql("'{}'::date[]");
+
+                    b.Property<string>("PreferredPartOfDay")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("");
+
                     b.Property<string>("PrisonArea")
                         .HasColumnType("text");
 

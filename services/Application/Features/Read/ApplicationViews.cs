@@ -20,7 +20,9 @@ public static class ApplicationViews
             VisitMonth = application.VisitMonth,
             VenueId = application.VenueId,
             SubmittedAt = ChinaTime.Format(application.SubmittedAt),
+            PreferredPartOfDay = application.PreferredPartOfDay,
         };
+        view.PreferredDates.AddRange(application.PreferredDates.Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         view.Visitors.AddRange(application.Visitors.OrderBy(v => v.Ordinal).Select(v => ToView(v, today)));
         view.Timeline.AddRange(application.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(ToView));
         if (application.VisitId is { } visitId && application.VisitDate is { } date && application.VisitStart is { } start)

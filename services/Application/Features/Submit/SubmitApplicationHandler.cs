@@ -3,6 +3,7 @@ using Npgsql;
 using Visitation.Application.Data;
 using Visitation.Contracts.Events;
 using Visitation.Contracts.Grpc.Application;
+using Visitation.Rules.Slots;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
 using Visitation.ServiceDefaults.ReferenceData;
@@ -28,8 +29,8 @@ public sealed class SubmitApplicationHandler(ApplicationDbContext db, ReferenceD
         }
 
         var now = ChinaTime.Now(clock);
-        var visitors = SubmitValidator.Validate(request, office, reference, DateOnly.FromDateTime(now.DateTime));
-        var application = Build(request, caller, office, visitors, now);
+        var submission = SubmitValidator.Validate(request, office, reference, DateOnly.FromDateTime(now.DateTime));
+        var application = Build(request, caller, office, submission, now);
         db.Applications.Add(application);
         db.Publish(ToEvent(application, caller, now), now);
         try
@@ -61,8 +62,9 @@ public sealed class SubmitApplicationHandler(ApplicationDbContext db, ReferenceD
         return found is null ? null : new SubmitApplicationReply { ApplicationId = found.Id.ToString(), Status = found.Status.ToString() };
     }
 
-    private static VisitApplication Build(SubmitApplicationRequest request, Caller caller, JudicialOffice office, IReadOnlyList<ValidVisitor> visitors, DateTimeOffset now)
+    private static VisitApplication Build(SubmitApplicationRequest request, Caller caller, JudicialOffice office, ValidSubmission submission, DateTimeOffset now)
     {
+        var visitors = submission.Visitors;
         var contact = visitors.FirstOrDefault(v => v.Input.IsContact) ?? visitors.First(v => v.Age >= 18);
         var application = new VisitApplication
         {
@@ -75,6 +77,8 @@ public sealed class SubmitApplicationHandler(ApplicationDbContext db, ReferenceD
             InmateName = request.Inmate.Name.Trim(),
             PrisonArea = string.IsNullOrWhiteSpace(request.Inmate.PrisonArea) ? null : request.Inmate.PrisonArea,
             VisitMonth = request.VisitMonth,
+            PreferredDates = [.. submission.Preference.Dates],
+            PreferredPartOfDay = SlotPreference.Code(submission.Preference.PartOfDay),
             SubmittedAt = now,
             SubmittedBy = caller.UserId,
             Status = ApplicationStatus.Submitted,
@@ -117,7 +121,9 @@ public sealed class SubmitApplicationHandler(ApplicationDbContext db, ReferenceD
             DateOnly.FromDateTime(now.DateTime),
             application.Visitors
                 .Select(v => new VisitorDetails(v.Name, v.IdNumber, v.Relation, Rules.Identity.ResidentIdNumber.AgeOn(v.BirthDate, DateOnly.FromDateTime(now.DateTime)), v.Documents, v.IsGuardian))
-                .ToList());
+                .ToList(),
+            application.PreferredDates.Count == 0 ? null : application.PreferredDates,
+            application.PreferredPartOfDay.Length == 0 ? null : application.PreferredPartOfDay);
         return new ApplicationSubmitted(details, contact.Name, contact.Phone, caller.UserId, now);
     }
 }

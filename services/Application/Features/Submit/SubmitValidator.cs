@@ -3,6 +3,7 @@ using Visitation.Rules.Identity;
 using Visitation.ServiceDefaults.Grpc;
 using Visitation.Rules.Eligibility;
 using Visitation.Rules.Policies;
+using Visitation.Rules.Slots;
 using Visitation.ServiceDefaults.ReferenceData;
 
 namespace Visitation.Application.Features.Submit;
@@ -10,24 +11,34 @@ namespace Visitation.Application.Features.Submit;
 /// <summary>A visitor as validated: the facts the rest of the submission needs.</summary>
 public sealed record ValidVisitor(VisitorInput Input, DateOnly BirthDate, int Age);
 
+/// <summary>The family's preferred dates (sorted) and part of day, as validated.</summary>
+public sealed record ValidPreference(IReadOnlyList<DateOnly> Dates, PartOfDay PartOfDay);
+
+/// <summary>What a valid submission needs besides the request itself.</summary>
+public sealed record ValidSubmission(IReadOnlyList<ValidVisitor> Visitors, ValidPreference Preference);
+
 /// <summary>
 /// Checks a submission field by field and reports every bad one at once (INVALID_ARGUMENT);
 /// nothing is stored unless all are good.
 /// </summary>
 public static class SubmitValidator
 {
-    public static IReadOnlyList<ValidVisitor> Validate(SubmitApplicationRequest request, JudicialOffice office, ReferenceDataSet reference, DateOnly today)
+    /// <summary>At most as many preferred dates as an area has video days in a month.</summary>
+    public const int MaxPreferredDates = 3;
+
+    public static ValidSubmission Validate(SubmitApplicationRequest request, JudicialOffice office, ReferenceDataSet reference, DateOnly today)
     {
         var violations = new FieldViolations();
         violations.Required("request_id", request.RequestId);
         violations.Required("inmate.name", request.Inmate?.Name);
         var prison = ValidatePrison(request.Inmate, reference, violations);
-        ValidateMonth(request.VisitMonth, today, violations);
+        var month = ValidateMonth(request.VisitMonth, today, violations);
+        var preference = ValidatePreference(request, month, violations);
         ValidateVenue(request.VenueId, office, reference, violations);
         var policy = prison is null ? null : reference.PolicyFor(prison.Id);
         var visitors = ValidateVisitors(request, today, policy, violations);
         violations.ThrowIfAny();
-        return visitors;
+        return new ValidSubmission(visitors, preference);
     }
 
     private static Prison? ValidatePrison(InmateAsKnown? inmate, ReferenceDataSet reference, FieldViolations violations)
@@ -53,11 +64,12 @@ public static class SubmitValidator
         return prison;
     }
 
-    private static void ValidateMonth(string month, DateOnly today, FieldViolations violations)
+    /// <summary>The month's first day, or null when the month is not a month at all.</summary>
+    private static DateOnly? ValidateMonth(string month, DateOnly today, FieldViolations violations)
     {
         if (violations.Month("visit_month", month) is not { } first)
         {
-            return;
+            return null;
         }
 
         if (first.AddMonths(1) <= today)
@@ -68,6 +80,48 @@ public static class SubmitValidator
         {
             violations.Add("visit_month", "最多只能申请三个月内的会见");
         }
+
+        return first;
+    }
+
+    // Only what the office can know: whether a date is one of the area's video days, a holiday or
+    // full is scheduling's to find out, and it then falls back instead of refusing.
+    private static ValidPreference ValidatePreference(SubmitApplicationRequest request, DateOnly? month, FieldViolations violations)
+    {
+        var dates = new List<DateOnly>();
+        if (request.PreferredDates.Count > MaxPreferredDates)
+        {
+            violations.Add("preferred_dates", $"最多填写{MaxPreferredDates}个意向日期");
+        }
+
+        for (var i = 0; i < request.PreferredDates.Count; i++)
+        {
+            var field = $"preferred_dates[{i}]";
+            if (violations.Date(field, request.PreferredDates[i]) is not { } date)
+            {
+                continue;
+            }
+
+            if (month is { } first && (date < first || date >= first.AddMonths(1)))
+            {
+                violations.Add(field, "意向日期须在申请的会见月份内");
+            }
+            else if (dates.Contains(date))
+            {
+                violations.Add(field, "意向日期不能重复");
+            }
+            else
+            {
+                dates.Add(date);
+            }
+        }
+
+        if (!SlotPreference.TryParsePartOfDay(request.PreferredPartOfDay, out var part))
+        {
+            violations.Add("preferred_part_of_day", "只能填写 morning（上午）或 afternoon（下午）");
+        }
+
+        return new ValidPreference([.. dates.Order()], part);
     }
 
     private static void ValidateVenue(string venueId, JudicialOffice office, ReferenceDataSet reference, FieldViolations violations)

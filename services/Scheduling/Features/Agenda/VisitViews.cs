@@ -2,6 +2,7 @@ using System.Globalization;
 using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.Scheduling.Data;
 using Visitation.Scheduling.Features.DayOf;
+using Visitation.Scheduling.Features.Propose;
 using Visitation.ServiceDefaults.Time;
 
 namespace Visitation.Scheduling.Features.Agenda;
@@ -32,7 +33,11 @@ public static class VisitViews
             EndedAt = Format(visit.EndedAt),
             OutcomeReasonCode = visit.OutcomeReasonCode ?? string.Empty,
             OutcomeReason = visit.OutcomeReason ?? string.Empty,
+            PreferredPartOfDay = visit.PreferredPartOfDay,
+            // From the slot it holds now, so a visit the centre moved says whether the move kept the wish.
+            MatchesPreference = VisitBasis.PreferenceOf(visit.PreferredDates, visit.PreferredPartOfDay).IsMetBy(visit.Date, visit.Start),
         };
+        view.PreferredDates.AddRange(visit.PreferredDates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         if (visit.StartedAt is not null)
         {
             var call = VisitCall.Of(visit);

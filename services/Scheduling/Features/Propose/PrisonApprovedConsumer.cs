@@ -11,7 +11,8 @@ namespace Visitation.Scheduling.Features.Propose;
 /// Proposes the earliest feasible slot for an approved application — on the inmate's area's
 /// video days of the month applied for, at least the policy's advance days after submission,
 /// holidays and closures skipped, never on days prison approval asked to avoid, within both ends'
-/// capacity — and holds it for the visit centre to confirm.
+/// capacity, on the family's preferred days and part of day when they have room — and holds it for
+/// the visit centre to confirm.
 /// </summary>
 public sealed class PrisonApprovedConsumer(SchedulingDbContext db, Proposals proposals, TimeProvider clock)
     : InboxConsumer<PrisonApproved, SchedulingDbContext>(db, clock)
@@ -30,7 +31,8 @@ public sealed class PrisonApprovedConsumer(SchedulingDbContext db, Proposals pro
         var month = Proposals.MonthOf(application.VisitMonth);
         var earliest = Later(application.SubmittedOn.AddDays(message.AdvanceDays), DateOnly.FromDateTime(now.DateTime).AddDays(1));
         var basis = new VisitBasis(application.ApplicationId, application.PrisonId, message.PrisonArea, application.VenueId, application.CountyId,
-            application.InmateName, message.InmateNumber, application.VisitMonth, message.VisitMinutes, earliest);
+            application.InmateName, message.InmateNumber, application.VisitMonth, message.VisitMinutes, earliest,
+            VisitBasis.PreferenceOf(application.PreferredDates, application.PreferredPartOfDay));
         var choice = await proposals.FindAsync(basis, [month], avoid: null, cancellationToken);
         if (choice is null)
         {

@@ -11,7 +11,7 @@ namespace Visitation.Scheduling.Features.Propose;
 
 /// <summary>
 /// The one proposal path: find the earliest feasible slot for an application (honouring the days
-/// prison approval asked to avoid), place the visit there, hold it for the visit centre and set the
+/// prison approval asked to avoid, and the family's preferred days and part of day where there is room), place the visit there, hold it for the visit centre and set the
 /// hold's timer. Used for the first proposal and for every re-offer after a cancellation or a lapsed hold.
 /// Callers run inside a transaction; the allocation lock is taken here.
 /// </summary>
@@ -19,7 +19,10 @@ public sealed class Proposals(SchedulingDbContext db, SlotFinder slots, Referenc
 {
     public const string NoSlotInMonth = "NO_SLOT_IN_MONTH";
 
-    /// <summary>The earliest free slot in the first of <paramref name="months"/> that has one, other than <paramref name="avoid"/>.</summary>
+    /// <summary>
+    /// The family's preferred free slot, else the earliest, in the first of <paramref name="months"/>
+    /// that has one, other than <paramref name="avoid"/>.
+    /// </summary>
     public async Task<SlotChoice?> FindAsync(VisitBasis basis, IReadOnlyList<DateOnly> months, (DateOnly Date, TimeOnly Start)? avoid, CancellationToken ct)
     {
         await slots.LockAsync(basis.PrisonId, basis.VenueId, ct);
@@ -27,12 +30,9 @@ public sealed class Proposals(SchedulingDbContext db, SlotFinder slots, Referenc
         foreach (var month in months)
         {
             var search = new SlotSearch(basis.PrisonId, basis.PrisonArea, basis.VenueId, basis.Minutes, basis.EarliestDate, month, Avoid: avoidDays);
-            var choice = avoid is null
-                ? await slots.EarliestAsync(search, ct)
-                : (await slots.FreeAsync(search, 2, ct)).FirstOrDefault(c => (c.Date, c.Start) != avoid.Value);
-            if (choice is not null)
+            if (await slots.PreferredAsync(search, basis.Preference, avoid, ct) is { } choice)
             {
-                return choice;
+                return choice.Slot;
             }
         }
 
@@ -54,6 +54,8 @@ public sealed class Proposals(SchedulingDbContext db, SlotFinder slots, Referenc
             InmateNumber = basis.InmateNumber,
             VisitMonth = basis.VisitMonth,
             EarliestDate = basis.EarliestDate,
+            PreferredDates = [.. basis.Preference.Days.Order()],
+            PreferredPartOfDay = SlotPreference.Code(basis.Preference.PartOfDay),
             Minutes = basis.Minutes,
             Status = VisitStatus.Proposed,
             CreatedAt = now,

@@ -37,8 +37,9 @@ public sealed class SlotFinder(SchedulingDbContext db, ReferenceDataSet referenc
         }
     }
 
-    public async Task<SlotChoice?> EarliestAsync(SlotSearch search, CancellationToken ct) =>
-        await BuildAsync(search, ct) is { } request ? SlotAllocator.Earliest(request) : null;
+    /// <summary>The earliest slot meeting the family's preference, else the best fallback; never <paramref name="except"/>.</summary>
+    public async Task<PreferredSlot?> PreferredAsync(SlotSearch search, SlotPreference preference, (DateOnly Date, TimeOnly Start)? except, CancellationToken ct) =>
+        await BuildAsync(search, ct) is { } request ? SlotAllocator.Preferred(request, preference, except) : null;
 
     public async Task<IReadOnlyList<SlotChoice>> FreeAsync(SlotSearch search, int max, CancellationToken ct) =>
         await BuildAsync(search, ct) is { } request ? SlotAllocator.Free(request, max) : [];
