@@ -10,6 +10,7 @@ using Visitation.PrisonApproval.Features.Suspensions;
 using Visitation.ServiceDefaults.Clocks;
 using Visitation.ServiceDefaults.Data;
 using Visitation.ServiceDefaults.Messaging;
+using Visitation.ServiceDefaults.ReferenceData;
 
 namespace Visitation.PrisonApproval;
 
@@ -20,6 +21,7 @@ public static class PrisonApprovalModule
     public static WebApplicationBuilder AddPrisonApprovalService(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<PrisonApprovalDbContext>();
+        builder.Services.AddSingleton<PrisonCalendars>();
         builder.Services.AddScoped<InmateFacts>();
         builder.Services.AddScoped<ApprovalOutcomes>();
         builder.Services.AddScoped<AffectedWork>();

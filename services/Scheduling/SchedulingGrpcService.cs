@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.Scheduling.Data;
 using Visitation.Scheduling.Features.Agenda;
-using Visitation.Scheduling.Features.Calendar;
 using Visitation.Scheduling.Features.Cancel;
 using Visitation.Scheduling.Features.Confirm;
 using Visitation.Scheduling.Features.DayOf;

@@ -1,6 +1,6 @@
 using MassTransit;
 using Visitation.Scheduling.Data;
-using Visitation.Scheduling.Features.Calendar;
+using Visitation.ServiceDefaults.ReferenceData;
 using Visitation.Scheduling.Features.Cancel;
 using Visitation.Scheduling.Features.Confirm;
 using Visitation.Scheduling.Features.DayOf;

@@ -3,6 +3,8 @@ namespace Visitation.Contracts.Events;
 /// <summary>
 /// The visit centre confirmed relationship and eligibility. Carries what scheduling needs:
 /// the inmate's real area, the visit length and the advance notice the prison's policy demands.
+/// <see cref="AvoidDays"/> are the month's days the inmate or a visitor may not visit on (a
+/// suspension covering part of the month): the approval holds for the other days only.
 /// </summary>
 public sealed record PrisonApproved(
     ApplicationDetails Application,
@@ -12,4 +14,5 @@ public sealed record PrisonApproved(
     int VisitMinutes,
     int AdvanceDays,
     string DecidedBy,
-    DateTimeOffset OccurredAt);
+    DateTimeOffset OccurredAt,
+    IReadOnlyList<DayRange>? AvoidDays = null);

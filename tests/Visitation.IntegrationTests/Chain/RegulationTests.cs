@@ -32,7 +32,7 @@ public sealed class RegulationTests(VisitationSystem system)
         await _chain.Officer.SetInmateStatusAsync(new SetInmateStatusRequest
         {
             InmateNumber = number,
-            Status = new StatusInput { Kind = "confinement", From = Day(month), To = Day(month.AddDays(9)), Reason = "违反监规" },
+            Status = new StatusInput { Kind = "confinement", From = Day(month), To = Day(month.AddMonths(1).AddDays(-1)), Reason = "违反监规" },
         });
 
         var id = await _chain.DriveToPrisonTaskAsync(family.Application(inmate));
@@ -45,6 +45,29 @@ public sealed class RegulationTests(VisitationSystem system)
         await _chain.WaitForOutcomeAsync(id, "PrisonRejected", smsCount: 2);
         var sms = await system.SmsTo(family.Phone);
         Assert.Contains("罪犯处于禁闭期间", sms[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_confinement_over_part_of_the_month_leaves_its_other_visit_days_open()
+    {
+        var family = new Family();
+        var inmate = "部分禁闭" + family.Phone[^4..];
+        var number = "YJ" + family.Phone[^6..];
+        await _chain.ImportInmateAsync(number, inmate, "3");
+        var month = MonthOf(Family.NextVisitMonth());
+        // Area 3 visits on the 3rd, 13th and 23rd: the confinement closes the 3rd and the 13th.
+        await _chain.Officer.SetInmateStatusAsync(new SetInmateStatusRequest
+        {
+            InmateNumber = number,
+            Status = new StatusInput { Kind = "confinement", From = Day(month), To = Day(month.AddDays(14)), Reason = "违反监规" },
+        });
+
+        var id = await _chain.DriveToPrisonTaskAsync(family.Application(inmate));
+        var decision = await _chain.Officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = id });
+        var proposal = await _chain.WaitForProposalAsync(id);
+
+        Assert.True(decision.Approved, decision.Reason);
+        Assert.Equal(Day(month.AddDays(22)), proposal.Date);
     }
 
     [Fact]
@@ -129,7 +152,8 @@ public sealed class RegulationTests(VisitationSystem system)
             system.SchedulingClock.Freeze(start);
             await _chain.VisitCentre.StartVisitAsync(new VisitActionRequest { VisitId = visit.VisitId });
             system.SchedulingClock.Freeze(start.AddMinutes(12));
-            await _chain.VisitCentre.TerminateVisitAsync(new TerminateVisitRequest { VisitId = visit.VisitId, ReasonCode = "RECORDING", Severity = "ordinary", PenaltyMonths = 1 });
+            // Three months: the whole next month is inside the penalty (one month would end before its last visit days).
+            await _chain.VisitCentre.TerminateVisitAsync(new TerminateVisitRequest { VisitId = visit.VisitId, ReasonCode = "RECORDING", Severity = "ordinary", PenaltyMonths = 3 });
         }
         finally
         {
@@ -139,7 +163,7 @@ public sealed class RegulationTests(VisitationSystem system)
         var view = await Eventually.Until(async () => await _chain.Officer.GetInmateAsync(new GetInmateRequest { InmateNumber = number, Month = Month(visitDate) }),
             v => v.Statuses.Any(s => s.Kind == "penalty"), "the penalty suspension");
         var penalty = Assert.Single(view.Statuses, s => s.Kind == "penalty");
-        Assert.Equal((Day(visitDate.AddDays(1)), Day(visitDate.AddMonths(1).AddDays(-1)), "penalty"), (penalty.From, penalty.To, penalty.Source));
+        Assert.Equal((Day(visitDate.AddDays(1)), Day(visitDate.AddMonths(3).AddDays(-1)), "penalty"), (penalty.From, penalty.To, penalty.Source));
         Assert.Equal("held", Assert.Single(view.QuotaEntries).Outcome);
         var first = await Eventually.Until(async () => await _chain.Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = proposal.ApplicationId }),
             a => a.Status == "VisitTerminated", "the first application to show the termination");

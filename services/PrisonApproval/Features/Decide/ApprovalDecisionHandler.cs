@@ -37,7 +37,7 @@ public sealed class ApprovalDecisionHandler(PrisonApprovalDbContext db, InmateFa
         var inmate = await facts.LockAndLoadAsync(found.Id, ct);
         var judgement = await facts.JudgeAsync(inmate, approval.Application, request.UseExtraVisitApproval, ct);
         var decision = judgement.Result.Eligible
-            ? await outcomes.ApproveAsync(approval, inmate, judgement.VisitMinutes, caller.UserId, now, ct)
+            ? await outcomes.ApproveAsync(approval, inmate, judgement, caller.UserId, now, ct)
             : outcomes.Refuse(approval, judgement.Result.Failures, caller.UserId, now);
         return await CommitAsync(decision, transaction, ct);
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Events;
 using Visitation.Contracts.Grpc;
 using Visitation.PrisonApproval.Data;
+using Visitation.PrisonApproval.Features.Eligibility;
 using Visitation.Rules.Eligibility;
 using Visitation.ServiceDefaults.Data;
 using Visitation.ServiceDefaults.Grpc;
@@ -31,7 +32,8 @@ public sealed class ApprovalOutcomes(PrisonApprovalDbContext db, ReferenceDataSe
         return Decisions.Refused(failures, decidedBy, now);
     }
 
-    public async Task<Decision> ApproveAsync(Approval approval, Inmate inmate, int visitMinutes, string decidedBy, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Approves for the month's open days; the days the judgement closed travel with the approval for scheduling to avoid.</summary>
+    public async Task<Decision> ApproveAsync(Approval approval, Inmate inmate, Judgement judgement, string decidedBy, DateTimeOffset now, CancellationToken ct)
     {
         approval.Status = ApprovalStatus.Approved;
         approval.InmateNumber = inmate.InmateNumber;
@@ -54,10 +56,11 @@ public sealed class ApprovalOutcomes(PrisonApprovalDbContext db, ReferenceDataSe
             inmate.InmateNumber,
             inmate.Area,
             inmate.Juvenile,
-            visitMinutes,
+            judgement.VisitMinutes,
             reference.PolicyFor(inmate.PrisonId).AdvanceDays,
             decidedBy,
-            now), now);
+            now,
+            [.. judgement.BlockedDays.Select(b => new DayRange(b.Date, b.Date, b.Failure.Code, b.Failure.Message))]), now);
         return Decisions.Approved(decidedBy, now);
     }
 

@@ -5,6 +5,7 @@ using Visitation.PrisonApproval.Data;
 using Visitation.Rules.Eligibility;
 using Visitation.Rules.Policies;
 using Visitation.ServiceDefaults.ReferenceData;
+using Visitation.ServiceDefaults.Time;
 
 namespace Visitation.PrisonApproval.Features.Eligibility;
 
@@ -12,7 +13,7 @@ namespace Visitation.PrisonApproval.Features.Eligibility;
 /// Gathers what the rules engine judges from the prison's records: the inmate's state, the month's
 /// quota ledger, the visitors' bars. The engine itself stays pure; this is its only door to the database.
 /// </summary>
-public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet reference)
+public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet reference, PrisonCalendars calendars, TimeProvider clock)
 {
     /// <summary>
     /// Serialises decisions about one inmate until the transaction ends, so two approvals racing for
@@ -79,12 +80,11 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
         var policy = PolicyOf(inmate);
         var state = StateOf(inmate);
         var ledger = await LedgerAsync(inmate, request.Month, ct);
-        var result = prisonRulesOnly
-            ? EligibilityEngine.EvaluatePrisonRules(policy, state, ledger, request)
-            : EligibilityEngine.Evaluate(policy, state, ledger, request);
+        var verdict = VisitDaysJudgement.Evaluate(policy, state, ledger, request, VisitDaysAhead(inmate, request.Month), prisonRulesOnly);
         var longer = ledger.Approvals.Any(a => a.Kind == SpecialApproval.LongerVisit && a.IsCompleteFor(policy.ExtraVisitApprovalChain));
         return new Judgement(
-            result,
+            verdict.Result,
+            verdict.BlockedDays,
             MonthlyQuotaRule.Used(policy, ledger, request.Month),
             MonthlyQuotaRule.Allowance(policy, state),
             EligibilityEngine.VisitMinutes(policy, state, longer));
@@ -95,6 +95,19 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
         var ids = idNumbers.ToList();
         var bars = await db.BarredVisitors.AsNoTracking().Where(b => b.PrisonId == prisonId && ids.Contains(b.IdNumber)).ToListAsync(ct);
         return bars.GroupBy(b => b.IdNumber).ToDictionary(g => g.Key, g => g.Select(b => new VisitorBar(b.From, b.To, b.Reason)).ToList(), StringComparer.Ordinal);
+    }
+
+    /// <summary>The inmate's area's open video-visit days of the month from tomorrow on (China time).</summary>
+    private List<DateOnly> VisitDaysAhead(Inmate inmate, VisitMonth month)
+    {
+        var area = calendars.Area(inmate.PrisonId, inmate.Area);
+        if (area is null)
+        {
+            return [];
+        }
+
+        var today = ChinaTime.Today(clock);
+        return [.. calendars.VideoDays(area, month.Year, month.Month).Where(d => d.Open && d.Date > today).Select(d => d.Date)];
     }
 
     private async Task<List<RuleFailure>> RelationMismatchesAsync(Inmate inmate, ApplicationDetails application, CancellationToken ct)
@@ -122,5 +135,5 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
         VisitMonth.Of(DateOnly.ParseExact(yyyyMm + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture));
 }
 
-/// <summary>The engine's verdict plus the numbers an officer or clerk wants to see beside it.</summary>
-public sealed record Judgement(EligibilityResult Result, int QuotaUsed, int QuotaAllowed, int VisitMinutes);
+/// <summary>The engine's verdict, the month's days it closes, and the numbers an officer or clerk wants to see beside it.</summary>
+public sealed record Judgement(EligibilityResult Result, IReadOnlyList<BlockedDay> BlockedDays, int QuotaUsed, int QuotaAllowed, int VisitMinutes);

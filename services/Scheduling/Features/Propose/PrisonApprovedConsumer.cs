@@ -28,6 +28,23 @@ public sealed class PrisonApprovedConsumer(SchedulingDbContext db, Proposals pro
         }
 
         var now = ChinaTime.Now(Clock);
+        // Days prison approval excluded are kept like a cancellation request made before the
+        // proposal: the first proposal and every re-offer stay off them.
+        foreach (var range in message.AvoidDays ?? [])
+        {
+            Db.CancellationRequests.Add(new CancellationRequest
+            {
+                Id = Guid.CreateVersion7(),
+                ApplicationId = application.ApplicationId,
+                From = range.From,
+                To = range.To,
+                ReasonCode = range.ReasonCode,
+                Reason = range.Reason,
+                RequestedAt = message.OccurredAt,
+            });
+        }
+
+        await Db.SaveChangesAsync(cancellationToken);
         var month = Proposals.MonthOf(application.VisitMonth);
         var earliest = Later(application.SubmittedOn.AddDays(message.AdvanceDays), DateOnly.FromDateTime(now.DateTime).AddDays(1));
         var basis = new VisitBasis(application.ApplicationId, application.PrisonId, message.PrisonArea, application.VenueId, application.CountyId,

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Visitation.Rules.Slots;
 using Visitation.Scheduling.Data;
-using Visitation.Scheduling.Features.Calendar;
 using Visitation.ServiceDefaults.ReferenceData;
 
 namespace Visitation.Scheduling.Features.Propose;

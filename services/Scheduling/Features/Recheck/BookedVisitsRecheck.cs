@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Visitation.Rules.Slots;
 using Visitation.Scheduling.Data;
-using Visitation.Scheduling.Features.Calendar;
 using Visitation.Scheduling.Features.Cancel;
 using Visitation.Scheduling.Features.Propose;
 using Visitation.ServiceDefaults.ReferenceData;

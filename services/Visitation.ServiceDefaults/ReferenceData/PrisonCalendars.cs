@@ -1,7 +1,6 @@
 using Visitation.Rules.Calendars;
-using Visitation.ServiceDefaults.ReferenceData;
 
-namespace Visitation.Scheduling.Features.Calendar;
+namespace Visitation.ServiceDefaults.ReferenceData;
 
 /// <summary>The prison areas' video-visit calendars and the holiday calendars, built from reference data.</summary>
 public sealed class PrisonCalendars(ReferenceDataSet reference)
