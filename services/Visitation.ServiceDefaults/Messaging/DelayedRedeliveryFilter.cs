@@ -38,8 +38,8 @@ public sealed class DelayedRedeliveryFilter<TMessage>(ServiceDbContext db, IOpti
     private bool ShouldRedeliver(ConsumeContext<TMessage> context, Exception exception) =>
         context.MessageId is not null
         && exception is not ArgumentException and not OperationCanceledException
-        && !TransientFaults.IsTransient(exception) // the database is away: the schedule could not be stored either
-        && Redelivery.Count(context) < options.Value.RedeliveryLimit;
+        && !TransientFaults.IsServerAway(exception) // the database is away: the schedule could not be stored either
+        && Redelivery.Count(context) < (TransientFaults.IsPrerequisiteMissing(exception) ? options.Value.PrerequisiteRedeliveryLimit : options.Value.RedeliveryLimit);
 
     private static string QueueName(Uri inputAddress) => inputAddress.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1];
 }

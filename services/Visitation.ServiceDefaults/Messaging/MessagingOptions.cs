@@ -21,6 +21,13 @@ public sealed class MessagingOptions
     /// <summary>Delayed redeliveries after the immediate retries, before the _error queue.</summary>
     public int RedeliveryLimit { get; set; } = 3;
 
+    /// <summary>
+    /// Redeliveries for a message whose prerequisite has not arrived yet (an event about an
+    /// application this service has not heard of): more than for a plain fault, since waiting
+    /// normally cures it — after a broker restart the earlier event can be seconds behind.
+    /// </summary>
+    public int PrerequisiteRedeliveryLimit { get; set; } = 6;
+
     /// <summary>Delay before the first redelivery; each next one waits twice as long.</summary>
     public TimeSpan RedeliveryInterval { get; set; } = TimeSpan.FromMinutes(1);
 

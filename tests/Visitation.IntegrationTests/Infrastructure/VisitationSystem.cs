@@ -175,6 +175,7 @@ public sealed class VisitationSystem : IAsyncLifetime
             // Fewer immediate retries than production, so a poison message reaches _error in seconds.
             ["Messaging:RetryLimit"] = "2",
             ["Messaging:RedeliveryLimit"] = "1",
+            ["Messaging:PrerequisiteRedeliveryLimit"] = "4",
             ["Messaging:RedeliveryInterval"] = "00:00:01",
             // The review clocks look every second, so a test that moves a deadline sees it expire at once.
             ["PeriodicWork:ExpireOverdueApprovals:Interval"] = "00:00:01",

@@ -17,7 +17,7 @@ public abstract class TimelineConsumer<TEvent>(ApplicationDbContext db, TimeProv
     {
         var step = Describe(message);
         var application = await Db.Applications.SingleOrDefaultAsync(a => a.Id == step.ApplicationId, cancellationToken)
-            ?? throw new InvalidOperationException($"Application {step.ApplicationId} is unknown here; retrying.");
+            ?? throw new PrerequisiteMissingException($"Application {step.ApplicationId} is unknown here; retrying.");
         Db.Timeline.Add(new TimelineRecord
         {
             ApplicationId = application.Id,

@@ -24,7 +24,7 @@ public abstract class SmsComposer<TEvent>(NotificationDbContext db, ReferenceDat
     {
         var applicationId = ApplicationIdOf(message);
         var recipient = await FindRecipientAsync(message, applicationId, cancellationToken)
-            ?? throw new InvalidOperationException($"No recipient yet for application {applicationId}; retrying.");
+            ?? throw new PrerequisiteMissingException($"No recipient yet for application {applicationId}; retrying.");
         var draft = Draft(message, recipient);
         if (await Db.Messages.AnyAsync(m => m.DedupKey == draft.DedupKey, cancellationToken))
         {
