@@ -139,7 +139,7 @@ public sealed class SchedulingGrpcService(
 
         var month = violations.Month("month", request.Month);
         violations.ThrowIfAny();
-        var reply = new ListVisitDaysReply();
+        var reply = new ListVisitDaysReply { HolidaysPublished = calendars.HolidaysPublished(month!.Value.Year) };
         foreach (var day in calendars.VideoDays(area!, month!.Value.Year, month.Value.Month))
         {
             var date = day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

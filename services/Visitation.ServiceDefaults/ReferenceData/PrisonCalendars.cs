@@ -7,6 +7,9 @@ public sealed class PrisonCalendars(ReferenceDataSet reference)
 {
     private readonly IReadOnlyList<HolidayCalendar> _holidays = reference.HolidayCalendars();
 
+    /// <summary>Whether the public holidays of <paramref name="year"/> are loaded (an absent year means none are known, not none exist).</summary>
+    public bool HolidaysPublished(int year) => _holidays.Any(h => h.Year == year);
+
     public AreaVideoCalendar? Area(string prisonId, string areaId)
     {
         var area = reference.Prison(prisonId)?.Areas.FirstOrDefault(a => a.Id == areaId);

@@ -94,6 +94,17 @@ public sealed class SchedulingTests(VisitationSystem system)
         Assert.Equal("2026-10-01", excluded.Date);
         Assert.Contains("国庆节", excluded.Reason, StringComparison.Ordinal);
         Assert.Equal(["2026-10-04"], days.OnsiteDays); // area 1: the first Sunday of October 2026
+        Assert.True(days.HolidaysPublished);
+    }
+
+    [Fact]
+    public async Task A_year_without_its_holiday_notice_says_so()
+    {
+        // No holiday file for 2030 ships: the days are listed, but the caller is told none were taken out.
+        var days = await _chain.VisitCentre.ListVisitDaysAsync(new ListVisitDaysRequest { PrisonId = Orgs.Prison, PrisonArea = "1", Month = "2030-10" });
+
+        Assert.False(days.HolidaysPublished);
+        Assert.Contains("2030-10-01", days.VideoDays);
     }
 
     [Fact]
