@@ -54,6 +54,16 @@ public sealed class InmateChangeTests(VisitationSystem system)
         var application = await _chain.WaitForOutcomeAsync(id, "PrisonRejected", smsCount: 2);
         Assert.Equal("INMATE_TRANSFERRED", application.Timeline.Single(t => t.Event == "prison-rejected").ReasonCode);
         Assert.Contains("请向其现所在监狱申请会见", (await system.SmsTo(family.Phone))[1].Text, StringComparison.Ordinal);
+
+        // Transferred back: the register says so, and the family may apply again.
+        var back = await _chain.Officer.RecordDepartureAsync(new RecordDepartureRequest { InmateNumber = number, Kind = "returned", On = view.LeftOn });
+        Assert.Equal(("in_custody", ""), (back.Custody, back.LeftOn));
+        var again = await _chain.Officer.CheckEligibilityAsync(new CheckEligibilityRequest
+        {
+            PrisonId = Orgs.Prison, InmateName = inmate, InmateNumber = number, VisitMonth = Family.NextVisitMonth(),
+            Visitors = { new EligibilityVisitor { IdNumber = family.Adult("王秀英", "mother").IdNumber, Relation = "mother", Documents = { "resident_id", "household_register", "recent_photo" } } },
+        });
+        Assert.True(again.Eligible, string.Join(" ", again.Failures.Select(f => f.Code)));
     }
 
     [Fact]

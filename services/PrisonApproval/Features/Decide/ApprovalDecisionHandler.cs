@@ -35,7 +35,7 @@ public sealed class ApprovalDecisionHandler(PrisonApprovalDbContext db, InmateFa
         }
 
         var inmate = await facts.LockAndLoadAsync(found.Id, ct);
-        var judgement = await facts.JudgeAsync(inmate, approval.Application, request.UseExtraVisitApproval, ct);
+        var judgement = await facts.JudgeAsync(inmate, approval.Application, request.UseExtraVisitApproval, ct, request.UseLongerVisitApproval);
         var decision = judgement.Result.Eligible
             ? await outcomes.ApproveAsync(approval, inmate, judgement, caller.UserId, now, ct)
             : outcomes.Refuse(approval, judgement.Result.Failures, caller.UserId, now);

@@ -60,7 +60,7 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
     /// the prison's knowledge, and against the relatives register: a registered visitor who now
     /// claims another relation is a refusal to look into ([N§6(一)]: false information).
     /// </summary>
-    public async Task<Judgement> JudgeAsync(Inmate inmate, ApplicationDetails application, bool useExtraVisit, CancellationToken ct)
+    public async Task<Judgement> JudgeAsync(Inmate inmate, ApplicationDetails application, bool useExtraVisit, CancellationToken ct, bool useLongerVisit = false)
     {
         var month = ParseMonth(application.VisitMonth);
         var bars = await BarsAsync(inmate.PrisonId, application.Visitors.Select(v => v.IdNumber), ct);
@@ -68,20 +68,21 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
             .Select(v => new Visitor(v.Relation, v.Age, v.IsGuardianOfChildren, v.Documents, bars.GetValueOrDefault(v.IdNumber, [])))
             .ToList();
         var request = new VisitRequest(month, null, application.SubmittedOn, visitors, useExtraVisit);
-        var judgement = await JudgeAsync(inmate, request, prisonRulesOnly: true, ct);
+        var judgement = await JudgeAsync(inmate, request, prisonRulesOnly: true, ct, useLongerVisit);
         var mismatches = await RelationMismatchesAsync(inmate, application, ct);
         return mismatches.Count == 0
             ? judgement
             : judgement with { Result = EligibilityResult.From([.. mismatches, .. judgement.Result.Failures]) };
     }
 
-    public async Task<Judgement> JudgeAsync(Inmate inmate, VisitRequest request, bool prisonRulesOnly, CancellationToken ct)
+    /// <param name="useLongerVisit">The officer gives this visit the month's longer-visit approval; without it the ordinary length stands.</param>
+    public async Task<Judgement> JudgeAsync(Inmate inmate, VisitRequest request, bool prisonRulesOnly, CancellationToken ct, bool useLongerVisit = false)
     {
         var policy = PolicyOf(inmate);
         var state = StateOf(inmate);
         var ledger = await LedgerAsync(inmate, request.Month, ct);
         var verdict = VisitDaysJudgement.Evaluate(policy, state, ledger, request, VisitDaysAhead(inmate, request.Month), prisonRulesOnly);
-        var longer = ledger.Approvals.Any(a => a.Kind == SpecialApproval.LongerVisit && a.IsCompleteFor(policy.ExtraVisitApprovalChain));
+        var longer = useLongerVisit && ledger.Approvals.Any(a => a.Kind == SpecialApproval.LongerVisit && a.IsCompleteFor(policy.ExtraVisitApprovalChain));
         return new Judgement(
             verdict.Result,
             verdict.BlockedDays,

@@ -82,6 +82,8 @@ public sealed class InmateChangesHandler(PrisonApprovalDbContext db, InmateViews
         return await CommitAsync(inmate, transaction, ct);
     }
 
+    public const string Returned = "returned";
+
     public async Task<InmateView> RecordDepartureAsync(RecordDepartureRequest request, Caller caller, CancellationToken ct)
     {
         var violations = new FieldViolations();
@@ -90,11 +92,12 @@ public sealed class InmateChangesHandler(PrisonApprovalDbContext db, InmateViews
         {
             Departure.Transferred => CustodyStatus.Transferred,
             Departure.Released => CustodyStatus.Released,
+            Returned => CustodyStatus.InCustody,
             _ => (CustodyStatus?)null,
         };
         if (kind is null)
         {
-            violations.Add("kind", "应为 transferred 或 released");
+            violations.Add("kind", "应为 transferred、released 或 returned");
         }
 
         if (kind == CustodyStatus.Transferred)
@@ -107,6 +110,15 @@ public sealed class InmateChangesHandler(PrisonApprovalDbContext db, InmateViews
         var inmate = await views.LoadLockedAsync(caller, request.InmateNumber, ct);
         var now = ChinaTime.Now(clock);
         inmate.Custody = kind!.Value;
+        inmate.UpdatedAt = now;
+        if (kind == CustodyStatus.InCustody)
+        {
+            // Back (e.g. transferred back): visits from now on are judged afresh; nothing to cancel.
+            inmate.LeftOn = null;
+            inmate.TransferredTo = null;
+            return await CommitAsync(inmate, transaction, ct);
+        }
+
         inmate.LeftOn = on;
         inmate.TransferredTo = kind == CustodyStatus.Transferred ? request.TransferredTo.Trim() : null;
         inmate.UpdatedAt = now;
