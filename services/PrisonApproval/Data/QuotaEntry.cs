@@ -30,5 +30,8 @@ public sealed class QuotaEntry
     public string RecordedBy { get; set; } = string.Empty;
     public DateTimeOffset RecordedAt { get; set; }
     public int? MinutesUsed { get; set; }
+
+    /// <summary>When the latest report about the visit that was applied happened: an older one arriving late is ignored.</summary>
+    public DateTimeOffset? VisitReportedAt { get; set; }
     public string? Note { get; set; }
 }

@@ -278,6 +278,9 @@ namespace Visitation.PrisonApproval.Data.Migrations
                     b.Property<Guid?>("VisitId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("VisitReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId")

@@ -19,7 +19,7 @@ public abstract class VisitLedgerConsumer<TMessage>(PrisonApprovalDbContext db, 
         await Db.QuotaEntries.SingleOrDefaultAsync(e => e.ApplicationId == applicationId, ct);
 
     /// <summary>An outcome that ends the visit, recorded once and only for the visit the entry follows.</summary>
-    protected async Task<QuotaEntry?> FinishAsync(Guid applicationId, Guid visitId, DateOnly date, string outcome, CancellationToken ct)
+    protected async Task<QuotaEntry?> FinishAsync(Guid applicationId, Guid visitId, DateOnly date, string outcome, DateTimeOffset reportedAt, CancellationToken ct)
     {
         var entry = await EntryAsync(applicationId, ct);
         if (entry is null || (entry.VisitId is { } followed && followed != visitId))
@@ -30,18 +30,27 @@ public abstract class VisitLedgerConsumer<TMessage>(PrisonApprovalDbContext db, 
         entry.VisitId = visitId;
         entry.Date = date;
         entry.Outcome = outcome;
+        entry.VisitReportedAt = reportedAt;
         return entry;
     }
+
+    /// <summary>
+    /// Whether a report about a visit is newer than the last one applied: a visit's confirmation
+    /// that arrives after its replacement's must not take the entry back to the replaced visit.
+    /// </summary>
+    protected static bool IsNewer(QuotaEntry entry, DateTimeOffset reportedAt) =>
+        entry.VisitReportedAt is not { } last || reportedAt >= last;
 }
 
 public sealed class VisitScheduledLedgerConsumer(PrisonApprovalDbContext db, TimeProvider clock) : VisitLedgerConsumer<VisitScheduled>(db, clock)
 {
     protected override async Task HandleAsync(VisitScheduled message, CancellationToken cancellationToken)
     {
-        if (await EntryAsync(message.ApplicationId, cancellationToken) is { Outcome: CountedVisit.Booked } entry)
+        if (await EntryAsync(message.ApplicationId, cancellationToken) is { Outcome: CountedVisit.Booked } entry && IsNewer(entry, message.OccurredAt))
         {
             entry.VisitId = message.VisitId;
             entry.Date = message.Date;
+            entry.VisitReportedAt = message.OccurredAt;
         }
     }
 }
@@ -55,11 +64,12 @@ public sealed class VisitCancelledLedgerConsumer(PrisonApprovalDbContext db, Tim
     protected override async Task HandleAsync(VisitCancelled message, CancellationToken cancellationToken)
     {
         var entry = await EntryAsync(message.ApplicationId, cancellationToken);
-        if (entry is null || entry.Outcome != CountedVisit.Booked || (entry.VisitId is { } followed && followed != message.VisitId))
+        if (entry is null || entry.Outcome != CountedVisit.Booked || (entry.VisitId is { } followed && followed != message.VisitId) || !IsNewer(entry, message.OccurredAt))
         {
             return;
         }
 
+        entry.VisitReportedAt = message.OccurredAt;
         entry.Date = null;
         entry.VisitId = null;
         entry.Note = message.Reason;
@@ -86,14 +96,14 @@ public sealed class VisitUnavailableLedgerConsumer(PrisonApprovalDbContext db, T
 public sealed class VisitNoShowLedgerConsumer(PrisonApprovalDbContext db, TimeProvider clock) : VisitLedgerConsumer<VisitNoShow>(db, clock)
 {
     protected override Task HandleAsync(VisitNoShow message, CancellationToken cancellationToken) =>
-        FinishAsync(message.ApplicationId, message.VisitId, message.Date, CountedVisit.NoShow, cancellationToken);
+        FinishAsync(message.ApplicationId, message.VisitId, message.Date, CountedVisit.NoShow, message.OccurredAt, cancellationToken);
 }
 
 public sealed class VisitCompletedLedgerConsumer(PrisonApprovalDbContext db, TimeProvider clock) : VisitLedgerConsumer<VisitCompleted>(db, clock)
 {
     protected override async Task HandleAsync(VisitCompleted message, CancellationToken cancellationToken)
     {
-        if (await FinishAsync(message.ApplicationId, message.VisitId, message.Date, CountedVisit.Held, cancellationToken) is { } entry)
+        if (await FinishAsync(message.ApplicationId, message.VisitId, message.Date, CountedVisit.Held, message.OccurredAt, cancellationToken) is { } entry)
         {
             entry.MinutesUsed = message.MinutesUsed;
         }

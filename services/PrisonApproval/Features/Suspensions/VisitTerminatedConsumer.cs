@@ -18,7 +18,7 @@ public sealed partial class VisitTerminatedConsumer(PrisonApprovalDbContext db, 
 {
     protected override async Task HandleAsync(VisitTerminated message, CancellationToken cancellationToken)
     {
-        if (await FinishAsync(message.ApplicationId, message.VisitId, message.Date, CountedVisit.Held, cancellationToken) is { } entry)
+        if (await FinishAsync(message.ApplicationId, message.VisitId, message.Date, CountedVisit.Held, message.OccurredAt, cancellationToken) is { } entry)
         {
             entry.MinutesUsed = message.MinutesUsed;
             entry.Note = message.Reason;
