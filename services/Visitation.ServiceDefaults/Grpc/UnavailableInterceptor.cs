@@ -26,5 +26,11 @@ internal sealed class UnavailableInterceptor : Interceptor
             // Someone else changed the same record first (e.g. a second reviewer's decision): nothing of ours was saved.
             throw new RpcException(new Status(StatusCode.Aborted, "该记录刚被他人修改，请刷新后重试"));
         }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // Two calls created the same record at once (e.g. two imports of one new inmate): one won.
+            // Handlers that can answer with the winner catch it themselves; the rest answer "re-read".
+            throw new RpcException(new Status(StatusCode.Aborted, "该记录刚被他人同时创建，请刷新后重试"));
+        }
     }
 }
