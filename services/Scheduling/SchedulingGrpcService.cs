@@ -53,7 +53,8 @@ public sealed class SchedulingGrpcService(
         var visit = await db.Visits.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, context.CancellationToken)
             ?? throw GrpcErrors.NotFound("会见", request.VisitId);
         caller.RequireOrganisation(visit.PrisonId);
-        var free = await slots.FreeAsync(VisitSlot.SearchFor(visit), request.MaxResults is > 0 and <= 200 ? request.MaxResults : 20, context.CancellationToken);
+        var search = await slots.SearchForAsync(visit, new DateOnly(visit.Date.Year, visit.Date.Month, 1), context.CancellationToken);
+        var free = await slots.FreeAsync(search, request.MaxResults is > 0 and <= 200 ? request.MaxResults : 20, context.CancellationToken);
         var reply = new ListFreeSlotsReply();
         reply.Slots.AddRange(free.Select(s => new FreeSlot
         {

@@ -14,7 +14,7 @@ public static class SmsTemplates
     private static readonly FrozenDictionary<SmsKind, SmsTemplate> Templates = new SmsTemplate[]
     {
         new(SmsKind.Received,
-            Signature + "{contactName}您好，您申请于{month}与{inmateName}进行远程视频会见，申请已受理（受理编号：{reference}）。" +
+            Signature + "{contactName}您好，您申请的{month}与{inmateName}的远程视频会见申请已受理（受理编号：{reference}）。" +
             "审核结果将以短信通知，请留意查收。"),
         new(SmsKind.BureauRejected,
             Signature + "您好，您申请与{inmateName}进行远程视频会见，经{bureauName}审核未予通过。原因：{reason}。" +

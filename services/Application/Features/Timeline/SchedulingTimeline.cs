@@ -10,8 +10,9 @@ public sealed class VisitProposedTimelineConsumer(ApplicationDbContext db, TimeP
         new(m.ApplicationId, "scheduling", "visit-proposed", m.OccurredAt, "scheduling", null,
             $"系统安排建议时间 {m.Date:yyyy-MM-dd} {m.StartTime:HH\\:mm}，待监狱会见中心确认", ApplicationStatus.VisitProposed,
             application => VisitFields.Follow(application, m.VisitId),
-            // Scheduling proposes a new visit only once the old one is over (cancelled, lapsed).
-            application => application.VisitId != m.VisitId,
+            // Scheduling proposes a new visit only once the old one is over (cancelled, lapsed); a
+            // proposal older than the visit followed now is a late report about a replaced one.
+            application => application.VisitId != m.VisitId && VisitFields.IsCurrentOrNewer(application, m.VisitId),
             MayRewind: true);
 }
 
@@ -35,7 +36,7 @@ public sealed class VisitScheduledTimelineConsumer(ApplicationDbContext db, Time
                 application.VisitStart = m.StartTime;
                 application.VisitMinutes = m.Minutes;
             },
-            application => VisitFields.IsCurrent(application, m.VisitId));
+            application => VisitFields.IsCurrentOrNewer(application, m.VisitId));
 }
 
 /// <summary>
@@ -48,8 +49,10 @@ public sealed class VisitCancelledTimelineConsumer(ApplicationDbContext db, Time
         new(m.ApplicationId, "scheduling", "visit-cancelled", m.OccurredAt, m.CancelledBy, m.ReasonCode,
             m.Reoffered ? $"原定 {m.Date:yyyy-MM-dd} {m.StartTime:HH\\:mm} 的会见已取消：{m.Reason}；将另行安排时间" : $"原定 {m.Date:yyyy-MM-dd} {m.StartTime:HH\\:mm} 的会见已取消：{m.Reason}",
             m.Reoffered ? ApplicationStatus.PrisonApproved : ApplicationStatus.VisitCancelled,
-            application => VisitFields.Follow(application, null),
-            application => VisitFields.IsCurrent(application, m.VisitId),
+            // The cancelled visit stays the one followed (only its time is forgotten), so a late
+            // report about it cannot be taken for news.
+            application => VisitFields.Follow(application, m.VisitId),
+            application => VisitFields.IsCurrentOrNewer(application, m.VisitId),
             MayRewind: m.Reoffered);
 }
 
@@ -58,7 +61,7 @@ public sealed class VisitCompletedTimelineConsumer(ApplicationDbContext db, Time
     protected override TimelineStep Describe(VisitCompleted m) =>
         new(m.ApplicationId, "scheduling", "visit-completed", m.OccurredAt, m.CompletedBy, null,
             string.Create(CultureInfo.InvariantCulture, $"会见已完成，实际通话{m.MinutesUsed}分钟"), ApplicationStatus.Visited,
-            Concerns: application => VisitFields.IsCurrent(application, m.VisitId));
+            Concerns: application => VisitFields.IsCurrentOrNewer(application, m.VisitId));
 }
 
 public sealed class VisitNoShowTimelineConsumer(ApplicationDbContext db, TimeProvider clock) : TimelineConsumer<VisitNoShow>(db, clock)
@@ -66,7 +69,7 @@ public sealed class VisitNoShowTimelineConsumer(ApplicationDbContext db, TimePro
     protected override TimelineStep Describe(VisitNoShow m) =>
         new(m.ApplicationId, "scheduling", "visit-no-show", m.OccurredAt, "scheduling", "NO_SHOW",
             $"家属未在 {m.Date:yyyy-MM-dd} 会见开始前到会见室签到，视为放弃本次会见", ApplicationStatus.NoShow,
-            Concerns: application => VisitFields.IsCurrent(application, m.VisitId));
+            Concerns: application => VisitFields.IsCurrentOrNewer(application, m.VisitId));
 }
 
 public sealed class VisitTerminatedTimelineConsumer(ApplicationDbContext db, TimeProvider clock) : TimelineConsumer<VisitTerminated>(db, clock)
@@ -74,13 +77,19 @@ public sealed class VisitTerminatedTimelineConsumer(ApplicationDbContext db, Tim
     protected override TimelineStep Describe(VisitTerminated m) =>
         new(m.ApplicationId, "scheduling", "visit-terminated", m.OccurredAt, m.TerminatedBy, m.ReasonCode,
             string.Create(CultureInfo.InvariantCulture, $"会见被中止（通话{m.MinutesUsed}分钟）：{m.Reason}；暂停会见{m.PenaltyMonths}个月"), ApplicationStatus.VisitTerminated,
-            Concerns: application => VisitFields.IsCurrent(application, m.VisitId));
+            Concerns: application => VisitFields.IsCurrentOrNewer(application, m.VisitId));
 }
 
 /// <summary>The application's current visit: the one last proposed, and its time once confirmed.</summary>
 internal static class VisitFields
 {
-    public static bool IsCurrent(VisitApplication application, Guid visitId) => application.VisitId is null || application.VisitId == visitId;
+    /// <summary>
+    /// Whether a report is about the visit followed now or a later one. Visit ids are version-7
+    /// Guids: their first 48 bits are the creation time, so a replacement always sorts after the
+    /// visit it replaces, whatever order the queues deliver the reports in.
+    /// </summary>
+    public static bool IsCurrentOrNewer(VisitApplication application, Guid visitId) =>
+        application.VisitId is not { } current || current == visitId || string.CompareOrdinal(visitId.ToString("N"), current.ToString("N")) > 0;
 
     /// <summary>Now following <paramref name="visitId"/> (or none); its time is shown only once confirmed.</summary>
     public static void Follow(VisitApplication application, Guid? visitId)

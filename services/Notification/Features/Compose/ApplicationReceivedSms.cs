@@ -41,6 +41,8 @@ public sealed class ApplicationReceivedSmsConsumer(NotificationDbContext db, Ref
             ["contactName"] = recipient.ContactName,
             ["month"] = MonthText.Of(recipient.VisitMonth),
             ["inmateName"] = recipient.InmateName,
-            ["reference"] = recipient.ApplicationId.ToString("N")[..12].ToUpperInvariant(),
+            // The application id's last 12 hex digits: its random part (the first ones of a v7 id are
+            // its creation time, the same for applications submitted in the same millisecond).
+            ["reference"] = recipient.ApplicationId.ToString("N")[^12..].ToUpperInvariant(),
         });
 }

@@ -21,6 +21,10 @@ public sealed class VisitCancellationRequestedConsumer(SchedulingDbContext db, V
         // The same lock a proposal for the application takes first: a PrisonApproved handled at the
         // same moment either sees this request or has already placed the visit that is cancelled here.
         await Db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"application:" + message.ApplicationId}))", cancellationToken);
+        // And the prison's allocation lock (after the application's, as a proposal takes them): a
+        // re-offer placing this application's next visit either sees this request or has committed
+        // the visit that the lines below then find and cancel.
+        await Db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"prison:" + message.PrisonId}))", cancellationToken);
         var request = new CancellationRequest
         {
             Id = Guid.CreateVersion7(),

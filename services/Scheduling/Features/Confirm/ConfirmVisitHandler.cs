@@ -44,13 +44,8 @@ public sealed class ConfirmVisitHandler(SchedulingDbContext db, SlotFinder slots
 
         await slots.LockAsync(visit.PrisonId, visit.VenueId, ct);
         var (date, start) = move ?? (visit.Date, visit.Start);
-        // Never a day already begun, whatever the proposal's own earliest day was.
-        var tomorrow = ChinaTime.Today(clock).AddDays(1);
-        var search = VisitSlot.SearchFor(visit) with
-        {
-            Month = new DateOnly(date.Year, date.Month, 1),
-            EarliestDate = visit.EarliestDate > tomorrow ? visit.EarliestDate : tomorrow,
-        };
+        // Never a day already begun, nor one prison approval asked to avoid, whatever the proposal was.
+        var search = await slots.SearchForAsync(visit, new DateOnly(date.Year, date.Month, 1), ct);
         var choice = await slots.AtAsync(search, date, start, ct)
             ?? throw GrpcErrors.FailedPrecondition($"{date:yyyy-MM-dd} {start:HH\\:mm} 不是该监区可预约的空闲时段");
         var now = ChinaTime.Now(clock);

@@ -43,6 +43,22 @@ public sealed class SlotFinder(SchedulingDbContext db, ReferenceDataSet referenc
     public async Task<IReadOnlyList<SlotChoice>> FreeAsync(SlotSearch search, int max, CancellationToken ct) =>
         await BuildAsync(search, ct) is { } request ? SlotAllocator.Free(request, max) : [];
 
+    /// <summary>
+    /// The search for moving or re-checking an existing visit within <paramref name="month"/>: never a
+    /// day already begun, never a day prison approval asked this application to avoid.
+    /// </summary>
+    public async Task<SlotSearch> SearchForAsync(Visit visit, DateOnly month, CancellationToken ct)
+    {
+        var avoid = await db.CancellationRequests.AsNoTracking().Where(r => r.ApplicationId == visit.ApplicationId).ToListAsync(ct);
+        var tomorrow = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Visitation.ServiceDefaults.Time.ChinaTime.Offset).DateTime).AddDays(1);
+        return VisitSlot.SearchFor(visit) with
+        {
+            Month = month,
+            EarliestDate = visit.EarliestDate > tomorrow ? visit.EarliestDate : tomorrow,
+            Avoid = avoid,
+        };
+    }
+
     public async Task<SlotChoice?> AtAsync(SlotSearch search, DateOnly date, TimeOnly start, CancellationToken ct) =>
         await BuildAsync(search, ct) is { } request ? SlotAllocator.At(request, date, start) : null;
 

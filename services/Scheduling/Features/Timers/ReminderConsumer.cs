@@ -21,6 +21,13 @@ public sealed class ReminderConsumer(SchedulingDbContext db, ReferenceDataSet re
         }
 
         var now = ChinaTime.Now(Clock);
+        // A reminder held up until the day itself (the service or broker away overnight) would say
+        // "tomorrow" about today: better none than a wrong one.
+        if (ChinaTime.Today(Clock) >= visit.Date)
+        {
+            return;
+        }
+
         var venue = reference.Venue(visit.VenueId)!;
         Db.Publish(new VisitReminderDue(visit.ApplicationId, visit.Id, visit.PrisonId, visit.VenueId, venue.Name, venue.Address,
             visit.Date, visit.Start, visit.Minutes, now), now);
