@@ -97,6 +97,9 @@ public sealed class SchedulingGrpcService(
     public override Task<CancelReply> CancelDay(CancelDayRequest request, ServerCallContext context) =>
         cancel.CancelDayAsync(request, Caller.From(context), context.CancellationToken);
 
+    public override Task<ClosureView> ReopenClosure(ReopenClosureRequest request, ServerCallContext context) =>
+        cancel.ReopenClosureAsync(request, Caller.From(context), context.CancellationToken);
+
     public override async Task<ListClosuresReply> ListClosures(ListClosuresRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Officer, Roles.VenueStaff);

@@ -20,4 +20,11 @@ public sealed class Closure
     public string Reason { get; set; } = string.Empty;
     public string CreatedBy { get; set; } = string.Empty;
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// Set when the side that closed it lifts it: the row stays (the visits it cancelled still name
+    /// it, and reopening twice must answer the same), but the slot finder no longer blocks it.
+    /// </summary>
+    public DateTimeOffset? ReopenedAt { get; set; }
+    public string? ReopenedBy { get; set; }
 }

@@ -101,6 +101,37 @@ public sealed class CancelDayTests(VisitationSystem system)
     }
 
     [Fact]
+    public async Task A_reopened_closure_offers_its_day_again_and_its_cancelled_visits_stay_cancelled()
+    {
+        var venue = system.Scheduling(VisitationSystem.Token(Roles.VenueStaff, Orgs.Venue, "venue-wu"));
+        var family = new Family();
+        var (_, proposal) = await _chain.DriveToProposalAsync(family, "复开" + family.Phone[^4..], area: "6");
+        var closed = await venue.CancelDayAsync(new CancelDayRequest { Date = proposal.Date, Cause = "upgrade" });
+        var moved = Assert.Single(closed.Cancelled, c => c.VisitId == proposal.VisitId);
+        var whileClosed = await _chain.VisitCentre.ListFreeSlotsAsync(new ListFreeSlotsRequest { VisitId = moved.NewVisitId, MaxResults = 200 });
+
+        var byThePrison = await Assert.ThrowsAsync<RpcException>(async () =>
+            await _chain.VisitCentre.ReopenClosureAsync(new ReopenClosureRequest { ClosureId = closed.ClosureId })); // the venue's closure, not the prison's
+        var unknown = await Assert.ThrowsAsync<RpcException>(async () =>
+            await venue.ReopenClosureAsync(new ReopenClosureRequest { ClosureId = Guid.NewGuid().ToString() }));
+        var reopened = await venue.ReopenClosureAsync(new ReopenClosureRequest { ClosureId = closed.ClosureId });
+        var again = await venue.ReopenClosureAsync(new ReopenClosureRequest { ClosureId = closed.ClosureId });
+        var afterwards = await _chain.VisitCentre.ListFreeSlotsAsync(new ListFreeSlotsRequest { VisitId = moved.NewVisitId, MaxResults = 200 });
+
+        Assert.DoesNotContain(whileClosed.Slots, s => s.Date == proposal.Date);
+        Assert.Contains(afterwards.Slots, s => s.Date == proposal.Date);
+        Assert.Equal(StatusCode.PermissionDenied, byThePrison.StatusCode);
+        Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("venue-wu", reopened.ReopenedBy);
+        Assert.NotEmpty(reopened.ReopenedAt);
+        Assert.Equal(reopened.ReopenedAt, again.ReopenedAt); // reopening twice changes nothing
+        Assert.True(reopened.CancelledVisits >= 1);
+        // The family already holds a re-offer: the cancelled visit is not brought back onto the day.
+        Assert.Equal("Cancelled", (await _chain.VisitCentre.GetVisitAsync(new GetVisitRequest { VisitId = proposal.VisitId })).Status);
+        Assert.Equal("Proposed", (await _chain.VisitCentre.GetVisitAsync(new GetVisitRequest { VisitId = moved.NewVisitId })).Status);
+    }
+
+    [Fact]
     public async Task Only_the_prisons_own_officers_may_cancel_its_visits()
     {
         var family = new Family();

@@ -105,6 +105,42 @@ public sealed class DayOfVisitTests(VisitationSystem system)
     }
 
     [Fact]
+    public async Task At_the_end_of_the_day_a_visit_never_started_is_cancelled_and_an_unfinished_call_completed()
+    {
+        var (_, waiting) = await ScheduledVisitAsync("未开");
+        var (family, talking) = await ScheduledVisitAsync("未完");
+        try
+        {
+            await CheckInAsync(waiting, minutesBeforeStart: 10);
+            await CheckInAsync(talking, minutesBeforeStart: 10);
+            await AtAsync(talking, 0, () => _chain.VisitCentre.StartVisitAsync(new VisitActionRequest { VisitId = talking.VisitId }).ResponseAsync);
+            await AtAsync(talking, 12, () => _chain.VisitCentre.InterruptVisitAsync(new InterruptVisitRequest { VisitId = talking.VisitId, Cause = "network" }).ResponseAsync);
+            var lastDay = new[] { waiting.Date, talking.Date }.Max(StringComparer.Ordinal)!;
+
+            // Nobody starts the one or resumes the other: the day-end timers set at check-in close both by themselves.
+            system.SchedulingClock.Freeze(new DateTimeOffset(DateTime.ParseExact(lastDay + " 23:59:30", "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), TimeSpan.FromHours(8)));
+            var cancelled = await Eventually.Until(async () => await _venue.GetVisitAsync(new GetVisitRequest { VisitId = waiting.VisitId }),
+                v => v.Status == "Cancelled", $"the unstarted visit {waiting.VisitId} to be cancelled");
+            var completed = await Eventually.Until(async () => await _venue.GetVisitAsync(new GetVisitRequest { VisitId = talking.VisitId }),
+                v => v.Status == "Completed", $"the unfinished visit {talking.VisitId} to be completed");
+
+            Assert.Equal("NOT_STARTED", cancelled.OutcomeReasonCode);
+            var cancellation = await PublishedEvents.OfVisitAsync(system, "VisitCancelled", waiting.VisitId);
+            Assert.True(cancellation.GetProperty("reoffered").GetBoolean()); // the family came: they get a new slot
+            var reoffer = await _chain.WaitForProposalAsync(waiting.ApplicationId);
+            Assert.NotEqual(waiting.VisitId, reoffer.VisitId);
+            Assert.Equal(12, completed.MinutesUsed); // the minutes talked before the interruption, not the visit's 30
+            var completion = await PublishedEvents.OfVisitAsync(system, "VisitCompleted", talking.VisitId);
+            Assert.Equal(12, completion.GetProperty("minutesUsed").GetInt32());
+            Assert.Equal("YJ" + family.Phone[^6..], completion.GetProperty("inmateNumber").GetString());
+        }
+        finally
+        {
+            system.SchedulingClock.Release();
+        }
+    }
+
+    [Fact]
     public async Task The_family_is_reminded_once_the_day_before()
     {
         var (family, visit) = await ScheduledVisitAsync("叮嘱");

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.IntegrationTests.Chain;
 using Visitation.IntegrationTests.Infrastructure;
+using Visitation.IntegrationTests.Reliability;
 using Visitation.Scheduling;
 
 namespace Visitation.IntegrationTests.DayOf;
@@ -42,6 +43,30 @@ public sealed class ReferenceDataChangeTests(VisitationSystem system)
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task A_proposal_made_before_hold_timers_existed_gets_its_timer_when_scheduling_starts()
+    {
+        var family = new Family();
+        var (_, proposal) = await _chain.DriveToProposalAsync(family, "补时" + family.Phone[^4..], area: "9");
+        var scheduling = system.Databases["scheduling"];
+        const string HoldTimer = "FROM scheduled_messages WHERE message_type = 'Visitation.Contracts.Timers.HoldLapseDue' AND body->>'visitId' = @visit";
+
+        // As if proposed before the timers existed: its hold has no timer row.
+        var removed = await OutboxRows.QueryAsync(scheduling, $"WITH d AS (DELETE {HoldTimer} RETURNING 1) SELECT count(*) FROM d", ("visit", proposal.VisitId));
+        Assert.Equal(1L, Convert.ToInt64(removed, CultureInfo.InvariantCulture));
+        await using (var restarted = new ServiceHost<SchedulingGrpcService>(system.SettingsOf("scheduling"), system.SchedulingClock))
+        {
+            _ = restarted.Server;
+            var due = await Eventually.Until(async () => await OutboxRows.QueryAsync(scheduling, $"SELECT due_at {HoldTimer} AND sent_at IS NULL", ("visit", proposal.VisitId)),
+                d => d is DateTime, "the start-up re-check to set the hold timer");
+
+            var expected = DateTimeOffset.Parse(proposal.HoldExpiresAt, CultureInfo.InvariantCulture).UtcDateTime;
+            Assert.InRange(((DateTime)due!).ToUniversalTime() - expected, TimeSpan.FromSeconds(-1), TimeSpan.FromSeconds(1)); // due when the hold ends
+        }
+
+        Assert.Equal("Proposed", (await _chain.VisitCentre.GetVisitAsync(new GetVisitRequest { VisitId = proposal.VisitId })).Status);
     }
 
     private static string CopyWithDayRemoved(string prisonId, string areaId, string date)

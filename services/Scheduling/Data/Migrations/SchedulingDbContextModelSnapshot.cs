@@ -88,6 +88,12 @@ namespace Visitation.Scheduling.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("ReopenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReopenedBy")
+                        .HasColumnType("text");
+
                     b.Property<string>("TerminalId")
                         .HasColumnType("text");
 

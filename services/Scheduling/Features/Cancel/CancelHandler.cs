@@ -64,7 +64,8 @@ public sealed class CancelHandler(SchedulingDbContext db, SlotFinder slots, Visi
         await slots.LockAsync(atPrison ? [caller.OrganisationId] : reference.Prisons.Select(p => p.Id), atPrison ? [] : [caller.OrganisationId], ct);
         var existing = await db.Closures.FirstOrDefaultAsync(c =>
             c.PrisonId == (atPrison ? caller.OrganisationId : null) && c.VenueId == (atPrison ? null : caller.OrganisationId)
-            && c.Date == closure.Date && c.TerminalId == closure.TerminalId && c.From == closure.From && c.To == closure.To, ct);
+            && c.Date == closure.Date && c.TerminalId == closure.TerminalId && c.From == closure.From && c.To == closure.To
+            && c.ReopenedAt == null, ct); // closing a reopened day again is a new closure
         var reply = new CancelReply();
         if (existing is not null)
         {
@@ -97,6 +98,33 @@ public sealed class CancelHandler(SchedulingDbContext db, SlotFinder slots, Visi
         await transaction.CommitAsync(ct);
         reply.ClosureId = closure.Id.ToString();
         return reply;
+    }
+
+    /// <summary>
+    /// Lifts a closure: only the side that set it may (a venue cannot reopen the prison's day, nor the
+    /// other way round). The visits it cancelled stay cancelled: their families already hold a
+    /// re-offer elsewhere, and moving them back would take a slot from under someone else.
+    /// </summary>
+    public async Task<ClosureView> ReopenClosureAsync(ReopenClosureRequest request, Caller caller, CancellationToken ct)
+    {
+        caller.Require(Roles.Officer, Roles.VenueStaff);
+        var id = Ids.Parse(request.ClosureId, "closure_id");
+        var closure = await db.Closures.SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw GrpcErrors.NotFound("停会安排", request.ClosureId);
+        var owner = caller.Role == Roles.Officer ? closure.PrisonId : closure.VenueId;
+        if (owner is null || !string.Equals(owner, caller.OrganisationId, StringComparison.Ordinal))
+        {
+            throw GrpcErrors.PermissionDenied("只有设置该停会安排的单位可以撤销");
+        }
+
+        if (closure.ReopenedAt is null) // reopening twice answers with the first reopening
+        {
+            closure.ReopenedAt = ChinaTime.Now(clock);
+            closure.ReopenedBy = caller.UserId;
+            await db.SaveChangesAsync(ct);
+        }
+
+        var cancelled = await db.Visits.CountAsync(v => v.ClosureId == closure.Id, ct);
+        return ClosureViews.ToView(closure, cancelled);
     }
 
     private static bool Touches(Closure closure, Visit visit) =>

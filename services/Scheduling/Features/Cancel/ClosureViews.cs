@@ -19,5 +19,7 @@ public static class ClosureViews
         CreatedBy = closure.CreatedBy,
         CreatedAt = ChinaTime.Format(closure.CreatedAt),
         CancelledVisits = cancelledVisits,
+        ReopenedBy = closure.ReopenedBy ?? string.Empty,
+        ReopenedAt = closure.ReopenedAt is { } reopened ? ChinaTime.Format(reopened) : string.Empty,
     };
 }

@@ -138,12 +138,7 @@ public sealed class CallHandler(SchedulingDbContext db, ReferenceDataSet referen
             throw GrpcErrors.FailedPrecondition($"该会见状态为 {visit.Status}，没有进行中的通话");
         }
 
-        var call = VisitCall.Of(visit).Disconnect(now);
-        VisitCall.Store(visit, call);
-        visit.Status = outcome;
-        visit.MinutesUsed = call.MinutesUsedAt(now);
-        visit.EndedAt = now;
-        visit.EndedBy = caller.UserId;
+        VisitCall.End(visit, outcome, caller.UserId, now);
     }
 
     private async Task<(Visit Visit, DateTimeOffset Now)> FindAsync(string visitId, Caller caller, CancellationToken ct)

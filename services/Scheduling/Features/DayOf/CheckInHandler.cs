@@ -1,6 +1,7 @@
 using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.Rules.Visits;
 using Visitation.Scheduling.Data;
+using Visitation.Scheduling.Features.Timers;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
 using Visitation.ServiceDefaults.Time;
@@ -45,6 +46,7 @@ public sealed class CheckInHandler(SchedulingDbContext db, TimeProvider clock)
         visit.Status = VisitStatus.CheckedIn;
         visit.CheckedInAt = now;
         visit.CheckedInBy = caller.UserId;
+        VisitTimers.DayEnd(db, visit, now); // only a checked-in visit can be left open at the day's end
         await db.SaveChangesAsync(ct);
         return await VisitLookup.ViewAsync(db, visit, now, ct);
     }

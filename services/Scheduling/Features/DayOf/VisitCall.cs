@@ -13,4 +13,15 @@ public static class VisitCall
         visit.TalkTime = call.Used;
         visit.ConnectedSince = call.ConnectedSince;
     }
+
+    /// <summary>Ends a started call (completed or terminated): the connection closes and the minutes talked are recorded.</summary>
+    public static void End(Visit visit, VisitStatus outcome, string by, DateTimeOffset now)
+    {
+        var call = Of(visit).Disconnect(now);
+        Store(visit, call);
+        visit.Status = outcome;
+        visit.MinutesUsed = call.MinutesUsedAt(now);
+        visit.EndedAt = now;
+        visit.EndedBy = by;
+    }
 }

@@ -85,7 +85,7 @@ public sealed class SlotFinder(SchedulingDbContext db, ReferenceDataSet referenc
             .Select(v => new { v.PrisonTerminal, v.VenueTerminal, v.Date, v.Start, v.BlockedUntil })
             .ToListAsync(ct);
         var closures = await db.Closures.AsNoTracking()
-            .Where(c => days.Contains(c.Date) && (c.PrisonId == prison.Id || c.VenueId == venue.Id))
+            .Where(c => days.Contains(c.Date) && (c.PrisonId == prison.Id || c.VenueId == venue.Id) && c.ReopenedAt == null)
             .ToListAsync(ct);
         var bookings = booked
             .SelectMany(v => new[] { new Booking(v.PrisonTerminal, v.Date, v.Start, v.BlockedUntil), new Booking(v.VenueTerminal, v.Date, v.Start, v.BlockedUntil) })

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Visitation.Contracts.Timers;
 using Visitation.Rules.Slots;
 using Visitation.Scheduling.Data;
 using Visitation.Scheduling.Features.Cancel;
 using Visitation.Scheduling.Features.Propose;
+using Visitation.Scheduling.Features.Timers;
 using Visitation.ServiceDefaults.ReferenceData;
 using Visitation.ServiceDefaults.Time;
 
@@ -52,11 +54,18 @@ internal sealed partial class BookedVisitsRecheck(IServiceProvider services, ILo
             return 0;
         }
 
+        var timed = await TimeUntimedHoldsAsync(db, clock, ct);
+        if (timed > 0)
+        {
+            LogHoldsTimed(logger, timed);
+        }
+
         var today = ChinaTime.Today(clock);
         var open = await db.Visits.Where(v => v.Date >= today && VisitStatuses.Open.Contains(v.Status)).OrderBy(v => v.Date).ThenBy(v => v.Start).ToListAsync(ct);
         var misfits = open.Select(v => (Visit: v, Problem: Check(v, reference, calendars))).Where(x => x.Problem != BookingProblem.None).ToList();
         if (misfits.Count == 0)
         {
+            await transaction.CommitAsync(ct); // the hold timers just added
             return 0;
         }
 
@@ -70,6 +79,32 @@ internal sealed partial class BookedVisitsRecheck(IServiceProvider services, ILo
 
         await transaction.CommitAsync(ct);
         return misfits.Count;
+    }
+
+    /// <summary>
+    /// Proposals made before hold timers existed have none, so their hold would never lapse and their
+    /// slot stay taken for ever. Each gets its timer now; one whose hold is already over falls due at
+    /// once and expires it the ordinary way (re-proposed). A proposal that has any hold timer row is
+    /// left alone: the consumer sets the next one itself while the hold lasts.
+    /// </summary>
+    private static async Task<int> TimeUntimedHoldsAsync(SchedulingDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var type = typeof(HoldLapseDue).FullName!;
+        var untimed = await db.Database.SqlQuery<Guid>($"""
+            SELECT v."Id" AS "Value" FROM visits v
+            WHERE v."Status" = 'Proposed'
+              AND NOT EXISTS (SELECT 1 FROM scheduled_messages m WHERE m.message_type = {type} AND m.body->>'visitId' = v."Id"::text)
+            """).ToListAsync(ct);
+        if (untimed.Count == 0)
+        {
+            return 0;
+        }
+
+        var now = ChinaTime.Now(clock);
+        var visits = await db.Visits.AsNoTracking().Where(v => untimed.Contains(v.Id)).ToListAsync(ct);
+        visits.ForEach(v => VisitTimers.HoldLapse(db, v, now));
+        await db.SaveChangesAsync(ct);
+        return visits.Count;
     }
 
     private static BookingProblem Check(Visit visit, ReferenceDataSet reference, PrisonCalendars calendars)
@@ -96,6 +131,9 @@ internal sealed partial class BookedVisitsRecheck(IServiceProvider services, ILo
 
     [LoggerMessage(4001, LogLevel.Warning, "{Count} booked visits no longer fit the calendars or capacity; cancelled and re-offered")]
     private static partial void LogCancelled(ILogger logger, int count);
+
+    [LoggerMessage(4003, LogLevel.Information, "{Count} proposals made before hold timers existed got their hold timer")]
+    private static partial void LogHoldsTimed(ILogger logger, int count);
 
     [LoggerMessage(4002, LogLevel.Error, "Re-checking booked visits against the reference data failed")]
     private static partial void LogFailed(ILogger logger, Exception exception);

@@ -21,6 +21,14 @@ public static class VisitTimers
         db.ScheduledMessages.Add(ScheduledMessage.Create(new HoldLapseDue(visit.Id, visit.HoldExpiresAt),
             Queues.Consumer<HoldLapseConsumer>(), visit.HoldExpiresAt, now));
 
+    /// <summary>
+    /// Set at check-in, not at confirmation: a visit nobody checked in for ends as a no-show at its
+    /// start, so only a checked-in one can still be open when the day is over.
+    /// </summary>
+    public static void DayEnd(SchedulingDbContext db, Visit visit, DateTimeOffset now) =>
+        db.ScheduledMessages.Add(ScheduledMessage.Create(new DayEndDue(visit.Id, visit.Date),
+            Queues.Consumer<DayEndConsumer>(), Rules.Visits.DayEnd.At(visit.Date, ChinaTime.Offset), now));
+
     /// <summary>A scheduled visit's no-show deadline at its start, and its reminder the day before.</summary>
     public static void DayOf(SchedulingDbContext db, Visit visit, DateTimeOffset now)
     {
