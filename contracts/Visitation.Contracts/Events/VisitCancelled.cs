@@ -7,6 +7,7 @@ namespace Visitation.Contracts.Events;
 /// </summary>
 /// <param name="ReasonCode">Stable code, e.g. DAY_CANCELLED, SUSPENDED_CONFINEMENT, INMATE_TRANSFERRED.</param>
 /// <param name="Reason">Chinese text fit for the family's SMS.</param>
+/// <param name="WasScheduled">False for a proposal the visit centre had not confirmed: the family never heard of its time.</param>
 public sealed record VisitCancelled(
     Guid ApplicationId,
     Guid VisitId,
@@ -19,4 +20,5 @@ public sealed record VisitCancelled(
     string Reason,
     bool Reoffered,
     string CancelledBy,
-    DateTimeOffset OccurredAt);
+    DateTimeOffset OccurredAt,
+    bool WasScheduled = true);

@@ -17,4 +17,7 @@ public enum SmsKind
 
     /// <summary>The day before the visit.</summary>
     Reminder,
+
+    /// <summary>An approved application whose proposed time (never told to the family) had to be dropped, with nothing to replace it.</summary>
+    NotArranged,
 }

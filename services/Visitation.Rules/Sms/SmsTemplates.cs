@@ -35,6 +35,9 @@ public static class SmsTemplates
         new(SmsKind.CancelledReoffered,
             Signature + "您好，您与{inmateName}原定于{date} {time}的远程视频会见已取消。原因：{reason}。" +
             "本次取消不占用当月会见次数，新的会见时间确定后将另行短信通知，请留意查收。"),
+        new(SmsKind.NotArranged,
+            Signature + "您好，很抱歉，您申请的与{inmateName}的远程视频会见未能安排。原因：{reason}。" +
+            "如有疑问，请咨询{officeName}。"),
         new(SmsKind.Reminder,
             Signature + "提醒：您与{inmateName}的远程视频会见定于明天{date} {time}，时长{minutes}分钟，" +
             "地点：{venueName}（{venueAddress}）。请提前30分钟到达，携带本人居民身份证原件（未成年人携带户口簿），迟到或未到视为放弃本次会见。"),

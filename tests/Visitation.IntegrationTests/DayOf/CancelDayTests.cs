@@ -165,6 +165,9 @@ public sealed class CancelDayTests(VisitationSystem system)
         Assert.Equal("SUSPENDED_CONFINEMENT", cancelled.OutcomeReasonCode);
         Assert.Contains("罪犯禁闭期间暂停会见", sms[1].Text, StringComparison.Ordinal);
         Assert.DoesNotContain("新的会见时间", sms[1].Text, StringComparison.Ordinal);
+        // The proposal was never confirmed, so the family never heard its time: no "原定于…" either.
+        Assert.Contains("未能安排", sms[1].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("原定于", sms[1].Text, StringComparison.Ordinal);
 
         // No visit yet: the request arrives before the prison's approval, which then books around it.
         var later = new Family();

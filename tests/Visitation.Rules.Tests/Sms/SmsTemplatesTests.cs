@@ -34,6 +34,7 @@ public sealed class SmsTemplatesTests
     [InlineData(SmsKind.Cancelled, "inmateName,date,time,reason,officeName")]
     [InlineData(SmsKind.CancelledReoffered, "inmateName,date,time,reason")]
     [InlineData(SmsKind.Reminder, "inmateName,date,time,minutes,venueName,venueAddress")]
+    [InlineData(SmsKind.NotArranged, "inmateName,reason,officeName")]
     public void EachKindNeedsExactlyItsPlaceholders(SmsKind kind, string expected)
     {
         Assert.Equal(expected.Split(','), SmsTemplates.Placeholders(kind));
@@ -48,6 +49,7 @@ public sealed class SmsTemplatesTests
     [InlineData(SmsKind.Cancelled)]
     [InlineData(SmsKind.CancelledReoffered)]
     [InlineData(SmsKind.Reminder)]
+    [InlineData(SmsKind.NotArranged)]
     public void RendersWithEveryPlaceholderReplaced(SmsKind kind)
     {
         var text = SmsTemplates.Render(kind, Values);

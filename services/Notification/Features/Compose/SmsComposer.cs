@@ -20,8 +20,16 @@ public abstract class SmsComposer<TEvent>(NotificationDbContext db, ReferenceDat
 
     protected abstract SmsDraft Draft(TEvent message, Recipient recipient);
 
+    /// <summary>Whether this event needs no SMS at all (e.g. news the family never had to hear).</summary>
+    protected virtual bool NeedsNoSms(TEvent message) => false;
+
     protected override async Task HandleAsync(TEvent message, CancellationToken cancellationToken)
     {
+        if (NeedsNoSms(message))
+        {
+            return;
+        }
+
         var applicationId = ApplicationIdOf(message);
         var recipient = await FindRecipientAsync(message, applicationId, cancellationToken)
             ?? throw new PrerequisiteMissingException($"No recipient yet for application {applicationId}; retrying.");

@@ -15,8 +15,11 @@ public sealed class VisitCancelledSmsConsumer(NotificationDbContext db, Referenc
 {
     protected override Guid ApplicationIdOf(VisitCancelled message) => message.ApplicationId;
 
+    /// <summary>An unconfirmed proposal moved to another slot: the family was never told its time, and hears of the new one.</summary>
+    protected override bool NeedsNoSms(VisitCancelled message) => !message.WasScheduled && message.Reoffered;
+
     protected override SmsDraft Draft(VisitCancelled message, Recipient recipient) =>
-        new(recipient.ApplicationId, message.Reoffered ? SmsKind.CancelledReoffered : SmsKind.Cancelled,
+        new(recipient.ApplicationId, !message.WasScheduled ? SmsKind.NotArranged : message.Reoffered ? SmsKind.CancelledReoffered : SmsKind.Cancelled,
             $"{recipient.ApplicationId}:cancelled:{message.VisitId}", new Dictionary<string, string>
             {
                 ["inmateName"] = recipient.InmateName,

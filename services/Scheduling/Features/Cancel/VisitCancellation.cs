@@ -19,6 +19,7 @@ public sealed class VisitCancellation(SchedulingDbContext db, Proposals proposal
 
     public async Task<CancelledVisit> CancelAsync(Visit visit, string reasonCode, string reason, string by, bool reoffer, bool avoidItsSlot, Guid? closureId, DateTimeOffset now, CancellationToken ct)
     {
+        var wasScheduled = visit.Status != VisitStatus.Proposed;
         visit.Status = VisitStatus.Cancelled;
         visit.OutcomeReasonCode = reasonCode;
         visit.OutcomeReason = reason;
@@ -29,7 +30,7 @@ public sealed class VisitCancellation(SchedulingDbContext db, Proposals proposal
 
         var (basis, choice) = reoffer ? await proposals.FindReofferAsync(visit, avoidItsSlot, ct) : (VisitBasis.Of(visit), null);
         db.Publish(new VisitCancelled(visit.ApplicationId, visit.Id, visit.PrisonId, visit.InmateNumber, visit.VenueId, visit.Date, visit.Start,
-            reasonCode, reason, choice is not null, by, now), now);
+            reasonCode, reason, choice is not null, by, now, wasScheduled), now);
         await db.SaveChangesAsync(ct); // the cancellation's event goes out before the new proposal's
         var replacement = reoffer ? proposals.PlaceReoffer(visit, basis, choice, now) : null;
         await db.SaveChangesAsync(ct);
