@@ -24,20 +24,40 @@ internal sealed partial class BookedVisitsRecheck(IServiceProvider services, ILo
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
+        // A timer or a call may change one of the visits while the re-check cancels them (e.g. hold
+        // lapses that fell due during the downtime fire now); losing that race rolls the whole
+        // re-check back, so it starts again from a fresh read, a few times.
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var cancelled = await RecheckAsync(stoppingToken);
-            if (cancelled > 0)
+            try
             {
-                LogCancelled(logger, cancelled);
+                var cancelled = await RecheckAsync(stoppingToken);
+                if (cancelled > 0)
+                {
+                    LogCancelled(logger, cancelled);
+                }
+
+                return;
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested && attempt < MaxAttempts && IsLostRace(ex))
+            {
+                await Task.Delay(TimeSpan.FromSeconds(attempt), stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Never stop the service for it: the next start checks again.
+                LogFailed(logger, ex);
+                return;
             }
         }
-        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-        {
-            // Never stop the service for it: the next start checks again.
-            LogFailed(logger, ex);
-        }
     }
+
+    private const int MaxAttempts = 5;
+
+    private static bool IsLostRace(Exception exception) =>
+        exception is DbUpdateConcurrencyException
+        || exception is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected }
+        || exception.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected };
 
     private async Task<int> RecheckAsync(CancellationToken ct)
     {
