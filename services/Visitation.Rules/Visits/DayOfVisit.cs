@@ -26,6 +26,19 @@ public static class DayOfVisit
     /// <summary>The prison starts the call on the visit day only: a visit is never held early or late on another day.</summary>
     public static bool IsTheDay(DateOnly visitDate, DateTime localNow) => DateOnly.FromDateTime(localNow) == visitDate;
 
+    /// <summary>How early before its slot a call may start: the family is there, the terminals may be free.</summary>
+    public static readonly TimeSpan EarlyStart = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Whether the call may be connected (started or resumed) now: on the visit day, from a little
+    /// before its slot until the end of the time booked for it (visit plus changeover). After that
+    /// the terminals belong to the next visit, and what is left of the call is lost [N§15].
+    /// </summary>
+    public static bool MayConnect(DateOnly visitDate, TimeOnly start, TimeOnly blockedUntil, DateTime localNow) =>
+        IsTheDay(visitDate, localNow)
+        && localNow >= visitDate.ToDateTime(start) - EarlyStart
+        && localNow < visitDate.ToDateTime(blockedUntil);
+
     /// <summary>The moment the check-in closes and a family not checked in is a no-show.</summary>
     public static DateTimeOffset NoShowAt(DateOnly visitDate, TimeOnly start, TimeSpan localOffset) =>
         new(visitDate.ToDateTime(start), localOffset);

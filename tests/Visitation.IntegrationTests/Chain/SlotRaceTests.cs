@@ -57,6 +57,7 @@ public sealed class SlotRaceTests(VisitationSystem system)
         Assert.Equal(Applications - capacity, outcomes.Count(a => a.Status == "NoSlotAvailable"));
         Assert.All(proposals, v => Assert.Equal("YH-V1", v.VenueTerminal));
         Assert.Equal(proposals.Count, proposals.Select(v => (v.Date, v.StartTime)).Distinct().Count());
-        Assert.All(outcomes.Where(a => a.Status == "NoSlotAvailable"), a => Assert.Contains(a.Timeline, t => t.ReasonCode == "NO_SLOT_IN_MONTH"));
+        Assert.All(outcomes.Where(a => a.Status == "NoSlotAvailable"), a => Assert.Contains(a.Timeline, t => t.ReasonCode == "NO_SLOT_IN_MONTH"
+            && t.Detail.Contains('年', StringComparison.Ordinal) && t.Detail.Contains("须提前10天申请", StringComparison.Ordinal)));
     }
 }

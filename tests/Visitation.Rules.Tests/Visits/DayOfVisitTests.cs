@@ -31,4 +31,18 @@ public sealed class DayOfVisitTests
     [Fact]
     public void NoReminderForAVisitConfirmedAfterTheReminderHour() =>
         Assert.Null(Reminders.DueAt(D("2027-01-03"), new DateTimeOffset(2027, 1, 2, 11, 0, 0, China), China));
+
+    [Theory]
+    // Slot 09:00, booked (visit + changeover) until 09:40.
+    [InlineData("2026-03-13 08:44", false)] // more than 15 minutes early
+    [InlineData("2026-03-13 08:45", true)]
+    [InlineData("2026-03-13 09:39", true)]
+    [InlineData("2026-03-13 09:40", false)] // the next visit's terminals
+    [InlineData("2026-03-14 09:10", false)] // another day
+    public void ACallConnectsOnlyAroundItsOwnSlot(string localNow, bool allowed)
+    {
+        var now = DateTime.ParseExact(localNow, "yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(allowed, DayOfVisit.MayConnect(new DateOnly(2026, 3, 13), new TimeOnly(9, 0), new TimeOnly(9, 40), now));
+    }
 }

@@ -89,7 +89,11 @@ public sealed class CancelHandler(SchedulingDbContext db, SlotFinder slots, Visi
                 && (atPrison ? v.PrisonId == caller.OrganisationId : v.VenueId == caller.OrganisationId))
             .OrderBy(v => v.Start).ThenBy(v => v.Id)
             .ToListAsync(ct);
-        foreach (var visit in touched.Where(v => Touches(closure, v)))
+        var affected = touched.Where(v => Touches(closure, v)).ToList();
+        // A prison's closure re-offers at many venues: take their locks now, in the one sorted order,
+        // rather than one by one in visit order (two prisons closing days could otherwise deadlock).
+        await slots.LockAsync([], affected.Select(v => v.VenueId), ct);
+        foreach (var visit in affected)
         {
             reply.Cancelled.Add(await cancellation.CancelAsync(visit, VisitCancellation.DayCancelled, closure.Reason, caller.UserId,
                 reoffer: true, avoidItsSlot: false, closure.Id, now, ct));

@@ -28,6 +28,11 @@ public sealed class CallHandler(SchedulingDbContext db, ReferenceDataSet referen
                 throw GrpcErrors.FailedPrecondition($"会见日为 {visit.Date:yyyy-MM-dd}，当天方可开始");
             }
 
+            if (!DayOfVisit.MayConnect(visit.Date, visit.Start, visit.BlockedUntil, now.DateTime))
+            {
+                throw GrpcErrors.FailedPrecondition($"本次会见时段为 {visit.Start:HH\\:mm}–{visit.BlockedUntil:HH\\:mm}，不在时段内不能开始");
+            }
+
             VisitCall.Store(visit, CallTime.NotStarted(visit.Minutes).Connect(now));
             visit.Status = VisitStatus.InProgress;
             visit.StartedAt = now;
@@ -76,6 +81,11 @@ public sealed class CallHandler(SchedulingDbContext db, ReferenceDataSet referen
                 throw GrpcErrors.FailedPrecondition("会见时长已用完，请结束会见");
             }
 
+            if (!DayOfVisit.MayConnect(visit.Date, visit.Start, visit.BlockedUntil, now.DateTime))
+            {
+                throw GrpcErrors.FailedPrecondition($"本次会见时段已于 {visit.BlockedUntil:HH\\:mm} 结束，终端已预留给下一场会见，请结束会见");
+            }
+
             VisitCall.Store(visit, call.Connect(now));
             visit.Status = VisitStatus.InProgress;
             var open = await db.Interruptions.Where(i => i.VisitId == visit.Id && i.ResumedAt == null).ToListAsync(ct);
@@ -109,6 +119,12 @@ public sealed class CallHandler(SchedulingDbContext db, ReferenceDataSet referen
         if (visit.Status is VisitStatus.Terminated)
         {
             return await VisitLookup.ViewAsync(db, visit, now, ct);
+        }
+
+        // The state first: ending a call that is not running is the answer, whatever the arguments.
+        if (visit.Status is not (VisitStatus.InProgress or VisitStatus.Interrupted))
+        {
+            throw GrpcErrors.FailedPrecondition($"该会见状态为 {visit.Status}，没有进行中的通话");
         }
 
         var violations = new FieldViolations();

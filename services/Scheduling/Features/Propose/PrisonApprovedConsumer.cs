@@ -54,7 +54,21 @@ public sealed class PrisonApprovedConsumer(SchedulingDbContext db, Proposals pro
         if (choice is null)
         {
             var next = month.AddMonths(1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-            var reason = $"{application.VisitMonth}该监区视频会见日已无可预约时段（须提前{message.AdvanceDays}天申请，节假日暂停）";
+            // Say why in the family's terms: the advance notice only where the province has one, and
+            // the days the prison excluded when there were any.
+            var why = new List<string>();
+            if (message.AdvanceDays > 0)
+            {
+                why.Add($"须提前{message.AdvanceDays}天申请");
+            }
+
+            why.Add("节假日暂停");
+            if (message.AvoidDays is { Count: > 0 })
+            {
+                why.Add("部分会见日服刑人员或会见人不能会见");
+            }
+
+            var reason = $"{Proposals.ChineseMonth(application.VisitMonth)}该监区的视频会见日已无可预约时段（{string.Join("，", why)}）";
             Db.Publish(new VisitUnavailable(application.ApplicationId, application.PrisonId, application.VisitMonth, next, Proposals.NoSlotInMonth, reason, now), now);
             return;
         }
