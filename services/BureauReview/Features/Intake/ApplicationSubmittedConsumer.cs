@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Visitation.BureauReview.Data;
 using Visitation.Contracts.Events;
 using Visitation.ServiceDefaults.Data;
+using Visitation.Rules.Eligibility;
 using Visitation.ServiceDefaults.Clocks;
 using Visitation.ServiceDefaults.Messaging;
 using Visitation.ServiceDefaults.ReferenceData;
@@ -29,7 +30,7 @@ public sealed class ApplicationSubmittedConsumer(BureauReviewDbContext db, Refer
             ReceivedAt = message.OccurredAt,
             // The bureau works to its own province's deadline, whichever province the prison is in.
             DueBy = ReviewClock.DueBy(reference, reference.Policies.For(reference.County(application.CountyId)!.ProvinceId, null), ReviewClock.CountyBureau, message.OccurredAt),
-            VisitMonthStart = DateOnly.ParseExact(application.VisitMonth + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            VisitMonthStart = VisitMonth.Parse(application.VisitMonth).FirstDay,
             // A withdrawal that overtook the application leaves nothing to review.
             Status = await Db.IsWithdrawnAsync(application.ApplicationId, cancellationToken) ? ReviewStatus.Withdrawn : ReviewStatus.Pending,
         });

@@ -47,7 +47,7 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
 
     public async Task<QuotaLedger> LedgerAsync(Inmate inmate, VisitMonth month, CancellationToken ct)
     {
-        var key = MonthKey(month);
+        var key = month.Key;
         var entries = await db.QuotaEntries.AsNoTracking().Where(e => e.InmateId == inmate.Id && e.Month == key).ToListAsync(ct);
         var approvals = await db.SpecialApprovals.AsNoTracking().Where(a => a.InmateId == inmate.Id && a.Month == key).ToListAsync(ct);
         return new QuotaLedger(
@@ -62,7 +62,7 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
     /// </summary>
     public async Task<Judgement> JudgeAsync(Inmate inmate, ApplicationDetails application, bool useExtraVisit, CancellationToken ct, bool useLongerVisit = false)
     {
-        var month = ParseMonth(application.VisitMonth);
+        var month = VisitMonth.Parse(application.VisitMonth);
         var bars = await BarsAsync(inmate.PrisonId, application.Visitors.Select(v => v.IdNumber), ct);
         var visitors = application.Visitors
             .Select(v => new Visitor(v.Relation, v.Age, v.IsGuardianOfChildren, v.Documents, bars.GetValueOrDefault(v.IdNumber, [])))
@@ -128,12 +128,6 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
 
     public const string RelationMismatch = "RELATION_MISMATCH";
 
-    public static string MonthKey(VisitMonth month) => $"{month.Year:D4}-{month.Month:D2}";
-
-    public static string MonthKey(DateOnly day) => day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-
-    public static VisitMonth ParseMonth(string yyyyMm) =>
-        VisitMonth.Of(DateOnly.ParseExact(yyyyMm + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture));
 }
 
 /// <summary>The engine's verdict, the month's days it closes, and the numbers an officer or clerk wants to see beside it.</summary>

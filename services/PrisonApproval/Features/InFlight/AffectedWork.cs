@@ -129,7 +129,7 @@ public sealed record Stop(DateOnly From, DateOnly? To, string ReasonCode, string
             return day >= From && (To is not { } end || day <= end);
         }
 
-        var month = InmateFacts.ParseMonth(entry.Month);
+        var month = VisitMonth.Parse(entry.Month);
         return month.LastDay >= From && (To is not { } last || month.FirstDay <= last);
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Events;
 using Visitation.PrisonApproval.Data;
-using Visitation.PrisonApproval.Features.Eligibility;
+using Visitation.Rules.Eligibility;
 using Visitation.ServiceDefaults.Data;
 using Visitation.ServiceDefaults.Clocks;
 using Visitation.ServiceDefaults.Messaging;
@@ -26,7 +26,7 @@ public sealed class BureauApprovedConsumer(PrisonApprovalDbContext db, Reference
             ApplicationId = application.ApplicationId,
             PrisonId = application.PrisonId,
             InmateName = application.InmateName,
-            VisitMonthStart = InmateFacts.ParseMonth(application.VisitMonth).FirstDay,
+            VisitMonthStart = VisitMonth.Parse(application.VisitMonth).FirstDay,
             Application = application,
             ReceivedAt = message.OccurredAt,
             DueBy = ReviewClock.DueBy(reference, reference.PolicyFor(application.PrisonId), ReviewClock.Prison, message.OccurredAt),

@@ -37,7 +37,7 @@ public sealed class QuotaLedgerHandler(PrisonApprovalDbContext db, InmateViews v
             {
                 Id = Guid.CreateVersion7(),
                 InmateId = inmate.Id,
-                Month = InmateFacts.MonthKey(date!.Value),
+                Month = VisitMonth.Of(date!.Value).Key,
                 Date = date,
                 Mode = "on_site",
                 Outcome = CountedVisit.Held,
@@ -87,7 +87,7 @@ public sealed class QuotaLedgerHandler(PrisonApprovalDbContext db, InmateViews v
             Id = Guid.CreateVersion7(),
             InmateId = inmate.Id,
             Kind = request.Kind,
-            Month = InmateFacts.MonthKey(month!.Value),
+            Month = VisitMonth.Of(month!.Value).Key,
             ApprovedBy = [.. request.ApprovedBy.Distinct()],
             Signatories = request.Signatories.Trim(),
             Reason = request.Reason.Trim(),

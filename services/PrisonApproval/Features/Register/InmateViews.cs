@@ -38,7 +38,7 @@ public sealed class InmateViews(PrisonApprovalDbContext db, InmateFacts facts, T
     public async Task<InmateView> ViewAsync(Inmate inmate, VisitMonth? month, CancellationToken ct)
     {
         var shown = month ?? VisitMonth.Of(ChinaTime.Today(clock));
-        var key = InmateFacts.MonthKey(shown);
+        var key = shown.Key;
         var policy = facts.PolicyOf(inmate);
         var ledger = await facts.LedgerAsync(inmate, shown, ct);
         var view = new InmateView

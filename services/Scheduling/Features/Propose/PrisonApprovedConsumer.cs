@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Events;
+using Visitation.Rules.Eligibility;
 using Visitation.Scheduling.Data;
 using Visitation.ServiceDefaults.Data;
 using Visitation.ServiceDefaults.Messaging;
@@ -68,7 +69,7 @@ public sealed class PrisonApprovedConsumer(SchedulingDbContext db, Proposals pro
                 why.Add("部分会见日服刑人员或会见人不能会见");
             }
 
-            var reason = $"{Proposals.ChineseMonth(application.VisitMonth)}该监区的视频会见日已无可预约时段（{string.Join("，", why)}）";
+            var reason = $"{VisitMonth.Parse(application.VisitMonth).ChineseName}该监区的视频会见日已无可预约时段（{string.Join("，", why)}）";
             Db.Publish(new VisitUnavailable(application.ApplicationId, application.PrisonId, application.VisitMonth, next, Proposals.NoSlotInMonth, reason, now), now);
             return;
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Events;
+using Visitation.Rules.Eligibility;
 using Visitation.Rules.Slots;
 using Visitation.Scheduling.Data;
 using Visitation.Scheduling.Features.Timers;
@@ -88,13 +89,6 @@ public sealed class Proposals(SchedulingDbContext db, SlotFinder slots, Referenc
         return (basis, await FindAsync(basis, [month, month.AddMonths(1)], avoidItsSlot ? (old.Date, old.Start) : null, ct));
     }
 
-    /// <summary>"2027年1月" for "2027-01": months in what families read are written the Chinese way.</summary>
-    public static string ChineseMonth(string yyyyMm)
-    {
-        var month = MonthOf(yyyyMm);
-        return string.Create(CultureInfo.InvariantCulture, $"{month.Year}年{month.Month}月");
-    }
-
     /// <summary>Places the re-offer found, or announces that there is none.</summary>
     public Visit? PlaceReoffer(Visit old, VisitBasis basis, SlotChoice? choice, DateTimeOffset now)
     {
@@ -102,7 +96,7 @@ public sealed class Proposals(SchedulingDbContext db, SlotFinder slots, Referenc
         {
             var next = MonthOf(old.VisitMonth).AddMonths(2).ToString("yyyy-MM", CultureInfo.InvariantCulture);
             db.Publish(new VisitUnavailable(old.ApplicationId, old.PrisonId, old.VisitMonth, next, NoSlotInMonth,
-                $"未能重新安排会见时间，{ChineseMonth(old.VisitMonth)}及次月该监区的视频会见日已无可预约时段", now), now);
+                $"未能重新安排会见时间，{VisitMonth.Parse(old.VisitMonth).ChineseName}及次月该监区的视频会见日已无可预约时段", now), now);
             return null;
         }
 
@@ -111,6 +105,5 @@ public sealed class Proposals(SchedulingDbContext db, SlotFinder slots, Referenc
         return visit;
     }
 
-    public static DateOnly MonthOf(string visitMonth) =>
-        DateOnly.ParseExact(visitMonth + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static DateOnly MonthOf(string visitMonth) => VisitMonth.Parse(visitMonth).FirstDay;
 }
