@@ -1,3 +1,5 @@
+using Visitation.Rules.Eligibility;
+
 namespace Visitation.PrisonApproval.Data;
 
 /// <summary>An inmate in the prison's register, as the prison's own system exports it, plus what the visit centre records.</summary>
@@ -24,6 +26,25 @@ public sealed class Inmate
     public DateTimeOffset UpdatedAt { get; set; }
 
     public List<InmateStatus> Statuses { get; set; } = [];
+
+    /// <summary>Records a dated status; <paramref name="visitId"/> names the terminated visit a penalty follows.</summary>
+    public void AddStatus(StatusPeriod period, StatusSource source, string setBy, DateTimeOffset at, Guid? visitId = null)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        Statuses.Add(new InmateStatus
+        {
+            Id = Guid.CreateVersion7(),
+            InmateId = Id,
+            Kind = period.Kind,
+            From = period.From,
+            To = period.To,
+            Reason = period.Reason,
+            Source = source,
+            SetBy = setBy,
+            SetAt = at,
+            VisitId = visitId,
+        });
+    }
 }
 
 public enum CustodyStatus

@@ -12,15 +12,19 @@ public sealed class VisitScheduledSmsConsumer(NotificationDbContext db, Referenc
     protected override Guid ApplicationIdOf(VisitScheduled message) => message.ApplicationId;
 
     protected override SmsDraft Draft(VisitScheduled message, Recipient recipient) =>
-        new(recipient.ApplicationId, SmsKind.Scheduled, $"{recipient.ApplicationId}:scheduled:{message.VisitId}", new Dictionary<string, string>
-        {
-            ["inmateName"] = recipient.InmateName,
-            ["date"] = MonthText.Of(message.Date),
-            ["time"] = message.StartTime.ToString("HH:mm", CultureInfo.InvariantCulture),
-            ["minutes"] = message.Minutes.ToString(CultureInfo.InvariantCulture),
-            ["venueName"] = message.VenueName,
-            ["venueAddress"] = message.VenueAddress,
-        });
+        new(recipient.ApplicationId, SmsKind.Scheduled, $"{recipient.ApplicationId}:scheduled:{message.VisitId}",
+            WhenAndWhere(recipient, message.Date, message.StartTime, message.Minutes, message.VenueName, message.VenueAddress));
+
+    /// <summary>The visit's time and place as the scheduled SMS and the reminder both tell it.</summary>
+    public static Dictionary<string, string> WhenAndWhere(Recipient recipient, DateOnly date, TimeOnly start, int minutes, string venueName, string venueAddress) => new()
+    {
+        ["inmateName"] = recipient.InmateName,
+        ["date"] = MonthText.Of(date),
+        ["time"] = start.ToString("HH:mm", CultureInfo.InvariantCulture),
+        ["minutes"] = minutes.ToString(CultureInfo.InvariantCulture),
+        ["venueName"] = venueName,
+        ["venueAddress"] = venueAddress,
+    };
 }
 
 public sealed class VisitUnavailableSmsConsumer(NotificationDbContext db, ReferenceDataSet reference, TimeProvider clock)

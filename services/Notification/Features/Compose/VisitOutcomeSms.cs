@@ -37,13 +37,6 @@ public sealed class VisitReminderSmsConsumer(NotificationDbContext db, Reference
     protected override Guid ApplicationIdOf(VisitReminderDue message) => message.ApplicationId;
 
     protected override SmsDraft Draft(VisitReminderDue message, Recipient recipient) =>
-        new(recipient.ApplicationId, SmsKind.Reminder, $"{recipient.ApplicationId}:reminder:{message.VisitId}", new Dictionary<string, string>
-        {
-            ["inmateName"] = recipient.InmateName,
-            ["date"] = MonthText.Of(message.Date),
-            ["time"] = message.StartTime.ToString("HH:mm", CultureInfo.InvariantCulture),
-            ["minutes"] = message.Minutes.ToString(CultureInfo.InvariantCulture),
-            ["venueName"] = message.VenueName,
-            ["venueAddress"] = message.VenueAddress,
-        });
+        new(recipient.ApplicationId, SmsKind.Reminder, $"{recipient.ApplicationId}:reminder:{message.VisitId}",
+            VisitScheduledSmsConsumer.WhenAndWhere(recipient, message.Date, message.StartTime, message.Minutes, message.VenueName, message.VenueAddress));
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Events;
 using Visitation.PrisonApproval.Data;

@@ -120,6 +120,15 @@ public sealed class AffectedWork(PrisonApprovalDbContext db, InmateFacts facts, 
 /// <summary>What stops visits, from when to when (inclusive; no end: open), why, and on whose word.</summary>
 public sealed record Stop(DateOnly From, DateOnly? To, string ReasonCode, string Reason, string Actor, DateTimeOffset At)
 {
+    /// <summary>What a new status stops from today on; null when it ended before today (nothing in flight to reach).</summary>
+    public static Stop? ForStatus(StatusPeriod period, DateOnly today, string actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        return period.To is { } end && end < today
+            ? null
+            : new Stop(period.From > today ? period.From : today, period.To, RuleCodes.Suspended(period.Kind), StatusKinds.Describe(period) + "，暂停会见。", actor, at);
+    }
+
     /// <summary>A booked visit this may hit: its day is in the range, or not fixed yet and its month overlaps.</summary>
     public bool MayTouch(QuotaEntry entry)
     {

@@ -68,7 +68,10 @@ public sealed class ImportInmatesHandler(PrisonApprovalDbContext db, ReferenceDa
             inmate.UpdatedAt = now;
             foreach (var added in ReplaceImportedStatuses(inmate, statuses[index], caller.UserId, now))
             {
-                changed.Add((inmate, new Stop(Later(added.From, today), added.To, RuleCodes.Suspended(added.Kind), StatusKinds.Describe(new StatusPeriod(added.Kind, added.From, added.To, added.Reason)), caller.UserId, now)));
+                if (Stop.ForStatus(added, today, caller.UserId, now) is { } stop)
+                {
+                    changed.Add((inmate, stop));
+                }
             }
 
             if (!isNew && !wasSuspendedLevel && policy.SuspendedLevels.Contains(inmate.ManagementLevel))
@@ -78,7 +81,7 @@ public sealed class ImportInmatesHandler(PrisonApprovalDbContext db, ReferenceDa
         }
 
         await db.SaveChangesAsync(ct);
-        foreach (var (inmate, stop) in changed.Where(c => c.Stop.To is not { } end || end >= today))
+        foreach (var (inmate, stop) in changed)
         {
             await affected.InmateChangedAsync(inmate, stop, ct);
         }
@@ -89,7 +92,7 @@ public sealed class ImportInmatesHandler(PrisonApprovalDbContext db, ReferenceDa
     }
 
     /// <summary>Replaces the register-sourced statuses; returns those that were not there before.</summary>
-    private static List<ValidStatus> ReplaceImportedStatuses(Inmate inmate, IReadOnlyList<ValidStatus> imported, string setBy, DateTimeOffset now)
+    private static List<StatusPeriod> ReplaceImportedStatuses(Inmate inmate, IReadOnlyList<StatusPeriod> imported, string setBy, DateTimeOffset now)
     {
         var previous = inmate.Statuses.Where(s => s.Source == StatusSource.Register).ToList();
         var added = imported.Where(i => !previous.Any(p => p.Kind == i.Kind && p.From == i.From && p.To == i.To)).ToList();
@@ -100,29 +103,16 @@ public sealed class ImportInmatesHandler(PrisonApprovalDbContext db, ReferenceDa
 
         foreach (var status in added)
         {
-            inmate.Statuses.Add(new InmateStatus
-            {
-                Id = Guid.CreateVersion7(),
-                InmateId = inmate.Id,
-                Kind = status.Kind,
-                From = status.From,
-                To = status.To,
-                Reason = status.Reason,
-                Source = StatusSource.Register,
-                SetBy = setBy,
-                SetAt = now,
-            });
+            inmate.AddStatus(status, StatusSource.Register, setBy, now);
         }
 
         return added;
     }
 
-    private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
-
-    private static List<List<ValidStatus>> Validate(ImportInmatesRequest request, HashSet<string> areas)
+    private static List<List<StatusPeriod>> Validate(ImportInmatesRequest request, HashSet<string> areas)
     {
         var violations = new FieldViolations();
-        var statuses = new List<List<ValidStatus>>();
+        var statuses = new List<List<StatusPeriod>>();
         if (request.Inmates.Count == 0)
         {
             violations.Add("inmates", "至少需要一条记录");
@@ -151,7 +141,7 @@ public sealed class ImportInmatesHandler(PrisonApprovalDbContext db, ReferenceDa
 
             statuses.Add([.. record.Statuses
                 .Select((s, j) => StatusInputs.Validate(s, $"inmates[{i}].statuses[{j}]", violations))
-                .OfType<ValidStatus>()]);
+                .OfType<StatusPeriod>()]);
         }
 
         if (request.Inmates.GroupBy(i => i.InmateNumber.Trim()).Any(g => g.Count() > 1))

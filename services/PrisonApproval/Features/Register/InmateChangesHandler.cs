@@ -32,25 +32,11 @@ public sealed class InmateChangesHandler(PrisonApprovalDbContext db, InmateViews
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var inmate = await views.LoadLockedAsync(caller, request.InmateNumber, ct);
         var now = ChinaTime.Now(clock);
-        var period = new StatusPeriod(status!.Kind, status.From, status.To, status.Reason);
-        inmate.Statuses.Add(new InmateStatus
-        {
-            Id = Guid.CreateVersion7(),
-            InmateId = inmate.Id,
-            Kind = period.Kind,
-            From = period.From,
-            To = period.To,
-            Reason = period.Reason,
-            Source = StatusSource.Officer,
-            SetBy = caller.UserId,
-            SetAt = now,
-        });
+        inmate.AddStatus(status!, StatusSource.Officer, caller.UserId, now);
         await db.SaveChangesAsync(ct);
-        var today = ChinaTime.Today(clock);
-        if (period.To is not { } end || end >= today)
+        if (Stop.ForStatus(status!, ChinaTime.Today(clock), caller.UserId, now) is { } stop)
         {
-            var from = period.From > today ? period.From : today;
-            await affected.InmateChangedAsync(inmate, new Stop(from, period.To, RuleCodes.Suspended(period.Kind), StatusKinds.Describe(period) + "，暂停会见。", caller.UserId, now), ct);
+            await affected.InmateChangedAsync(inmate, stop, ct);
         }
 
         return await CommitAsync(inmate, transaction, ct);

@@ -5,11 +5,9 @@ using Visitation.ServiceDefaults.Grpc;
 namespace Visitation.PrisonApproval.Features.Register;
 
 /// <summary>A status as given by the prison's system or an officer, checked field by field.</summary>
-public sealed record ValidStatus(string Kind, DateOnly From, DateOnly? To, string Reason);
-
 public static class StatusInputs
 {
-    public static ValidStatus? Validate(StatusInput? input, string field, FieldViolations violations)
+    public static StatusPeriod? Validate(StatusInput? input, string field, FieldViolations violations)
     {
         if (input is null)
         {
@@ -41,6 +39,6 @@ public static class StatusInputs
             violations.Add($"{field}.reason", "原因不超过200字");
         }
 
-        return violations.Items.Count == before && from is { } valid ? new ValidStatus(input.Kind, valid, to, input.Reason.Trim()) : null;
+        return violations.Items.Count == before && from is { } valid ? new StatusPeriod(input.Kind, valid, to, input.Reason.Trim()) : null;
     }
 }

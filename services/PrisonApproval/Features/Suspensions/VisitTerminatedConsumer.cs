@@ -47,19 +47,7 @@ public sealed partial class VisitTerminatedConsumer(PrisonApprovalDbContext db, 
             return;
         }
 
-        inmate.Statuses.Add(new InmateStatus
-        {
-            Id = Guid.CreateVersion7(),
-            InmateId = inmate.Id,
-            Kind = penalty.Kind,
-            From = penalty.From,
-            To = penalty.To,
-            Reason = penalty.Reason,
-            Source = StatusSource.Penalty,
-            SetBy = message.TerminatedBy,
-            SetAt = message.OccurredAt,
-            VisitId = message.VisitId,
-        });
+        inmate.AddStatus(penalty, StatusSource.Penalty, message.TerminatedBy, message.OccurredAt, message.VisitId);
         await Db.SaveChangesAsync(cancellationToken);
         var reason = $"{StatusKinds.Describe(penalty)}，本次会见取消。";
         await affected.InmateChangedAsync(inmate, new Stop(penalty.From, penalty.To, RuleCodes.Suspended(StatusKinds.Penalty), reason, message.TerminatedBy, message.OccurredAt), cancellationToken);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Events;
 using Visitation.Rules.Eligibility;
@@ -94,7 +93,7 @@ public sealed class Proposals(SchedulingDbContext db, SlotFinder slots, Referenc
     {
         if (choice is null)
         {
-            var next = MonthOf(old.VisitMonth).AddMonths(2).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            var next = VisitMonth.Of(MonthOf(old.VisitMonth).AddMonths(2)).Key;
             db.Publish(new VisitUnavailable(old.ApplicationId, old.PrisonId, old.VisitMonth, next, NoSlotInMonth,
                 $"未能重新安排会见时间，{VisitMonth.Parse(old.VisitMonth).ChineseName}及次月该监区的视频会见日已无可预约时段", now), now);
             return null;
