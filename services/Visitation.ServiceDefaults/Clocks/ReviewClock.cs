@@ -14,6 +14,9 @@ public static class ReviewClock
     public const string CountyBureau = "county_bureau";
     public const string Prison = "prison";
 
+    /// <summary>Who an expiry is recorded as decided by.</summary>
+    public const string Actor = "system:review-clock";
+
     public static DateTimeOffset DueBy(ReferenceDataSet reference, VisitPolicy policy, string stage, DateTimeOffset receivedAt)
     {
         ArgumentNullException.ThrowIfNull(reference);

@@ -13,8 +13,6 @@ namespace Visitation.BureauReview.Features.Clock;
 /// </summary>
 public sealed class ExpireOverdueReviews(BureauReviewDbContext db, TimeProvider clock) : IPeriodicWork
 {
-    public const string System = "system:review-clock";
-
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var now = ChinaTime.Now(clock);
@@ -28,11 +26,11 @@ public sealed class ExpireOverdueReviews(BureauReviewDbContext db, TimeProvider 
                 ? ("VISIT_MONTH_PASSED", "申请的会见月份已过，县司法局未能在该月内完成复审，申请已失效，请重新申请。")
                 : ("REVIEW_DEADLINE_PASSED", "县司法局未在规定期限内完成复审，申请已失效，请重新申请。");
             review.Status = ReviewStatus.Expired;
-            review.DecidedBy = System;
+            review.DecidedBy = ReviewClock.Actor;
             review.DecidedAt = now;
             review.ReasonCode = code;
             review.Reason = reason;
-            db.Publish(new BureauRejected(review.ApplicationId, review.CountyId, code, reason, System, now), now);
+            db.Publish(new BureauRejected(review.ApplicationId, review.CountyId, code, reason, ReviewClock.Actor, now), now);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -15,8 +15,6 @@ namespace Visitation.PrisonApproval.Features.Clock;
 /// </summary>
 public sealed class ExpireOverdueApprovals(PrisonApprovalDbContext db, ApprovalOutcomes outcomes, TimeProvider clock) : IPeriodicWork
 {
-    public const string System = "system:review-clock";
-
     public static readonly RuleFailure DeadlinePassed =
         new("REVIEW_DEADLINE_PASSED", "监狱会见中心未在规定期限内完成审核，申请已失效，请重新申请。", "");
 
@@ -32,7 +30,7 @@ public sealed class ExpireOverdueApprovals(PrisonApprovalDbContext db, ApprovalO
             .OrderBy(a => a.DueBy).Take(100).ToListAsync(cancellationToken);
         foreach (var approval in expired)
         {
-            outcomes.Refuse(approval, [approval.VisitMonthStart < thisMonth ? MonthPassed : DeadlinePassed], System, now, ApprovalStatus.Expired);
+            outcomes.Refuse(approval, [approval.VisitMonthStart < thisMonth ? MonthPassed : DeadlinePassed], ReviewClock.Actor, now, ApprovalStatus.Expired);
         }
 
         await db.SaveChangesAsync(cancellationToken);
