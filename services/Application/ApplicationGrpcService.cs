@@ -7,7 +7,8 @@ using Visitation.Application.Features.Withdraw;
 using Visitation.Contracts.Grpc.Application;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
-using Visitation.ServiceDefaults.Time;
+using Visitation.Rules.Calendars;
+using Visitation.Workflow.Grpc;
 
 namespace Visitation.Application;
 
@@ -37,7 +38,7 @@ public sealed class ApplicationGrpcService(ApplicationDbContext db, SubmitApplic
     public override async Task<ListApplicationsReply> ListApplications(ListApplicationsRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Clerk);
-        var page = Page.From(request.Page);
+        var page = request.Page.ToPage();
         var query = db.Applications.AsNoTracking().Where(a => a.OfficeId == caller.OrganisationId);
         if (!string.IsNullOrEmpty(request.Status))
         {

@@ -1,9 +1,10 @@
+using Visitation.Workflow.ReferenceData;
 using MassTransit;
 using Visitation.Application.Data;
 using Visitation.Application.Features.Submit;
 using Visitation.Application.Features.Timeline;
-using Visitation.ServiceDefaults.Data;
-using Visitation.ServiceDefaults.Messaging;
+using Visitation.Messaging.Database;
+using Visitation.Messaging;
 
 namespace Visitation.Application;
 
@@ -14,6 +15,7 @@ public static class ApplicationModule
 
     public static WebApplicationBuilder AddApplicationService(this WebApplicationBuilder builder)
     {
+        builder.AddReferenceData();
         builder.AddServiceDatabase<ApplicationDbContext>();
         builder.Services.AddScoped<SubmitApplicationHandler>();
         builder.Services.AddScoped<Features.Withdraw.WithdrawApplicationHandler>();

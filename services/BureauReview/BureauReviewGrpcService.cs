@@ -7,7 +7,8 @@ using Visitation.Contracts.Grpc.BureauReview;
 using Visitation.Rules.Privacy;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
-using Visitation.ServiceDefaults.Time;
+using Visitation.Rules.Calendars;
+using Visitation.Workflow.Grpc;
 
 namespace Visitation.BureauReview;
 
@@ -16,10 +17,10 @@ public sealed class BureauReviewGrpcService(BureauReviewDbContext db, ReviewDeci
     : BureauReviewService.BureauReviewServiceBase
 {
     public override Task<ListPendingReviewsReply> ListPendingReviews(ListPendingReviewsRequest request, ServerCallContext context) =>
-        ListAsync(Page.From(request.Page), overdue: false, Caller.From(context), context.CancellationToken);
+        ListAsync(request.Page.ToPage(), overdue: false, Caller.From(context), context.CancellationToken);
 
     public override Task<ListPendingReviewsReply> ListOverdueReviews(ListOverdueReviewsRequest request, ServerCallContext context) =>
-        ListAsync(Page.From(request.Page), overdue: true, Caller.From(context), context.CancellationToken);
+        ListAsync(request.Page.ToPage(), overdue: true, Caller.From(context), context.CancellationToken);
 
     private async Task<ListPendingReviewsReply> ListAsync(Page page, bool overdue, Caller caller, CancellationToken ct)
     {

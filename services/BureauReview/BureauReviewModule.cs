@@ -1,10 +1,11 @@
+using Visitation.Workflow.ReferenceData;
 using MassTransit;
 using Visitation.BureauReview.Data;
 using Visitation.BureauReview.Features.Clock;
 using Visitation.BureauReview.Features.Decide;
-using Visitation.ServiceDefaults.Clocks;
-using Visitation.ServiceDefaults.Data;
-using Visitation.ServiceDefaults.Messaging;
+using Visitation.Messaging;
+using Visitation.Rules.Reviewing;
+using Visitation.Messaging.Database;
 
 namespace Visitation.BureauReview;
 
@@ -14,6 +15,7 @@ public static class BureauReviewModule
 
     public static WebApplicationBuilder AddBureauReviewService(this WebApplicationBuilder builder)
     {
+        builder.AddReferenceData();
         builder.AddServiceDatabase<BureauReviewDbContext>();
         builder.Services.AddScoped<ReviewDecisionHandler>();
         builder.AddPeriodicWork<ExpireOverdueReviews>();

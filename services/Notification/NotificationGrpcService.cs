@@ -5,7 +5,7 @@ using Visitation.Notification.Data;
 using Visitation.Rules.Privacy;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
-using Visitation.ServiceDefaults.Time;
+using Visitation.Rules.Calendars;
 
 namespace Visitation.Notification;
 

@@ -1,8 +1,9 @@
+using Visitation.Workflow.ReferenceData;
 using MassTransit;
 using Visitation.Notification.Data;
 using Visitation.Notification.Features.Deliver;
-using Visitation.ServiceDefaults.Data;
-using Visitation.ServiceDefaults.Messaging;
+using Visitation.Messaging.Database;
+using Visitation.Messaging;
 
 namespace Visitation.Notification;
 
@@ -12,6 +13,7 @@ public static class NotificationModule
 
     public static WebApplicationBuilder AddNotificationService(this WebApplicationBuilder builder)
     {
+        builder.AddReferenceData();
         builder.AddServiceDatabase<NotificationDbContext>();
         builder.Services.Configure<SmsGatewayOptions>(builder.Configuration.GetSection(SmsGatewayOptions.Section));
         builder.Services.AddHttpClient<SmsGatewayClient>();

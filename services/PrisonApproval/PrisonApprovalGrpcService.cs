@@ -11,7 +11,8 @@ using Visitation.PrisonApproval.Features.Register;
 using Visitation.Rules.Privacy;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
-using Visitation.ServiceDefaults.Time;
+using Visitation.Rules.Calendars;
+using Visitation.Workflow.Grpc;
 
 namespace Visitation.PrisonApproval;
 
@@ -30,11 +31,11 @@ public sealed class PrisonApprovalGrpcService(
         import.HandleAsync(request, Caller.From(context), context.CancellationToken);
 
     public override Task<ListPendingApprovalsReply> ListPendingApprovals(ListPendingApprovalsRequest request, ServerCallContext context) =>
-        ListAsync(Page.From(request.Page), overdue: false, Caller.From(context), context.CancellationToken);
+        ListAsync(request.Page.ToPage(), overdue: false, Caller.From(context), context.CancellationToken);
 
     /// <summary>What the review clock expired: the visit centre sees what it let lapse, newest first.</summary>
     public override Task<ListPendingApprovalsReply> ListOverdueApprovals(ListOverdueApprovalsRequest request, ServerCallContext context) =>
-        ListAsync(Page.From(request.Page), overdue: true, Caller.From(context), context.CancellationToken);
+        ListAsync(request.Page.ToPage(), overdue: true, Caller.From(context), context.CancellationToken);
 
     public override Task<InmateView> GetInmate(GetInmateRequest request, ServerCallContext context) =>
         inmates.GetAsync(request, Caller.From(context), context.CancellationToken);

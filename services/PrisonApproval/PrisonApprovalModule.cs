@@ -1,3 +1,4 @@
+using Visitation.Workflow.ReferenceData;
 using MassTransit;
 using Visitation.PrisonApproval.Data;
 using Visitation.PrisonApproval.Features.Clock;
@@ -7,10 +8,10 @@ using Visitation.PrisonApproval.Features.InFlight;
 using Visitation.PrisonApproval.Features.Quota;
 using Visitation.PrisonApproval.Features.Register;
 using Visitation.PrisonApproval.Features.Suspensions;
-using Visitation.ServiceDefaults.Clocks;
-using Visitation.ServiceDefaults.Data;
-using Visitation.ServiceDefaults.Messaging;
-using Visitation.ServiceDefaults.ReferenceData;
+using Visitation.Messaging;
+using Visitation.Rules.Reviewing;
+using Visitation.Messaging.Database;
+using Visitation.Rules.ReferenceData;
 
 namespace Visitation.PrisonApproval;
 
@@ -20,8 +21,8 @@ public static class PrisonApprovalModule
 
     public static WebApplicationBuilder AddPrisonApprovalService(this WebApplicationBuilder builder)
     {
+        builder.AddReferenceData();
         builder.AddServiceDatabase<PrisonApprovalDbContext>();
-        builder.Services.AddSingleton<PrisonCalendars>();
         builder.Services.AddScoped<InmateFacts>();
         builder.Services.AddScoped<ApprovalOutcomes>();
         builder.Services.AddScoped<AffectedWork>();

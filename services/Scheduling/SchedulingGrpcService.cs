@@ -10,8 +10,9 @@ using Visitation.Scheduling.Features.DayOf;
 using Visitation.Scheduling.Features.Propose;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
-using Visitation.ServiceDefaults.ReferenceData;
-using Visitation.ServiceDefaults.Time;
+using Visitation.Rules.ReferenceData;
+using Visitation.Rules.Calendars;
+using Visitation.Workflow.Grpc;
 
 namespace Visitation.Scheduling;
 
@@ -36,7 +37,7 @@ public sealed class SchedulingGrpcService(
     public override async Task<ListProposalsReply> ListProposals(ListProposalsRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context).Require(Roles.Officer);
-        var page = Page.From(request.Page);
+        var page = request.Page.ToPage();
         var visits = await db.Visits.AsNoTracking()
             .Where(v => v.PrisonId == caller.OrganisationId && v.Status == VisitStatus.Proposed)
             .OrderBy(v => v.Date).ThenBy(v => v.Start).ThenBy(v => v.Id)

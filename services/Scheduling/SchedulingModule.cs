@@ -1,13 +1,14 @@
+using Visitation.Workflow.ReferenceData;
 using MassTransit;
 using Visitation.Scheduling.Data;
-using Visitation.ServiceDefaults.ReferenceData;
+using Visitation.Rules.ReferenceData;
 using Visitation.Scheduling.Features.Cancel;
 using Visitation.Scheduling.Features.Confirm;
 using Visitation.Scheduling.Features.DayOf;
 using Visitation.Scheduling.Features.Propose;
 using Visitation.Scheduling.Features.Recheck;
-using Visitation.ServiceDefaults.Data;
-using Visitation.ServiceDefaults.Messaging;
+using Visitation.Messaging.Database;
+using Visitation.Messaging;
 
 namespace Visitation.Scheduling;
 
@@ -17,8 +18,8 @@ public static class SchedulingModule
 
     public static WebApplicationBuilder AddSchedulingService(this WebApplicationBuilder builder)
     {
+        builder.AddReferenceData();
         builder.AddServiceDatabase<SchedulingDbContext>();
-        builder.Services.AddSingleton<PrisonCalendars>();
         builder.Services.AddScoped<SlotFinder>();
         builder.Services.AddScoped<Proposals>();
         builder.Services.AddScoped<ConfirmVisitHandler>();

@@ -4,14 +4,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Visitation.ServiceDefaults.Auth;
-using Visitation.ServiceDefaults.ReferenceData;
 using Visitation.ServiceDefaults.Telemetry;
 
 namespace Visitation.ServiceDefaults;
 
 public static class ServiceDefaultsExtensions
 {
-    /// <summary>Telemetry, JWT auth, gRPC with reflection and health, reference data, the clock.</summary>
+    /// <summary>Telemetry, JWT auth, gRPC with reflection and health, the clock.</summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
     {
         builder.AddVisitationTelemetry(serviceName);
@@ -19,13 +18,11 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddGrpc(grpc =>
         {
             grpc.EnableDetailedErrors = builder.Environment.IsDevelopment();
-            grpc.Interceptors.Add<Grpc.UnavailableInterceptor>();
         });
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(_ => ReferenceDataLoader.Load(builder.Configuration));
         return builder;
     }
 

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Visitation.ServiceDefaults.Data;
+using Visitation.Messaging.Database;
 
 namespace Visitation.Application.Data;
 

@@ -1,4 +1,4 @@
-using Visitation.ServiceDefaults.Data;
+using Visitation.Messaging.Database;
 
 namespace Visitation.Application.Data;
 

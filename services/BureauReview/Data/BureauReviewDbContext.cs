@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Visitation.ServiceDefaults.Data;
+using Visitation.Messaging.Database;
+using Visitation.Workflow.Withdrawals;
 
 namespace Visitation.BureauReview.Data;
 

@@ -11,10 +11,10 @@ public readonly record struct Page(int Offset, int Size)
     public const int DefaultSize = 50;
     public const int MaxSize = 200;
 
-    public static Page From(Visitation.Contracts.Grpc.PageRequest? request)
+    /// <summary>The page a request asks for: a size of 0 or less means the default, an empty token the first page.</summary>
+    public static Page From(int pageSize, string? token)
     {
-        var size = request?.PageSize is > 0 and var s ? Math.Min(s, MaxSize) : DefaultSize;
-        var token = request?.PageToken;
+        var size = pageSize > 0 ? Math.Min(pageSize, MaxSize) : DefaultSize;
         if (string.IsNullOrEmpty(token))
         {
             return new Page(0, size);

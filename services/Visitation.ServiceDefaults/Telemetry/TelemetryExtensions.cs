@@ -1,19 +1,19 @@
-using MassTransit.Logging;
-using MassTransit.Monitoring;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using Visitation.ServiceDefaults.Messaging;
 
 namespace Visitation.ServiceDefaults.Telemetry;
 
 internal static class TelemetryExtensions
 {
+    /// <summary>
+    /// Traces and metrics of the host itself (HTTP, gRPC, runtime). Libraries add their own sources
+    /// with <c>ConfigureOpenTelemetryTracerProvider</c>, so this one needs to know none of them.
+    /// </summary>
     public static void AddVisitationTelemetry(this WebApplicationBuilder builder, string serviceName)
     {
         var otel = builder.Services.AddOpenTelemetry()
@@ -21,17 +21,11 @@ internal static class TelemetryExtensions
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = http => !IsProbe(http.Request.Path))
                 .AddHttpClientInstrumentation()
-                .AddSource("Grpc.Net.Client")
-                .AddNpgsql()
-                .AddSource(DiagnosticHeaders.DefaultListenerName)
-                .AddSource("Visitation.Outbox", "Visitation.Migrations", "Visitation.Notification"))
+                .AddSource("Grpc.Net.Client"))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddRuntimeInstrumentation()
-                .AddMeter(InstrumentationOptions.MeterName)
-                .AddMeter("Npgsql")
-                .AddMeter(OutboxMetrics.MeterName));
+                .AddRuntimeInstrumentation());
 
         // Export only where a collector is configured: no endpoint, no traffic.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))

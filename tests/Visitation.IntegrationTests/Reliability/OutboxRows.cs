@@ -22,7 +22,7 @@ public static class OutboxRows
     {
         var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"SELECT pg_advisory_lock({Visitation.ServiceDefaults.Messaging.OutboxLock.Key})", connection);
+        await using var command = new NpgsqlCommand($"SELECT pg_advisory_lock({Visitation.Messaging.OutboxLock.Key})", connection);
         await command.ExecuteNonQueryAsync();
         return connection;
     }

@@ -142,7 +142,7 @@ namespace Visitation.Application.Data.Migrations
                     b.ToTable("applications", (string)null);
                 });
 
-            modelBuilder.Entity("Visitation.ServiceDefaults.Messaging.InboxMessage", b =>
+            modelBuilder.Entity("Visitation.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uuid")
@@ -162,7 +162,7 @@ namespace Visitation.Application.Data.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Visitation.ServiceDefaults.Messaging.OutboxMessage", b =>
+            modelBuilder.Entity("Visitation.Messaging.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -219,7 +219,7 @@ namespace Visitation.Application.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Visitation.ServiceDefaults.Messaging.ScheduledMessage", b =>
+            modelBuilder.Entity("Visitation.Messaging.ScheduledMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

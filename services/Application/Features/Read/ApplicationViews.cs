@@ -1,7 +1,7 @@
 using Visitation.Application.Data;
 using Visitation.Contracts.Grpc.Application;
 using Visitation.Rules.Privacy;
-using Visitation.ServiceDefaults.Time;
+using Visitation.Rules.Calendars;
 
 namespace Visitation.Application.Features.Read;
 

@@ -6,8 +6,8 @@ using Visitation.Contracts.Grpc.Application;
 using Visitation.Rules.Slots;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
-using Visitation.ServiceDefaults.ReferenceData;
-using Visitation.ServiceDefaults.Time;
+using Visitation.Rules.ReferenceData;
+using Visitation.Rules.Calendars;
 
 namespace Visitation.Application.Features.Submit;
 

@@ -4,7 +4,7 @@ using Visitation.ServiceDefaults.Grpc;
 using Visitation.Rules.Eligibility;
 using Visitation.Rules.Policies;
 using Visitation.Rules.Slots;
-using Visitation.ServiceDefaults.ReferenceData;
+using Visitation.Rules.ReferenceData;
 
 namespace Visitation.Application.Features.Submit;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Visitation.Application.Data;
-using Visitation.ServiceDefaults.Messaging;
+using Visitation.Messaging;
 
 namespace Visitation.Application.Features.Timeline;
 

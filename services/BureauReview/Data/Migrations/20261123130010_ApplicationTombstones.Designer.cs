@@ -70,7 +70,7 @@ namespace Visitation.BureauReview.Data.Migrations
                     b.ToTable("reviews", (string)null);
                 });
 
-            modelBuilder.Entity("Visitation.ServiceDefaults.Data.ApplicationTombstone", b =>
+            modelBuilder.Entity("Visitation.Workflow.Withdrawals.ApplicationTombstone", b =>
                 {
                     b.Property<Guid>("ApplicationId")
                         .ValueGeneratedOnAdd()
@@ -88,7 +88,7 @@ namespace Visitation.BureauReview.Data.Migrations
                     b.ToTable("application_tombstones", (string)null);
                 });
 
-            modelBuilder.Entity("Visitation.ServiceDefaults.Messaging.InboxMessage", b =>
+            modelBuilder.Entity("Visitation.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uuid")
@@ -108,7 +108,7 @@ namespace Visitation.BureauReview.Data.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Visitation.ServiceDefaults.Messaging.OutboxMessage", b =>
+            modelBuilder.Entity("Visitation.Messaging.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -165,7 +165,7 @@ namespace Visitation.BureauReview.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Visitation.ServiceDefaults.Messaging.ScheduledMessage", b =>
+            modelBuilder.Entity("Visitation.Messaging.ScheduledMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

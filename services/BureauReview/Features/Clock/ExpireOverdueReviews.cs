@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Visitation.BureauReview.Data;
 using Visitation.Contracts.Events;
-using Visitation.ServiceDefaults.Clocks;
-using Visitation.ServiceDefaults.Data;
-using Visitation.ServiceDefaults.Time;
+using Visitation.Messaging;
+using Visitation.Rules.Reviewing;
+using Visitation.Messaging.Database;
+using Visitation.Rules.Calendars;
 
 namespace Visitation.BureauReview.Features.Clock;
 

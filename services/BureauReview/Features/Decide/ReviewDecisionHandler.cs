@@ -5,7 +5,8 @@ using Visitation.Contracts.Grpc;
 using Visitation.Contracts.Grpc.BureauReview;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
-using Visitation.ServiceDefaults.Time;
+using Visitation.Rules.Calendars;
+using Visitation.Workflow.Reviewing;
 
 namespace Visitation.BureauReview.Features.Decide;
 

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Visitation.BureauReview.Data;
 using Visitation.Contracts.Events;
-using Visitation.ServiceDefaults.Data;
+using Visitation.Messaging.Database;
 using Visitation.Rules.Eligibility;
-using Visitation.ServiceDefaults.Clocks;
-using Visitation.ServiceDefaults.Messaging;
-using Visitation.ServiceDefaults.ReferenceData;
+using Visitation.Messaging;
+using Visitation.Rules.Reviewing;
+using Visitation.Rules.ReferenceData;
+using Visitation.Workflow.Withdrawals;
 
 namespace Visitation.BureauReview.Features.Intake;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Visitation.BureauReview.Data;
-using Visitation.ServiceDefaults.Data;
+using Visitation.Messaging.Database;
+using Visitation.Workflow.Withdrawals;
 
 namespace Visitation.BureauReview.Features.Intake;
 

@@ -125,7 +125,7 @@ namespace Visitation.Notification.Data.Migrations
                     b.ToTable("sms_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Visitation.ServiceDefaults.Messaging.InboxMessage", b =>
+            modelBuilder.Entity("Visitation.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uuid")
@@ -145,7 +145,7 @@ namespace Visitation.Notification.Data.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Visitation.ServiceDefaults.Messaging.OutboxMessage", b =>
+            modelBuilder.Entity("Visitation.Messaging.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Events;
 using Visitation.Notification.Data;
 using Visitation.Rules.Sms;
-using Visitation.ServiceDefaults.ReferenceData;
+using Visitation.Rules.ReferenceData;
 
 namespace Visitation.Notification.Features.Compose;
 

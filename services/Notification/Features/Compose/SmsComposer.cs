@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Visitation.Notification.Data;
 using Visitation.Rules.Sms;
-using Visitation.ServiceDefaults.Messaging;
-using Visitation.ServiceDefaults.ReferenceData;
+using Visitation.Messaging;
+using Visitation.Rules.ReferenceData;
 
 namespace Visitation.Notification.Features.Compose;
 

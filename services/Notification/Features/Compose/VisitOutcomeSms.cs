@@ -2,7 +2,7 @@ using System.Globalization;
 using Visitation.Contracts.Events;
 using Visitation.Notification.Data;
 using Visitation.Rules.Sms;
-using Visitation.ServiceDefaults.ReferenceData;
+using Visitation.Rules.ReferenceData;
 
 namespace Visitation.Notification.Features.Compose;
 

@@ -117,7 +117,7 @@ namespace Visitation.PrisonApproval.Data.Migrations
                     b.ToTable("inmates", (string)null);
                 });
 
-            modelBuilder.Entity("Visitation.ServiceDefaults.Data.ApplicationTombstone", b =>
+            modelBuilder.Entity("Visitation.Workflow.Withdrawals.ApplicationTombstone", b =>
                 {
                     b.Property<Guid>("ApplicationId")
                         .ValueGeneratedOnAdd()
@@ -135,7 +135,7 @@ namespace Visitation.PrisonApproval.Data.Migrations
                     b.ToTable("application_tombstones", (string)null);
                 });
 
-            modelBuilder.Entity("Visitation.ServiceDefaults.Messaging.InboxMessage", b =>
+            modelBuilder.Entity("Visitation.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uuid")
@@ -155,7 +155,7 @@ namespace Visitation.PrisonApproval.Data.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Visitation.ServiceDefaults.Messaging.OutboxMessage", b =>
+            modelBuilder.Entity("Visitation.Messaging.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -212,7 +212,7 @@ namespace Visitation.PrisonApproval.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Visitation.ServiceDefaults.Messaging.ScheduledMessage", b =>
+            modelBuilder.Entity("Visitation.Messaging.ScheduledMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

@@ -2,8 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Visitation.PrisonApproval.Data;
 using Visitation.PrisonApproval.Features.Decide;
 using Visitation.Rules.Eligibility;
-using Visitation.ServiceDefaults.Clocks;
-using Visitation.ServiceDefaults.Time;
+using Visitation.Messaging;
+using Visitation.Rules.Reviewing;
+using Visitation.Rules.Calendars;
 
 namespace Visitation.PrisonApproval.Features.Clock;
 

@@ -6,7 +6,8 @@ using Visitation.PrisonApproval.Features.Eligibility;
 using Visitation.Rules.Eligibility;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
-using Visitation.ServiceDefaults.Time;
+using Visitation.Rules.Calendars;
+using Visitation.Workflow.Reviewing;
 
 namespace Visitation.PrisonApproval.Features.Decide;
 

@@ -4,9 +4,10 @@ using Visitation.Contracts.Grpc;
 using Visitation.PrisonApproval.Data;
 using Visitation.PrisonApproval.Features.Eligibility;
 using Visitation.Rules.Eligibility;
-using Visitation.ServiceDefaults.Data;
+using Visitation.Messaging.Database;
 using Visitation.ServiceDefaults.Grpc;
-using Visitation.ServiceDefaults.ReferenceData;
+using Visitation.Rules.ReferenceData;
+using Visitation.Workflow.Reviewing;
 
 namespace Visitation.PrisonApproval.Features.Decide;
 

@@ -6,8 +6,9 @@ using Visitation.Rules.Eligibility;
 using Visitation.Rules.Identity;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
-using Visitation.ServiceDefaults.ReferenceData;
-using Visitation.ServiceDefaults.Time;
+using Visitation.Rules.ReferenceData;
+using Visitation.Rules.Calendars;
+using Visitation.Workflow.Reviewing;
 
 namespace Visitation.PrisonApproval.Features.Eligibility;
 

@@ -3,8 +3,8 @@ using Visitation.Contracts.Events;
 using Visitation.PrisonApproval.Data;
 using Visitation.Rules.Eligibility;
 using Visitation.Rules.Policies;
-using Visitation.ServiceDefaults.ReferenceData;
-using Visitation.ServiceDefaults.Time;
+using Visitation.Rules.ReferenceData;
+using Visitation.Rules.Calendars;
 
 namespace Visitation.PrisonApproval.Features.Eligibility;
 

@@ -4,7 +4,7 @@ using Visitation.PrisonApproval.Data;
 using Visitation.PrisonApproval.Features.Decide;
 using Visitation.PrisonApproval.Features.Eligibility;
 using Visitation.Rules.Eligibility;
-using Visitation.ServiceDefaults.Data;
+using Visitation.Messaging.Database;
 
 namespace Visitation.PrisonApproval.Features.InFlight;
 

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Visitation.PrisonApproval.Data;
 using Visitation.Rules.Eligibility;
-using Visitation.ServiceDefaults.Data;
-using Visitation.ServiceDefaults.Time;
+using Visitation.Messaging.Database;
+using Visitation.Rules.Calendars;
+using Visitation.Workflow.Withdrawals;
 
 namespace Visitation.PrisonApproval.Features.Intake;
 

@@ -2,10 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Events;
 using Visitation.PrisonApproval.Data;
 using Visitation.Rules.Eligibility;
-using Visitation.ServiceDefaults.Data;
-using Visitation.ServiceDefaults.Clocks;
-using Visitation.ServiceDefaults.Messaging;
-using Visitation.ServiceDefaults.ReferenceData;
+using Visitation.Messaging.Database;
+using Visitation.Messaging;
+using Visitation.Rules.Reviewing;
+using Visitation.Rules.ReferenceData;
+using Visitation.Workflow.Withdrawals;
 
 namespace Visitation.PrisonApproval.Features.Intake;
 

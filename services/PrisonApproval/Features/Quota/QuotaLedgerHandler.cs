@@ -6,7 +6,7 @@ using Visitation.PrisonApproval.Features.Register;
 using Visitation.Rules.Eligibility;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
-using Visitation.ServiceDefaults.Time;
+using Visitation.Rules.Calendars;
 
 namespace Visitation.PrisonApproval.Features.Quota;
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Events;
 using Visitation.PrisonApproval.Data;
 using Visitation.Rules.Eligibility;
-using Visitation.ServiceDefaults.Messaging;
+using Visitation.Messaging;
 
 namespace Visitation.PrisonApproval.Features.Quota;
 

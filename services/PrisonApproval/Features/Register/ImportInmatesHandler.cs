@@ -6,8 +6,8 @@ using Visitation.PrisonApproval.Features.InFlight;
 using Visitation.Rules.Eligibility;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
-using Visitation.ServiceDefaults.ReferenceData;
-using Visitation.ServiceDefaults.Time;
+using Visitation.Rules.ReferenceData;
+using Visitation.Rules.Calendars;
 
 namespace Visitation.PrisonApproval.Features.Register;
 

@@ -5,7 +5,7 @@ using Visitation.PrisonApproval.Features.InFlight;
 using Visitation.Rules.Eligibility;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
-using Visitation.ServiceDefaults.Time;
+using Visitation.Rules.Calendars;
 
 namespace Visitation.PrisonApproval.Features.Register;
 

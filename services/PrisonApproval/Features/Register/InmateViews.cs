@@ -6,7 +6,7 @@ using Visitation.Rules.Eligibility;
 using Visitation.Rules.Privacy;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
-using Visitation.ServiceDefaults.Time;
+using Visitation.Rules.Calendars;
 
 namespace Visitation.PrisonApproval.Features.Register;
 

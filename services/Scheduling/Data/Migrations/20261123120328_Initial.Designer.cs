@@ -110,7 +110,7 @@ namespace Visitation.Scheduling.Data.Migrations
                     b.ToTable("visits", (string)null);
                 });
 
-            modelBuilder.Entity("Visitation.ServiceDefaults.Messaging.InboxMessage", b =>
+            modelBuilder.Entity("Visitation.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uuid")
@@ -130,7 +130,7 @@ namespace Visitation.Scheduling.Data.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Visitation.ServiceDefaults.Messaging.OutboxMessage", b =>
+            modelBuilder.Entity("Visitation.Messaging.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

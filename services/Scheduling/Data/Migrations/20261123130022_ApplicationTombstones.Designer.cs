@@ -110,7 +110,7 @@ namespace Visitation.Scheduling.Data.Migrations
                     b.ToTable("visits", (string)null);
                 });
 
-            modelBuilder.Entity("Visitation.ServiceDefaults.Data.ApplicationTombstone", b =>
+            modelBuilder.Entity("Visitation.Workflow.Withdrawals.ApplicationTombstone", b =>
                 {
                     b.Property<Guid>("ApplicationId")
                         .ValueGeneratedOnAdd()
@@ -128,7 +128,7 @@ namespace Visitation.Scheduling.Data.Migrations
                     b.ToTable("application_tombstones", (string)null);
                 });
 
-            modelBuilder.Entity("Visitation.ServiceDefaults.Messaging.InboxMessage", b =>
+            modelBuilder.Entity("Visitation.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uuid")
@@ -148,7 +148,7 @@ namespace Visitation.Scheduling.Data.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Visitation.ServiceDefaults.Messaging.OutboxMessage", b =>
+            modelBuilder.Entity("Visitation.Messaging.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -205,7 +205,7 @@ namespace Visitation.Scheduling.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Visitation.ServiceDefaults.Messaging.ScheduledMessage", b =>
+            modelBuilder.Entity("Visitation.Messaging.ScheduledMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

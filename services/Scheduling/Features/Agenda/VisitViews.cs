@@ -3,7 +3,7 @@ using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.Scheduling.Data;
 using Visitation.Scheduling.Features.DayOf;
 using Visitation.Scheduling.Features.Propose;
-using Visitation.ServiceDefaults.Time;
+using Visitation.Rules.Calendars;
 
 namespace Visitation.Scheduling.Features.Agenda;
 

@@ -6,8 +6,8 @@ using Visitation.Scheduling.Features.DayOf;
 using Visitation.Scheduling.Features.Propose;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
-using Visitation.ServiceDefaults.ReferenceData;
-using Visitation.ServiceDefaults.Time;
+using Visitation.Rules.ReferenceData;
+using Visitation.Rules.Calendars;
 
 namespace Visitation.Scheduling.Features.Cancel;
 

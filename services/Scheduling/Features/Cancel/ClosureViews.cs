@@ -1,7 +1,7 @@
 using System.Globalization;
 using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.Scheduling.Data;
-using Visitation.ServiceDefaults.Time;
+using Visitation.Rules.Calendars;
 
 namespace Visitation.Scheduling.Features.Cancel;
 

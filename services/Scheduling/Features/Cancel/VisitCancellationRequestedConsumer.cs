@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Events;
 using Visitation.Scheduling.Data;
-using Visitation.ServiceDefaults.Messaging;
-using Visitation.ServiceDefaults.Time;
+using Visitation.Messaging;
+using Visitation.Rules.Calendars;
 
 namespace Visitation.Scheduling.Features.Cancel;
 

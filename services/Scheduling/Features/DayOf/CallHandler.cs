@@ -5,8 +5,8 @@ using Visitation.Rules.Visits;
 using Visitation.Scheduling.Data;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
-using Visitation.ServiceDefaults.ReferenceData;
-using Visitation.ServiceDefaults.Time;
+using Visitation.Rules.ReferenceData;
+using Visitation.Rules.Calendars;
 
 namespace Visitation.Scheduling.Features.DayOf;
 

@@ -4,7 +4,7 @@ using Visitation.Scheduling.Data;
 using Visitation.Scheduling.Features.Timers;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
-using Visitation.ServiceDefaults.Time;
+using Visitation.Rules.Calendars;
 
 namespace Visitation.Scheduling.Features.DayOf;
 

@@ -1,5 +1,5 @@
 using Visitation.Rules.Slots;
-using Visitation.ServiceDefaults.ReferenceData;
+using Visitation.Rules.ReferenceData;
 
 namespace Visitation.Scheduling.Features.Propose;
 

@@ -2,9 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Events;
 using Visitation.Rules.Eligibility;
 using Visitation.Scheduling.Data;
-using Visitation.ServiceDefaults.Data;
-using Visitation.ServiceDefaults.Messaging;
-using Visitation.ServiceDefaults.Time;
+using Visitation.Messaging.Database;
+using Visitation.Messaging;
+using Visitation.Rules.Calendars;
+using Visitation.Workflow.Withdrawals;
 
 namespace Visitation.Scheduling.Features.Propose;
 

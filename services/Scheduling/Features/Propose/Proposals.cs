@@ -4,8 +4,8 @@ using Visitation.Rules.Eligibility;
 using Visitation.Rules.Slots;
 using Visitation.Scheduling.Data;
 using Visitation.Scheduling.Features.Timers;
-using Visitation.ServiceDefaults.ReferenceData;
-using Visitation.ServiceDefaults.Time;
+using Visitation.Rules.ReferenceData;
+using Visitation.Rules.Calendars;
 
 namespace Visitation.Scheduling.Features.Propose;
 

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Visitation.Rules.Calendars;
 using Visitation.Rules.Slots;
 using Visitation.Scheduling.Data;
-using Visitation.ServiceDefaults.ReferenceData;
+using Visitation.Rules.ReferenceData;
 
 namespace Visitation.Scheduling.Features.Propose;
 
@@ -50,7 +51,7 @@ public sealed class SlotFinder(SchedulingDbContext db, ReferenceDataSet referenc
     public async Task<SlotSearch> SearchForAsync(Visit visit, DateOnly month, CancellationToken ct)
     {
         var avoid = await db.CancellationRequests.AsNoTracking().Where(r => r.ApplicationId == visit.ApplicationId).ToListAsync(ct);
-        var tomorrow = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Visitation.ServiceDefaults.Time.ChinaTime.Offset).DateTime).AddDays(1);
+        var tomorrow = ChinaTime.Today(clock).AddDays(1);
         return VisitSlot.SearchFor(visit) with
         {
             Month = month,

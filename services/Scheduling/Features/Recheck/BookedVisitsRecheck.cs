@@ -5,8 +5,8 @@ using Visitation.Scheduling.Data;
 using Visitation.Scheduling.Features.Cancel;
 using Visitation.Scheduling.Features.Propose;
 using Visitation.Scheduling.Features.Timers;
-using Visitation.ServiceDefaults.ReferenceData;
-using Visitation.ServiceDefaults.Time;
+using Visitation.Rules.ReferenceData;
+using Visitation.Rules.Calendars;
 
 namespace Visitation.Scheduling.Features.Recheck;
 

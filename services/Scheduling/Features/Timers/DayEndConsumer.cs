@@ -6,8 +6,8 @@ using Visitation.Scheduling.Data;
 using Visitation.Scheduling.Features.Cancel;
 using Visitation.Scheduling.Features.DayOf;
 using Visitation.Scheduling.Features.Propose;
-using Visitation.ServiceDefaults.Messaging;
-using Visitation.ServiceDefaults.Time;
+using Visitation.Messaging;
+using Visitation.Rules.Calendars;
 
 namespace Visitation.Scheduling.Features.Timers;
 

@@ -3,8 +3,8 @@ using Visitation.Contracts.Timers;
 using Visitation.Rules.Visits;
 using Visitation.Scheduling.Data;
 using Visitation.Scheduling.Features.Propose;
-using Visitation.ServiceDefaults.Messaging;
-using Visitation.ServiceDefaults.Time;
+using Visitation.Messaging;
+using Visitation.Rules.Calendars;
 
 namespace Visitation.Scheduling.Features.Timers;
 

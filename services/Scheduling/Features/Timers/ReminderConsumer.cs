@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Events;
 using Visitation.Contracts.Timers;
 using Visitation.Scheduling.Data;
-using Visitation.ServiceDefaults.Messaging;
-using Visitation.ServiceDefaults.ReferenceData;
-using Visitation.ServiceDefaults.Time;
+using Visitation.Messaging;
+using Visitation.Rules.ReferenceData;
+using Visitation.Rules.Calendars;
 
 namespace Visitation.Scheduling.Features.Timers;
 

@@ -2,8 +2,8 @@ using KebabCaseEndpointNameFormatter = MassTransit.KebabCaseEndpointNameFormatte
 using Visitation.Contracts.Timers;
 using Visitation.Rules.Visits;
 using Visitation.Scheduling.Data;
-using Visitation.ServiceDefaults.Messaging;
-using Visitation.ServiceDefaults.Time;
+using Visitation.Messaging;
+using Visitation.Rules.Calendars;
 
 namespace Visitation.Scheduling.Features.Timers;
 

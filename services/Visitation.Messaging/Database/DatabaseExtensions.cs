@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Grpc.AspNetCore.Server;
+
+namespace Visitation.Messaging.Database;
+
+public static class DatabaseExtensions
+{
+    public const string ConnectionName = "Database";
+
+    /// <summary>
+    /// The service's own PostgreSQL database: the DbContext, migrations at start-up, a health
+    /// check, its telemetry, gRPC replies for a database that is away or a lost race, and the outbox
+    /// dispatcher that publishes what the context's transactions committed.
+    /// Call before <c>AddServiceMessaging</c> so migrations run before the bus starts.
+    /// </summary>
+    public static WebApplicationBuilder AddServiceDatabase<TContext>(this WebApplicationBuilder builder)
+        where TContext : ServiceDbContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not configured.");
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<OutboxCommitInterceptor>();
+        builder.Services.AddDbContext<TContext>((services, options) => options
+            .UseNpgsql(connectionString)
+            .AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>()));
+        // The shared messaging filters (delayed redelivery) reach the service's context through its base type.
+        builder.Services.AddScoped<ServiceDbContext>(services => services.GetRequiredService<TContext>());
+        builder.Services.AddHostedService<MigrationHostedService<TContext>>();
+        builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: ["ready"]);
+        builder.Services.AddDatabaseTelemetry();
+        builder.Services.Configure<GrpcServiceOptions>(grpc => grpc.Interceptors.Add<DatabaseFaultInterceptor>());
+        builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
+        builder.Services.AddHostedService<OutboxDispatcher<TContext>>();
+        return builder;
+    }
+}

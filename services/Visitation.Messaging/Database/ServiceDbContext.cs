@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Visitation.Messaging;
+
+namespace Visitation.Messaging.Database;
+
+/// <summary>
+/// Base of every service's DbContext: adds the outbox and inbox tables, so a state change and
+/// the events it causes are saved by the same <c>SaveChanges</c>, in the same transaction.
+/// </summary>
+public abstract class ServiceDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+    public DbSet<ScheduledMessage> ScheduledMessages => Set<ScheduledMessage>();
+
+    /// <summary>Queues an event to be published once the current transaction commits.</summary>
+    public void Publish<TEvent>(TEvent message, DateTimeOffset now) where TEvent : class =>
+        OutboxMessages.Add(OutboxMessage.Create(message, now));
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // PostgreSQL's timestamptz stores instants; Npgsql accepts only UTC offsets, while the
+        // domain works in China time. Normalise on the way in; readers convert for display.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<OutboxMessage>(outbox =>
+        {
+            outbox.ToTable("outbox_messages");
+            outbox.HasKey(m => m.Id);
+            outbox.Property(m => m.Id).HasColumnName("id").UseIdentityAlwaysColumn();
+            outbox.Property(m => m.MessageId).HasColumnName("message_id");
+            outbox.Property(m => m.MessageType).HasColumnName("message_type").HasMaxLength(300);
+            outbox.Property(m => m.Body).HasColumnName("body").HasColumnType("jsonb");
+            outbox.Property(m => m.TraceParent).HasColumnName("trace_parent").HasMaxLength(100);
+            outbox.Property(m => m.CreatedAt).HasColumnName("created_at");
+            outbox.Property(m => m.SentAt).HasColumnName("sent_at");
+            outbox.Property(m => m.Attempts).HasColumnName("attempts");
+            outbox.Property(m => m.LastError).HasColumnName("last_error");
+            outbox.HasIndex(m => m.MessageId).IsUnique();
+            // The dispatcher only ever scans unsent rows in id order.
+            outbox.HasIndex(m => m.Id).HasFilter("sent_at IS NULL").HasDatabaseName("ix_outbox_unsent");
+        });
+        modelBuilder.Entity<ScheduledMessage>(scheduled =>
+        {
+            scheduled.ToTable("scheduled_messages");
+            scheduled.HasKey(m => m.Id);
+            scheduled.Property(m => m.Id).HasColumnName("id").UseIdentityAlwaysColumn();
+            scheduled.Property(m => m.MessageId).HasColumnName("message_id");
+            scheduled.Property(m => m.MessageType).HasColumnName("message_type").HasMaxLength(300);
+            scheduled.Property(m => m.Body).HasColumnName("body").HasColumnType("jsonb");
+            scheduled.Property(m => m.Destination).HasColumnName("destination").HasMaxLength(300);
+            scheduled.Property(m => m.DueAt).HasColumnName("due_at");
+            scheduled.Property(m => m.Redeliveries).HasColumnName("redeliveries");
+            scheduled.Property(m => m.Reason).HasColumnName("reason");
+            scheduled.Property(m => m.CreatedAt).HasColumnName("created_at");
+            scheduled.Property(m => m.SentAt).HasColumnName("sent_at");
+            scheduled.HasIndex(m => m.DueAt).HasFilter("sent_at IS NULL").HasDatabaseName("ix_scheduled_due");
+        });
+        modelBuilder.Entity<InboxMessage>(inbox =>
+        {
+            inbox.ToTable("inbox_messages");
+            inbox.HasKey(m => new { m.MessageId, m.Consumer });
+            inbox.Property(m => m.MessageId).HasColumnName("message_id");
+            inbox.Property(m => m.Consumer).HasColumnName("consumer").HasMaxLength(200);
+            inbox.Property(m => m.ReceivedAt).HasColumnName("received_at");
+        });
+    }
+}
+
+internal sealed class UtcConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
+    value => value.ToUniversalTime(),
+    value => value);

@@ -1,0 +1,53 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+using Visitation.Messaging.Database;
+
+namespace Visitation.Messaging;
+
+/// <summary>
+/// Second-level retry: a message that still fails after its immediate retries is not sent to
+/// <c>_error</c> at once but scheduled to come back to its queue later (with the same message id),
+/// up to <see cref="MessagingOptions.RedeliveryLimit"/> times with growing delays. Storing the
+/// schedule and acknowledging the message happen in that order, so it is never in neither place.
+/// </summary>
+public sealed class DelayedRedeliveryFilter<TMessage>(ServiceDbContext db, IOptions<MessagingOptions> options, TimeProvider clock)
+    : IFilter<ConsumeContext<TMessage>> where TMessage : class
+{
+    public async Task Send(ConsumeContext<TMessage> context, IPipe<ConsumeContext<TMessage>> next)
+    {
+        try
+        {
+            await next.Send(context);
+        }
+        catch (Exception ex) when (ShouldRedeliver(context, ex))
+        {
+            var count = Redelivery.Count(context) + 1;
+            var now = clock.GetUtcNow();
+            var delay = options.Value.RedeliveryInterval * Math.Pow(2, count - 1);
+            db.ChangeTracker.Clear(); // drop whatever the failed attempt left tracked
+            db.ScheduledMessages.Add(ScheduledMessage.Create(context.Message, QueueName(context.ReceiveContext.InputAddress), now + delay, now, context.MessageId, count, ex.Message));
+            await db.SaveChangesAsync(context.CancellationToken);
+            // Tell MassTransit the message is taken care of; otherwise, with no consumer having
+            // finished it and no fault left standing, it would be moved to the _skipped queue.
+            await context.NotifyConsumed(context, TimeSpan.Zero, "delayed-redelivery");
+        }
+    }
+
+    public void Probe(ProbeContext context) => context.CreateFilterScope("delayedRedelivery");
+
+    private bool ShouldRedeliver(ConsumeContext<TMessage> context, Exception exception) =>
+        context.MessageId is not null
+        && exception is not ArgumentException and not OperationCanceledException
+        && !TransientFaults.IsServerAway(exception) // the database is away: the schedule could not be stored either
+        && Redelivery.Count(context) < (TransientFaults.IsPrerequisiteMissing(exception) ? options.Value.PrerequisiteRedeliveryLimit : options.Value.RedeliveryLimit);
+
+    private static string QueueName(Uri inputAddress) => inputAddress.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1];
+}
+
+/// <summary>The redelivery count travels in a header of the message sent back to its queue.</summary>
+public static class Redelivery
+{
+    public const string CountHeader = "Visitation-Redelivery-Count";
+
+    public static int Count(ConsumeContext context) => context.Headers.Get<int>(CountHeader) ?? 0;
+}

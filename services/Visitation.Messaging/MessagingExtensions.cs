@@ -1,0 +1,81 @@
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Visitation.Messaging;
+
+public static class MessagingExtensions
+{
+    public const string ConnectionName = "RabbitMq";
+
+    /// <summary>
+    /// MassTransit on RabbitMQ: kebab-case queues prefixed with the service's name, durable quorum
+    /// queues, exponential retry for transient faults, then the <c>_error</c> queue.
+    /// </summary>
+    public static WebApplicationBuilder AddServiceMessaging(this WebApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator> addConsumers)
+    {
+        var uri = new Uri(builder.Configuration.GetConnectionString(ConnectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not configured."));
+        var options = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
+        builder.Services.Configure<MessagingOptions>(builder.Configuration.GetSection(MessagingOptions.Section));
+        builder.Services.AddBrokerTelemetry();
+        builder.Services.AddMassTransit(bus =>
+        {
+            // A prison system phones nowhere.
+            bus.DisableUsageTelemetry();
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
+            addConsumers(bus);
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                endpoint.PrefetchCount = options.PrefetchCount;
+                endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
+                if (options.QuorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    rabbit.SetQuorumQueue();
+                }
+
+                // Outermost: after all immediate retries, come back later (PostgreSQL-backed), then _error.
+                endpoint.UseConsumeFilter(typeof(DelayedRedeliveryFilter<>), context);
+
+                // Then: a server that is away (database restarting) is waited for patiently,
+                // minutes in all, while the message stays unacknowledged in its queue.
+                endpoint.UseMessageRetry(retry =>
+                {
+                    retry.Handle<Exception>(TransientFaults.IsTransient);
+                    retry.Exponential(options.TransientRetryLimit, TimeSpan.FromMilliseconds(500), options.TransientRetryMaxInterval, TimeSpan.FromSeconds(1));
+                });
+
+                // Inner: any other fault gets a few quick retries, then the _error queue.
+                endpoint.UseMessageRetry(retry =>
+                {
+                    retry.Ignore<Exception>(TransientFaults.IsTransient);
+                    // Bad data never gets better by waiting.
+                    retry.Ignore<ArgumentException>();
+                    retry.Exponential(options.RetryLimit, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300));
+                });
+            });
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                var (username, password) = Credentials(uri);
+                var virtualHost = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
+                rabbit.Host(uri.Host, (ushort)(uri.IsDefaultPort ? 5672 : uri.Port), virtualHost.Length == 0 ? "/" : virtualHost, host =>
+                {
+                    host.Username(username);
+                    host.Password(password);
+                    host.PublisherConfirmation = true;
+                });
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+
+    private static (string Username, string Password) Credentials(Uri uri)
+    {
+        var parts = uri.UserInfo.Split(':', 2);
+        return parts.Length == 2
+            ? (Uri.UnescapeDataString(parts[0]), Uri.UnescapeDataString(parts[1]))
+            : ("guest", "guest");
+    }
+}

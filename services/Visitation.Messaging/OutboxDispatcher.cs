@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Visitation.Messaging.Database;
+
+namespace Visitation.Messaging;
+
+/// <summary>
+/// Publishes committed outbox rows to RabbitMQ, oldest first, and stamps them sent.
+/// One instance of a service dispatches at a time (a PostgreSQL advisory lock held for the
+/// round's transaction), which keeps the order of events and never publishes a row twice
+/// concurrently; the rows are also locked <c>FOR UPDATE SKIP LOCKED</c>. A crash between publish
+/// and commit republishes that row on the next round: at-least-once, which the inboxes absorb.
+/// </summary>
+internal sealed partial class OutboxDispatcher<TContext>(
+    IServiceProvider services,
+    OutboxSignal signal,
+    IOptions<OutboxOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService where TContext : ServiceDbContext
+{
+    private static readonly ActivitySource Source = new(OutboxMetrics.MeterName);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var lastCleanup = DateTimeOffset.MinValue;
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var published = await DispatchRoundAsync(stoppingToken);
+                failures = 0;
+                if (clock.GetUtcNow() - lastCleanup > options.Value.CleanupInterval)
+                {
+                    await CleanupAsync(stoppingToken);
+                    lastCleanup = clock.GetUtcNow();
+                }
+
+                if (published == options.Value.BatchSize)
+                {
+                    continue; // more waiting: go again without sleeping
+                }
+
+                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // Broker or database unavailable: back off exponentially, the rows wait safely.
+                failures++;
+                var delay = TimeSpan.FromMilliseconds(Math.Min(200 * Math.Pow(2, failures), 10_000));
+                LogRoundFailed(logger, typeof(TContext).Name, delay.TotalMilliseconds, ex);
+                await Task.Delay(delay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    private async Task<int> DispatchRoundAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var bus = scope.ServiceProvider.GetRequiredService<IBus>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var isDispatcher = await db.Database
+            .SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({OutboxLock.Key}) AS \"Value\"")
+            .SingleAsync(cancellationToken);
+        if (!isDispatcher)
+        {
+            return 0; // another instance is dispatching this round
+        }
+
+        var batch = await db.OutboxMessages
+            .FromSql($"SELECT * FROM outbox_messages WHERE sent_at IS NULL ORDER BY id LIMIT {options.Value.BatchSize} FOR UPDATE SKIP LOCKED")
+            .ToListAsync(cancellationToken);
+        var published = 0;
+        foreach (var row in batch)
+        {
+            try
+            {
+                await PublishAsync(bus, row, cancellationToken);
+                row.SentAt = clock.GetUtcNow();
+                row.Attempts++;
+                published++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Keep order: stop at the first failure, commit what went out, retry the rest later.
+                row.Attempts++;
+                row.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
+                LogPublishFailed(logger, row.MessageType, row.MessageId, ex);
+                break;
+            }
+        }
+
+        var sent = published == batch.Count ? await SendDueScheduledAsync(db, bus, cancellationToken) : 0;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        // A short batch was every unsent row (we hold the dispatch lock): what is left is what failed.
+        // Only a full batch leaves more behind, and only then is a count needed.
+        var depth = batch.Count < options.Value.BatchSize
+            ? batch.Count - published
+            : await db.OutboxMessages.LongCountAsync(m => m.SentAt == null, cancellationToken);
+        OutboxMetrics.RecordDepth(typeof(TContext).Name, depth);
+        OutboxMetrics.RecordPublished(published, batch.Where(r => r.SentAt is not null).Select(r => r.SentAt!.Value - r.CreatedAt));
+        return published + sent;
+    }
+
+    /// <summary>Sends the scheduled messages that have fallen due to their queues, with their own message ids.</summary>
+    private async Task<int> SendDueScheduledAsync(TContext db, IBus bus, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var due = await db.ScheduledMessages
+            .FromSql($"SELECT * FROM scheduled_messages WHERE sent_at IS NULL AND due_at <= {now} ORDER BY due_at, id LIMIT {options.Value.BatchSize} FOR UPDATE SKIP LOCKED")
+            .ToListAsync(cancellationToken);
+        var sent = 0;
+        foreach (var row in due)
+        {
+            try
+            {
+                var type = MessageJson.ResolveType(row.MessageType);
+                var message = JsonSerializer.Deserialize(row.Body, type, MessageJson.Options)!;
+                // Through the endpoint's own exchange (same name, bound to its queue): sending to the queue
+                // address would re-declare a quorum queue with classic arguments, which the broker refuses.
+                var endpoint = await bus.GetSendEndpoint(new Uri($"exchange:{row.Destination}"));
+                await endpoint.Send(message, type, context =>
+                {
+                    context.MessageId = row.MessageId;
+                    context.Headers.Set(Redelivery.CountHeader, row.Redeliveries);
+                }, cancellationToken);
+                row.SentAt = clock.GetUtcNow();
+                sent++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogPublishFailed(logger, row.MessageType, row.MessageId, ex);
+                break;
+            }
+        }
+
+        return sent;
+    }
+
+    private static async Task PublishAsync(IBus bus, OutboxMessage row, CancellationToken cancellationToken)
+    {
+        var type = MessageJson.ResolveType(row.MessageType);
+        var message = JsonSerializer.Deserialize(row.Body, type, MessageJson.Options)
+            ?? throw new InvalidOperationException($"Outbox row {row.Id} has an empty body.");
+        // Continue the trace of the request that caused the event.
+        using var activity = row.TraceParent is null
+            ? Source.StartActivity("outbox publish", ActivityKind.Producer)
+            : Source.StartActivity("outbox publish", ActivityKind.Producer, row.TraceParent);
+        activity?.SetTag("messaging.message.id", row.MessageId);
+        activity?.SetTag("messaging.message.type", row.MessageType);
+        // MassTransit's RabbitMQ transport waits for the broker's publisher confirm before returning.
+        await bus.Publish(message, type, context => context.MessageId = row.MessageId, cancellationToken);
+    }
+
+    private async Task CleanupAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var before = clock.GetUtcNow() - options.Value.SentRetention;
+        var deleted = await db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt < before).ExecuteDeleteAsync(cancellationToken);
+        deleted += await db.ScheduledMessages.Where(m => m.SentAt != null && m.SentAt < before).ExecuteDeleteAsync(cancellationToken);
+        var inboxDeleted = await db.InboxMessages.Where(m => m.ReceivedAt < before - TimeSpan.FromDays(28)).ExecuteDeleteAsync(cancellationToken);
+        if (deleted + inboxDeleted > 0)
+        {
+            LogCleanedUp(logger, typeof(TContext).Name, deleted, inboxDeleted);
+        }
+    }
+
+    [LoggerMessage(2001, LogLevel.Warning, "Outbox round of {Context} failed; next try in {DelayMs} ms")]
+    private static partial void LogRoundFailed(ILogger logger, string context, double delayMs, Exception exception);
+
+    [LoggerMessage(2002, LogLevel.Warning, "Publishing {MessageType} {MessageId} failed; it stays in the outbox")]
+    private static partial void LogPublishFailed(ILogger logger, string messageType, Guid messageId, Exception exception);
+
+    [LoggerMessage(2003, LogLevel.Information, "Outbox clean-up of {Context}: {Sent} sent rows and {Inbox} inbox rows deleted")]
+    private static partial void LogCleanedUp(ILogger logger, string context, int sent, int inbox);
+}

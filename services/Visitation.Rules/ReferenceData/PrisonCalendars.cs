@@ -1,0 +1,32 @@
+using Visitation.Rules.Calendars;
+
+namespace Visitation.Rules.ReferenceData;
+
+/// <summary>The prison areas' video-visit calendars and the holiday calendars, built from reference data.</summary>
+public sealed class PrisonCalendars(ReferenceDataSet reference)
+{
+    private readonly IReadOnlyList<HolidayCalendar> _holidays = reference.HolidayCalendars();
+
+    /// <summary>Whether the public holidays of <paramref name="year"/> are loaded (an absent year means none are known, not none exist).</summary>
+    public bool HolidaysPublished(int year) => _holidays.Any(h => h.Year == year);
+
+    public AreaVideoCalendar? Area(string prisonId, string areaId)
+    {
+        var area = reference.Prison(prisonId)?.Areas.FirstOrDefault(a => a.Id == areaId);
+        return area is null
+            ? null
+            : new AreaVideoCalendar(area.Id, area.VideoDays, (area.Exceptions ?? []).Select(ToException).ToList());
+    }
+
+    /// <summary>The area's on-site visit day in that month, if its rule gives one.</summary>
+    public DateOnly? OnSiteDay(string prisonId, string areaId, int year, int month) =>
+        reference.Prison(prisonId)?.Areas.FirstOrDefault(a => a.Id == areaId)?.OnSiteRule is { } rule
+            ? OnSiteVisitDays.OnSiteDay(new OnSiteDayRule(rule.NthSunday, rule.DayAfter), year, month)
+            : null;
+
+    public IReadOnlyList<CalendarDay> VideoDays(AreaVideoCalendar area, int year, int month) =>
+        VideoVisitDays.ForMonth(area, _holidays, year, month);
+
+    private static CalendarException ToException(CalendarChange change) =>
+        new(change.Date, string.Equals(change.Kind, "add", StringComparison.OrdinalIgnoreCase) ? CalendarExceptionKind.Add : CalendarExceptionKind.Remove, change.Reason);
+}

@@ -1,0 +1,50 @@
+using Visitation.Contracts.Grpc;
+using Visitation.Rules.Eligibility;
+using Visitation.ServiceDefaults.Grpc;
+using Google.Protobuf.WellKnownTypes;
+
+namespace Visitation.Workflow.Reviewing;
+
+/// <summary>Shared shape of a reviewing stage's answer, and the checks a rejection's reason must pass.</summary>
+public static class Decisions
+{
+    public static Decision Approved(string decidedBy, DateTimeOffset at) =>
+        new() { Approved = true, DecidedBy = decidedBy, DecidedAt = Timestamp.FromDateTimeOffset(at) };
+
+    public static Decision Rejected(string reasonCode, string reason, string decidedBy, DateTimeOffset at) =>
+        new() { Approved = false, ReasonCode = reasonCode, Reason = reason, DecidedBy = decidedBy, DecidedAt = Timestamp.FromDateTimeOffset(at) };
+
+    /// <summary>A refusal by the rules: the first failure is the reason code, every failure is listed.</summary>
+    public static Decision Refused(IReadOnlyList<RuleFailure> failures, string decidedBy, DateTimeOffset at)
+    {
+        var decision = Rejected(failures[0].Code, ReasonText(failures), decidedBy, at);
+        decision.Failures.AddRange(failures.Select(ToView));
+        return decision;
+    }
+
+    /// <summary>Every failure's message in one text: the family learns all the reasons from one SMS.</summary>
+    public static string ReasonText(IEnumerable<RuleFailure> failures) => string.Concat(failures.Select(f => f.Message));
+
+    public static RuleViolation ToView(RuleFailure failure) =>
+        new() { Code = failure.Code, Message = failure.Message, Source = failure.Source };
+
+    /// <summary>A rejection must say why, in words the family will read in an SMS.</summary>
+    public static void ValidateRejection(string applicationId, string reasonCode, string reason)
+    {
+        var violations = new FieldViolations();
+        violations.Required("application_id", applicationId);
+        violations.Required("reason_code", reasonCode);
+        violations.Required("reason", reason);
+        if (reason.Length > 200)
+        {
+            violations.Add("reason", "原因不超过200字");
+        }
+
+        if (reasonCode.Length > 0 && !reasonCode.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_'))
+        {
+            violations.Add("reason_code", "原因代码只能包含大写字母、数字和下划线");
+        }
+
+        violations.ThrowIfAny();
+    }
+}
