@@ -1,14 +1,13 @@
 using Visitation.Workflow.ReferenceData;
-using MassTransit;
 using Visitation.Scheduling.Data;
-using Visitation.Rules.ReferenceData;
 using Visitation.Scheduling.Features.Cancel;
-using Visitation.Scheduling.Features.Confirm;
-using Visitation.Scheduling.Features.DayOf;
 using Visitation.Scheduling.Features.Propose;
 using Visitation.Scheduling.Features.Recheck;
+using Visitation.Scheduling.Features.Visits;
+using Visitation.Scheduling.Grpc;
 using Visitation.Messaging.Database;
 using Visitation.Messaging;
+using MassTransit;
 
 namespace Visitation.Scheduling;
 
@@ -22,13 +21,24 @@ public static class SchedulingModule
         builder.AddServiceDatabase<SchedulingDbContext>();
         builder.Services.AddScoped<SlotFinder>();
         builder.Services.AddScoped<Proposals>();
-        builder.Services.AddScoped<ConfirmVisitHandler>();
-        builder.Services.AddScoped<CheckInHandler>();
-        builder.Services.AddScoped<CallHandler>();
+        builder.Services.AddScoped<VisitSteps>();
         builder.Services.AddScoped<VisitCancellation>();
-        builder.Services.AddScoped<CancelHandler>();
+        AddUseCaseHandlers(builder.Services);
+        builder.Services.AddGrpc().AddServiceOptions<SchedulingGrpcService>(grpc => grpc.Interceptors.Add<VisitTransitionErrors>());
         builder.Services.AddHostedService<BookedVisitsRecheck>();
         builder.AddServiceMessaging(Name, bus => bus.AddConsumers(typeof(SchedulingModule).Assembly));
         return builder;
+    }
+
+    /// <summary>Every use case's handler (<c>Features/&lt;UseCase&gt;/&lt;UseCase&gt;Handler</c>), one per call, as the routing table asks for them.</summary>
+    private static void AddUseCaseHandlers(IServiceCollection services)
+    {
+        var handlers = typeof(SchedulingModule).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && t.Name.EndsWith("Handler", StringComparison.Ordinal)
+                && t.Namespace?.StartsWith("Visitation.Scheduling.Features.", StringComparison.Ordinal) == true);
+        foreach (var handler in handlers)
+        {
+            services.AddScoped(handler);
+        }
     }
 }

@@ -27,4 +27,12 @@ public sealed class Closure
     /// </summary>
     public DateTimeOffset? ReopenedAt { get; set; }
     public string? ReopenedBy { get; set; }
+
+    /// <summary>Whether the closure covers <paramref name="visit"/>'s terminals and time (the caller checks the side).</summary>
+    public bool Touches(Visit visit)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        return (TerminalId is null || TerminalId == visit.PrisonTerminal || TerminalId == visit.VenueTerminal)
+            && (From is null || (visit.Start < To && From < visit.BlockedUntil));
+    }
 }

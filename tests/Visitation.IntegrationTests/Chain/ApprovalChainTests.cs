@@ -20,7 +20,7 @@ public sealed class ApprovalChainTests(VisitationSystem system)
 
         var confirmed = await _chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId });
 
-        Assert.Equal("Scheduled", confirmed.Status);
+        Assert.Equal(VisitStatus.Scheduled, confirmed.Status);
         var visitDate = DateOnly.ParseExact(confirmed.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         Assert.Contains(visitDate.Day, new[] { 3, 13, 23 }); // area 3's video days [Y 二]
         Assert.Equal(30, confirmed.Minutes);

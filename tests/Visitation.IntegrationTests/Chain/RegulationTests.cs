@@ -153,7 +153,7 @@ public sealed class RegulationTests(VisitationSystem system)
             await _chain.VisitCentre.StartVisitAsync(new VisitActionRequest { VisitId = visit.VisitId });
             system.SchedulingClock.Freeze(start.AddMinutes(12));
             // Three months: the whole next month is inside the penalty (one month would end before its last visit days).
-            await _chain.VisitCentre.TerminateVisitAsync(new TerminateVisitRequest { VisitId = visit.VisitId, ReasonCode = "RECORDING", Severity = "ordinary", PenaltyMonths = 3 });
+            await _chain.VisitCentre.TerminateVisitAsync(new TerminateVisitRequest { VisitId = visit.VisitId, ReasonCode = "RECORDING", Severity = TerminationSeverity.Ordinary, PenaltyMonths = 3 });
         }
         finally
         {
@@ -196,7 +196,7 @@ public sealed class RegulationTests(VisitationSystem system)
         });
 
         var cancelled = await Eventually.Until(async () => await _chain.VisitCentre.GetVisitAsync(new GetVisitRequest { VisitId = visit.VisitId }),
-            v => v.Status == "Cancelled", "the booked visit to be cancelled");
+            v => v.Status == VisitStatus.Cancelled, "the booked visit to be cancelled");
         Assert.Equal("SUSPENDED_CONFINEMENT", cancelled.OutcomeReasonCode);
         var sms = await Eventually.Until(() => system.SmsTo(family.Phone), m => m.Count == 3, "the cancellation SMS");
         Assert.Contains("已取消", sms[2].Text, StringComparison.Ordinal);

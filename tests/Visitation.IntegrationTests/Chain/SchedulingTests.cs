@@ -1,5 +1,6 @@
 using System.Globalization;
 using Grpc.Core;
+using Visitation.Contracts.Grpc;
 using Visitation.Contracts.Grpc.Notification;
 using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.IntegrationTests.Infrastructure;
@@ -25,7 +26,7 @@ public sealed class SchedulingTests(VisitationSystem system)
         var again = await _chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId });
 
         Assert.Equal((other.Date, other.StartTime), (confirmed.Date, confirmed.StartTime));
-        Assert.Equal((confirmed.Date, confirmed.StartTime, "Scheduled"), (again.Date, again.StartTime, again.Status));
+        Assert.Equal((confirmed.Date, confirmed.StartTime, VisitStatus.Scheduled), (again.Date, again.StartTime, again.Status));
         Assert.Contains(DateOnly.ParseExact(other.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture).Day, new[] { 5, 15, 25 });
         await _chain.WaitForOutcomeAsync(id, "Scheduled", smsCount: 2);
         var sms = await system.SmsTo(family.Phone);
@@ -54,7 +55,7 @@ public sealed class SchedulingTests(VisitationSystem system)
         Assert.Equal((preferred, true), (proposal.Date, proposal.MatchesPreference));
         Assert.True(Time(proposal.StartTime) >= new TimeOnly(12, 0), $"{proposal.StartTime} is not in the afternoon");
         Assert.Equal([preferred], proposal.PreferredDates);
-        Assert.Equal("afternoon", proposal.PreferredPartOfDay);
+        Assert.Equal(PartOfDay.Afternoon, proposal.PreferredPartOfDay);
         // The preference, not a full calendar, put it there: an earlier day still had room.
         var free = await _chain.VisitCentre.ListFreeSlotsAsync(new ListFreeSlotsRequest { VisitId = proposal.VisitId, MaxResults = 1 });
         Assert.True(string.CompareOrdinal(free.Slots[0].Date, preferred) < 0, $"earliest free slot {free.Slots[0].Date} is not before {preferred}");
@@ -63,7 +64,7 @@ public sealed class SchedulingTests(VisitationSystem system)
         Assert.Equal("afternoon", application.PreferredPartOfDay);
 
         // The prison cancels it: the re-offer is another afternoon slot on the same preferred date.
-        var cancelled = await _chain.VisitCentre.CancelVisitAsync(new CancelVisitRequest { VisitId = proposal.VisitId, Cause = "maintenance" });
+        var cancelled = await _chain.VisitCentre.CancelVisitAsync(new CancelVisitRequest { VisitId = proposal.VisitId, Cause = CancellationCause.Maintenance });
         var reoffer = Assert.Single(cancelled.Cancelled);
         Assert.True(reoffer.Reoffered);
         var again = await _chain.VisitCentre.GetVisitAsync(new GetVisitRequest { VisitId = reoffer.NewVisitId });

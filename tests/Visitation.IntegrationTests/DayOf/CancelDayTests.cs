@@ -1,4 +1,5 @@
 using System.Globalization;
+using Google.Rpc;
 using Grpc.Core;
 using Visitation.Contracts.Events;
 using Visitation.Contracts.Grpc.Scheduling;
@@ -28,8 +29,8 @@ public sealed class CancelDayTests(VisitationSystem system)
         }
 
         var day = Assert.Single(visits.Select(v => v.Date).Distinct());
-        var reply = await venue.CancelDayAsync(new CancelDayRequest { Date = day, Cause = "maintenance", Note = "更换会见终端" });
-        var again = await venue.CancelDayAsync(new CancelDayRequest { Date = day, Cause = "maintenance", Note = "更换会见终端" });
+        var reply = await venue.CancelDayAsync(new CancelDayRequest { Date = day, Cause = CancellationCause.Maintenance, Note = "更换会见终端" });
+        var again = await venue.CancelDayAsync(new CancelDayRequest { Date = day, Cause = CancellationCause.Maintenance, Note = "更换会见终端" });
 
         Assert.Equal(reply.ClosureId, again.ClosureId); // the same closure: nothing cancelled twice
         Assert.Equal(reply.Cancelled.Select(c => c.VisitId), again.Cancelled.Select(c => c.VisitId));
@@ -40,7 +41,7 @@ public sealed class CancelDayTests(VisitationSystem system)
             Assert.NotEqual(day, cancelled.NewDate);
             Assert.Contains(DateOnly.ParseExact(cancelled.NewDate, "yyyy-MM-dd", CultureInfo.InvariantCulture).Day, new[] { 6, 16, 26 });
             var old = await _chain.VisitCentre.GetVisitAsync(new GetVisitRequest { VisitId = visit.VisitId });
-            Assert.Equal(("Cancelled", "DAY_CANCELLED"), (old.Status, old.OutcomeReasonCode));
+            Assert.Equal((VisitStatus.Cancelled, "DAY_CANCELLED"), (old.Status, old.OutcomeReasonCode));
             var proposal = await _chain.WaitForProposalAsync(visit.ApplicationId);
             Assert.Equal(cancelled.NewVisitId, proposal.VisitId);
 
@@ -83,17 +84,17 @@ public sealed class CancelDayTests(VisitationSystem system)
 
         var reply = await _chain.VisitCentre.CancelDayAsync(new CancelDayRequest
         {
-            Date = proposal.Date, Cause = "network_fault", TerminalId = proposal.PrisonTerminal, StartTime = proposal.StartTime, EndTime = end,
+            Date = proposal.Date, Cause = CancellationCause.NetworkFault, TerminalId = proposal.PrisonTerminal, StartTime = proposal.StartTime, EndTime = end,
         });
 
         var cancelled = Assert.Single(reply.Cancelled, c => c.VisitId == proposal.VisitId);
         var replacement = await _chain.VisitCentre.GetVisitAsync(new GetVisitRequest { VisitId = cancelled.NewVisitId });
-        Assert.Equal("Proposed", replacement.Status);
+        Assert.Equal(VisitStatus.Proposed, replacement.Status);
         var moved = replacement.Date != proposal.Date || replacement.PrisonTerminal != proposal.PrisonTerminal
             || string.CompareOrdinal(replacement.StartTime, end) >= 0 || string.CompareOrdinal(replacement.StartTime, proposal.StartTime) < 0;
         Assert.True(moved, $"the new proposal {replacement.Date} {replacement.StartTime} {replacement.PrisonTerminal} lies in the closure");
         var wrongTerminal = await Assert.ThrowsAsync<RpcException>(async () => await _chain.VisitCentre.CancelDayAsync(
-            new CancelDayRequest { Date = proposal.Date, Cause = "maintenance", TerminalId = "YJ-V1" })); // a venue's terminal, not the prison's
+            new CancelDayRequest { Date = proposal.Date, Cause = CancellationCause.Maintenance, TerminalId = "YJ-V1" })); // a venue's terminal, not the prison's
         Assert.Equal(StatusCode.InvalidArgument, wrongTerminal.StatusCode);
         var closures = await _chain.VisitCentre.ListClosuresAsync(new ListClosuresRequest { DateFrom = proposal.Date, DateTo = proposal.Date });
         var closure = Assert.Single(closures.Closures, c => c.TerminalId == proposal.PrisonTerminal && c.StartTime == proposal.StartTime);
@@ -106,7 +107,7 @@ public sealed class CancelDayTests(VisitationSystem system)
         var venue = system.Scheduling(VisitationSystem.Token(Roles.VenueStaff, Orgs.Venue, "venue-wu"));
         var family = new Family();
         var (_, proposal) = await _chain.DriveToProposalAsync(family, "复开" + family.Phone[^4..], area: "6");
-        var closed = await venue.CancelDayAsync(new CancelDayRequest { Date = proposal.Date, Cause = "upgrade" });
+        var closed = await venue.CancelDayAsync(new CancelDayRequest { Date = proposal.Date, Cause = CancellationCause.Upgrade });
         var moved = Assert.Single(closed.Cancelled, c => c.VisitId == proposal.VisitId);
         var whileClosed = await _chain.VisitCentre.ListFreeSlotsAsync(new ListFreeSlotsRequest { VisitId = moved.NewVisitId, MaxResults = 200 });
 
@@ -123,12 +124,28 @@ public sealed class CancelDayTests(VisitationSystem system)
         Assert.Equal(StatusCode.PermissionDenied, byThePrison.StatusCode);
         Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
         Assert.Equal("venue-wu", reopened.ReopenedBy);
-        Assert.NotEmpty(reopened.ReopenedAt);
+        Assert.NotNull(reopened.ReopenedAt);
         Assert.Equal(reopened.ReopenedAt, again.ReopenedAt); // reopening twice changes nothing
+        Assert.Equal(ClosureSide.Venue, reopened.Side);
         Assert.True(reopened.CancelledVisits >= 1);
         // The family already holds a re-offer: the cancelled visit is not brought back onto the day.
-        Assert.Equal("Cancelled", (await _chain.VisitCentre.GetVisitAsync(new GetVisitRequest { VisitId = proposal.VisitId })).Status);
-        Assert.Equal("Proposed", (await _chain.VisitCentre.GetVisitAsync(new GetVisitRequest { VisitId = moved.NewVisitId })).Status);
+        Assert.Equal(VisitStatus.Cancelled, (await _chain.VisitCentre.GetVisitAsync(new GetVisitRequest { VisitId = proposal.VisitId })).Status);
+        Assert.Equal(VisitStatus.Proposed, (await _chain.VisitCentre.GetVisitAsync(new GetVisitRequest { VisitId = moved.NewVisitId })).Status);
+    }
+
+    [Fact]
+    public async Task A_cause_not_given_or_not_in_the_contract_is_a_field_violation()
+    {
+        var visitId = Guid.NewGuid().ToString(); // refused before any visit is looked up
+
+        var missing = await Assert.ThrowsAsync<RpcException>(async () =>
+            await _chain.VisitCentre.CancelVisitAsync(new CancelVisitRequest { VisitId = visitId }));
+        var undefined = await Assert.ThrowsAsync<RpcException>(async () =>
+            await _chain.VisitCentre.InterruptVisitAsync(new InterruptVisitRequest { VisitId = visitId, Cause = (InterruptionCause)99 }));
+
+        Assert.Equal((StatusCode.InvalidArgument, StatusCode.InvalidArgument), (missing.StatusCode, undefined.StatusCode));
+        Assert.Equal("cause", Assert.Single(missing.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field);
+        Assert.Equal("cause", Assert.Single(undefined.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field);
     }
 
     [Fact]
@@ -139,9 +156,9 @@ public sealed class CancelDayTests(VisitationSystem system)
         var stranger = system.Scheduling(VisitationSystem.Token(Roles.VenueStaff, "yanhu-venue"));
 
         var denied = await Assert.ThrowsAsync<RpcException>(async () =>
-            await stranger.CancelVisitAsync(new CancelVisitRequest { VisitId = proposal.VisitId, Cause = "maintenance" }));
+            await stranger.CancelVisitAsync(new CancelVisitRequest { VisitId = proposal.VisitId, Cause = CancellationCause.Maintenance }));
         var invalid = await Assert.ThrowsAsync<RpcException>(async () =>
-            await _chain.VisitCentre.CancelVisitAsync(new CancelVisitRequest { VisitId = proposal.VisitId, Cause = "other" }));
+            await _chain.VisitCentre.CancelVisitAsync(new CancelVisitRequest { VisitId = proposal.VisitId, Cause = CancellationCause.Other }));
 
         Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
         Assert.Equal(StatusCode.InvalidArgument, invalid.StatusCode);
@@ -160,7 +177,7 @@ public sealed class CancelDayTests(VisitationSystem system)
             "SUSPENDED_CONFINEMENT", "罪犯禁闭期间暂停会见", "officer-sun", DateTimeOffset.UtcNow), Guid.NewGuid());
 
         var cancelled = await Eventually.Until(async () => await _chain.VisitCentre.GetVisitAsync(new GetVisitRequest { VisitId = proposal.VisitId }),
-            v => v.Status == "Cancelled", "the requested cancellation");
+            v => v.Status == VisitStatus.Cancelled, "the requested cancellation");
         var sms = await Eventually.Until(() => system.SmsTo(family.Phone), s => s.Count == 2, "the cancellation SMS");
         Assert.Equal("SUSPENDED_CONFINEMENT", cancelled.OutcomeReasonCode);
         Assert.Contains("罪犯禁闭期间暂停会见", sms[1].Text, StringComparison.Ordinal);

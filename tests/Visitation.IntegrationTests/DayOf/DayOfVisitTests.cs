@@ -25,18 +25,18 @@ public sealed class DayOfVisitTests(VisitationSystem system)
         {
             await CheckInAsync(visit, minutesBeforeStart: 20);
             await AtAsync(visit, 0, () => _chain.VisitCentre.StartVisitAsync(new VisitActionRequest { VisitId = visit.VisitId }).ResponseAsync);
-            var interrupted = await AtAsync(visit, 12, () => _chain.VisitCentre.InterruptVisitAsync(new InterruptVisitRequest { VisitId = visit.VisitId, Cause = "network" }).ResponseAsync);
+            var interrupted = await AtAsync(visit, 12, () => _chain.VisitCentre.InterruptVisitAsync(new InterruptVisitRequest { VisitId = visit.VisitId, Cause = InterruptionCause.Network }).ResponseAsync);
             var resumed = await AtAsync(visit, 15, () => _chain.VisitCentre.ResumeVisitAsync(new VisitActionRequest { VisitId = visit.VisitId }).ResponseAsync);
             var completed = await AtAsync(visit, 25, () => _chain.VisitCentre.CompleteVisitAsync(new VisitActionRequest { VisitId = visit.VisitId }).ResponseAsync);
 
-            Assert.Equal(("Interrupted", 12), (interrupted.Status, interrupted.MinutesUsed));
+            Assert.Equal((VisitStatus.Interrupted, 12), (interrupted.Status, interrupted.MinutesUsed));
             // 12 of 30 minutes talked before the network dropped: the reconnection gets 18, not 30, and the 3-minute outage is not counted.
-            Assert.Equal(("InProgress", 18 * 60), (resumed.Status, resumed.RemainingSeconds));
-            Assert.Equal(ChinaTime(visit, 33), DateTimeOffset.Parse(resumed.EndsAt, CultureInfo.InvariantCulture));
-            Assert.Equal(("Completed", 22), (completed.Status, completed.MinutesUsed));
+            Assert.Equal((VisitStatus.InProgress, 18 * 60), (resumed.Status, resumed.RemainingSeconds));
+            Assert.Equal(ChinaTime(visit, 33), resumed.EndsAt.ToDateTimeOffset());
+            Assert.Equal((VisitStatus.Completed, 22), (completed.Status, completed.MinutesUsed));
             var interruption = Assert.Single(completed.Interruptions);
-            Assert.Equal("network", interruption.Cause);
-            Assert.Equal(ChinaTime(visit, 15), DateTimeOffset.Parse(interruption.ResumedAt, CultureInfo.InvariantCulture));
+            Assert.Equal(InterruptionCause.Network, interruption.Cause);
+            Assert.Equal(ChinaTime(visit, 15), interruption.ResumedAt.ToDateTimeOffset());
             var published = await PublishedEvents.OfVisitAsync(system, "VisitCompleted", visit.VisitId);
             Assert.Equal(22, published.GetProperty("minutesUsed").GetInt32());
             Assert.Equal("YJ" + family.Phone[^6..], published.GetProperty("inmateNumber").GetString());
@@ -57,12 +57,12 @@ public sealed class DayOfVisitTests(VisitationSystem system)
 
             // Nobody calls anything: the no-show timer set at confirmation fires by itself.
             var noShow = await Eventually.Until(async () => await _venue.GetVisitAsync(new GetVisitRequest { VisitId = visit.VisitId }),
-                v => v.Status == "NoShow", $"visit {visit.VisitId} to become a no-show");
+                v => v.Status == VisitStatus.NoShow, $"visit {visit.VisitId} to become a no-show");
             var late = await Assert.ThrowsAsync<RpcException>(async () =>
                 await _venue.CheckInAsync(new CheckInRequest { VisitId = visit.VisitId, IdentityChecked = true }));
 
             Assert.Equal(StatusCode.FailedPrecondition, late.StatusCode);
-            Assert.NotEmpty(noShow.EndedAt);
+            Assert.NotNull(noShow.EndedAt);
             var published = await PublishedEvents.OfVisitAsync(system, "VisitNoShow", visit.VisitId);
             Assert.Equal("YJ" + family.Phone[^6..], published.GetProperty("inmateNumber").GetString());
             Assert.Equal(visit.Date, published.GetProperty("date").GetString());
@@ -85,13 +85,13 @@ public sealed class DayOfVisitTests(VisitationSystem system)
 
             // Shanxi: a serious breach suspends visits for 6 months, not 3 [Y 十].
             var wrong = await Assert.ThrowsAsync<RpcException>(async () => await _chain.VisitCentre.TerminateVisitAsync(
-                new TerminateVisitRequest { VisitId = visit.VisitId, ReasonCode = "RECORDING", Severity = "serious", PenaltyMonths = 3 }));
+                new TerminateVisitRequest { VisitId = visit.VisitId, ReasonCode = "RECORDING", Severity = TerminationSeverity.Serious, PenaltyMonths = 3 }));
             var terminated = await _chain.VisitCentre.TerminateVisitAsync(
-                new TerminateVisitRequest { VisitId = visit.VisitId, ReasonCode = "RECORDING", Severity = "serious", PenaltyMonths = 6, Note = "家属用手机拍摄" });
+                new TerminateVisitRequest { VisitId = visit.VisitId, ReasonCode = "RECORDING", Severity = TerminationSeverity.Serious, PenaltyMonths = 6, Note = "家属用手机拍摄" });
 
             Assert.Equal(StatusCode.InvalidArgument, wrong.StatusCode);
             Assert.Contains("penalty_months", wrong.Status.Detail, StringComparison.Ordinal);
-            Assert.Equal(("Terminated", 8, "RECORDING"), (terminated.Status, terminated.MinutesUsed, terminated.OutcomeReasonCode));
+            Assert.Equal((VisitStatus.Terminated, 8, "RECORDING"), (terminated.Status, terminated.MinutesUsed, terminated.OutcomeReasonCode));
             var published = await PublishedEvents.OfVisitAsync(system, "VisitTerminated", visit.VisitId);
             Assert.Equal(("serious", 6, 8), (published.GetProperty("severity").GetString(), published.GetProperty("penaltyMonths").GetInt32(), published.GetProperty("minutesUsed").GetInt32()));
             Assert.Equal("YJ" + family.Phone[^6..], published.GetProperty("inmateNumber").GetString());
@@ -114,15 +114,15 @@ public sealed class DayOfVisitTests(VisitationSystem system)
             await CheckInAsync(waiting, minutesBeforeStart: 10);
             await CheckInAsync(talking, minutesBeforeStart: 10);
             await AtAsync(talking, 0, () => _chain.VisitCentre.StartVisitAsync(new VisitActionRequest { VisitId = talking.VisitId }).ResponseAsync);
-            await AtAsync(talking, 12, () => _chain.VisitCentre.InterruptVisitAsync(new InterruptVisitRequest { VisitId = talking.VisitId, Cause = "network" }).ResponseAsync);
+            await AtAsync(talking, 12, () => _chain.VisitCentre.InterruptVisitAsync(new InterruptVisitRequest { VisitId = talking.VisitId, Cause = InterruptionCause.Network }).ResponseAsync);
             var lastDay = new[] { waiting.Date, talking.Date }.Max(StringComparer.Ordinal)!;
 
             // Nobody starts the one or resumes the other: the day-end timers set at check-in close both by themselves.
             system.SchedulingClock.Freeze(new DateTimeOffset(DateTime.ParseExact(lastDay + " 23:59:30", "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), TimeSpan.FromHours(8)));
             var cancelled = await Eventually.Until(async () => await _venue.GetVisitAsync(new GetVisitRequest { VisitId = waiting.VisitId }),
-                v => v.Status == "Cancelled", $"the unstarted visit {waiting.VisitId} to be cancelled");
+                v => v.Status == VisitStatus.Cancelled, $"the unstarted visit {waiting.VisitId} to be cancelled");
             var completed = await Eventually.Until(async () => await _venue.GetVisitAsync(new GetVisitRequest { VisitId = talking.VisitId }),
-                v => v.Status == "Completed", $"the unfinished visit {talking.VisitId} to be completed");
+                v => v.Status == VisitStatus.Completed, $"the unfinished visit {talking.VisitId} to be completed");
 
             Assert.Equal("NOT_STARTED", cancelled.OutcomeReasonCode);
             var cancellation = await PublishedEvents.OfVisitAsync(system, "VisitCancelled", waiting.VisitId);
@@ -170,17 +170,17 @@ public sealed class DayOfVisitTests(VisitationSystem system)
         var (id, proposal) = await _chain.DriveToProposalAsync(family, "保留" + family.Phone[^4..]);
         try
         {
-            system.SchedulingClock.Freeze(DateTimeOffset.Parse(proposal.HoldExpiresAt, CultureInfo.InvariantCulture).AddSeconds(1));
+            system.SchedulingClock.Freeze(proposal.HoldExpiresAt.ToDateTimeOffset().AddSeconds(1));
 
             var expired = await Eventually.Until(async () => await _chain.VisitCentre.GetVisitAsync(new GetVisitRequest { VisitId = proposal.VisitId }),
-                v => v.Status == "Expired", "the lapsed proposal to expire");
+                v => v.Status == VisitStatus.Expired, "the lapsed proposal to expire");
             var replacement = await _chain.WaitForProposalAsync(id);
             var confirmOld = await Assert.ThrowsAsync<RpcException>(async () =>
                 await _chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId }));
 
             Assert.NotEqual(proposal.VisitId, replacement.VisitId);
-            Assert.Empty(expired.HoldExpiresAt);
-            Assert.True(DateTimeOffset.Parse(replacement.HoldExpiresAt, CultureInfo.InvariantCulture) > DateTimeOffset.Parse(proposal.HoldExpiresAt, CultureInfo.InvariantCulture));
+            Assert.Null(expired.HoldExpiresAt);
+            Assert.True(replacement.HoldExpiresAt.ToDateTimeOffset() > proposal.HoldExpiresAt.ToDateTimeOffset());
             Assert.Equal(StatusCode.FailedPrecondition, confirmOld.StatusCode);
         }
         finally
@@ -214,7 +214,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
         Assert.Equal(StatusCode.InvalidArgument, identityNotChecked.StatusCode);
         Assert.Equal(StatusCode.FailedPrecondition, notTheDay.StatusCode); // weeks before the visit day
         Assert.Equal(StatusCode.FailedPrecondition, notCheckedIn.StatusCode);
-        Assert.Equal("Scheduled", (await _venue.GetVisitAsync(new GetVisitRequest { VisitId = visit.VisitId })).Status);
+        Assert.Equal(VisitStatus.Scheduled, (await _venue.GetVisitAsync(new GetVisitRequest { VisitId = visit.VisitId })).Status);
     }
 
     private async Task<(Family Family, VisitView Visit)> ScheduledVisitAsync(string inmatePrefix)
@@ -228,7 +228,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
     {
         system.SchedulingClock.Freeze(ChinaTime(visit, -minutesBeforeStart));
         var checkedIn = await _venue.CheckInAsync(new CheckInRequest { VisitId = visit.VisitId, IdentityChecked = true });
-        Assert.Equal("CheckedIn", checkedIn.Status);
+        Assert.Equal(VisitStatus.CheckedIn, checkedIn.Status);
     }
 
     private async Task<T> AtAsync<T>(VisitView visit, int minutesAfterStart, Func<Task<T>> act)

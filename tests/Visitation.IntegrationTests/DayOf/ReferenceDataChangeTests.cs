@@ -30,7 +30,7 @@ public sealed class ReferenceDataChangeTests(VisitationSystem system)
             _ = deployed.Server;
 
             var cancelled = await Eventually.Until(async () => await _chain.VisitCentre.GetVisitAsync(new GetVisitRequest { VisitId = visit.VisitId }),
-                v => v.Status == "Cancelled", "the visit on the removed day to be cancelled");
+                v => v.Status == VisitStatus.Cancelled, "the visit on the removed day to be cancelled");
             var replacement = await _chain.WaitForProposalAsync(id);
             var sms = await Eventually.Until(() => system.SmsTo(family.Phone), s => s.Count == 3, "the cancellation SMS");
 
@@ -62,11 +62,11 @@ public sealed class ReferenceDataChangeTests(VisitationSystem system)
             var due = await Eventually.Until(async () => await OutboxRows.QueryAsync(scheduling, $"SELECT due_at {HoldTimer} AND sent_at IS NULL", ("visit", proposal.VisitId)),
                 d => d is DateTime, "the start-up re-check to set the hold timer");
 
-            var expected = DateTimeOffset.Parse(proposal.HoldExpiresAt, CultureInfo.InvariantCulture).UtcDateTime;
+            var expected = proposal.HoldExpiresAt.ToDateTimeOffset().UtcDateTime;
             Assert.InRange(((DateTime)due!).ToUniversalTime() - expected, TimeSpan.FromSeconds(-1), TimeSpan.FromSeconds(1)); // due when the hold ends
         }
 
-        Assert.Equal("Proposed", (await _chain.VisitCentre.GetVisitAsync(new GetVisitRequest { VisitId = proposal.VisitId })).Status);
+        Assert.Equal(VisitStatus.Proposed, (await _chain.VisitCentre.GetVisitAsync(new GetVisitRequest { VisitId = proposal.VisitId })).Status);
     }
 
     private static string CopyWithDayRemoved(string prisonId, string areaId, string date)

@@ -2,6 +2,9 @@ using Visitation.Contracts.Events;
 using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.Scheduling.Data;
 using Visitation.Scheduling.Features.Propose;
+using Visitation.Rules.Visits;
+
+using VisitStatus = Visitation.Rules.Visits.VisitStatus;
 
 namespace Visitation.Scheduling.Features.Cancel;
 
@@ -17,20 +20,15 @@ public sealed class VisitCancellation(SchedulingDbContext db, Proposals proposal
     public const string DayCancelled = "DAY_CANCELLED";
     public const string VisitCancelledCode = "VISIT_CANCELLED";
 
-    public async Task<CancelledVisit> CancelAsync(Visit visit, string reasonCode, string reason, string by, bool reoffer, bool avoidItsSlot, Guid? closureId, DateTimeOffset now, CancellationToken ct)
+    public async Task<CancelledVisit> CancelAsync(Visit visit, VisitOutcome outcome, bool reoffer, bool avoidItsSlot, Guid? closureId, DateTimeOffset now, CancellationToken ct)
     {
         var wasScheduled = visit.Status != VisitStatus.Proposed;
-        visit.Status = VisitStatus.Cancelled;
-        visit.OutcomeReasonCode = reasonCode;
-        visit.OutcomeReason = reason;
-        visit.EndedAt = now;
-        visit.EndedBy = by;
-        visit.ClosureId = closureId;
+        visit.Cancel(outcome, closureId, now);
         await db.SaveChangesAsync(ct);
 
         var (basis, choice) = reoffer ? await proposals.FindReofferAsync(visit, avoidItsSlot, ct) : (VisitBasis.Of(visit), null);
         db.Publish(new VisitCancelled(visit.ApplicationId, visit.Id, visit.PrisonId, visit.InmateNumber, visit.VenueId, visit.Date, visit.Start,
-            reasonCode, reason, choice is not null, by, now, wasScheduled), now);
+            outcome.ReasonCode, outcome.Reason, choice is not null, outcome.By, now, wasScheduled), now);
         await db.SaveChangesAsync(ct); // the cancellation's event goes out before the new proposal's
         var replacement = reoffer ? proposals.PlaceReoffer(visit, basis, choice, now) : null;
         await db.SaveChangesAsync(ct);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Events;
 using Visitation.Scheduling.Data;
+using Visitation.Rules.Visits;
 using Visitation.Messaging;
 using Visitation.Rules.Calendars;
 
@@ -40,7 +41,7 @@ public sealed class VisitCancellationRequestedConsumer(SchedulingDbContext db, V
             v => v.ApplicationId == message.ApplicationId && v.PrisonId == message.PrisonId && VisitStatuses.Open.Contains(v.Status), cancellationToken);
         if (visit is not null && request.Covers(visit.Date))
         {
-            await cancellation.CancelAsync(visit, message.ReasonCode, message.Reason, message.RequestedBy,
+            await cancellation.CancelAsync(visit, new VisitOutcome(message.ReasonCode, message.Reason, message.RequestedBy),
                 reoffer: false, avoidItsSlot: false, closureId: null, now, cancellationToken);
         }
     }

@@ -1,3 +1,4 @@
+using Visitation.Rules.Visits;
 using Microsoft.EntityFrameworkCore;
 using Visitation.Scheduling.Data;
 using Visitation.Messaging.Database;
@@ -14,8 +15,7 @@ public sealed class ApplicationWithdrawnConsumer(SchedulingDbContext db, TimePro
         var visit = await Db.Visits.SingleOrDefaultAsync(v => v.ApplicationId == applicationId && VisitStatuses.Open.Contains(v.Status), cancellationToken);
         if (visit is not null)
         {
-            visit.Status = VisitStatus.Cancelled; // its terminals are free again: cancelled visits hold no booking
-            visit.OutcomeReasonCode = "APPLICATION_WITHDRAWN";
+            visit.Withdraw(); // its terminals are free again: cancelled visits hold no booking
         }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Events;
 using Visitation.Rules.Eligibility;
+using Visitation.Rules.Slots;
 using Visitation.Scheduling.Data;
 using Visitation.Messaging.Database;
 using Visitation.Messaging;
@@ -30,14 +31,33 @@ public sealed class PrisonApprovedConsumer(SchedulingDbContext db, Proposals pro
         }
 
         var now = ChinaTime.Now(Clock);
-        // Days prison approval excluded are kept like a cancellation request made before the
-        // proposal: the first proposal and every re-offer stay off them.
+        KeepAvoidDays(message);
+        await Db.SaveChangesAsync(cancellationToken);
+        var basis = BasisOf(message, now);
+        var month = Proposals.MonthOf(application.VisitMonth);
+        if (await proposals.FindAsync(basis, [month], avoid: null, cancellationToken) is { } choice)
+        {
+            proposals.Place(basis, choice, now);
+            return;
+        }
+
+        var next = VisitMonth.Of(month.AddMonths(1)).Key;
+        var reason = NoSlotReasons.FirstProposal(VisitMonth.Parse(application.VisitMonth), message.AdvanceDays, message.AvoidDays is { Count: > 0 });
+        Db.Publish(new VisitUnavailable(application.ApplicationId, application.PrisonId, application.VisitMonth, next, NoSlotReasons.Code, reason, now), now);
+    }
+
+    /// <summary>
+    /// Days prison approval excluded are kept like a cancellation request made before the
+    /// proposal: the first proposal and every re-offer stay off them.
+    /// </summary>
+    private void KeepAvoidDays(PrisonApproved message)
+    {
         foreach (var range in message.AvoidDays ?? [])
         {
             Db.CancellationRequests.Add(new CancellationRequest
             {
                 Id = Guid.CreateVersion7(),
-                ApplicationId = application.ApplicationId,
+                ApplicationId = message.Application.ApplicationId,
                 From = range.From,
                 To = range.To,
                 ReasonCode = range.ReasonCode,
@@ -45,37 +65,16 @@ public sealed class PrisonApprovedConsumer(SchedulingDbContext db, Proposals pro
                 RequestedAt = message.OccurredAt,
             });
         }
+    }
 
-        await Db.SaveChangesAsync(cancellationToken);
-        var month = Proposals.MonthOf(application.VisitMonth);
+    /// <summary>The first proposal's basis: no earlier than the policy's advance days after submission, and never today.</summary>
+    private static VisitBasis BasisOf(PrisonApproved message, DateTimeOffset now)
+    {
+        var application = message.Application;
         var earliest = Later(application.SubmittedOn.AddDays(message.AdvanceDays), DateOnly.FromDateTime(now.DateTime).AddDays(1));
-        var basis = new VisitBasis(application.ApplicationId, application.PrisonId, message.PrisonArea, application.VenueId, application.CountyId,
+        return new VisitBasis(application.ApplicationId, application.PrisonId, message.PrisonArea, application.VenueId, application.CountyId,
             application.InmateName, message.InmateNumber, application.VisitMonth, message.VisitMinutes, earliest,
             VisitBasis.PreferenceOf(application.PreferredDates, application.PreferredPartOfDay));
-        var choice = await proposals.FindAsync(basis, [month], avoid: null, cancellationToken);
-        if (choice is null)
-        {
-            var next = month.AddMonths(1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-            // Say why in the family's terms: the advance notice only where the province has one, and
-            // the days the prison excluded when there were any.
-            var why = new List<string>();
-            if (message.AdvanceDays > 0)
-            {
-                why.Add($"须提前{message.AdvanceDays}天申请");
-            }
-
-            why.Add("节假日暂停");
-            if (message.AvoidDays is { Count: > 0 })
-            {
-                why.Add("部分会见日服刑人员或会见人不能会见");
-            }
-
-            var reason = $"{VisitMonth.Parse(application.VisitMonth).ChineseName}该监区的视频会见日已无可预约时段（{string.Join("，", why)}）";
-            Db.Publish(new VisitUnavailable(application.ApplicationId, application.PrisonId, application.VisitMonth, next, Proposals.NoSlotInMonth, reason, now), now);
-            return;
-        }
-
-        proposals.Place(basis, choice, now);
     }
 
     private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;

@@ -17,8 +17,6 @@ namespace Visitation.Scheduling.Features.Propose;
 /// </summary>
 public sealed class Proposals(SchedulingDbContext db, SlotFinder slots, ReferenceDataSet reference, TimeProvider clock)
 {
-    public const string NoSlotInMonth = "NO_SLOT_IN_MONTH";
-
     /// <summary>
     /// The family's preferred free slot, else the earliest, in the first of <paramref name="months"/>
     /// that has one, other than <paramref name="avoid"/>.
@@ -57,11 +55,10 @@ public sealed class Proposals(SchedulingDbContext db, SlotFinder slots, Referenc
             PreferredDates = [.. basis.Preference.Days.Order()],
             PreferredPartOfDay = SlotPreference.Code(basis.Preference.PartOfDay),
             Minutes = basis.Minutes,
-            Status = VisitStatus.Proposed,
             CreatedAt = now,
             HoldExpiresAt = now.AddHours(reference.Prison(basis.PrisonId)!.HoldHours),
         };
-        VisitSlot.Assign(visit, choice);
+        visit.Hold(choice);
         db.Visits.Add(visit);
         db.Publish(new VisitProposed(visit.ApplicationId, visit.Id, visit.PrisonId, visit.VenueId, visit.Date, visit.Start, visit.Minutes, visit.HoldExpiresAt, now), now);
         VisitTimers.HoldLapse(db, visit, now);
@@ -94,8 +91,8 @@ public sealed class Proposals(SchedulingDbContext db, SlotFinder slots, Referenc
         if (choice is null)
         {
             var next = VisitMonth.Of(MonthOf(old.VisitMonth).AddMonths(2)).Key;
-            db.Publish(new VisitUnavailable(old.ApplicationId, old.PrisonId, old.VisitMonth, next, NoSlotInMonth,
-                $"未能重新安排会见时间，{VisitMonth.Parse(old.VisitMonth).ChineseName}及次月该监区的视频会见日已无可预约时段", now), now);
+            db.Publish(new VisitUnavailable(old.ApplicationId, old.PrisonId, old.VisitMonth, next, NoSlotReasons.Code,
+                NoSlotReasons.Reoffer(VisitMonth.Parse(old.VisitMonth)), now), now);
             return null;
         }
 

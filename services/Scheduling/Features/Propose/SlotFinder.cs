@@ -1,3 +1,4 @@
+using Visitation.Rules.Visits;
 using Microsoft.EntityFrameworkCore;
 using Visitation.Rules.Calendars;
 using Visitation.Rules.Slots;

@@ -1,3 +1,4 @@
+using Visitation.Rules.Visits;
 using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Timers;
 using Visitation.Rules.Slots;
@@ -94,7 +95,7 @@ internal sealed partial class BookedVisitsRecheck(IServiceProvider services, ILo
         var now = ChinaTime.Now(clock);
         foreach (var (visit, problem) in misfits)
         {
-            await cancellation.CancelAsync(visit, ReasonCode, Reason(problem), "system", reoffer: true, avoidItsSlot: false, closureId: null, now, ct);
+            await cancellation.CancelAsync(visit, new VisitOutcome(ReasonCode, Reason(problem), "system"), reoffer: true, avoidItsSlot: false, closureId: null, now, ct);
         }
 
         await transaction.CommitAsync(ct);

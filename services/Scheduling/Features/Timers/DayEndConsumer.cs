@@ -4,7 +4,6 @@ using Visitation.Contracts.Timers;
 using Visitation.Rules.Visits;
 using Visitation.Scheduling.Data;
 using Visitation.Scheduling.Features.Cancel;
-using Visitation.Scheduling.Features.DayOf;
 using Visitation.Scheduling.Features.Propose;
 using Visitation.Messaging;
 using Visitation.Rules.Calendars;
@@ -38,11 +37,11 @@ public sealed class DayEndConsumer(SchedulingDbContext db, SlotFinder slots, Vis
             case DayEndOutcome.CancelNotStarted:
                 // The same locks a cancellation by an officer takes: the re-offer allocates a slot.
                 await slots.LockAsync(visit.PrisonId, visit.VenueId, cancellationToken);
-                await cancellation.CancelAsync(visit, NotStarted, NotStartedReason, By,
+                await cancellation.CancelAsync(visit, new VisitOutcome(NotStarted, NotStartedReason, By),
                     reoffer: true, avoidItsSlot: true, closureId: null, now, cancellationToken);
                 return;
             case DayEndOutcome.CompleteSoFar:
-                VisitCall.End(visit, VisitStatus.Completed, By, now);
+                visit.Complete(By, now);
                 Db.Publish(new VisitCompleted(visit.ApplicationId, visit.Id, visit.PrisonId, visit.InmateNumber, visit.Date, visit.MinutesUsed!.Value, By, now), now);
                 return;
             case DayEndOutcome.Nothing:

@@ -30,8 +30,7 @@ public sealed class HoldLapseConsumer(SchedulingDbContext db, Proposals proposal
                 VisitTimers.HoldLapse(Db, visit, now);
                 return;
             case HoldOutcome.Lapsed:
-                visit.Status = VisitStatus.Expired;
-                visit.EndedAt = now;
+                visit.Expire(now);
                 // Saved (not committed) first: the application's one open visit must be this one's replacement.
                 await Db.SaveChangesAsync(cancellationToken);
                 await proposals.ReofferAsync(visit, avoidItsSlot: false, now, cancellationToken);

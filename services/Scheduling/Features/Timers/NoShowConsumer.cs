@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Events;
 using Visitation.Contracts.Timers;
 using Visitation.Scheduling.Data;
+using Visitation.Rules.Visits;
 using Visitation.Messaging;
 using Visitation.Rules.Calendars;
 
@@ -23,8 +24,7 @@ public sealed class NoShowConsumer(SchedulingDbContext db, TimeProvider clock)
         }
 
         var now = ChinaTime.Now(Clock);
-        visit.Status = VisitStatus.NoShow;
-        visit.EndedAt = now;
+        visit.MarkNoShow(now);
         Db.Publish(new VisitNoShow(visit.ApplicationId, visit.Id, visit.PrisonId, visit.InmateNumber, visit.Date, now), now);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Events;
 using Visitation.Contracts.Timers;
 using Visitation.Scheduling.Data;
+using Visitation.Rules.Visits;
 using Visitation.Messaging;
 using Visitation.Rules.ReferenceData;
 using Visitation.Rules.Calendars;

@@ -2,7 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Events;
 using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.Scheduling.Data;
-using Visitation.Scheduling.Features.Agenda;
+using Visitation.Scheduling.Features.Visits;
+using Visitation.Rules.Visits;
 using Visitation.Scheduling.Features.Propose;
 using Visitation.Scheduling.Features.Timers;
 using Visitation.ServiceDefaults.Auth;
@@ -10,7 +11,9 @@ using Visitation.ServiceDefaults.Grpc;
 using Visitation.Rules.ReferenceData;
 using Visitation.Rules.Calendars;
 
-namespace Visitation.Scheduling.Features.Confirm;
+using VisitStatus = Visitation.Rules.Visits.VisitStatus;
+
+namespace Visitation.Scheduling.Features.ConfirmVisit;
 
 /// <summary>
 /// The visit centre fixes the final time: the proposal as it is, or another free slot. The slot is
@@ -32,16 +35,7 @@ public sealed class ConfirmVisitHandler(SchedulingDbContext db, SlotFinder slots
             return VisitViews.ToView(visit); // confirming twice answers with the same visit
         }
 
-        if (visit.Status == VisitStatus.Scheduled)
-        {
-            throw GrpcErrors.FailedPrecondition("会见已确认，改期请先取消");
-        }
-
-        if (visit.Status != VisitStatus.Proposed)
-        {
-            throw GrpcErrors.FailedPrecondition(visit.Status == VisitStatus.Expired ? "该提议已过保留期，请处理新的提议" : $"该会见状态为 {visit.Status}，不能确认");
-        }
-
+        visit.EnsureAllows(VisitAction.Confirm); // a confirmed visit is moved by cancelling it; a lapsed proposal has a successor
         await slots.LockAsync(visit.PrisonId, visit.VenueId, ct);
         var (date, start) = move ?? (visit.Date, visit.Start);
         // Never a day already begun, nor one prison approval asked to avoid, whatever the proposal was.
@@ -49,10 +43,7 @@ public sealed class ConfirmVisitHandler(SchedulingDbContext db, SlotFinder slots
         var choice = await slots.AtAsync(search, date, start, ct)
             ?? throw GrpcErrors.FailedPrecondition($"{date:yyyy-MM-dd} {start:HH\\:mm} 不是该监区可预约的空闲时段");
         var now = ChinaTime.Now(clock);
-        VisitSlot.Assign(visit, choice);
-        visit.Status = VisitStatus.Scheduled;
-        visit.ConfirmedBy = caller.UserId;
-        visit.ConfirmedAt = now;
+        visit.Confirm(choice, caller.UserId, now);
         var venue = reference.Venue(visit.VenueId)!;
         VisitTimers.DayOf(db, visit, now);
         db.Publish(new VisitScheduled(visit.ApplicationId, visit.Id, visit.PrisonId, visit.VenueId, venue.Name, venue.Address,

@@ -1,9 +1,10 @@
 using System.Globalization;
 using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.Scheduling.Data;
-using Visitation.Rules.Calendars;
+using Visitation.Scheduling.Grpc;
+using Visitation.Workflow.Grpc;
 
-namespace Visitation.Scheduling.Features.Cancel;
+namespace Visitation.Scheduling.Features.Closures;
 
 public static class ClosureViews
 {
@@ -14,12 +15,13 @@ public static class ClosureViews
         TerminalId = closure.TerminalId ?? string.Empty,
         StartTime = closure.From?.ToString("HH:mm", CultureInfo.InvariantCulture) ?? string.Empty,
         EndTime = closure.To?.ToString("HH:mm", CultureInfo.InvariantCulture) ?? string.Empty,
-        Cause = closure.Cause,
+        Cause = ProtoCodes.FromCode<CancellationCause>(closure.Cause),
         Reason = closure.Reason,
         CreatedBy = closure.CreatedBy,
-        CreatedAt = ChinaTime.Format(closure.CreatedAt),
+        CreatedAt = Timestamps.Of(closure.CreatedAt),
         CancelledVisits = cancelledVisits,
         ReopenedBy = closure.ReopenedBy ?? string.Empty,
-        ReopenedAt = closure.ReopenedAt is { } reopened ? ChinaTime.Format(reopened) : string.Empty,
+        ReopenedAt = Timestamps.Of(closure.ReopenedAt),
+        Side = closure.PrisonId is null ? ClosureSide.Venue : ClosureSide.Prison,
     };
 }

@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.Scheduling.Data;
-using Visitation.Scheduling.Features.Agenda;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
 
-namespace Visitation.Scheduling.Features.DayOf;
+namespace Visitation.Scheduling.Features.Visits;
 
 /// <summary>Finds the visit a call names and checks the caller's side owns it: the prison's officers, or the venue's staff.</summary>
 public static class VisitLookup

@@ -1,12 +1,16 @@
 using System.Globalization;
+using Visitation.Contracts.Grpc;
 using Visitation.Contracts.Grpc.Scheduling;
+using Visitation.Rules.Visits;
 using Visitation.Scheduling.Data;
-using Visitation.Scheduling.Features.DayOf;
 using Visitation.Scheduling.Features.Propose;
-using Visitation.Rules.Calendars;
+using Visitation.Scheduling.Grpc;
+using Visitation.Workflow.Grpc;
+using VisitStatus = Visitation.Rules.Visits.VisitStatus;
 
-namespace Visitation.Scheduling.Features.Agenda;
+namespace Visitation.Scheduling.Features.Visits;
 
+/// <summary>A stored visit as the API shows it: its stable codes as enums, its instants as timestamps.</summary>
 public static class VisitViews
 {
     public static VisitView ToView(Visit visit) => ToView(visit, null, []);
@@ -24,38 +28,36 @@ public static class VisitViews
             Date = visit.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             StartTime = visit.Start.ToString("HH:mm", CultureInfo.InvariantCulture),
             Minutes = visit.Minutes,
-            Status = visit.Status.ToString(),
+            Status = VisitStatusCodes.ToWire(visit.Status),
             PrisonTerminal = visit.PrisonTerminal,
             VenueTerminal = visit.VenueTerminal,
-            HoldExpiresAt = visit.Status == VisitStatus.Proposed ? ChinaTime.Format(visit.HoldExpiresAt) : string.Empty,
-            CheckedInAt = Format(visit.CheckedInAt),
-            StartedAt = Format(visit.StartedAt),
-            EndedAt = Format(visit.EndedAt),
+            HoldExpiresAt = visit.Status == VisitStatus.Proposed ? Timestamps.Of(visit.HoldExpiresAt) : null,
+            CheckedInAt = Timestamps.Of(visit.CheckedInAt),
+            StartedAt = Timestamps.Of(visit.StartedAt),
+            EndedAt = Timestamps.Of(visit.EndedAt),
             OutcomeReasonCode = visit.OutcomeReasonCode ?? string.Empty,
             OutcomeReason = visit.OutcomeReason ?? string.Empty,
-            PreferredPartOfDay = visit.PreferredPartOfDay,
+            PreferredPartOfDay = ProtoCodes.FromCode<PartOfDay>(visit.PreferredPartOfDay),
             // From the slot it holds now, so a visit the centre moved says whether the move kept the wish.
             MatchesPreference = VisitBasis.PreferenceOf(visit.PreferredDates, visit.PreferredPartOfDay).IsMetBy(visit.Date, visit.Start),
         };
         view.PreferredDates.AddRange(visit.PreferredDates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         if (visit.StartedAt is not null)
         {
-            var call = VisitCall.Of(visit);
+            var call = visit.Call;
             var at = visit.EndedAt ?? now ?? visit.StartedAt.Value;
             view.MinutesUsed = visit.MinutesUsed ?? call.MinutesUsedAt(at);
             view.RemainingSeconds = visit.EndedAt is null ? (int)call.RemainingAt(at).TotalSeconds : 0;
-            view.EndsAt = Format(call.EndsAt);
+            view.EndsAt = Timestamps.Of(call.EndsAt);
         }
 
         view.Interruptions.AddRange(interruptions.OrderBy(i => i.At).Select(i => new Interruption
         {
-            Cause = i.Cause,
-            At = ChinaTime.Format(i.At),
-            ResumedAt = Format(i.ResumedAt),
+            Cause = ProtoCodes.FromCode<InterruptionCause>(i.Cause),
+            At = Timestamps.Of(i.At),
+            ResumedAt = Timestamps.Of(i.ResumedAt),
             Note = i.Note ?? string.Empty,
         }));
         return view;
     }
-
-    private static string Format(DateTimeOffset? at) => at is { } value ? ChinaTime.Format(value) : string.Empty;
 }

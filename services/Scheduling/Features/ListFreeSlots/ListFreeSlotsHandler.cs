@@ -1,0 +1,34 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Visitation.Contracts.Grpc.Scheduling;
+using Visitation.Scheduling.Data;
+using Visitation.Scheduling.Features.Propose;
+using Visitation.ServiceDefaults.Auth;
+using Visitation.ServiceDefaults.Grpc;
+
+namespace Visitation.Scheduling.Features.ListFreeSlots;
+
+/// <summary>The free slots a visit could move to in its month, for the visit centre choosing another time.</summary>
+public sealed class ListFreeSlotsHandler(SchedulingDbContext db, SlotFinder slots)
+{
+    private const int DefaultCount = 20;
+    private const int MaxCount = 200;
+
+    public async Task<ListFreeSlotsReply> HandleAsync(ListFreeSlotsRequest request, Caller caller, CancellationToken ct)
+    {
+        caller.Require(Roles.Officer);
+        var id = Ids.Parse(request.VisitId, "visit_id");
+        var visit = await db.Visits.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, ct)
+            ?? throw GrpcErrors.NotFound("会见", request.VisitId);
+        caller.RequireOrganisation(visit.PrisonId);
+        var search = await slots.SearchForAsync(visit, new DateOnly(visit.Date.Year, visit.Date.Month, 1), ct);
+        var free = await slots.FreeAsync(search, request.MaxResults is > 0 and <= MaxCount ? request.MaxResults : DefaultCount, ct);
+        var reply = new ListFreeSlotsReply();
+        reply.Slots.AddRange(free.Select(s => new FreeSlot
+        {
+            Date = s.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            StartTime = s.Start.ToString("HH:mm", CultureInfo.InvariantCulture),
+        }));
+        return reply;
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Visitation.Contracts.Grpc.Scheduling;
+using Visitation.Rules.Calendars;
+using Visitation.Scheduling.Data;
+using Visitation.Scheduling.Features.Closures;
+using Visitation.ServiceDefaults.Auth;
+using Visitation.ServiceDefaults.Grpc;
+
+namespace Visitation.Scheduling.Features.ReopenClosure;
+
+/// <summary>
+/// Lifts a closure: only the side that set it may (a venue cannot reopen the prison's day, nor the
+/// other way round). The visits it cancelled stay cancelled: their families already hold a
+/// re-offer elsewhere, and moving them back would take a slot from under someone else.
+/// </summary>
+public sealed class ReopenClosureHandler(SchedulingDbContext db, TimeProvider clock)
+{
+    public async Task<ClosureView> HandleAsync(ReopenClosureRequest request, Caller caller, CancellationToken ct)
+    {
+        caller.Require(Roles.Officer, Roles.VenueStaff);
+        var id = Ids.Parse(request.ClosureId, "closure_id");
+        var closure = await db.Closures.SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw GrpcErrors.NotFound("停会安排", request.ClosureId);
+        var owner = caller.Role == Roles.Officer ? closure.PrisonId : closure.VenueId;
+        if (owner is null || !string.Equals(owner, caller.OrganisationId, StringComparison.Ordinal))
+        {
+            throw GrpcErrors.PermissionDenied("只有设置该停会安排的单位可以撤销");
+        }
+
+        if (closure.ReopenedAt is null) // reopening twice answers with the first reopening
+        {
+            closure.ReopenedAt = ChinaTime.Now(clock);
+            closure.ReopenedBy = caller.UserId;
+            await db.SaveChangesAsync(ct);
+        }
+
+        var cancelled = await db.Visits.CountAsync(v => v.ClosureId == closure.Id, ct);
+        return ClosureViews.ToView(closure, cancelled);
+    }
+}
