@@ -14,7 +14,7 @@ namespace Visitation.IntegrationTests.Reliability;
 public sealed class BrokerRestartTests(VisitationSystem system) : FaultTest(system)
 {
     [Fact]
-    public async Task Applications_in_flight_all_complete_after_the_broker_restarts()
+    public async Task ApplicationsInFlightAllCompleteAfterTheBrokerRestarts()
     {
         var chain = new ChainDriver(Services);
         var families = NewFamilies(4);

@@ -14,7 +14,7 @@ public sealed class CompetingInstancesTests(VisitationSystem system) : FaultTest
     private const int Applications = 8;
 
     [Fact]
-    public async Task A_batch_completes_on_two_instances_with_no_duplicate_sms_and_no_stuck_outbox_rows()
+    public async Task ABatchCompletesOnTwoInstancesWithNoDuplicateSmsAndNoStuckOutboxRows()
     {
         var families = NewFamilies(Applications);
 

@@ -19,7 +19,7 @@ public sealed class DatabaseRestartTests(VisitationSystem system) : FaultTest(sy
     private const int Applications = 5;
 
     [Fact]
-    public async Task Events_arriving_while_the_database_is_down_are_all_applied_once_it_is_back()
+    public async Task EventsArrivingWhileTheDatabaseIsDownAreAllAppliedOnceItIsBack()
     {
         var chain = new ChainDriver(Services);
         var families = NewFamilies(Applications);

@@ -15,7 +15,7 @@ namespace Visitation.IntegrationTests.Reliability;
 public sealed class DuplicateDeliveryTests(VisitationSystem system) : FaultTest(system)
 {
     [Fact]
-    public async Task Redelivered_events_change_nothing_and_send_no_second_sms_even_after_a_restart()
+    public async Task RedeliveredEventsChangeNothingAndSendNoSecondSmsEvenAfterARestart()
     {
         var chain = new ChainDriver(Services);
         var families = new[] { new Family(), new Family(), new Family() };

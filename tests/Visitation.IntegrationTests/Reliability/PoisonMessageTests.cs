@@ -15,7 +15,7 @@ namespace Visitation.IntegrationTests.Reliability;
 public sealed class PoisonMessageTests(VisitationSystem system) : FaultTest(system)
 {
     [Fact]
-    public async Task Poison_message_ends_in_error_others_keep_flowing_and_replay_delivers_it_once_fixed()
+    public async Task PoisonMessageEndsInErrorOthersKeepFlowingAndReplayDeliversItOnceFixed()
     {
         var chain = new ChainDriver(Services);
         var family = new Family();

@@ -18,7 +18,7 @@ public sealed class ProcessKillTests(VisitationSystem system) : FaultTest(system
     private const int Applications = 3;
 
     [Fact]
-    public async Task Events_committed_by_a_killed_process_are_published_after_restart()
+    public async Task EventsCommittedByAKilledProcessArePublishedAfterRestart()
     {
         var chain = new ChainDriver(Services);
         var families = NewFamilies(Applications);
