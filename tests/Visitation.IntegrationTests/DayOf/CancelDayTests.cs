@@ -134,7 +134,7 @@ public sealed class CancelDayTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task A_cause_not_given_or_not_in_the_contract_is_a_field_violation()
+    public async Task ACauseNotGivenOrNotInTheContractIsAFieldViolation()
     {
         var visitId = Guid.NewGuid().ToString(); // refused before any visit is looked up
 

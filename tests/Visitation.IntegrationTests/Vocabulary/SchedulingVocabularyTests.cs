@@ -14,19 +14,19 @@ namespace Visitation.IntegrationTests.Vocabulary;
 public sealed class SchedulingVocabularyTests
 {
     [Fact]
-    public void Every_cancellation_cause_on_the_wire_is_one_the_rules_describe_and_back() =>
+    public void EveryCancellationCauseOnTheWireIsOneTheRulesDescribeAndBack() =>
         Assert.Equal(CancellationCauses.All.Keys.Order(StringComparer.Ordinal), Codes<CancellationCause>());
 
     [Fact]
-    public void Every_interruption_cause_on_the_wire_is_one_the_rules_know_and_back() =>
+    public void EveryInterruptionCauseOnTheWireIsOneTheRulesKnowAndBack() =>
         Assert.Equal(InterruptionCauses.All.Keys.Order(StringComparer.Ordinal), Codes<InterruptionCause>());
 
     [Fact]
-    public void The_termination_severities_are_the_policies_keys() =>
+    public void TheTerminationSeveritiesAreThePoliciesKeys() =>
         Assert.Equal(["ordinary", "serious", "very_serious"], Codes<TerminationSeverity>());
 
     [Fact]
-    public void Every_stored_status_has_its_own_wire_value()
+    public void EveryStoredStatusHasItsOwnWireValue()
     {
         var wire = Enum.GetValues<StoredStatus>().Select(VisitStatusCodes.ToWire).ToList();
 

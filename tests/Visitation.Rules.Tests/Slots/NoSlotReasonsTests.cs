@@ -10,7 +10,7 @@ public sealed class NoSlotReasonsTests
     private static readonly VisitMonth December = VisitMonth.Parse("2026-12");
 
     [Fact]
-    public void The_advance_notice_and_the_excluded_days_are_named_only_when_they_applied()
+    public void TheAdvanceNoticeAndTheExcludedDaysAreNamedOnlyWhenTheyApplied()
     {
         Assert.Equal("2026年12月该监区的视频会见日已无可预约时段（须提前3天申请，节假日暂停，部分会见日服刑人员或会见人不能会见）",
             NoSlotReasons.FirstProposal(December, advanceDays: 3, prisonExcludedDays: true));
@@ -19,6 +19,6 @@ public sealed class NoSlotReasonsTests
     }
 
     [Fact]
-    public void A_reoffer_without_room_names_the_month_and_the_next() =>
+    public void AReofferWithoutRoomNamesTheMonthAndTheNext() =>
         Assert.Equal("未能重新安排会见时间，2026年12月及次月该监区的视频会见日已无可预约时段", NoSlotReasons.Reoffer(December));
 }

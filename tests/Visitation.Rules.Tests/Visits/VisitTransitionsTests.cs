@@ -12,7 +12,7 @@ public sealed class VisitTransitionsTests
     [InlineData(VisitStatus.CheckedIn, new[] { VisitAction.Start, VisitAction.Cancel })]
     [InlineData(VisitStatus.InProgress, new[] { VisitAction.Interrupt, VisitAction.Complete, VisitAction.Terminate })]
     [InlineData(VisitStatus.Interrupted, new[] { VisitAction.Resume, VisitAction.Complete, VisitAction.Terminate })]
-    public void An_open_visit_allows_exactly_its_next_steps(VisitStatus status, VisitAction[] expected) =>
+    public void AnOpenVisitAllowsExactlyItsNextSteps(VisitStatus status, VisitAction[] expected) =>
         Assert.Equal(expected, VisitTransitions.AllowedActions(status));
 
     [Theory]
@@ -21,7 +21,7 @@ public sealed class VisitTransitionsTests
     [InlineData(VisitStatus.Terminated)]
     [InlineData(VisitStatus.Cancelled)]
     [InlineData(VisitStatus.Expired)]
-    public void An_ended_visit_allows_nothing(VisitStatus status) =>
+    public void AnEndedVisitAllowsNothing(VisitStatus status) =>
         Assert.Empty(VisitTransitions.AllowedActions(status));
 
     [Theory]
@@ -35,7 +35,7 @@ public sealed class VisitTransitionsTests
     [InlineData(VisitStatus.Interrupted, VisitAction.Resume, VisitStatus.InProgress)]
     [InlineData(VisitStatus.Interrupted, VisitAction.Complete, VisitStatus.Completed)]
     [InlineData(VisitStatus.InProgress, VisitAction.Terminate, VisitStatus.Terminated)]
-    public void An_allowed_action_leads_to_its_status(VisitStatus from, VisitAction action, VisitStatus to) =>
+    public void AnAllowedActionLeadsToItsStatus(VisitStatus from, VisitAction action, VisitStatus to) =>
         Assert.Equal(to, VisitTransitions.Apply(from, action));
 
     [Theory]
@@ -44,7 +44,7 @@ public sealed class VisitTransitionsTests
     [InlineData(VisitStatus.Expired, VisitAction.Confirm, "该提议已过保留期，请处理新的提议")]
     [InlineData(VisitStatus.Scheduled, VisitAction.Confirm, "会见已确认，改期请先取消")]
     [InlineData(VisitStatus.CheckedIn, VisitAction.Terminate, "该会见状态为已签到，没有进行中的通话")]
-    public void A_refused_action_says_why_in_the_staffs_words(VisitStatus from, VisitAction action, string message)
+    public void ARefusedActionSaysWhyInTheStaffsWords(VisitStatus from, VisitAction action, string message)
     {
         var refusal = Assert.Throws<IllegalVisitTransitionException>(() => VisitTransitions.Apply(from, action));
 
@@ -52,7 +52,7 @@ public sealed class VisitTransitionsTests
     }
 
     [Fact]
-    public void Every_status_and_action_either_moves_or_is_refused_never_both()
+    public void EveryStatusAndActionEitherMovesOrIsRefusedNeverBoth()
     {
         foreach (var status in Enum.GetValues<VisitStatus>())
         {
@@ -70,13 +70,13 @@ public sealed class VisitTransitionsTests
     [InlineData(VisitStatus.InProgress, VisitAction.Resume, true)]
     [InlineData(VisitStatus.Cancelled, VisitAction.Cancel, true)]
     [InlineData(VisitStatus.Completed, VisitAction.Terminate, false)]
-    public void A_repeated_action_is_recognised_by_the_status_it_led_to(VisitStatus status, VisitAction action, bool done) =>
+    public void ARepeatedActionIsRecognisedByTheStatusItLedTo(VisitStatus status, VisitAction action, bool done) =>
         Assert.Equal(done, VisitTransitions.IsDone(status, action));
 
     [Theory]
     [InlineData(VisitStatus.Proposed, true)]
     [InlineData(VisitStatus.CheckedIn, true)]
     [InlineData(VisitStatus.InProgress, false)]
-    public void Only_a_visit_not_yet_begun_is_cancellable(VisitStatus status, bool cancellable) =>
+    public void OnlyAVisitNotYetBegunIsCancellable(VisitStatus status, bool cancellable) =>
         Assert.Equal(cancellable, VisitStatuses.Cancellable(status));
 }
