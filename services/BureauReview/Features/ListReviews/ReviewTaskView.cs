@@ -1,0 +1,41 @@
+using Visitation.BureauReview.Data;
+using Visitation.Contracts.Grpc;
+using Visitation.Contracts.Grpc.BureauReview;
+using Visitation.Rules.Privacy;
+using Visitation.Workflow.Grpc;
+using Visitation.Workflow.Reviewing;
+
+namespace Visitation.BureauReview.Features.ListReviews;
+
+/// <summary>A review as the reviewer's queue shows it: the application, the clock, the visitors with masked ID numbers.</summary>
+public static class ReviewTaskView
+{
+    public static ReviewTask Of(Review review)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        var a = review.Application;
+        var view = new ReviewTask
+        {
+            ApplicationId = a.ApplicationId.ToString(),
+            OfficeId = a.OfficeId,
+            InmateName = a.InmateName,
+            PrisonId = a.PrisonId,
+            PrisonArea = a.PrisonArea ?? string.Empty,
+            VisitMonth = a.VisitMonth,
+            VenueId = a.VenueId,
+            ReceivedAt = ReviewViews.Instant(review.ReceivedAt),
+            DueBy = ReviewViews.Instant(review.DueBy),
+            Status = ReviewViews.Status<Contracts.Grpc.BureauReview.ReviewStatus>(review.Status),
+            Decision = ReviewViews.DecisionOf(review),
+        };
+        view.Visitors.AddRange(a.Visitors.Select(v => new ReviewVisitor
+        {
+            Name = v.Name,
+            IdNumberMasked = Mask.IdNumber(v.IdNumber),
+            Relation = ProtoCodes.FromCode<Relation>(v.Relation),
+            Age = v.Age,
+            Documents = { v.Documents.Select(ProtoCodes.FromCode<DocumentKind>) },
+        }));
+        return view;
+    }
+}
