@@ -14,6 +14,23 @@ public static class ReviewViews
     public static TProto Status<TProto>(ReviewStatus status) where TProto : struct, System.Enum =>
         System.Enum.Parse<TProto>(status.ToString());
 
+    /// <summary>Fills what every stage's task shows the same way: the application, the review clock, the decision.</summary>
+    public static TView Fill<TView>(TView view, ReviewItem item) where TView : IReviewTaskView
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(item);
+        var application = item.Application;
+        view.ApplicationId = application.ApplicationId.ToString();
+        view.InmateName = application.InmateName;
+        view.PrisonArea = application.PrisonArea ?? string.Empty;
+        view.VisitMonth = application.VisitMonth;
+        view.VenueId = application.VenueId;
+        view.ReceivedAt = Instant(item.ReceivedAt);
+        view.DueBy = Instant(item.DueBy);
+        view.Decision = DecisionOf(item);
+        return view;
+    }
+
     /// <summary>The recorded decision (an expiry reads as the clock's refusal), or null while nothing is decided.</summary>
     public static Decision? DecisionOf(ReviewItem item)
     {

@@ -13,11 +13,7 @@ public sealed class ListReviewsQuery(BureauReviewDbContext db)
     public async Task<ListPendingReviewsReply> HandleAsync(Page page, bool overdue, Caller caller, CancellationToken ct)
     {
         caller.Require(Roles.Reviewer);
-        var reviews = await db.Reviews.AsNoTracking()
-            .Where(t => t.CountyId == caller.OrganisationId)
-            .QueuePageAsync(overdue, page, ct);
-        var reply = new ListPendingReviewsReply { NextPageToken = page.NextToken(reviews.Count) };
-        reply.Tasks.AddRange(reviews.Select(ReviewTaskView.Of));
-        return reply;
+        var reviews = await db.Reviews.AsNoTracking().Where(t => t.CountyId == caller.OrganisationId).QueuePageAsync(overdue, page, ct);
+        return new ListPendingReviewsReply { NextPageToken = page.NextToken(reviews.Count), Tasks = { reviews.Select(ReviewTaskView.Of) } };
     }
 }

@@ -13,22 +13,11 @@ public static class ReviewTaskView
     public static ReviewTask Of(Review review)
     {
         ArgumentNullException.ThrowIfNull(review);
-        var a = review.Application;
-        var view = new ReviewTask
-        {
-            ApplicationId = a.ApplicationId.ToString(),
-            OfficeId = a.OfficeId,
-            InmateName = a.InmateName,
-            PrisonId = a.PrisonId,
-            PrisonArea = a.PrisonArea ?? string.Empty,
-            VisitMonth = a.VisitMonth,
-            VenueId = a.VenueId,
-            ReceivedAt = ReviewViews.Instant(review.ReceivedAt),
-            DueBy = ReviewViews.Instant(review.DueBy),
-            Status = ReviewViews.Status<Contracts.Grpc.BureauReview.ReviewStatus>(review.Status),
-            Decision = ReviewViews.DecisionOf(review),
-        };
-        view.Visitors.AddRange(a.Visitors.Select(v => new ReviewVisitor
+        var view = ReviewViews.Fill(new ReviewTask(), review);
+        view.OfficeId = review.OfficeId;
+        view.PrisonId = review.Application.PrisonId;
+        view.Status = ReviewViews.Status<Contracts.Grpc.BureauReview.ReviewStatus>(review.Status);
+        view.Visitors.AddRange(review.Application.Visitors.Select(v => new ReviewVisitor
         {
             Name = v.Name,
             IdNumberMasked = Mask.IdNumber(v.IdNumber),

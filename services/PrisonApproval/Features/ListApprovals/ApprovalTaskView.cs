@@ -14,22 +14,11 @@ public static class ApprovalTaskView
     {
         ArgumentNullException.ThrowIfNull(approval);
         ArgumentNullException.ThrowIfNull(registeredRelations);
-        var a = approval.Application;
-        var view = new ApprovalTask
-        {
-            ApplicationId = a.ApplicationId.ToString(),
-            CountyId = a.CountyId,
-            InmateName = a.InmateName,
-            PrisonArea = a.PrisonArea ?? string.Empty,
-            VisitMonth = a.VisitMonth,
-            VenueId = a.VenueId,
-            ReceivedAt = ReviewViews.Instant(approval.ReceivedAt),
-            MatchedInmateNumber = matchedInmateNumber,
-            DueBy = ReviewViews.Instant(approval.DueBy),
-            Status = ReviewViews.Status<ApprovalStatus>(approval.Status),
-            Decision = ReviewViews.DecisionOf(approval),
-        };
-        view.Visitors.AddRange(a.Visitors.Select(v => new ApprovalVisitor
+        var view = ReviewViews.Fill(new ApprovalTask(), approval);
+        view.CountyId = approval.Application.CountyId;
+        view.MatchedInmateNumber = matchedInmateNumber;
+        view.Status = ReviewViews.Status<ApprovalStatus>(approval.Status);
+        view.Visitors.AddRange(approval.Application.Visitors.Select(v => new ApprovalVisitor
         {
             Name = v.Name,
             IdNumberMasked = Mask.IdNumber(v.IdNumber),
