@@ -267,7 +267,7 @@ public sealed class RegulationTests(VisitationSystem system)
 
         // Three working days pass without a decision.
         await Reliability.OutboxRows.QueryAsync(system.Databases["prison_approval"],
-            "UPDATE approvals SET \"DueBy\" = now() - interval '1 minute' WHERE \"ApplicationId\" = @id", ("id", Guid.Parse(id)));
+            "UPDATE approvals SET due_by = now() - interval '1 minute' WHERE application_id = @id", ("id", Guid.Parse(id)));
 
         var application = await _chain.WaitForOutcomeAsync(id, "PrisonRejected", smsCount: 2);
         Assert.Equal("REVIEW_DEADLINE_PASSED", application.Timeline.Single(t => t.Event == "prison-rejected").ReasonCode);
@@ -288,7 +288,7 @@ public sealed class RegulationTests(VisitationSystem system)
         Assert.True(task.DueBy.ToDateTimeOffset() > DateTimeOffset.UtcNow.AddDays(1), task.DueBy.ToString());
 
         await Reliability.OutboxRows.QueryAsync(system.Databases["bureau_review"],
-            "UPDATE reviews SET \"DueBy\" = now() - interval '1 minute' WHERE \"ApplicationId\" = @id", ("id", Guid.Parse(id)));
+            "UPDATE reviews SET due_by = now() - interval '1 minute' WHERE application_id = @id", ("id", Guid.Parse(id)));
 
         var application = await _chain.WaitForOutcomeAsync(id, "BureauRejected", smsCount: 2);
         Assert.Equal("REVIEW_DEADLINE_PASSED", application.Timeline.Single(t => t.Event == "bureau-rejected").ReasonCode);
