@@ -29,14 +29,6 @@ public static class Decisions
         return recorded;
     }
 
-    /// <summary>A refusal by the rules: the first failure is the reason code, every failure is listed.</summary>
-    public static Decision Refused(IReadOnlyList<RuleFailure> failures, string decidedBy, DateTimeOffset at)
-    {
-        var decision = Rejected(failures[0].Code, ReasonText(failures), decidedBy, at);
-        decision.Failures.AddRange(failures.Select(ToView));
-        return decision;
-    }
-
     /// <summary>Every failure's message in one text: the family learns all the reasons from one SMS.</summary>
     public static string ReasonText(IEnumerable<RuleFailure> failures) => string.Concat(failures.Select(f => f.Message));
 
