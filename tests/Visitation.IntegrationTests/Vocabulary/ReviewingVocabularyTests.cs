@@ -11,7 +11,7 @@ namespace Visitation.IntegrationTests.Vocabulary;
 /// <summary>
 /// The reviewing stages' enums against the codes the rules and the registers store: every wire value
 /// has its code and back, and every code has its wire value, so nothing stored can reach a client as
-/// UNSPECIFIED. Needs no server.
+/// UNSPECIFIED. They ask nothing of the servers the assembly starts.
 /// </summary>
 public sealed class ReviewingVocabularyTests
 {
