@@ -11,7 +11,7 @@ public sealed class SubmissionTests(VisitationSystem system)
     private readonly ChainDriver _chain = new(system);
 
     [Fact]
-    public async Task Bad_input_names_every_bad_field_and_stores_nothing()
+    public async Task BadInputNamesEveryBadFieldAndStoresNothing()
     {
         var family = new Family();
         var request = family.Application("孙悟空");
@@ -30,7 +30,7 @@ public sealed class SubmissionTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task Preferences_outside_the_month_repeated_or_unknown_are_named()
+    public async Task PreferencesOutsideTheMonthRepeatedOrUnknownAreNamed()
     {
         var family = new Family();
         var request = family.Application("白玉堂");
@@ -49,7 +49,7 @@ public sealed class SubmissionTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task Four_adults_are_refused_but_a_child_under_fourteen_with_a_guardian_is_not_counted()
+    public async Task FourAdultsAreRefusedButAChildUnderFourteenWithAGuardianIsNotCounted()
     {
         var family = new Family();
         var tooMany = family.Application("周大福");
@@ -86,7 +86,7 @@ public sealed class SubmissionTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task Retried_submission_returns_the_first_application()
+    public async Task RetriedSubmissionReturnsTheFirstApplication()
     {
         var request = new Family().Application("吴用");
 
@@ -101,7 +101,7 @@ public sealed class SubmissionTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task Resident_id_with_a_future_birth_date_is_a_bad_argument()
+    public async Task ResidentIdWithAFutureBirthDateIsABadArgument()
     {
         var request = new Family().Application("未来人");
         request.Visitors[0].IdNumber = Family.IdNumber(DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1), 1);
@@ -113,7 +113,7 @@ public sealed class SubmissionTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task Inmate_import_with_an_area_the_prison_does_not_have_is_a_bad_argument()
+    public async Task InmateImportWithAnAreaThePrisonDoesNotHaveIsABadArgument()
     {
         var error = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Officer.ImportInmatesAsync(new Contracts.Grpc.PrisonApproval.ImportInmatesRequest
         {
@@ -125,7 +125,7 @@ public sealed class SubmissionTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task Unknown_application_is_not_found()
+    public async Task UnknownApplicationIsNotFound()
     {
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
             await _chain.Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = Guid.NewGuid().ToString() }));

@@ -16,7 +16,7 @@ namespace Visitation.IntegrationTests.Vocabulary;
 public sealed class ReviewingVocabularyTests
 {
     [Fact]
-    public void Every_review_status_has_its_value_in_both_stages_protos()
+    public void EveryReviewStatusHasItsValueInBothStagesProtos()
     {
         var statuses = Enum.GetValues<ReviewStatus>();
 
@@ -27,21 +27,21 @@ public sealed class ReviewingVocabularyTests
     }
 
     [Fact]
-    public void Inmate_status_kinds_are_the_rules_kinds() => AssertSameVocabulary<InmateStatusKind>(StatusKinds.All);
+    public void InmateStatusKindsAreTheRulesKinds() => AssertSameVocabulary<InmateStatusKind>(StatusKinds.All);
 
     [Fact]
-    public void Crime_categories_are_the_rules_categories() => AssertSameVocabulary<CrimeCategory>(CrimeCategories.All);
+    public void CrimeCategoriesAreTheRulesCategories() => AssertSameVocabulary<CrimeCategory>(CrimeCategories.All);
 
     [Fact]
-    public void Quota_outcomes_are_the_ledgers_outcomes() =>
+    public void QuotaOutcomesAreTheLedgersOutcomes() =>
         AssertSameVocabulary<QuotaOutcome>([CountedVisit.Booked, CountedVisit.Held, CountedVisit.NoShow, CountedVisit.Cancelled]);
 
     [Fact]
-    public void Special_approval_kinds_are_the_rules_kinds() =>
+    public void SpecialApprovalKindsAreTheRulesKinds() =>
         AssertSameVocabulary<SpecialApprovalKind>([SpecialApproval.ExtraVisit, SpecialApproval.LongerVisit]);
 
     [Fact]
-    public void Every_level_of_every_shipped_approval_chain_has_its_wire_value()
+    public void EveryLevelOfEveryShippedApprovalChainHasItsWireValue()
     {
         var policies = ReferenceDataLoader.LoadFrom(Path.Combine(AppContext.BaseDirectory, "reference-data")).Policies;
         var levels = policies.Provinces.SelectMany(p => policies.For(p, null).ExtraVisitApprovalChain).Distinct().ToList();
@@ -51,7 +51,7 @@ public sealed class ReviewingVocabularyTests
     }
 
     [Fact]
-    public void Every_suspended_management_level_of_the_policies_has_its_wire_value()
+    public void EverySuspendedManagementLevelOfThePoliciesHasItsWireValue()
     {
         var policies = ReferenceDataLoader.LoadFrom(Path.Combine(AppContext.BaseDirectory, "reference-data")).Policies;
 
