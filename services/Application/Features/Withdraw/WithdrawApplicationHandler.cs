@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Visitation.Application.Data;
-using Visitation.Application.Features.Read;
+using Visitation.Application.Features.Views;
 using Visitation.Contracts.Events;
 using Visitation.Contracts.Grpc.Application;
 using Visitation.ServiceDefaults.Auth;
@@ -24,17 +24,17 @@ public sealed class WithdrawApplicationHandler(ApplicationDbContext db, TimeProv
             ?? throw GrpcErrors.NotFound("申请", request.ApplicationId);
         caller.RequireOrganisation(application.OfficeId);
         var now = ChinaTime.Now(clock);
-        if (application.Status == ApplicationStatus.Withdrawn)
+        if (application.Status == Data.ApplicationStatus.Withdrawn)
         {
             return ApplicationViews.ToView(application, DateOnly.FromDateTime(now.DateTime));
         }
 
-        if (application.Status >= ApplicationStatus.BureauRejected)
+        if (application.IsFinal)
         {
             throw GrpcErrors.FailedPrecondition("申请已有最终结果，无法撤回");
         }
 
-        application.Status = ApplicationStatus.Withdrawn;
+        application.Withdraw();
         application.Timeline.Add(new TimelineRecord
         {
             Stage = "application",
