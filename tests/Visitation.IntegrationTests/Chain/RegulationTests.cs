@@ -3,8 +3,10 @@ using Visitation.Contracts.Grpc.Application;
 using Visitation.Contracts.Grpc.BureauReview;
 using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.Contracts.Grpc.Scheduling;
+using Visitation.Contracts.Grpc;
 using Visitation.IntegrationTests.Infrastructure;
 using Visitation.ServiceDefaults.Auth;
+using Visitation.Workflow.Grpc;
 
 namespace Visitation.IntegrationTests.Chain;
 
@@ -42,7 +44,7 @@ public sealed class RegulationTests(VisitationSystem system)
         Assert.Equal("SUSPENDED_CONFINEMENT", decision.ReasonCode);
         var failure = Assert.Single(decision.Failures);
         Assert.Equal("[Y 九5]", failure.Source);
-        await _chain.WaitForOutcomeAsync(id, "PrisonRejected", smsCount: 2);
+        await _chain.WaitForOutcomeAsync(id, ApplicationStatus.PrisonRejected, smsCount: 2);
         var sms = await system.SmsTo(family.Phone);
         Assert.Contains("罪犯处于禁闭期间", sms[1].Text, StringComparison.Ordinal);
     }
@@ -166,8 +168,8 @@ public sealed class RegulationTests(VisitationSystem system)
         Assert.Equal((Day(visitDate.AddDays(1)), Day(visitDate.AddMonths(3).AddDays(-1)), "penalty"), (penalty.From, penalty.To, penalty.Source));
         Assert.Equal("held", Assert.Single(view.QuotaEntries).Outcome);
         var first = await Eventually.Until(async () => await _chain.Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = proposal.ApplicationId }),
-            a => a.Status == "VisitTerminated", "the first application to show the termination");
-        Assert.Equal("RECORDING", first.Timeline.Single(t => t.Event == "visit-terminated").ReasonCode);
+            a => a.Status == ApplicationStatus.VisitTerminated, "the first application to show the termination");
+        Assert.Equal("RECORDING", first.Timeline.Single(t => t.Event == TimelineEvent.VisitTerminated).ReasonCode);
 
         var next = family.Application(inmate);
         next.VisitMonth = Month(visitDate.AddMonths(1));
@@ -187,7 +189,7 @@ public sealed class RegulationTests(VisitationSystem system)
         var number = "YJ" + family.Phone[^6..];
         var (id, proposal) = await _chain.DriveToProposalAsync(family, inmate);
         var visit = await _chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId });
-        await _chain.WaitForOutcomeAsync(id, "Scheduled", smsCount: 2);
+        await _chain.WaitForOutcomeAsync(id, ApplicationStatus.Scheduled, smsCount: 2);
 
         await _chain.Officer.SetInmateStatusAsync(new SetInmateStatusRequest
         {
@@ -204,8 +206,8 @@ public sealed class RegulationTests(VisitationSystem system)
         var view = await Eventually.Until(async () => await _chain.Officer.GetInmateAsync(new GetInmateRequest { InmateNumber = number, Month = visit.Date[..7] }),
             v => v.QuotaUsed == 0, "the month's visit to be given back");
         Assert.Equal("cancelled", Assert.Single(view.QuotaEntries).Outcome);
-        var application = await _chain.WaitForOutcomeAsync(id, "VisitCancelled", smsCount: 3);
-        Assert.Equal("SUSPENDED_CONFINEMENT", application.Timeline.Single(t => t.Event == "visit-cancelled").ReasonCode);
+        var application = await _chain.WaitForOutcomeAsync(id, ApplicationStatus.VisitCancelled, smsCount: 3);
+        Assert.Equal("SUSPENDED_CONFINEMENT", application.Timeline.Single(t => t.Event == TimelineEvent.VisitCancelled).ReasonCode);
         Assert.Null(application.Visit);
     }
 
@@ -220,7 +222,7 @@ public sealed class RegulationTests(VisitationSystem system)
             Inmates = { new InmateRecord { InmateNumber = number, Name = inmate, PrisonArea = "3", ManagementLevel = "normal", CrimeCategories = { "duty_crime" } } },
         });
         var request = family.Application(inmate);
-        request.Visitors[0].Relation = "grandmother";
+        request.Visitors[0].Relation = Relation.Grandmother;
 
         var answer = await ClerkAsking.CheckEligibilityAsync(AskFor(request));
 
@@ -246,8 +248,8 @@ public sealed class RegulationTests(VisitationSystem system)
             Status = new StatusInput { Kind = "separate_custody", From = Day(today), Reason = "隔离审查" },
         });
 
-        var application = await _chain.WaitForOutcomeAsync(id, "PrisonRejected", smsCount: 2);
-        Assert.Equal("SUSPENDED_SEPARATE_CUSTODY", application.Timeline.Single(t => t.Event == "prison-rejected").ReasonCode);
+        var application = await _chain.WaitForOutcomeAsync(id, ApplicationStatus.PrisonRejected, smsCount: 2);
+        Assert.Equal("SUSPENDED_SEPARATE_CUSTODY", application.Timeline.Single(t => t.Event == TimelineEvent.PrisonRejected).ReasonCode);
         Assert.DoesNotContain((await _chain.Officer.ListPendingApprovalsAsync(new ListPendingApprovalsRequest())).Tasks, t => t.ApplicationId == id);
         Assert.Contains("隔离审查", (await system.SmsTo(family.Phone))[1].Text, StringComparison.Ordinal);
     }
@@ -266,8 +268,8 @@ public sealed class RegulationTests(VisitationSystem system)
         await Reliability.OutboxRows.QueryAsync(system.Databases["prison_approval"],
             "UPDATE approvals SET \"DueBy\" = now() - interval '1 minute' WHERE \"ApplicationId\" = @id", ("id", Guid.Parse(id)));
 
-        var application = await _chain.WaitForOutcomeAsync(id, "PrisonRejected", smsCount: 2);
-        Assert.Equal("REVIEW_DEADLINE_PASSED", application.Timeline.Single(t => t.Event == "prison-rejected").ReasonCode);
+        var application = await _chain.WaitForOutcomeAsync(id, ApplicationStatus.PrisonRejected, smsCount: 2);
+        Assert.Equal("REVIEW_DEADLINE_PASSED", application.Timeline.Single(t => t.Event == TimelineEvent.PrisonRejected).ReasonCode);
         var overdue = await _chain.Officer.ListOverdueApprovalsAsync(new ListOverdueApprovalsRequest { Page = new() { PageSize = 200 } });
         Assert.Contains(overdue.Tasks, t => t.ApplicationId == id);
         var error = await Assert.ThrowsAsync<Grpc.Core.RpcException>(async () => await _chain.Officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = id }));
@@ -286,8 +288,8 @@ public sealed class RegulationTests(VisitationSystem system)
         await Reliability.OutboxRows.QueryAsync(system.Databases["bureau_review"],
             "UPDATE reviews SET \"DueBy\" = now() - interval '1 minute' WHERE \"ApplicationId\" = @id", ("id", Guid.Parse(id)));
 
-        var application = await _chain.WaitForOutcomeAsync(id, "BureauRejected", smsCount: 2);
-        Assert.Equal("REVIEW_DEADLINE_PASSED", application.Timeline.Single(t => t.Event == "bureau-rejected").ReasonCode);
+        var application = await _chain.WaitForOutcomeAsync(id, ApplicationStatus.BureauRejected, smsCount: 2);
+        Assert.Equal("REVIEW_DEADLINE_PASSED", application.Timeline.Single(t => t.Event == TimelineEvent.BureauRejected).ReasonCode);
         Assert.Contains((await _chain.Reviewer.ListOverdueReviewsAsync(new ListOverdueReviewsRequest())).Tasks, t => t.ApplicationId == id);
         Assert.Contains("未在规定期限内完成复审", (await system.SmsTo(family.Phone))[1].Text, StringComparison.Ordinal);
     }
@@ -304,7 +306,7 @@ public sealed class RegulationTests(VisitationSystem system)
             PrisonArea = request.Inmate.PrisonArea,
             VisitMonth = request.VisitMonth,
         };
-        ask.Visitors.AddRange(request.Visitors.Select(v => new EligibilityVisitor { IdNumber = v.IdNumber, Relation = v.Relation, Documents = { v.Documents }, IsGuardian = v.IsGuardian }));
+        ask.Visitors.AddRange(request.Visitors.Select(v => new EligibilityVisitor { IdNumber = v.IdNumber, Relation = ProtoCodes.ToCode(v.Relation), Documents = { v.Documents.Select(ProtoCodes.ToCode) }, IsGuardian = v.IsGuardian }));
         return ask;
     }
 

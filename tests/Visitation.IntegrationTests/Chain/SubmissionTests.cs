@@ -1,5 +1,6 @@
 using Google.Rpc;
 using Grpc.Core;
+using Visitation.Contracts.Grpc;
 using Visitation.Contracts.Grpc.Application;
 using Visitation.IntegrationTests.Infrastructure;
 
@@ -39,7 +40,7 @@ public sealed class SubmissionTests(VisitationSystem system)
         request.PreferredDates.Add(Day(first.AddDays(12)));
         request.PreferredDates.Add(Day(first.AddMonths(1))); // the next month
         request.PreferredDates.Add(Day(first.AddDays(12)));  // again
-        request.PreferredPartOfDay = "evening";
+        request.PreferredPartOfDay = (PartOfDay)7; // a number the proto does not define
 
         var error = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Clerk.SubmitApplicationAsync(request));
 
@@ -55,22 +56,22 @@ public sealed class SubmissionTests(VisitationSystem system)
         var tooMany = family.Application("周大福");
         for (var i = 0; i < 3; i++)
         {
-            tooMany.Visitors.Add(family.Adult($"亲属{i}", "brother"));
+            tooMany.Visitors.Add(family.Adult($"亲属{i}", Relation.Brother));
         }
 
         var error = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Clerk.SubmitApplicationAsync(tooMany));
         Assert.Contains(error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations, v => v.Field == "visitors" && v.Reason == "TOO_MANY_VISITORS");
 
         var withChild = family.Application("周大福");
-        withChild.Visitors.Add(family.Adult("周一", "son"));
-        withChild.Visitors.Add(family.Adult("周二", "daughter"));
+        withChild.Visitors.Add(family.Adult("周一", Relation.Son));
+        withChild.Visitors.Add(family.Adult("周二", Relation.Daughter));
         var childBirth = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-9);
         withChild.Visitors.Add(new VisitorInput
         {
             Name = "周小宝",
             IdNumber = Family.IdNumber(childBirth, 77),
-            Relation = "grandson",
-            Documents = { "household_register" },
+            Relation = Relation.Grandson,
+            Documents = { DocumentKind.HouseholdRegister },
         });
 
         // The child's guardian must be on the application [Y 五(四)]; the clerk learns it at the counter.
@@ -95,7 +96,7 @@ public sealed class SubmissionTests(VisitationSystem system)
 
         Assert.Equal(first.ApplicationId, again.ApplicationId);
         var view = await _chain.Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = first.ApplicationId });
-        Assert.Single(view.Timeline, t => t.Event == "submitted");
+        Assert.Single(view.Timeline, t => t.Event == TimelineEvent.Submitted);
         Assert.Matches(@"^1390\*{10}\d{3}[0-9X]$|^\d{4}\*{10}\d{3}[0-9X]$", view.Visitors[0].IdNumberMasked);
         Assert.Matches(@"^139\*{4}\d{4}$", view.Visitors[0].PhoneMasked);
     }

@@ -86,7 +86,7 @@ public sealed class DuplicateDeliveryTests(VisitationSystem system)
     {
         var (id, proposal) = await chain.DriveToProposalAsync(family, "重复投递" + family.Phone[^4..], area: "7");
         await chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId });
-        await chain.WaitForOutcomeAsync(id, "Scheduled", smsCount: 2);
+        await chain.WaitForOutcomeAsync(id, ApplicationStatus.Scheduled, smsCount: 2);
         return id;
     }
 
@@ -95,7 +95,7 @@ public sealed class DuplicateDeliveryTests(VisitationSystem system)
         var id = await chain.SubmitAsync(family.Application("复审驳回" + family.Phone[^4..]));
         await chain.WaitForBureauTaskAsync(id);
         await chain.Reviewer.RejectApplicationAsync(new RejectReviewRequest { ApplicationId = id, ReasonCode = "DOCUMENTS_INCOMPLETE", Reason = "缺少户口簿原件" });
-        await chain.WaitForOutcomeAsync(id, "BureauRejected", smsCount: 2);
+        await chain.WaitForOutcomeAsync(id, ApplicationStatus.BureauRejected, smsCount: 2);
         return id;
     }
 
@@ -106,7 +106,7 @@ public sealed class DuplicateDeliveryTests(VisitationSystem system)
         await chain.Reviewer.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId = id });
         await chain.WaitForPrisonTaskAsync(id);
         await chain.Officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = id });
-        await chain.WaitForOutcomeAsync(id, "PrisonRejected", smsCount: 2);
+        await chain.WaitForOutcomeAsync(id, ApplicationStatus.PrisonRejected, smsCount: 2);
         return id;
     }
 }
