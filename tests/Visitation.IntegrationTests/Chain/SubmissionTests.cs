@@ -50,6 +50,25 @@ public sealed class SubmissionTests(VisitationSystem system)
     }
 
     [Fact]
+    public async Task Unspecified_or_undefined_enums_are_named_fields()
+    {
+        var request = new Family().Application("沙悟净");
+        request.Visitors[0].Relation = Relation.Unspecified;
+        request.Visitors[0].Documents.Add((DocumentKind)42);
+        request.PreferredPartOfDay = (PartOfDay)7;
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Clerk.SubmitApplicationAsync(request));
+        var badFilter = await Assert.ThrowsAsync<RpcException>(async () =>
+            await _chain.Clerk.ListApplicationsAsync(new ListApplicationsRequest { Status = (ApplicationStatus)99 }));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        var fields = error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field).Order();
+        Assert.Equal(new[] { "preferred_part_of_day", "visitors[0].documents", "visitors[0].relation" }, fields);
+        Assert.Equal(StatusCode.InvalidArgument, badFilter.StatusCode);
+        Assert.Equal("status", Assert.Single(badFilter.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field);
+    }
+
+    [Fact]
     public async Task Four_adults_are_refused_but_a_child_under_fourteen_with_a_guardian_is_not_counted()
     {
         var family = new Family();
@@ -97,6 +116,11 @@ public sealed class SubmissionTests(VisitationSystem system)
         Assert.Equal(first.ApplicationId, again.ApplicationId);
         var view = await _chain.Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = first.ApplicationId });
         Assert.Single(view.Timeline, t => t.Event == TimelineEvent.Submitted);
+        Assert.Equal((ApplicationStatus.Submitted, TimelineStage.Application), (again.Status, view.Timeline[0].Stage));
+        var filed = await _chain.Clerk.ListApplicationsAsync(new ListApplicationsRequest { Status = ApplicationStatus.Submitted, Page = new() { PageSize = 200 } });
+        var summary = Assert.Single(filed.Applications, a => a.ApplicationId == first.ApplicationId);
+        Assert.Equal(view.SubmittedAt, summary.SubmittedAt);
+        Assert.Equal(view.SubmittedAt, view.Timeline[0].At);
         Assert.Matches(@"^1390\*{10}\d{3}[0-9X]$|^\d{4}\*{10}\d{3}[0-9X]$", view.Visitors[0].IdNumberMasked);
         Assert.Matches(@"^139\*{4}\d{4}$", view.Visitors[0].PhoneMasked);
     }

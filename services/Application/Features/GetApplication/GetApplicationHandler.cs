@@ -15,12 +15,7 @@ public sealed class GetApplicationHandler(ApplicationDbContext db, TimeProvider 
     {
         caller.Require(Roles.Clerk);
         var id = Ids.Parse(request.ApplicationId, "application_id");
-        var application = await db.Applications.AsNoTracking()
-            .Include(a => a.Timeline)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(a => a.Id == id, ct)
-            ?? throw GrpcErrors.NotFound("申请", request.ApplicationId);
-        caller.RequireOrganisation(application.OfficeId);
+        var application = await OfficeApplications.LoadAsync(db.Applications.AsNoTracking(), id, caller, ct);
         return ApplicationViews.ToView(application, ChinaTime.Today(clock));
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Visitation.Application.Data;
 using Visitation.Application.Features.Views;
 using Visitation.Contracts.Events;
@@ -20,9 +19,7 @@ public sealed class WithdrawApplicationHandler(ApplicationDbContext db, TimeProv
         caller.Require(Roles.Clerk);
         var id = Ids.Parse(request.ApplicationId, "application_id");
         new FieldViolations().Required("reason", request.Reason).ThrowIfAny();
-        var application = await db.Applications.Include(a => a.Timeline).SingleOrDefaultAsync(a => a.Id == id, ct)
-            ?? throw GrpcErrors.NotFound("申请", request.ApplicationId);
-        caller.RequireOrganisation(application.OfficeId);
+        var application = await OfficeApplications.LoadAsync(db.Applications, id, caller, ct);
         var now = ChinaTime.Now(clock);
         if (application.Status == Data.ApplicationStatus.Withdrawn)
         {
