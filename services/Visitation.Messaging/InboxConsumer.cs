@@ -40,6 +40,10 @@ public abstract class InboxConsumer<TMessage, TContext>(TContext db, TimeProvide
         await transaction.CommitAsync(ct);
     }
 
-    /// <summary>Applies the message to the service's state; must not save or commit itself.</summary>
+    /// <summary>
+    /// Applies the message to the service's state inside the inbox's transaction. It may save
+    /// (to flush rows a later query of its own must see, or to take a row version) but never
+    /// commits or opens a transaction: the base commits once, the inbox row with the effect.
+    /// </summary>
     protected abstract Task HandleAsync(TMessage message, CancellationToken cancellationToken);
 }

@@ -22,7 +22,7 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
             sms.HasKey(m => m.Id);
             sms.HasIndex(m => m.DedupKey).IsUnique();
             sms.HasIndex(m => m.ApplicationId);
-            sms.HasIndex(m => m.NextAttemptAt).HasFilter("\"Status\" = 'Queued'");
+            sms.HasIndex(m => m.NextAttemptAt).HasFilter("status = 'Queued'");
             sms.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
         });
     }

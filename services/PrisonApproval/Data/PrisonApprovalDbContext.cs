@@ -35,7 +35,7 @@ public sealed class PrisonApprovalDbContext(DbContextOptions<PrisonApprovalDbCon
             status.Property(s => s.Id).ValueGeneratedNever();
             status.Property(s => s.Source).HasConversion<string>().HasMaxLength(20);
             // A terminated visit is penalised once, however often its event is delivered.
-            status.HasIndex(s => s.VisitId).IsUnique().HasFilter("\"VisitId\" IS NOT NULL");
+            status.HasIndex(s => s.VisitId).IsUnique().HasFilter("visit_id IS NOT NULL");
         });
         modelBuilder.Entity<Relative>(relative =>
         {
@@ -54,8 +54,8 @@ public sealed class PrisonApprovalDbContext(DbContextOptions<PrisonApprovalDbCon
             entry.ToTable("quota_entries");
             entry.HasKey(e => e.Id);
             entry.HasIndex(e => new { e.InmateId, e.Month });
-            entry.HasIndex(e => e.ApplicationId).IsUnique().HasFilter("\"ApplicationId\" IS NOT NULL");
-            entry.HasIndex(e => new { e.InmateId, e.RequestId }).IsUnique().HasFilter("\"RequestId\" IS NOT NULL");
+            entry.HasIndex(e => e.ApplicationId).IsUnique().HasFilter("application_id IS NOT NULL");
+            entry.HasIndex(e => new { e.InmateId, e.RequestId }).IsUnique().HasFilter("request_id IS NOT NULL");
         });
         modelBuilder.Entity<SpecialApprovalRecord>(approval =>
         {

@@ -20,7 +20,7 @@ public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> op
             visit.ToTable("visits");
             visit.HasKey(v => v.Id);
             // One open visit per application; cancelled and expired ones stay beside their replacement.
-            visit.HasIndex(v => v.ApplicationId).IsUnique().HasFilter("\"Status\" IN ('Proposed', 'Scheduled', 'CheckedIn')");
+            visit.HasIndex(v => v.ApplicationId).IsUnique().HasFilter("status IN ('Proposed', 'Scheduled', 'CheckedIn')");
             visit.HasIndex(v => new { v.PrisonId, v.Date });
             visit.HasIndex(v => new { v.VenueId, v.Date });
             visit.Property(v => v.Status).HasConversion<string>().HasMaxLength(20);

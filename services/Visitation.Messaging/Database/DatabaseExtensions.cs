@@ -24,7 +24,7 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxCommitInterceptor>();
         builder.Services.AddDbContext<TContext>((services, options) => options
-            .UseNpgsql(connectionString)
+            .UseServicePostgres(connectionString)
             .AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>()));
         // The shared messaging filters (delayed redelivery) reach the service's context through its base type.
         builder.Services.AddScoped<ServiceDbContext>(services => services.GetRequiredService<TContext>());

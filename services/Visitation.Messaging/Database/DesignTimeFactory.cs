@@ -11,7 +11,8 @@ public abstract class DesignTimeFactory<TContext> : IDesignTimeDbContextFactory<
 {
     public TContext CreateDbContext(string[] args)
     {
-        var options = new DbContextOptionsBuilder<TContext>().UseNpgsql("Host=localhost;Database=design_time").Options;
-        return (TContext)Activator.CreateInstance(typeof(TContext), options)!;
+        var options = new DbContextOptionsBuilder<TContext>();
+        options.UseServicePostgres("Host=localhost;Database=design_time");
+        return (TContext)Activator.CreateInstance(typeof(TContext), options.Options)!;
     }
 }

@@ -30,15 +30,10 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         {
             outbox.ToTable("outbox_messages");
             outbox.HasKey(m => m.Id);
-            outbox.Property(m => m.Id).HasColumnName("id").UseIdentityAlwaysColumn();
-            outbox.Property(m => m.MessageId).HasColumnName("message_id");
-            outbox.Property(m => m.MessageType).HasColumnName("message_type").HasMaxLength(300);
-            outbox.Property(m => m.Body).HasColumnName("body").HasColumnType("jsonb");
-            outbox.Property(m => m.TraceParent).HasColumnName("trace_parent").HasMaxLength(100);
-            outbox.Property(m => m.CreatedAt).HasColumnName("created_at");
-            outbox.Property(m => m.SentAt).HasColumnName("sent_at");
-            outbox.Property(m => m.Attempts).HasColumnName("attempts");
-            outbox.Property(m => m.LastError).HasColumnName("last_error");
+            outbox.Property(m => m.Id).UseIdentityAlwaysColumn();
+            outbox.Property(m => m.MessageType).HasMaxLength(300);
+            outbox.Property(m => m.Body).HasColumnType("jsonb");
+            outbox.Property(m => m.TraceParent).HasMaxLength(100);
             outbox.HasIndex(m => m.MessageId).IsUnique();
             // The dispatcher only ever scans unsent rows in id order.
             outbox.HasIndex(m => m.Id).HasFilter("sent_at IS NULL").HasDatabaseName("ix_outbox_unsent");
@@ -47,25 +42,17 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         {
             scheduled.ToTable("scheduled_messages");
             scheduled.HasKey(m => m.Id);
-            scheduled.Property(m => m.Id).HasColumnName("id").UseIdentityAlwaysColumn();
-            scheduled.Property(m => m.MessageId).HasColumnName("message_id");
-            scheduled.Property(m => m.MessageType).HasColumnName("message_type").HasMaxLength(300);
-            scheduled.Property(m => m.Body).HasColumnName("body").HasColumnType("jsonb");
-            scheduled.Property(m => m.Destination).HasColumnName("destination").HasMaxLength(300);
-            scheduled.Property(m => m.DueAt).HasColumnName("due_at");
-            scheduled.Property(m => m.Redeliveries).HasColumnName("redeliveries");
-            scheduled.Property(m => m.Reason).HasColumnName("reason");
-            scheduled.Property(m => m.CreatedAt).HasColumnName("created_at");
-            scheduled.Property(m => m.SentAt).HasColumnName("sent_at");
+            scheduled.Property(m => m.Id).UseIdentityAlwaysColumn();
+            scheduled.Property(m => m.MessageType).HasMaxLength(300);
+            scheduled.Property(m => m.Body).HasColumnType("jsonb");
+            scheduled.Property(m => m.Destination).HasMaxLength(300);
             scheduled.HasIndex(m => m.DueAt).HasFilter("sent_at IS NULL").HasDatabaseName("ix_scheduled_due");
         });
         modelBuilder.Entity<InboxMessage>(inbox =>
         {
             inbox.ToTable("inbox_messages");
             inbox.HasKey(m => new { m.MessageId, m.Consumer });
-            inbox.Property(m => m.MessageId).HasColumnName("message_id");
-            inbox.Property(m => m.Consumer).HasColumnName("consumer").HasMaxLength(200);
-            inbox.Property(m => m.ReceivedAt).HasColumnName("received_at");
+            inbox.Property(m => m.Consumer).HasMaxLength(200);
         });
     }
 }

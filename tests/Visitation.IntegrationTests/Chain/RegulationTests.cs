@@ -266,7 +266,7 @@ public sealed class RegulationTests(VisitationSystem system)
 
         // Three working days pass without a decision.
         await Reliability.OutboxRows.QueryAsync(system.Databases["prison_approval"],
-            "UPDATE approvals SET \"DueBy\" = now() - interval '1 minute' WHERE \"ApplicationId\" = @id", ("id", Guid.Parse(id)));
+            "UPDATE approvals SET due_by = now() - interval '1 minute' WHERE application_id = @id", ("id", Guid.Parse(id)));
 
         var application = await _chain.WaitForOutcomeAsync(id, ApplicationStatus.PrisonRejected, smsCount: 2);
         Assert.Equal("REVIEW_DEADLINE_PASSED", application.Timeline.Single(t => t.Event == TimelineEvent.PrisonRejected).ReasonCode);
@@ -286,7 +286,7 @@ public sealed class RegulationTests(VisitationSystem system)
         Assert.True(DateTimeOffset.Parse(task.DueBy, CultureInfo.InvariantCulture) > DateTimeOffset.UtcNow.AddDays(1), task.DueBy);
 
         await Reliability.OutboxRows.QueryAsync(system.Databases["bureau_review"],
-            "UPDATE reviews SET \"DueBy\" = now() - interval '1 minute' WHERE \"ApplicationId\" = @id", ("id", Guid.Parse(id)));
+            "UPDATE reviews SET due_by = now() - interval '1 minute' WHERE application_id = @id", ("id", Guid.Parse(id)));
 
         var application = await _chain.WaitForOutcomeAsync(id, ApplicationStatus.BureauRejected, smsCount: 2);
         Assert.Equal("REVIEW_DEADLINE_PASSED", application.Timeline.Single(t => t.Event == TimelineEvent.BureauRejected).ReasonCode);

@@ -62,8 +62,8 @@ public sealed class WithdrawalTests(VisitationSystem system)
     }
 
     private static async Task<long> TombstonesAsync(string database, string id) =>
-        (long)(await OutboxRows.QueryAsync(database, "SELECT count(*) FROM application_tombstones WHERE \"ApplicationId\" = @id::uuid", ("id", id)))!;
+        (long)(await OutboxRows.QueryAsync(database, "SELECT count(*) FROM application_tombstones WHERE application_id = @id::uuid", ("id", id)))!;
 
     private static async Task<string?> ApprovalStatusAsync(string database, string id) =>
-        (string?)await OutboxRows.QueryAsync(database, "SELECT \"Status\" FROM approvals WHERE \"ApplicationId\" = @id::uuid", ("id", id));
+        (string?)await OutboxRows.QueryAsync(database, "SELECT status FROM approvals WHERE application_id = @id::uuid", ("id", id));
 }

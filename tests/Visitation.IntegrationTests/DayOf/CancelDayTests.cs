@@ -190,7 +190,7 @@ public sealed class CancelDayTests(VisitationSystem system)
 
     private Task<long> OutboxRowsCount(string applicationId) =>
         Task.Run(async () => Convert.ToInt64(await Reliability.OutboxRows.QueryAsync(system.Databases["scheduling"],
-            "SELECT count(*) FROM cancellation_requests WHERE \"ApplicationId\" = @id::uuid", ("id", applicationId)), CultureInfo.InvariantCulture));
+            "SELECT count(*) FROM cancellation_requests WHERE application_id = @id::uuid", ("id", applicationId)), CultureInfo.InvariantCulture));
 
     private static string Day(string isoDate)
     {

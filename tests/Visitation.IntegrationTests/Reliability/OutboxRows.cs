@@ -38,7 +38,7 @@ public static class OutboxRows
         ScalarAsync(connectionString, "SELECT count(*) FROM inbox_messages");
 
     public static Task<long> SmsRowsAsync(string connectionString, string applicationId) =>
-        ScalarAsync(connectionString, "SELECT count(*) FROM sms_messages WHERE \"ApplicationId\" = @id::uuid", ("id", applicationId));
+        ScalarAsync(connectionString, "SELECT count(*) FROM sms_messages WHERE application_id = @id::uuid", ("id", applicationId));
 
     private static async Task<int> ExecuteAsync(string connectionString, string sql, params (string Name, object Value)[] parameters)
     {

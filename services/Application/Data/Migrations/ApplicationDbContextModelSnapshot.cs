@@ -27,37 +27,47 @@ namespace Visitation.Application.Data.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Actor")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("actor");
 
                     b.Property<Guid>("ApplicationId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
 
                     b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
 
                     b.Property<string>("Detail")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("detail");
 
                     b.Property<string>("Event")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("event");
 
                     b.Property<string>("ReasonCode")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("reason_code");
 
                     b.Property<string>("Stage")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("stage");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_timeline");
 
-                    b.HasIndex("ApplicationId", "At");
+                    b.HasIndex("ApplicationId", "At")
+                        .HasDatabaseName("ix_timeline_application_id_at");
 
                     b.ToTable("timeline", (string)null);
                 });
@@ -66,24 +76,29 @@ namespace Visitation.Application.Data.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
 
                     b.Property<string>("CountyId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("county_id");
 
                     b.Property<string>("InmateName")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("inmate_name");
 
                     b.Property<string>("OfficeId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("office_id");
 
                     b.PrimitiveCollection<List<DateOnly>>("PreferredDates")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
                         .HasColumnType("date[]")
+                        .HasColumnName("preferred_dates")
                         .HasDefaultValueSql("'{}'::date[]");
 
                     b.Property<string>("PreferredPartOfDay")
@@ -91,34 +106,42 @@ namespace Visitation.Application.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
-                        .HasDefaultValue("");
+                        .HasDefaultValue("")
+                        .HasColumnName("preferred_part_of_day");
 
                     b.Property<string>("PrisonArea")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("prison_area");
 
                     b.Property<string>("PrisonId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("prison_id");
 
                     b.Property<string>("RequestId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("request_id");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
 
                     b.Property<DateTimeOffset>("SubmittedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
 
                     b.Property<string>("SubmittedBy")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("submitted_by");
 
                     b.Property<string>("VenueId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("venue_id");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -127,27 +150,35 @@ namespace Visitation.Application.Data.Migrations
                         .HasColumnName("xmin");
 
                     b.Property<DateOnly?>("VisitDate")
-                        .HasColumnType("date");
+                        .HasColumnType("date")
+                        .HasColumnName("visit_date");
 
                     b.Property<Guid?>("VisitId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasColumnName("visit_id");
 
                     b.Property<int?>("VisitMinutes")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasColumnName("visit_minutes");
 
                     b.Property<string>("VisitMonth")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("visit_month");
 
                     b.Property<TimeOnly?>("VisitStart")
-                        .HasColumnType("time without time zone");
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("visit_start");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_applications");
 
                     b.HasIndex("OfficeId", "RequestId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_applications_office_id_request_id");
 
-                    b.HasIndex("OfficeId", "SubmittedAt");
+                    b.HasIndex("OfficeId", "SubmittedAt")
+                        .HasDatabaseName("ix_applications_office_id_submitted_at");
 
                     b.ToTable("applications", (string)null);
                 });
@@ -167,7 +198,8 @@ namespace Visitation.Application.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
 
-                    b.HasKey("MessageId", "Consumer");
+                    b.HasKey("MessageId", "Consumer")
+                        .HasName("pk_inbox_messages");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
@@ -217,14 +249,16 @@ namespace Visitation.Application.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("trace_parent");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
 
                     b.HasIndex("Id")
                         .HasDatabaseName("ix_outbox_unsent")
                         .HasFilter("sent_at IS NULL");
 
                     b.HasIndex("MessageId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_messages_message_id");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
@@ -279,7 +313,8 @@ namespace Visitation.Application.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_scheduled_messages");
 
                     b.HasIndex("DueAt")
                         .HasDatabaseName("ix_scheduled_due")
@@ -294,7 +329,8 @@ namespace Visitation.Application.Data.Migrations
                         .WithMany("Timeline")
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_timeline_applications_application_id");
                 });
 
             modelBuilder.Entity("Visitation.Application.Data.VisitApplication", b =>
@@ -302,46 +338,58 @@ namespace Visitation.Application.Data.Migrations
                     b.OwnsMany("Visitation.Application.Data.ApplicationVisitor", "Visitors", b1 =>
                         {
                             b1.Property<Guid>("ApplicationId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("uuid")
+                                .HasColumnName("application_id");
 
                             b1.Property<int>("Ordinal")
-                                .HasColumnType("integer");
+                                .HasColumnType("integer")
+                                .HasColumnName("ordinal");
 
                             b1.Property<DateOnly>("BirthDate")
-                                .HasColumnType("date");
+                                .HasColumnType("date")
+                                .HasColumnName("birth_date");
 
                             b1.PrimitiveCollection<List<string>>("Documents")
                                 .IsRequired()
-                                .HasColumnType("text[]");
+                                .HasColumnType("text[]")
+                                .HasColumnName("documents");
 
                             b1.Property<string>("IdNumber")
                                 .IsRequired()
-                                .HasColumnType("text");
+                                .HasColumnType("text")
+                                .HasColumnName("id_number");
 
                             b1.Property<bool>("IsContact")
-                                .HasColumnType("boolean");
+                                .HasColumnType("boolean")
+                                .HasColumnName("is_contact");
 
                             b1.Property<bool>("IsGuardian")
-                                .HasColumnType("boolean");
+                                .HasColumnType("boolean")
+                                .HasColumnName("is_guardian");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
-                                .HasColumnType("text");
+                                .HasColumnType("text")
+                                .HasColumnName("name");
 
                             b1.Property<string>("Phone")
                                 .IsRequired()
-                                .HasColumnType("text");
+                                .HasColumnType("text")
+                                .HasColumnName("phone");
 
                             b1.Property<string>("Relation")
                                 .IsRequired()
-                                .HasColumnType("text");
+                                .HasColumnType("text")
+                                .HasColumnName("relation");
 
-                            b1.HasKey("ApplicationId", "Ordinal");
+                            b1.HasKey("ApplicationId", "Ordinal")
+                                .HasName("pk_application_visitors");
 
                             b1.ToTable("application_visitors", (string)null);
 
                             b1.WithOwner()
-                                .HasForeignKey("ApplicationId");
+                                .HasForeignKey("ApplicationId")
+                                .HasConstraintName("fk_application_visitors_applications_application_id");
                         });
 
                     b.Navigation("Visitors");

@@ -26,42 +26,53 @@ namespace Visitation.BureauReview.Data.Migrations
                 {
                     b.Property<Guid>("ApplicationId")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
 
                     b.Property<string>("Application")
                         .IsRequired()
-                        .HasColumnType("jsonb");
+                        .HasColumnType("jsonb")
+                        .HasColumnName("application");
 
                     b.Property<string>("CountyId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("county_id");
 
                     b.Property<DateTimeOffset?>("DecidedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
 
                     b.Property<string>("DecidedBy")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("decided_by");
 
                     b.Property<DateTimeOffset?>("DueBy")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_by");
 
                     b.Property<string>("OfficeId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("office_id");
 
                     b.Property<string>("Reason")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
 
                     b.Property<string>("ReasonCode")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("reason_code");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -70,31 +81,16 @@ namespace Visitation.BureauReview.Data.Migrations
                         .HasColumnName("xmin");
 
                     b.Property<DateOnly>("VisitMonthStart")
-                        .HasColumnType("date");
+                        .HasColumnType("date")
+                        .HasColumnName("visit_month_start");
 
-                    b.HasKey("ApplicationId");
+                    b.HasKey("ApplicationId")
+                        .HasName("pk_reviews");
 
-                    b.HasIndex("CountyId", "Status", "ReceivedAt");
+                    b.HasIndex("CountyId", "Status", "ReceivedAt")
+                        .HasDatabaseName("ix_reviews_county_id_status_received_at");
 
                     b.ToTable("reviews", (string)null);
-                });
-
-            modelBuilder.Entity("Visitation.Workflow.Withdrawals.ApplicationTombstone", b =>
-                {
-                    b.Property<Guid>("ApplicationId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset>("WithdrawnAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("ApplicationId");
-
-                    b.ToTable("application_tombstones", (string)null);
                 });
 
             modelBuilder.Entity("Visitation.Messaging.InboxMessage", b =>
@@ -112,7 +108,8 @@ namespace Visitation.BureauReview.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
 
-                    b.HasKey("MessageId", "Consumer");
+                    b.HasKey("MessageId", "Consumer")
+                        .HasName("pk_inbox_messages");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
@@ -162,14 +159,16 @@ namespace Visitation.BureauReview.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("trace_parent");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
 
                     b.HasIndex("Id")
                         .HasDatabaseName("ix_outbox_unsent")
                         .HasFilter("sent_at IS NULL");
 
                     b.HasIndex("MessageId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_messages_message_id");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
@@ -224,13 +223,36 @@ namespace Visitation.BureauReview.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_scheduled_messages");
 
                     b.HasIndex("DueAt")
                         .HasDatabaseName("ix_scheduled_due")
                         .HasFilter("sent_at IS NULL");
 
                     b.ToTable("scheduled_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Visitation.Workflow.Withdrawals.ApplicationTombstone", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("ApplicationId")
+                        .HasName("pk_application_tombstones");
+
+                    b.ToTable("application_tombstones", (string)null);
                 });
 #pragma warning restore 612, 618
         }

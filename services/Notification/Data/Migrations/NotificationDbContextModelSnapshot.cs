@@ -22,106 +22,6 @@ namespace Visitation.Notification.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Visitation.Notification.Data.Recipient", b =>
-                {
-                    b.Property<Guid>("ApplicationId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ContactName")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("CountyId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("InmateName")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("OfficeId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Phone")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("PrisonId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("VisitMonth")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("ApplicationId");
-
-                    b.ToTable("recipients", (string)null);
-                });
-
-            modelBuilder.Entity("Visitation.Notification.Data.SmsMessage", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("ApplicationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DedupKey")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("GatewayId")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("LastError")
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset>("NextAttemptAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Phone")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset?>("SentAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ApplicationId");
-
-                    b.HasIndex("DedupKey")
-                        .IsUnique();
-
-                    b.HasIndex("NextAttemptAt")
-                        .HasFilter("\"Status\" = 'Queued'");
-
-                    b.ToTable("sms_messages", (string)null);
-                });
-
             modelBuilder.Entity("Visitation.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -137,7 +37,8 @@ namespace Visitation.Notification.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
 
-                    b.HasKey("MessageId", "Consumer");
+                    b.HasKey("MessageId", "Consumer")
+                        .HasName("pk_inbox_messages");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
@@ -187,14 +88,16 @@ namespace Visitation.Notification.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("trace_parent");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
 
                     b.HasIndex("Id")
                         .HasDatabaseName("ix_outbox_unsent")
                         .HasFilter("sent_at IS NULL");
 
                     b.HasIndex("MessageId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_messages_message_id");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
@@ -249,13 +152,140 @@ namespace Visitation.Notification.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_scheduled_messages");
 
                     b.HasIndex("DueAt")
                         .HasDatabaseName("ix_scheduled_due")
                         .HasFilter("sent_at IS NULL");
 
                     b.ToTable("scheduled_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Visitation.Notification.Data.Recipient", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("contact_name");
+
+                    b.Property<string>("CountyId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("county_id");
+
+                    b.Property<string>("InmateName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("inmate_name");
+
+                    b.Property<string>("OfficeId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("office_id");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("PrisonId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("prison_id");
+
+                    b.Property<string>("VisitMonth")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("visit_month");
+
+                    b.HasKey("ApplicationId")
+                        .HasName("pk_recipients");
+
+                    b.ToTable("recipients", (string)null);
+                });
+
+            modelBuilder.Entity("Visitation.Notification.Data.SmsMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DedupKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("dedup_key");
+
+                    b.Property<string>("GatewayId")
+                        .HasColumnType("text")
+                        .HasColumnName("gateway_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("phone");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sms_messages");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_sms_messages_application_id");
+
+                    b.HasIndex("DedupKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sms_messages_dedup_key");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_sms_messages_next_attempt_at")
+                        .HasFilter("status = 'Queued'");
+
+                    b.ToTable("sms_messages", (string)null);
                 });
 #pragma warning restore 612, 618
         }

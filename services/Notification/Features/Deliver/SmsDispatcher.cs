@@ -49,9 +49,9 @@ internal sealed partial class SmsDispatcher(IServiceProvider services, IOptions<
             // application is still queued (or being sent by another instance).
             .FromSql($"""
                 SELECT * FROM sms_messages m
-                WHERE m."Status" = 'Queued' AND m."NextAttemptAt" <= {now}
-                  AND NOT EXISTS (SELECT 1 FROM sms_messages o WHERE o."ApplicationId" = m."ApplicationId" AND o."Status" = 'Queued' AND o."CreatedAt" < m."CreatedAt")
-                ORDER BY m."NextAttemptAt" LIMIT 1 FOR UPDATE SKIP LOCKED
+                WHERE m.status = 'Queued' AND m.next_attempt_at <= {now}
+                  AND NOT EXISTS (SELECT 1 FROM sms_messages o WHERE o.application_id = m.application_id AND o.status = 'Queued' AND o.created_at < m.created_at)
+                ORDER BY m.next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED
                 """)
             .SingleOrDefaultAsync(ct);
         if (sms is null)

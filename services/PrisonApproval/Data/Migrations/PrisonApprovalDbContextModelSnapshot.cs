@@ -23,379 +23,6 @@ namespace Visitation.PrisonApproval.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Visitation.PrisonApproval.Data.Approval", b =>
-                {
-                    b.Property<Guid>("ApplicationId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Application")
-                        .IsRequired()
-                        .HasColumnType("jsonb");
-
-                    b.Property<DateTimeOffset?>("DecidedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DecidedBy")
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset?>("DueBy")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Failures")
-                        .IsRequired()
-                        .HasColumnType("jsonb");
-
-                    b.Property<string>("InmateName")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("InmateNumber")
-                        .HasColumnType("text");
-
-                    b.Property<string>("PrisonId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Reason")
-                        .HasColumnType("text");
-
-                    b.Property<string>("ReasonCode")
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
-
-                    b.Property<DateOnly>("VisitMonthStart")
-                        .HasColumnType("date");
-
-                    b.HasKey("ApplicationId");
-
-                    b.HasIndex("PrisonId", "InmateName", "Status");
-
-                    b.HasIndex("PrisonId", "Status", "ReceivedAt");
-
-                    b.ToTable("approvals", (string)null);
-                });
-
-            modelBuilder.Entity("Visitation.PrisonApproval.Data.BarredVisitor", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly>("From")
-                        .HasColumnType("date");
-
-                    b.Property<string>("IdNumber")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("PrisonId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset>("SetAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("SetBy")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateOnly?>("To")
-                        .HasColumnType("date");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PrisonId", "IdNumber");
-
-                    b.ToTable("barred_visitors", (string)null);
-                });
-
-            modelBuilder.Entity("Visitation.PrisonApproval.Data.Inmate", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Area")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.PrimitiveCollection<List<string>>("CrimeCategories")
-                        .IsRequired()
-                        .HasColumnType("text[]");
-
-                    b.Property<string>("Custody")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("InmateNumber")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<bool>("Juvenile")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateOnly?>("LeftOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("ManagementLevel")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("PrisonId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("TransferredTo")
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PrisonId", "InmateNumber")
-                        .IsUnique();
-
-                    b.HasIndex("PrisonId", "Name");
-
-                    b.ToTable("inmates", (string)null);
-                });
-
-            modelBuilder.Entity("Visitation.PrisonApproval.Data.InmateStatus", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly>("From")
-                        .HasColumnType("date");
-
-                    b.Property<Guid>("InmateId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset>("SetAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("SetBy")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<DateOnly?>("To")
-                        .HasColumnType("date");
-
-                    b.Property<Guid?>("VisitId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InmateId");
-
-                    b.HasIndex("VisitId")
-                        .IsUnique()
-                        .HasFilter("\"VisitId\" IS NOT NULL");
-
-                    b.ToTable("inmate_statuses", (string)null);
-                });
-
-            modelBuilder.Entity("Visitation.PrisonApproval.Data.QuotaEntry", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("ApplicationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly?>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<Guid>("InmateId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int?>("MinutesUsed")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Mode")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Month")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Note")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset>("RecordedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RecordedBy")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("RequestId")
-                        .HasColumnType("text");
-
-                    b.Property<Guid?>("VisitId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset?>("VisitReportedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ApplicationId")
-                        .IsUnique()
-                        .HasFilter("\"ApplicationId\" IS NOT NULL");
-
-                    b.HasIndex("InmateId", "Month");
-
-                    b.HasIndex("InmateId", "RequestId")
-                        .IsUnique()
-                        .HasFilter("\"RequestId\" IS NOT NULL");
-
-                    b.ToTable("quota_entries", (string)null);
-                });
-
-            modelBuilder.Entity("Visitation.PrisonApproval.Data.Relative", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("ConfirmedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ConfirmedBy")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<Guid>("FirstApplicationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("IdNumber")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<Guid>("InmateId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Relation")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InmateId", "IdNumber")
-                        .IsUnique();
-
-                    b.ToTable("relatives", (string)null);
-                });
-
-            modelBuilder.Entity("Visitation.PrisonApproval.Data.SpecialApprovalRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.PrimitiveCollection<List<string>>("ApprovedBy")
-                        .IsRequired()
-                        .HasColumnType("text[]");
-
-                    b.Property<Guid>("InmateId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Month")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset>("RecordedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RecordedBy")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Signatories")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InmateId", "Month");
-
-                    b.ToTable("special_approvals", (string)null);
-                });
-
-            modelBuilder.Entity("Visitation.Workflow.Withdrawals.ApplicationTombstone", b =>
-                {
-                    b.Property<Guid>("ApplicationId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset>("WithdrawnAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("ApplicationId");
-
-                    b.ToTable("application_tombstones", (string)null);
-                });
-
             modelBuilder.Entity("Visitation.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -411,7 +38,8 @@ namespace Visitation.PrisonApproval.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
 
-                    b.HasKey("MessageId", "Consumer");
+                    b.HasKey("MessageId", "Consumer")
+                        .HasName("pk_inbox_messages");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
@@ -461,14 +89,16 @@ namespace Visitation.PrisonApproval.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("trace_parent");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
 
                     b.HasIndex("Id")
                         .HasDatabaseName("ix_outbox_unsent")
                         .HasFilter("sent_at IS NULL");
 
                     b.HasIndex("MessageId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_messages_message_id");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
@@ -523,7 +153,8 @@ namespace Visitation.PrisonApproval.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_scheduled_messages");
 
                     b.HasIndex("DueAt")
                         .HasDatabaseName("ix_scheduled_due")
@@ -532,13 +163,485 @@ namespace Visitation.PrisonApproval.Data.Migrations
                     b.ToTable("scheduled_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Visitation.PrisonApproval.Data.Approval", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("Application")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("application");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateTimeOffset?>("DueBy")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_by");
+
+                    b.Property<string>("Failures")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("failures");
+
+                    b.Property<string>("InmateName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("inmate_name");
+
+                    b.Property<string>("InmateNumber")
+                        .HasColumnType("text")
+                        .HasColumnName("inmate_number");
+
+                    b.Property<string>("PrisonId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("prison_id");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ReasonCode")
+                        .HasColumnType("text")
+                        .HasColumnName("reason_code");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateOnly>("VisitMonthStart")
+                        .HasColumnType("date")
+                        .HasColumnName("visit_month_start");
+
+                    b.HasKey("ApplicationId")
+                        .HasName("pk_approvals");
+
+                    b.HasIndex("PrisonId", "InmateName", "Status")
+                        .HasDatabaseName("ix_approvals_prison_id_inmate_name_status");
+
+                    b.HasIndex("PrisonId", "Status", "ReceivedAt")
+                        .HasDatabaseName("ix_approvals_prison_id_status_received_at");
+
+                    b.ToTable("approvals", (string)null);
+                });
+
+            modelBuilder.Entity("Visitation.PrisonApproval.Data.BarredVisitor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<string>("IdNumber")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("id_number");
+
+                    b.Property<string>("PrisonId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("prison_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("set_by");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_barred_visitors");
+
+                    b.HasIndex("PrisonId", "IdNumber")
+                        .HasDatabaseName("ix_barred_visitors_prison_id_id_number");
+
+                    b.ToTable("barred_visitors", (string)null);
+                });
+
+            modelBuilder.Entity("Visitation.PrisonApproval.Data.Inmate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("area");
+
+                    b.PrimitiveCollection<List<string>>("CrimeCategories")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("crime_categories");
+
+                    b.Property<string>("Custody")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("custody");
+
+                    b.Property<string>("InmateNumber")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("inmate_number");
+
+                    b.Property<bool>("Juvenile")
+                        .HasColumnType("boolean")
+                        .HasColumnName("juvenile");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date")
+                        .HasColumnName("left_on");
+
+                    b.Property<string>("ManagementLevel")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("management_level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PrisonId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("prison_id");
+
+                    b.Property<string>("TransferredTo")
+                        .HasColumnType("text")
+                        .HasColumnName("transferred_to");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inmates");
+
+                    b.HasIndex("PrisonId", "InmateNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inmates_prison_id_inmate_number");
+
+                    b.HasIndex("PrisonId", "Name")
+                        .HasDatabaseName("ix_inmates_prison_id_name");
+
+                    b.ToTable("inmates", (string)null);
+                });
+
+            modelBuilder.Entity("Visitation.PrisonApproval.Data.InmateStatus", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("InmateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inmate_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("set_by");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.Property<Guid?>("VisitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("visit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inmate_statuses");
+
+                    b.HasIndex("InmateId")
+                        .HasDatabaseName("ix_inmate_statuses_inmate_id");
+
+                    b.HasIndex("VisitId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inmate_statuses_visit_id")
+                        .HasFilter("visit_id IS NOT NULL");
+
+                    b.ToTable("inmate_statuses", (string)null);
+                });
+
+            modelBuilder.Entity("Visitation.PrisonApproval.Data.QuotaEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("InmateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inmate_id");
+
+                    b.Property<int?>("MinutesUsed")
+                        .HasColumnType("integer")
+                        .HasColumnName("minutes_used");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RequestId")
+                        .HasColumnType("text")
+                        .HasColumnName("request_id");
+
+                    b.Property<Guid?>("VisitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("visit_id");
+
+                    b.Property<DateTimeOffset?>("VisitReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("visit_reported_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_quota_entries");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_quota_entries_application_id")
+                        .HasFilter("application_id IS NOT NULL");
+
+                    b.HasIndex("InmateId", "Month")
+                        .HasDatabaseName("ix_quota_entries_inmate_id_month");
+
+                    b.HasIndex("InmateId", "RequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_quota_entries_inmate_id_request_id")
+                        .HasFilter("request_id IS NOT NULL");
+
+                    b.ToTable("quota_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Visitation.PrisonApproval.Data.Relative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("ConfirmedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("confirmed_by");
+
+                    b.Property<Guid>("FirstApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("first_application_id");
+
+                    b.Property<string>("IdNumber")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("id_number");
+
+                    b.Property<Guid>("InmateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inmate_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("relation");
+
+                    b.HasKey("Id")
+                        .HasName("pk_relatives");
+
+                    b.HasIndex("InmateId", "IdNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_relatives_inmate_id_id_number");
+
+                    b.ToTable("relatives", (string)null);
+                });
+
+            modelBuilder.Entity("Visitation.PrisonApproval.Data.SpecialApprovalRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("ApprovedBy")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("approved_by");
+
+                    b.Property<Guid>("InmateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inmate_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Signatories")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("signatories");
+
+                    b.HasKey("Id")
+                        .HasName("pk_special_approvals");
+
+                    b.HasIndex("InmateId", "Month")
+                        .HasDatabaseName("ix_special_approvals_inmate_id_month");
+
+                    b.ToTable("special_approvals", (string)null);
+                });
+
+            modelBuilder.Entity("Visitation.Workflow.Withdrawals.ApplicationTombstone", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("ApplicationId")
+                        .HasName("pk_application_tombstones");
+
+                    b.ToTable("application_tombstones", (string)null);
+                });
+
             modelBuilder.Entity("Visitation.PrisonApproval.Data.InmateStatus", b =>
                 {
                     b.HasOne("Visitation.PrisonApproval.Data.Inmate", null)
                         .WithMany("Statuses")
                         .HasForeignKey("InmateId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_inmate_statuses_inmates_inmate_id");
                 });
 
             modelBuilder.Entity("Visitation.PrisonApproval.Data.Inmate", b =>

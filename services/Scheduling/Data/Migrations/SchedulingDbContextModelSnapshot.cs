@@ -23,300 +23,6 @@ namespace Visitation.Scheduling.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Visitation.Scheduling.Data.CancellationRequest", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("ApplicationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly>("From")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("ReasonCode")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
-
-                    b.Property<DateTimeOffset>("RequestedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateOnly?>("To")
-                        .HasColumnType("date");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ApplicationId");
-
-                    b.ToTable("cancellation_requests", (string)null);
-                });
-
-            modelBuilder.Entity("Visitation.Scheduling.Data.Closure", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Cause")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<TimeOnly?>("From")
-                        .HasColumnType("time without time zone");
-
-                    b.Property<string>("PrisonId")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset?>("ReopenedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ReopenedBy")
-                        .HasColumnType("text");
-
-                    b.Property<string>("TerminalId")
-                        .HasColumnType("text");
-
-                    b.Property<TimeOnly?>("To")
-                        .HasColumnType("time without time zone");
-
-                    b.Property<string>("VenueId")
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PrisonId", "Date");
-
-                    b.HasIndex("VenueId", "Date");
-
-                    b.ToTable("closures", (string)null);
-                });
-
-            modelBuilder.Entity("Visitation.Scheduling.Data.Visit", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("ApplicationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<TimeOnly>("BlockedUntil")
-                        .HasColumnType("time without time zone");
-
-                    b.Property<DateTimeOffset?>("CheckedInAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CheckedInBy")
-                        .HasColumnType("text");
-
-                    b.Property<Guid?>("ClosureId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset?>("ConfirmedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ConfirmedBy")
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset?>("ConnectedSince")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CountyId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly>("EarliestDate")
-                        .HasColumnType("date");
-
-                    b.Property<DateTimeOffset?>("EndedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("EndedBy")
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset>("HoldExpiresAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("InmateName")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("InmateNumber")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("Minutes")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("MinutesUsed")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("OutcomeReason")
-                        .HasColumnType("text");
-
-                    b.Property<string>("OutcomeReasonCode")
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
-
-                    b.Property<int?>("PenaltyMonths")
-                        .HasColumnType("integer");
-
-                    b.PrimitiveCollection<List<DateOnly>>("PreferredDates")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("date[]")
-                        .HasDefaultValueSql("'{}'::date[]");
-
-                    b.Property<string>("PreferredPartOfDay")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasDefaultValue("");
-
-                    b.Property<string>("PrisonArea")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("PrisonId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("PrisonTerminal")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<Guid?>("ReplacedBy")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Severity")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<TimeOnly>("Start")
-                        .HasColumnType("time without time zone");
-
-                    b.Property<DateTimeOffset?>("StartedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<TimeSpan>("TalkTime")
-                        .HasColumnType("interval");
-
-                    b.Property<string>("VenueId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("VenueTerminal")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
-
-                    b.Property<string>("VisitMonth")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ApplicationId")
-                        .IsUnique()
-                        .HasFilter("\"Status\" IN ('Proposed', 'Scheduled', 'CheckedIn')");
-
-                    b.HasIndex("PrisonId", "Date");
-
-                    b.HasIndex("VenueId", "Date");
-
-                    b.ToTable("visits", (string)null);
-                });
-
-            modelBuilder.Entity("Visitation.Scheduling.Data.VisitInterruption", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Cause")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Note")
-                        .HasColumnType("text");
-
-                    b.Property<string>("RecordedBy")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset?>("ResumedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("VisitId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("VisitId");
-
-                    b.ToTable("visit_interruptions", (string)null);
-                });
-
-            modelBuilder.Entity("Visitation.Workflow.Withdrawals.ApplicationTombstone", b =>
-                {
-                    b.Property<Guid>("ApplicationId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset>("WithdrawnAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("ApplicationId");
-
-                    b.ToTable("application_tombstones", (string)null);
-                });
-
             modelBuilder.Entity("Visitation.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -332,7 +38,8 @@ namespace Visitation.Scheduling.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
 
-                    b.HasKey("MessageId", "Consumer");
+                    b.HasKey("MessageId", "Consumer")
+                        .HasName("pk_inbox_messages");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
@@ -382,14 +89,16 @@ namespace Visitation.Scheduling.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("trace_parent");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
 
                     b.HasIndex("Id")
                         .HasDatabaseName("ix_outbox_unsent")
                         .HasFilter("sent_at IS NULL");
 
                     b.HasIndex("MessageId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_messages_message_id");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
@@ -444,13 +153,387 @@ namespace Visitation.Scheduling.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_scheduled_messages");
 
                     b.HasIndex("DueAt")
                         .HasDatabaseName("ix_scheduled_due")
                         .HasFilter("sent_at IS NULL");
 
                     b.ToTable("scheduled_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Visitation.Scheduling.Data.CancellationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ReasonCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("reason_code");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cancellation_requests");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_cancellation_requests_application_id");
+
+                    b.ToTable("cancellation_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Visitation.Scheduling.Data.Closure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("cause");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<TimeOnly?>("From")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("from");
+
+                    b.Property<string>("PrisonId")
+                        .HasColumnType("text")
+                        .HasColumnName("prison_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset?>("ReopenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reopened_at");
+
+                    b.Property<string>("ReopenedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("reopened_by");
+
+                    b.Property<string>("TerminalId")
+                        .HasColumnType("text")
+                        .HasColumnName("terminal_id");
+
+                    b.Property<TimeOnly?>("To")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("to");
+
+                    b.Property<string>("VenueId")
+                        .HasColumnType("text")
+                        .HasColumnName("venue_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_closures");
+
+                    b.HasIndex("PrisonId", "Date")
+                        .HasDatabaseName("ix_closures_prison_id_date");
+
+                    b.HasIndex("VenueId", "Date")
+                        .HasDatabaseName("ix_closures_venue_id_date");
+
+                    b.ToTable("closures", (string)null);
+                });
+
+            modelBuilder.Entity("Visitation.Scheduling.Data.Visit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<TimeOnly>("BlockedUntil")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("blocked_until");
+
+                    b.Property<DateTimeOffset?>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_in_at");
+
+                    b.Property<string>("CheckedInBy")
+                        .HasColumnType("text")
+                        .HasColumnName("checked_in_by");
+
+                    b.Property<Guid?>("ClosureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("closure_id");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("confirmed_by");
+
+                    b.Property<DateTimeOffset?>("ConnectedSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("connected_since");
+
+                    b.Property<string>("CountyId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("county_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<DateOnly>("EarliestDate")
+                        .HasColumnType("date")
+                        .HasColumnName("earliest_date");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("EndedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("ended_by");
+
+                    b.Property<DateTimeOffset>("HoldExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hold_expires_at");
+
+                    b.Property<string>("InmateName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("inmate_name");
+
+                    b.Property<string>("InmateNumber")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("inmate_number");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("minutes");
+
+                    b.Property<int?>("MinutesUsed")
+                        .HasColumnType("integer")
+                        .HasColumnName("minutes_used");
+
+                    b.Property<string>("OutcomeReason")
+                        .HasColumnType("text")
+                        .HasColumnName("outcome_reason");
+
+                    b.Property<string>("OutcomeReasonCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("outcome_reason_code");
+
+                    b.Property<int?>("PenaltyMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("penalty_months");
+
+                    b.PrimitiveCollection<List<DateOnly>>("PreferredDates")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("date[]")
+                        .HasColumnName("preferred_dates")
+                        .HasDefaultValueSql("'{}'::date[]");
+
+                    b.Property<string>("PreferredPartOfDay")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("")
+                        .HasColumnName("preferred_part_of_day");
+
+                    b.Property<string>("PrisonArea")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("prison_area");
+
+                    b.Property<string>("PrisonId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("prison_id");
+
+                    b.Property<string>("PrisonTerminal")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("prison_terminal");
+
+                    b.Property<Guid?>("ReplacedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaced_by");
+
+                    b.Property<string>("Severity")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("severity");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("start");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<TimeSpan>("TalkTime")
+                        .HasColumnType("interval")
+                        .HasColumnName("talk_time");
+
+                    b.Property<string>("VenueId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("venue_id");
+
+                    b.Property<string>("VenueTerminal")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("venue_terminal");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("VisitMonth")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("visit_month");
+
+                    b.HasKey("Id")
+                        .HasName("pk_visits");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_visits_application_id")
+                        .HasFilter("status IN ('Proposed', 'Scheduled', 'CheckedIn')");
+
+                    b.HasIndex("PrisonId", "Date")
+                        .HasDatabaseName("ix_visits_prison_id_date");
+
+                    b.HasIndex("VenueId", "Date")
+                        .HasDatabaseName("ix_visits_venue_id_date");
+
+                    b.ToTable("visits", (string)null);
+                });
+
+            modelBuilder.Entity("Visitation.Scheduling.Data.VisitInterruption", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("cause");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text")
+                        .HasColumnName("note");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateTimeOffset?>("ResumedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resumed_at");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("visit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_visit_interruptions");
+
+                    b.HasIndex("VisitId")
+                        .HasDatabaseName("ix_visit_interruptions_visit_id");
+
+                    b.ToTable("visit_interruptions", (string)null);
+                });
+
+            modelBuilder.Entity("Visitation.Workflow.Withdrawals.ApplicationTombstone", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("ApplicationId")
+                        .HasName("pk_application_tombstones");
+
+                    b.ToTable("application_tombstones", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -111,9 +111,9 @@ internal sealed partial class BookedVisitsRecheck(IServiceProvider services, ILo
     {
         var type = typeof(HoldLapseDue).FullName!;
         var untimed = await db.Database.SqlQuery<Guid>($"""
-            SELECT v."Id" AS "Value" FROM visits v
-            WHERE v."Status" = 'Proposed'
-              AND NOT EXISTS (SELECT 1 FROM scheduled_messages m WHERE m.message_type = {type} AND m.body->>'visitId' = v."Id"::text)
+            SELECT v.id AS "Value" FROM visits v
+            WHERE v.status = 'Proposed'
+              AND NOT EXISTS (SELECT 1 FROM scheduled_messages m WHERE m.message_type = {type} AND m.body->>'visitId' = v.id::text)
             """).ToListAsync(ct);
         if (untimed.Count == 0)
         {

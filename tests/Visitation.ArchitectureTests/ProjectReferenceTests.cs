@@ -1,0 +1,54 @@
+using Xunit;
+namespace Visitation.ArchitectureTests;
+
+/// <summary>What each project may reference (docs/architecture.md, "The projects").</summary>
+public sealed class ProjectReferenceTests
+{
+    private const string Contracts = "Visitation.Contracts";
+    private const string Rules = "Visitation.Rules";
+    private const string ServiceDefaults = "Visitation.ServiceDefaults";
+    private const string Messaging = "Visitation.Messaging";
+    private const string Workflow = "Visitation.Workflow";
+
+    public static TheoryData<string> Services => new()
+    {
+        "services/Application/Visitation.Application.csproj",
+        "services/BureauReview/Visitation.BureauReview.csproj",
+        "services/PrisonApproval/Visitation.PrisonApproval.csproj",
+        "services/Scheduling/Visitation.Scheduling.csproj",
+        "services/Notification/Visitation.Notification.csproj",
+    };
+
+    [Theory]
+    [InlineData("services/Visitation.Rules/Visitation.Rules.csproj")]
+    [InlineData("services/Visitation.ServiceDefaults/Visitation.ServiceDefaults.csproj")]
+    [InlineData("services/Visitation.Messaging/Visitation.Messaging.csproj")]
+    [InlineData("contracts/Visitation.Contracts/Visitation.Contracts.csproj")]
+    public void FoundationLibrariesReferenceNoOtherProject(string path)
+    {
+        Assert.Empty(ProjectFile.Load(path).ProjectReferences);
+    }
+
+    [Fact]
+    public void RulesUseNoPackageAtAll()
+    {
+        Assert.Empty(ProjectFile.Load("services/Visitation.Rules/Visitation.Rules.csproj").PackageReferences);
+    }
+
+    [Fact]
+    public void WorkflowBuildsOnTheFourFoundationsOnly()
+    {
+        var workflow = ProjectFile.Load("services/Visitation.Workflow/Visitation.Workflow.csproj");
+
+        Assert.Equal([Contracts, Messaging, Rules, ServiceDefaults], workflow.ProjectReferences);
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public void AServiceReferencesTheSharedLibrariesAndNeverAnotherService(string path)
+    {
+        var service = ProjectFile.Load(path);
+
+        Assert.Equal([Messaging, ServiceDefaults, Workflow], service.ProjectReferences);
+    }
+}
