@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Visitation.Application.Data;
 using Visitation.Application.Features.Views;
-using Visitation.Application.Grpc;
 using Visitation.Contracts.Grpc.Application;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Visitation.Application.Data;
-using Visitation.Application.Grpc;
+using Visitation.Application.Features.Views;
 using Visitation.Contracts.Events;
 using Visitation.Contracts.Grpc.Application;
 using Visitation.Rules.Slots;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using Visitation.Application.Data;
-using Visitation.Application.Grpc;
+using Visitation.Application.Features.Views;
 using Visitation.Contracts.Grpc;
 using Visitation.Contracts.Grpc.Application;
 using Visitation.Rules.Privacy;

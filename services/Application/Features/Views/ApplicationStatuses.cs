@@ -1,7 +1,7 @@
 using DomainStatus = Visitation.Application.Data.ApplicationStatus;
 using WireStatus = Visitation.Contracts.Grpc.Application.ApplicationStatus;
 
-namespace Visitation.Application.Grpc;
+namespace Visitation.Application.Features.Views;
 
 /// <summary>An application's status between the stored enum and the API's twin of the same names.</summary>
 public static class ApplicationStatuses

@@ -1,7 +1,7 @@
 using Visitation.Contracts.Grpc.Application;
 using Visitation.Workflow.Grpc;
 
-namespace Visitation.Application.Grpc;
+namespace Visitation.Application.Features.Views;
 
 /// <summary>
 /// A timeline step's stage and event as the API names them. They are stored in kebab-case
