@@ -16,7 +16,7 @@ public static class NotificationModule
     {
         builder.AddReferenceData();
         builder.AddServiceDatabase<NotificationDbContext>();
-        builder.Services.Configure<SmsGatewayOptions>(builder.Configuration.GetSection(SmsGatewayOptions.Section));
+        builder.Services.AddOptions<SmsGatewayOptions>().Bind(builder.Configuration.GetSection(SmsGatewayOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHttpClient<SmsGatewayClient>();
         builder.Services.AddHostedService<SmsDispatcher>();
         builder.Services.AddScoped<ListMessagesHandler>();

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Visitation.Messaging;
 
@@ -17,8 +18,7 @@ public static class MessagingExtensions
     {
         var uri = new Uri(builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not configured."));
-        var options = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
-        builder.Services.Configure<MessagingOptions>(builder.Configuration.GetSection(MessagingOptions.Section));
+        builder.Services.AddOptions<MessagingOptions>().Bind(builder.Configuration.GetSection(MessagingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddBrokerTelemetry();
         builder.Services.AddMassTransit(bus =>
         {
@@ -28,6 +28,8 @@ public static class MessagingExtensions
             addConsumers(bus);
             bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
+                // The validated options: an invalid setting stops the service here rather than misbehaving.
+                var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
                 endpoint.PrefetchCount = options.PrefetchCount;
                 endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
                 if (options.QuorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,8 +22,6 @@ internal sealed partial class OutboxDispatcher<TContext>(
     TimeProvider clock,
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService where TContext : ServiceDbContext
 {
-    private static readonly ActivitySource Source = new(OutboxMetrics.MeterName);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var lastCleanup = DateTimeOffset.MinValue;
@@ -68,7 +64,17 @@ internal sealed partial class OutboxDispatcher<TContext>(
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var bus = scope.ServiceProvider.GetRequiredService<IBus>();
+        var transport = new BusOutboxTransport(scope.ServiceProvider.GetRequiredService<IBus>());
+        return await DispatchRoundAsync(db, transport, cancellationToken);
+    }
+
+    /// <summary>
+    /// One round in one transaction: take the dispatch lock, publish the unsent rows in id order
+    /// (stopping at the first failure), then send the timers that fell due, stamp and commit. A
+    /// round that dies before its commit leaves its rows unsent, to be published again.
+    /// </summary>
+    internal async Task<int> DispatchRoundAsync(TContext db, IOutboxTransport transport, CancellationToken cancellationToken)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var isDispatcher = await db.Database
             .SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({OutboxLock.Key}) AS \"Value\"")
@@ -86,7 +92,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
         {
             try
             {
-                await PublishAsync(bus, row, cancellationToken);
+                await transport.PublishAsync(row, cancellationToken);
                 row.SentAt = clock.GetUtcNow();
                 row.Attempts++;
                 published++;
@@ -101,7 +107,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
             }
         }
 
-        var sent = published == batch.Count ? await SendDueScheduledAsync(db, bus, cancellationToken) : 0;
+        var sent = published == batch.Count ? await SendDueScheduledAsync(db, transport, cancellationToken) : 0;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         // A short batch was every unsent row (we hold the dispatch lock): what is left is what failed.
@@ -115,7 +121,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
     }
 
     /// <summary>Sends the scheduled messages that have fallen due to their queues, with their own message ids.</summary>
-    private async Task<int> SendDueScheduledAsync(TContext db, IBus bus, CancellationToken cancellationToken)
+    private async Task<int> SendDueScheduledAsync(TContext db, IOutboxTransport transport, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var due = await db.ScheduledMessages
@@ -126,16 +132,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
         {
             try
             {
-                var type = MessageJson.ResolveType(row.MessageType);
-                var message = JsonSerializer.Deserialize(row.Body, type, MessageJson.Options)!;
-                // Through the endpoint's own exchange (same name, bound to its queue): sending to the queue
-                // address would re-declare a quorum queue with classic arguments, which the broker refuses.
-                var endpoint = await bus.GetSendEndpoint(new Uri($"exchange:{row.Destination}"));
-                await endpoint.Send(message, type, context =>
-                {
-                    context.MessageId = row.MessageId;
-                    context.Headers.Set(Redelivery.CountHeader, row.Redeliveries);
-                }, cancellationToken);
+                await transport.SendAsync(row, cancellationToken);
                 row.SentAt = clock.GetUtcNow();
                 sent++;
             }
@@ -147,21 +144,6 @@ internal sealed partial class OutboxDispatcher<TContext>(
         }
 
         return sent;
-    }
-
-    private static async Task PublishAsync(IBus bus, OutboxMessage row, CancellationToken cancellationToken)
-    {
-        var type = MessageJson.ResolveType(row.MessageType);
-        var message = JsonSerializer.Deserialize(row.Body, type, MessageJson.Options)
-            ?? throw new InvalidOperationException($"Outbox row {row.Id} has an empty body.");
-        // Continue the trace of the request that caused the event.
-        using var activity = row.TraceParent is null
-            ? Source.StartActivity("outbox publish", ActivityKind.Producer)
-            : Source.StartActivity("outbox publish", ActivityKind.Producer, row.TraceParent);
-        activity?.SetTag("messaging.message.id", row.MessageId);
-        activity?.SetTag("messaging.message.type", row.MessageType);
-        // MassTransit's RabbitMQ transport waits for the broker's publisher confirm before returning.
-        await bus.Publish(message, type, context => context.MessageId = row.MessageId, cancellationToken);
     }
 
     private async Task CleanupAsync(CancellationToken cancellationToken)

@@ -13,6 +13,7 @@ public interface IPeriodicWork
 
 public sealed class PeriodicWorkOptions
 {
+    [PositiveDuration]
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(1);
 }
 
@@ -54,7 +55,10 @@ public static class PeriodicWorkExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<TWork>();
-        builder.Services.Configure<PeriodicWorkOptions>(typeof(TWork).Name, builder.Configuration.GetSection($"PeriodicWork:{typeof(TWork).Name}"));
+        builder.Services.AddOptions<PeriodicWorkOptions>(typeof(TWork).Name)
+            .Bind(builder.Configuration.GetSection($"PeriodicWork:{typeof(TWork).Name}"))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddHostedService<PeriodicWorkService<TWork>>();
         return builder;
     }

@@ -32,7 +32,7 @@ public static class DatabaseExtensions
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: ["ready"]);
         builder.Services.AddDatabaseTelemetry();
         builder.Services.Configure<GrpcServiceOptions>(grpc => grpc.Interceptors.Add<DatabaseFaultInterceptor>());
-        builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
+        builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<OutboxDispatcher<TContext>>();
         return builder;
     }

@@ -1,9 +1,9 @@
 using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Visitation.ServiceDefaults.Auth;
@@ -12,37 +12,42 @@ internal static class AuthExtensions
 {
     public static void AddVisitationAuth(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
-        var local = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
-        if (string.IsNullOrEmpty(options.Authority) && options.SigningKey == AuthOptions.DevelopmentSigningKey && !local)
-        {
+        builder.Services.AddOptions<AuthOptions>()
+            .Bind(builder.Configuration.GetSection(AuthOptions.Section))
+            .ValidateDataAnnotations()
             // The development key is published in the README: anywhere else it would let anyone mint any role.
-            throw new InvalidOperationException("Auth:Authority (or a private Auth:SigningKey) must be configured outside Development and Testing.");
+            .Validate<IHostEnvironment>(
+                (options, environment) => !string.IsNullOrEmpty(options.Authority) || options.SigningKey != AuthOptions.DevelopmentSigningKey || IsLocal(environment),
+                "Auth:Authority (or a private Auth:SigningKey) must be configured outside Development and Testing.")
+            .ValidateOnStart();
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<AuthOptions>>((jwt, auth) => Configure(jwt, auth.Value));
+        builder.Services.AddAuthorization();
+    }
+
+    private static bool IsLocal(IHostEnvironment environment) =>
+        environment.IsDevelopment() || environment.IsEnvironment("Testing");
+
+    private static void Configure(JwtBearerOptions jwt, AuthOptions options)
+    {
+        // Keep claim names as issued ("role", "org"), not the SOAP-era URIs.
+        jwt.MapInboundClaims = false;
+        if (!string.IsNullOrEmpty(options.Authority))
+        {
+            jwt.Authority = options.Authority;
+            jwt.Audience = options.Audience;
+            return;
         }
 
-        builder.Services
-            .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
-            .AddJwtBearer(jwt =>
-            {
-                // Keep claim names as issued ("role", "org"), not the SOAP-era URIs.
-                jwt.MapInboundClaims = false;
-                if (!string.IsNullOrEmpty(options.Authority))
-                {
-                    jwt.Authority = options.Authority;
-                    jwt.Audience = options.Audience;
-                    return;
-                }
-
-                jwt.TokenValidationParameters = new TokenValidationParameters
-                {
-                    ValidIssuer = options.Issuer,
-                    ValidAudience = options.Audience,
-                    IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(options.SigningKey)),
-                    RoleClaimType = CallerClaims.Role,
-                    NameClaimType = CallerClaims.Subject,
-                    ClockSkew = TimeSpan.FromMinutes(1),
-                };
-            });
-        builder.Services.AddAuthorization();
+        jwt.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = options.Issuer,
+            ValidAudience = options.Audience,
+            IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(options.SigningKey)),
+            RoleClaimType = CallerClaims.Role,
+            NameClaimType = CallerClaims.Subject,
+            ClockSkew = TimeSpan.FromMinutes(1),
+        };
     }
 }

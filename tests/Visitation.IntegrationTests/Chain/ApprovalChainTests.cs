@@ -13,7 +13,7 @@ public sealed class ApprovalChainTests(VisitationSystem system)
     private readonly ChainDriver _chain = new(system);
 
     [Fact]
-    public async Task Approved_application_is_scheduled_and_the_family_gets_each_sms()
+    public async Task ApprovedApplicationIsScheduledAndTheFamilyGetsEachSms()
     {
         var family = new Family();
         var inmate = "张建国" + family.Phone[^4..];
@@ -47,7 +47,7 @@ public sealed class ApprovalChainTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task Bureau_rejection_is_recorded_and_sent_with_its_reason()
+    public async Task BureauRejectionIsRecordedAndSentWithItsReason()
     {
         var family = new Family();
         var id = await _chain.SubmitAsync(family.Application("李红梅"));
@@ -73,7 +73,7 @@ public sealed class ApprovalChainTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task Inmate_unknown_to_the_register_is_a_prison_rejection_with_a_reason()
+    public async Task InmateUnknownToTheRegisterIsAPrisonRejectionWithAReason()
     {
         var family = new Family();
         var id = await _chain.SubmitAsync(family.Application("查无此人" + family.Phone[^4..]));

@@ -12,7 +12,7 @@ public sealed class DecisionRaceTests(VisitationSystem system)
     private const int Applications = 6;
 
     [Fact]
-    public async Task Only_one_of_two_racing_decisions_is_recorded_and_announced()
+    public async Task OnlyOneOfTwoRacingDecisionsIsRecordedAndAnnounced()
     {
         var chain = new ChainDriver(system);
         var otherReviewer = system.BureauReview(VisitationSystem.Token(Roles.Reviewer, Orgs.County, "reviewer-qian"));

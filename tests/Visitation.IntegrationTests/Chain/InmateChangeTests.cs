@@ -13,7 +13,7 @@ public sealed class InmateChangeTests(VisitationSystem system)
     private readonly ChainDriver _chain = new(system);
 
     [Fact]
-    public async Task A_barred_visitors_pending_application_is_refused_with_the_bar_reason()
+    public async Task ABarredVisitorsPendingApplicationIsRefusedWithTheBarReason()
     {
         var family = new Family();
         var inmate = "禁止会见" + family.Phone[^4..];
@@ -35,7 +35,7 @@ public sealed class InmateChangeTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task A_transferred_inmate_cannot_be_approved_and_the_reason_says_where_to_apply()
+    public async Task ATransferredInmateCannotBeApprovedAndTheReasonSaysWhereToApply()
     {
         var family = new Family();
         var inmate = "已调监" + family.Phone[^4..];
@@ -68,7 +68,7 @@ public sealed class InmateChangeTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task An_extra_visit_needs_every_level_of_the_provinces_approval_chain()
+    public async Task AnExtraVisitNeedsEveryLevelOfTheProvincesApprovalChain()
     {
         var family = new Family();
         var inmate = "特批会见" + family.Phone[^4..];
@@ -100,7 +100,7 @@ public sealed class InmateChangeTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task A_special_approval_from_a_level_the_province_does_not_have_is_a_bad_argument()
+    public async Task ASpecialApprovalFromALevelTheProvinceDoesNotHaveIsABadArgument()
     {
         var family = new Family();
         var number = "YJ" + family.Phone[^6..];

@@ -24,7 +24,7 @@ public sealed class RegulationTests(VisitationSystem system)
         system.PrisonApproval(VisitationSystem.Token(Roles.Clerk, Orgs.Office, "clerk-li"));
 
     [Fact]
-    public async Task A_confined_inmate_is_refused_with_the_reason_and_the_family_is_told()
+    public async Task AConfinedInmateIsRefusedWithTheReasonAndTheFamilyIsTold()
     {
         var family = new Family();
         var inmate = "禁闭中" + family.Phone[^4..];
@@ -50,7 +50,7 @@ public sealed class RegulationTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task A_confinement_over_part_of_the_month_leaves_its_other_visit_days_open()
+    public async Task AConfinementOverPartOfTheMonthLeavesItsOtherVisitDaysOpen()
     {
         var family = new Family();
         var inmate = "部分禁闭" + family.Phone[^4..];
@@ -73,7 +73,7 @@ public sealed class RegulationTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task An_on_site_visit_uses_the_month_and_the_clerk_can_see_it_before_submitting()
+    public async Task AnOnSiteVisitUsesTheMonthAndTheClerkCanSeeItBeforeSubmitting()
     {
         var family = new Family();
         var inmate = "现场会见" + family.Phone[^4..];
@@ -105,7 +105,7 @@ public sealed class RegulationTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task A_first_time_visitor_joins_the_relatives_register_and_is_recognised_next_time()
+    public async Task AFirstTimeVisitorJoinsTheRelativesRegisterAndIsRecognisedNextTime()
     {
         var family = new Family();
         var inmate = "亲属登记" + family.Phone[^4..];
@@ -137,7 +137,7 @@ public sealed class RegulationTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task A_terminated_visits_penalty_blocks_the_next_month()
+    public async Task ATerminatedVisitsPenaltyBlocksTheNextMonth()
     {
         var family = new Family();
         var inmate = "中止会见" + family.Phone[^4..];
@@ -182,7 +182,7 @@ public sealed class RegulationTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task A_suspension_that_starts_after_booking_cancels_the_visit_and_gives_the_month_back()
+    public async Task ASuspensionThatStartsAfterBookingCancelsTheVisitAndGivesTheMonthBack()
     {
         var family = new Family();
         var inmate = "预约后禁闭" + family.Phone[^4..];
@@ -212,7 +212,7 @@ public sealed class RegulationTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task Grandparents_may_not_visit_a_duty_crime_inmate_in_Shanxi()
+    public async Task GrandparentsMayNotVisitADutyCrimeInmateInShanxi()
     {
         var family = new Family();
         var inmate = "职务犯罪" + family.Phone[^4..];
@@ -233,7 +233,7 @@ public sealed class RegulationTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task A_suspension_set_while_an_application_waits_refuses_it_and_tells_the_family()
+    public async Task ASuspensionSetWhileAnApplicationWaitsRefusesItAndTellsTheFamily()
     {
         var family = new Family();
         var inmate = "隔离审查" + family.Phone[^4..];
@@ -255,7 +255,7 @@ public sealed class RegulationTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task An_application_left_past_the_visit_centres_deadline_expires_and_is_listed_as_overdue()
+    public async Task AnApplicationLeftPastTheVisitCentresDeadlineExpiresAndIsListedAsOverdue()
     {
         var family = new Family();
         var inmate = "超期未审" + family.Phone[^4..];
@@ -277,7 +277,7 @@ public sealed class RegulationTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task An_application_the_bureau_leaves_past_its_deadline_expires_with_a_reason()
+    public async Task AnApplicationTheBureauLeavesPastItsDeadlineExpiresWithAReason()
     {
         var family = new Family();
         var id = await _chain.SubmitAsync(family.Application("县局超期" + family.Phone[^4..]));

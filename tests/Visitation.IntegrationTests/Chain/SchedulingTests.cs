@@ -15,7 +15,7 @@ public sealed class SchedulingTests(VisitationSystem system)
     private readonly ChainDriver _chain = new(system);
 
     [Fact]
-    public async Task Visit_centre_can_move_the_proposal_to_another_free_slot()
+    public async Task VisitCentreCanMoveTheProposalToAnotherFreeSlot()
     {
         var family = new Family();
         var inmate = "刘志强" + family.Phone[^4..];
@@ -39,7 +39,7 @@ public sealed class SchedulingTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task A_preferred_date_later_than_the_earliest_free_slot_gets_the_proposal_and_keeps_it_on_a_reoffer()
+    public async Task APreferredDateLaterThanTheEarliestFreeSlotGetsTheProposalAndKeepsItOnAReoffer()
     {
         var family = new Family();
         var month = Family.NextVisitMonth();
@@ -75,7 +75,7 @@ public sealed class SchedulingTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task A_slot_that_is_not_free_cannot_be_confirmed()
+    public async Task ASlotThatIsNotFreeCannotBeConfirmed()
     {
         var family = new Family();
         var (_, proposal) = await _chain.DriveToProposalAsync(family, "陈立" + family.Phone[^4..], area: "6");
@@ -87,7 +87,7 @@ public sealed class SchedulingTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task Visit_days_of_an_area_skip_public_holidays_with_the_reason()
+    public async Task VisitDaysOfAnAreaSkipPublicHolidaysWithTheReason()
     {
         var days = await _chain.VisitCentre.ListVisitDaysAsync(new ListVisitDaysRequest { PrisonId = Orgs.Prison, PrisonArea = "1", Month = "2026-10" });
 
@@ -100,7 +100,7 @@ public sealed class SchedulingTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task A_year_without_its_holiday_notice_says_so()
+    public async Task AYearWithoutItsHolidayNoticeSaysSo()
     {
         // No holiday file for 2030 ships: the days are listed, but the caller is told none were taken out.
         var days = await _chain.VisitCentre.ListVisitDaysAsync(new ListVisitDaysRequest { PrisonId = Orgs.Prison, PrisonArea = "1", Month = "2030-10" });
@@ -110,7 +110,7 @@ public sealed class SchedulingTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task On_site_day_of_an_area_follows_its_nth_sunday_rule()
+    public async Task OnSiteDayOfAnAreaFollowsItsNthSundayRule()
     {
         // Area 4: "the Monday after the second Sunday"; March 2026's second Sunday is the 8th.
         var days = await _chain.VisitCentre.ListVisitDaysAsync(new ListVisitDaysRequest { PrisonId = Orgs.Prison, PrisonArea = "4", Month = "2026-03" });

@@ -19,7 +19,7 @@ public sealed class SlotRaceTests(VisitationSystem system)
     private const string Office = "yanhu-beicheng-office", County = "yanhu-bureau", Venue = "yanhu-venue", Area = "6";
 
     [Fact]
-    public async Task Fifty_approvals_racing_for_fewer_slots_never_overbook_a_terminal()
+    public async Task FiftyApprovalsRacingForFewerSlotsNeverOverbookATerminal()
     {
         var clerk = system.Applications(VisitationSystem.Token(Roles.Clerk, Office, "clerk-wang"));
         var reviewer = system.BureauReview(VisitationSystem.Token(Roles.Reviewer, County, "reviewer-liu"));

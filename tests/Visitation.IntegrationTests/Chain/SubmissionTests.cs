@@ -12,7 +12,7 @@ public sealed class SubmissionTests(VisitationSystem system)
     private readonly ChainDriver _chain = new(system);
 
     [Fact]
-    public async Task Bad_input_names_every_bad_field_and_stores_nothing()
+    public async Task BadInputNamesEveryBadFieldAndStoresNothing()
     {
         var family = new Family();
         var request = family.Application("孙悟空");
@@ -31,7 +31,7 @@ public sealed class SubmissionTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task Preferences_outside_the_month_repeated_or_unknown_are_named()
+    public async Task PreferencesOutsideTheMonthRepeatedOrUnknownAreNamed()
     {
         var family = new Family();
         var request = family.Application("白玉堂");
@@ -50,7 +50,7 @@ public sealed class SubmissionTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task Unspecified_or_undefined_enums_are_named_fields()
+    public async Task UnspecifiedOrUndefinedEnumsAreNamedFields()
     {
         var request = new Family().Application("沙悟净");
         request.Visitors[0].Relation = Relation.Unspecified;
@@ -69,7 +69,7 @@ public sealed class SubmissionTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task Four_adults_are_refused_but_a_child_under_fourteen_with_a_guardian_is_not_counted()
+    public async Task FourAdultsAreRefusedButAChildUnderFourteenWithAGuardianIsNotCounted()
     {
         var family = new Family();
         var tooMany = family.Application("周大福");
@@ -106,7 +106,7 @@ public sealed class SubmissionTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task Retried_submission_returns_the_first_application()
+    public async Task RetriedSubmissionReturnsTheFirstApplication()
     {
         var request = new Family().Application("吴用");
 
@@ -126,7 +126,7 @@ public sealed class SubmissionTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task Resident_id_with_a_future_birth_date_is_a_bad_argument()
+    public async Task ResidentIdWithAFutureBirthDateIsABadArgument()
     {
         var request = new Family().Application("未来人");
         request.Visitors[0].IdNumber = Family.IdNumber(DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1), 1);
@@ -138,7 +138,7 @@ public sealed class SubmissionTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task Inmate_import_with_an_area_the_prison_does_not_have_is_a_bad_argument()
+    public async Task InmateImportWithAnAreaThePrisonDoesNotHaveIsABadArgument()
     {
         var error = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Officer.ImportInmatesAsync(new Contracts.Grpc.PrisonApproval.ImportInmatesRequest
         {
@@ -150,7 +150,7 @@ public sealed class SubmissionTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task Unknown_application_is_not_found()
+    public async Task UnknownApplicationIsNotFound()
     {
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
             await _chain.Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = Guid.NewGuid().ToString() }));

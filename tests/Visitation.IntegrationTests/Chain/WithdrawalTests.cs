@@ -14,7 +14,7 @@ public sealed class WithdrawalTests(VisitationSystem system)
     private readonly ChainDriver _chain = new(system);
 
     [Fact]
-    public async Task Withdrawn_application_leaves_the_bureau_queue_and_cannot_be_decided()
+    public async Task WithdrawnApplicationLeavesTheBureauQueueAndCannotBeDecided()
     {
         var id = await _chain.SubmitAsync(new Family().Application("撤回甲"));
         await _chain.WaitForBureauTaskAsync(id);
@@ -32,7 +32,7 @@ public sealed class WithdrawalTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task Withdrawal_that_overtakes_the_bureau_approval_stops_the_prison_and_scheduling()
+    public async Task WithdrawalThatOvertakesTheBureauApprovalStopsThePrisonAndScheduling()
     {
         var family = new Family();
         var inmate = "撤回乙" + family.Phone[^4..];

@@ -15,7 +15,7 @@ public sealed class CancelDayTests(VisitationSystem system)
     private readonly ChainDriver _chain = new(system);
 
     [Fact]
-    public async Task A_cancelled_day_reoffers_every_family_a_new_slot_and_tells_them_by_sms()
+    public async Task ACancelledDayReoffersEveryFamilyANewSlotAndTellsThemBySms()
     {
         // Area 6 holds video visits on the 6th, 16th and 26th; the three families land on the same first day.
         // The county venue closes it (a prison-wide closure would also take the day from other tests' venues).
@@ -75,7 +75,7 @@ public sealed class CancelDayTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task Closing_one_prison_terminal_for_a_time_range_moves_only_the_visit_it_touches()
+    public async Task ClosingOnePrisonTerminalForATimeRangeMovesOnlyTheVisitItTouches()
     {
         var family = new Family();
         var (_, proposal) = await _chain.DriveToProposalAsync(family, "检修" + family.Phone[^4..], area: "11");
@@ -102,7 +102,7 @@ public sealed class CancelDayTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task A_reopened_closure_offers_its_day_again_and_its_cancelled_visits_stay_cancelled()
+    public async Task AReopenedClosureOffersItsDayAgainAndItsCancelledVisitsStayCancelled()
     {
         var venue = system.Scheduling(VisitationSystem.Token(Roles.VenueStaff, Orgs.Venue, "venue-wu"));
         var family = new Family();
@@ -133,7 +133,7 @@ public sealed class CancelDayTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task Only_the_prisons_own_officers_may_cancel_its_visits()
+    public async Task OnlyThePrisonsOwnOfficersMayCancelItsVisits()
     {
         var family = new Family();
         var (_, proposal) = await _chain.DriveToProposalAsync(family, "越权" + family.Phone[^4..], area: "6");
@@ -150,7 +150,7 @@ public sealed class CancelDayTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task A_requested_cancellation_cancels_without_reoffer_and_is_remembered_for_a_later_approval()
+    public async Task ARequestedCancellationCancelsWithoutReofferAndIsRememberedForALaterApproval()
     {
         // The visit exists: it is cancelled, and the family is told no new time will follow.
         var family = new Family();

@@ -18,7 +18,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
     private readonly SchedulingService.SchedulingServiceClient _venue = system.Scheduling(VisitationSystem.Token(Roles.VenueStaff, Orgs.Venue, "venue-wu"));
 
     [Fact]
-    public async Task An_interrupted_call_resumes_for_the_remaining_minutes_only()
+    public async Task AnInterruptedCallResumesForTheRemainingMinutesOnly()
     {
         var (family, visit) = await ScheduledVisitAsync("中断");
         try
@@ -48,7 +48,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task Nobody_checked_in_by_the_start_is_a_no_show()
+    public async Task NobodyCheckedInByTheStartIsANoShow()
     {
         var (family, visit) = await ScheduledVisitAsync("未到");
         try
@@ -74,7 +74,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task A_terminated_call_publishes_the_penalty_the_policy_allows()
+    public async Task ATerminatedCallPublishesThePenaltyThePolicyAllows()
     {
         var (family, visit) = await ScheduledVisitAsync("中止");
         try
@@ -105,7 +105,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task At_the_end_of_the_day_a_visit_never_started_is_cancelled_and_an_unfinished_call_completed()
+    public async Task AtTheEndOfTheDayAVisitNeverStartedIsCancelledAndAnUnfinishedCallCompleted()
     {
         var (_, waiting) = await ScheduledVisitAsync("未开");
         var (family, talking) = await ScheduledVisitAsync("未完");
@@ -141,7 +141,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task The_family_is_reminded_once_the_day_before()
+    public async Task TheFamilyIsRemindedOnceTheDayBefore()
     {
         var (family, visit) = await ScheduledVisitAsync("叮嘱");
         try
@@ -164,7 +164,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task An_unconfirmed_hold_expires_and_the_application_gets_a_new_proposal()
+    public async Task AnUnconfirmedHoldExpiresAndTheApplicationGetsANewProposal()
     {
         var family = new Family();
         var (id, proposal) = await _chain.DriveToProposalAsync(family, "保留" + family.Phone[^4..]);
@@ -190,7 +190,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task The_venue_checks_in_and_the_prison_runs_the_call_each_only_for_its_own_visits()
+    public async Task TheVenueChecksInAndThePrisonRunsTheCallEachOnlyForItsOwnVisits()
     {
         var (_, visit) = await ScheduledVisitAsync("分工");
         var otherVenue = system.Scheduling(VisitationSystem.Token(Roles.VenueStaff, "yanhu-venue"));

@@ -17,7 +17,7 @@ public sealed class ReferenceDataChangeTests(VisitationSystem system)
     private readonly ChainDriver _chain = new(system);
 
     [Fact]
-    public async Task A_visit_day_removed_from_the_calendar_is_cancelled_and_reoffered_when_scheduling_starts_with_it()
+    public async Task AVisitDayRemovedFromTheCalendarIsCancelledAndReofferedWhenSchedulingStartsWithIt()
     {
         var family = new Family();
         var (id, proposal) = await _chain.DriveToProposalAsync(family, "调整" + family.Phone[^4..], area: "10");
@@ -46,7 +46,7 @@ public sealed class ReferenceDataChangeTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task A_proposal_made_before_hold_timers_existed_gets_its_timer_when_scheduling_starts()
+    public async Task AProposalMadeBeforeHoldTimersExistedGetsItsTimerWhenSchedulingStarts()
     {
         var family = new Family();
         var (_, proposal) = await _chain.DriveToProposalAsync(family, "补时" + family.Phone[^4..], area: "9");

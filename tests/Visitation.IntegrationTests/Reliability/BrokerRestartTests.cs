@@ -12,13 +12,13 @@ namespace Visitation.IntegrationTests.Reliability;
 /// reviewers and officers keep working (their decisions wait in the outboxes), the broker comes
 /// back, and every application completes with exactly its two SMS.
 /// </summary>
-public sealed class BrokerRestartTests(VisitationSystem system)
+public sealed class BrokerRestartTests(VisitationSystem system) : FaultTest(system)
 {
     [Fact]
-    public async Task Applications_in_flight_all_complete_after_the_broker_restarts()
+    public async Task ApplicationsInFlightAllCompleteAfterTheBrokerRestarts()
     {
-        var chain = new ChainDriver(system);
-        var families = Enumerable.Range(0, 4).Select(_ => new Family()).ToArray();
+        var chain = new ChainDriver(Services);
+        var families = NewFamilies(4);
         var inmates = families.Select(f => "断线" + f.Phone[^4..]).ToArray();
         foreach (var (family, inmate) in families.Zip(inmates))
         {
@@ -43,12 +43,7 @@ public sealed class BrokerRestartTests(VisitationSystem system)
             await chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId });
             late = await chain.SubmitAsync(families[3].Application(inmates[3], "11"));
             await Task.Delay(2000);
-            var waiting = 0L;
-            foreach (var database in system.Databases.Values)
-            {
-                waiting += await OutboxRows.UnsentAsync(database);
-            }
-
+            var waiting = await UnsentEverywhereAsync();
             Assert.True(waiting >= 4, $"only {waiting} events waited in the outboxes while the broker was down");
         }
         finally
@@ -75,7 +70,7 @@ public sealed class BrokerRestartTests(VisitationSystem system)
 
         foreach (var family in families)
         {
-            Assert.Equal(2, (await system.SmsTo(family.Phone)).Count);
+            Assert.Equal(2, (await Services.SmsTo(family.Phone)).Count);
         }
     }
 }

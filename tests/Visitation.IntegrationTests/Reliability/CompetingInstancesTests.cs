@@ -10,18 +10,18 @@ namespace Visitation.IntegrationTests.Reliability;
 /// (see <see cref="VisitationSystem.InstancesPerService"/>). A batch of applications driven at once
 /// all complete, each family gets exactly its two SMS, and no outbox row is left behind.
 /// </summary>
-public sealed class CompetingInstancesTests(VisitationSystem system)
+public sealed class CompetingInstancesTests(VisitationSystem system) : FaultTest(system)
 {
     private const int Applications = 8;
 
     [Fact]
-    public async Task A_batch_completes_on_two_instances_with_no_duplicate_sms_and_no_stuck_outbox_rows()
+    public async Task ABatchCompletesOnTwoInstancesWithNoDuplicateSmsAndNoStuckOutboxRows()
     {
-        var families = Enumerable.Range(0, Applications).Select(_ => new Family()).ToList();
+        var families = NewFamilies(Applications);
 
         var ids = await Task.WhenAll(families.Select(async family =>
         {
-            var chain = new ChainDriver(system);
+            var chain = new ChainDriver(Services);
             var (id, proposal) = await chain.DriveToProposalAsync(family, "并发" + family.Phone[^4..], area: "9");
             await chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId });
             await chain.WaitForOutcomeAsync(id, ApplicationStatus.Scheduled, smsCount: 2);
@@ -31,17 +31,14 @@ public sealed class CompetingInstancesTests(VisitationSystem system)
         Assert.Equal(Applications, ids.Distinct().Count());
         foreach (var family in families)
         {
-            var sms = await system.SmsTo(family.Phone);
+            var sms = await Services.SmsTo(family.Phone);
             Assert.Equal(["申请已受理", "已安排在"], sms.Select(m => m.Text.Contains("申请已受理", StringComparison.Ordinal) ? "申请已受理" : m.Text.Contains("已安排在", StringComparison.Ordinal) ? "已安排在" : m.Text));
         }
 
-        foreach (var (service, database) in system.Databases)
-        {
-            await Eventually.Until(() => OutboxRows.UnsentAsync(database), unsent => unsent == 0, $"{service}'s outbox to empty");
-        }
+        await OutboxesDrainedAsync("no row stuck");
 
-        Assert.Equal(0, system.GatewayDuplicates);
-        var agenda = await new ChainDriver(system).CountyAgenda.GetVenueAgendaAsync(new GetVenueAgendaRequest
+        Assert.Equal(0, Services.GatewayDuplicates);
+        var agenda = await new ChainDriver(Services).CountyAgenda.GetVenueAgendaAsync(new GetVenueAgendaRequest
         {
             DateFrom = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             DateTo = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(90).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),

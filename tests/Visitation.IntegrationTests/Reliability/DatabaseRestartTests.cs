@@ -15,15 +15,15 @@ namespace Visitation.IntegrationTests.Reliability;
 /// database is back every approval is applied — five prison tasks, five timelines moved on — all
 /// five go on to their scheduled SMS, and nothing about these applications lands in _error.
 /// </summary>
-public sealed class DatabaseRestartTests(VisitationSystem system)
+public sealed class DatabaseRestartTests(VisitationSystem system) : FaultTest(system)
 {
     private const int Applications = 5;
 
     [Fact]
-    public async Task Events_arriving_while_the_database_is_down_are_all_applied_once_it_is_back()
+    public async Task EventsArrivingWhileTheDatabaseIsDownAreAllAppliedOnceItIsBack()
     {
-        var chain = new ChainDriver(system);
-        var families = Enumerable.Range(0, Applications).Select(_ => new Family()).ToArray();
+        var chain = new ChainDriver(Services);
+        var families = NewFamilies(Applications);
         var requests = families.Select(f => f.Application("停库" + f.Phone[^4..], "4")).ToArray();
         var ids = new List<string>();
         foreach (var (family, request) in families.Zip(requests))
@@ -40,7 +40,7 @@ public sealed class DatabaseRestartTests(VisitationSystem system)
             // The bureau's approvals, as bureau-review publishes them, reach services whose database is gone.
             for (var i = 0; i < Applications; i++)
             {
-                await system.PublishAsync(new BureauApproved(Details(ids[i], requests[i]), "reviewer-zhao", "停库期间到达", DateTimeOffset.UtcNow), Guid.NewGuid());
+                await Services.PublishAsync(new BureauApproved(Details(ids[i], requests[i]), "reviewer-zhao", "停库期间到达", DateTimeOffset.UtcNow), Guid.NewGuid());
             }
 
             var refused = await Assert.ThrowsAsync<RpcException>(async () =>
@@ -74,10 +74,10 @@ public sealed class DatabaseRestartTests(VisitationSystem system)
 
         foreach (var family in families)
         {
-            Assert.Equal(2, (await system.SmsTo(family.Phone)).Count);
+            Assert.Equal(2, (await Services.SmsTo(family.Phone)).Count);
         }
 
-        Assert.Empty(await system.FaultsAboutAsync(ids));
+        Assert.Empty(await Services.FaultsAboutAsync(ids));
     }
 
     private static ApplicationDetails Details(string id, SubmitApplicationRequest request) =>

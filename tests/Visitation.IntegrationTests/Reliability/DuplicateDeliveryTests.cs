@@ -12,54 +12,51 @@ namespace Visitation.IntegrationTests.Reliability;
 /// with its original message id — once while running and once more after every service restarted.
 /// Nothing changes and no family gets a second SMS.
 /// </summary>
-public sealed class DuplicateDeliveryTests(VisitationSystem system)
+public sealed class DuplicateDeliveryTests(VisitationSystem system) : FaultTest(system)
 {
     [Fact]
-    public async Task Redelivered_events_change_nothing_and_send_no_second_sms_even_after_a_restart()
+    public async Task RedeliveredEventsChangeNothingAndSendNoSecondSmsEvenAfterARestart()
     {
-        var chain = new ChainDriver(system);
+        var chain = new ChainDriver(Services);
         var families = new[] { new Family(), new Family(), new Family() };
         var scheduled = await DriveScheduledAsync(chain, families[0]);
         var bureauRejected = await DriveBureauRejectedAsync(chain, families[1]);
         var prisonRejected = await DrivePrisonRejectedAsync(chain, families[2]);
         var ids = new[] { scheduled, bureauRejected, prisonRejected };
-        var before = await SnapshotAsync(new ChainDriver(system), ids, families);
+        var before = await SnapshotAsync(new ChainDriver(Services), ids, families);
         Assert.All(families, f => Assert.Contains($"{f.Phone}:2", before, StringComparison.Ordinal));
 
         await ReplayAsync(ids);
-        Assert.Equal(before, await SnapshotAsync(new ChainDriver(system), ids, families));
+        Assert.Equal(before, await SnapshotAsync(new ChainDriver(Services), ids, families));
 
         foreach (var service in VisitationSystem.ServiceNames)
         {
-            await system.RestartAsync(service);
+            await Services.RestartAsync(service);
         }
 
         await ReplayAsync(ids);
-        Assert.Equal(before, await SnapshotAsync(new ChainDriver(system), ids, families));
-        Assert.Equal(0, system.GatewayDuplicates);
+        Assert.Equal(before, await SnapshotAsync(new ChainDriver(Services), ids, families));
+        Assert.Equal(0, Services.GatewayDuplicates);
     }
 
     private async Task ReplayAsync(string[] applicationIds)
     {
-        var deliveredBefore = await system.VirtualHost!.DeliveredAsync();
+        var deliveredBefore = await Services.VirtualHost!.DeliveredAsync();
         var replayed = 0;
-        foreach (var database in system.Databases.Values)
+        foreach (var database in Services.Databases.Values)
         {
             replayed += await OutboxRows.MarkUnsentAsync(database, applicationIds);
         }
 
         // 3 applications produced at least 14 events between them; each is published again.
         Assert.True(replayed >= 14, $"only {replayed} outbox rows replayed");
-        foreach (var database in system.Databases.Values)
-        {
-            await Eventually.Until(() => OutboxRows.UnsentAsync(database), unsent => unsent == 0, "the replayed rows to be published again");
-        }
+        await OutboxesDrainedAsync("the replayed rows published again");
 
-        await Eventually.Until(() => system.VirtualHost.DeliveredAsync(), delivered => delivered >= deliveredBefore + replayed, "the broker to deliver every replayed event", seconds: 60);
-        await Eventually.Until(async () => string.Join(",", (await system.VirtualHost.QueueDepthsAsync()).Where(q => !q.Key.EndsWith("_error", StringComparison.Ordinal) && q.Value > 0).Select(q => $"{q.Key}={q.Value}")),
+        await Eventually.Until(() => Services.VirtualHost.DeliveredAsync(), delivered => delivered >= deliveredBefore + replayed, "the broker to deliver every replayed event", seconds: 60);
+        await Eventually.Until(async () => string.Join(",", (await Services.VirtualHost.QueueDepthsAsync()).Where(q => !q.Key.EndsWith("_error", StringComparison.Ordinal) && q.Value > 0).Select(q => $"{q.Key}={q.Value}")),
             busy => busy.Length == 0, "the queues to drain");
         await Task.Delay(1500); // a duplicate that failed would need its quick retries to reach _error
-        Assert.Empty(await system.FaultsAboutAsync(applicationIds));
+        Assert.Empty(await Services.FaultsAboutAsync(applicationIds));
     }
 
     /// <summary>Everything a duplicate could disturb: status, timeline, SMS rows, SMS received, inbox rows.</summary>
@@ -70,11 +67,11 @@ public sealed class DuplicateDeliveryTests(VisitationSystem system)
         {
             var application = await chain.Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = ids[i] });
             parts.Add($"{application.Status}|{string.Join(",", application.Timeline.Select(t => $"{t.Event}@{t.At}"))}");
-            parts.Add($"sms-rows:{await OutboxRows.SmsRowsAsync(system.Databases["notification"], ids[i])}");
-            parts.Add($"{families[i].Phone}:{(await system.SmsTo(families[i].Phone)).Count}");
+            parts.Add($"sms-rows:{await OutboxRows.SmsRowsAsync(Services.Databases["notification"], ids[i])}");
+            parts.Add($"{families[i].Phone}:{(await Services.SmsTo(families[i].Phone)).Count}");
         }
 
-        foreach (var (service, database) in system.Databases)
+        foreach (var (service, database) in Services.Databases)
         {
             parts.Add($"{service}-inbox:{await OutboxRows.InboxAsync(database)}");
         }

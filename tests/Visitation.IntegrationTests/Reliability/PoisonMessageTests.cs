@@ -13,16 +13,16 @@ namespace Visitation.IntegrationTests.Reliability;
 /// while another application goes through the whole chain. Once the missing application arrives,
 /// the error-queue command moves the chosen message back and the family gets its SMS, once.
 /// </summary>
-public sealed class PoisonMessageTests(VisitationSystem system)
+public sealed class PoisonMessageTests(VisitationSystem system) : FaultTest(system)
 {
     [Fact]
-    public async Task Poison_message_ends_in_error_others_keep_flowing_and_replay_delivers_it_once_fixed()
+    public async Task PoisonMessageEndsInErrorOthersKeepFlowingAndReplayDeliversItOnceFixed()
     {
-        var chain = new ChainDriver(system);
+        var chain = new ChainDriver(Services);
         var family = new Family();
         var applicationId = Guid.NewGuid();
         var poisonId = Guid.NewGuid();
-        await system.PublishAsync(new BureauRejected(applicationId, Orgs.County, "DOCUMENTS_INCOMPLETE", "证件不全，请携带户口簿原件重新申请", "reviewer-zhao", DateTimeOffset.UtcNow), poisonId);
+        await Services.PublishAsync(new BureauRejected(applicationId, Orgs.County, "DOCUMENTS_INCOMPLETE", "证件不全，请携带户口簿原件重新申请", "reviewer-zhao", DateTimeOffset.UtcNow), poisonId);
 
         // 1 other application completes the chain while the poison is being retried.
         var other = new Family();
@@ -30,7 +30,7 @@ public sealed class PoisonMessageTests(VisitationSystem system)
         await chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId });
         await chain.WaitForOutcomeAsync(otherId, ApplicationStatus.Scheduled, smsCount: 2);
 
-        var errors = system.ErrorQueues;
+        var errors = Services.ErrorQueues;
         var smsQueue = await Eventually.Until(async () => (await errors.ListQueuesAsync()).FirstOrDefault(q => q.Name == "notification-bureau-rejected-sms_error" && q.Messages > 0),
             q => q is not null, "the poison message in the notification error queue", seconds: 60);
         var timelineQueue = await Eventually.Until(async () => (await errors.ListQueuesAsync()).FirstOrDefault(q => q.Name == "application-bureau-rejected-timeline_error" && q.Messages > 0),
@@ -40,24 +40,24 @@ public sealed class PoisonMessageTests(VisitationSystem system)
         Assert.Contains("No recipient yet", faulted.FaultMessage, StringComparison.Ordinal);
         // Before _error it came back from the PostgreSQL-backed schedule: an event about an application
         // not known yet gets more chances than a plain fault (PrerequisiteRedeliveryLimit = 4 in tests).
-        Assert.Equal(4, await OutboxRows.RedeliveriesSentAsync(system.Databases["notification"], poisonId));
-        Assert.Empty(await system.SmsTo(family.Phone));
+        Assert.Equal(4, await OutboxRows.RedeliveriesSentAsync(Services.Databases["notification"], poisonId));
+        Assert.Empty(await Services.SmsTo(family.Phone));
 
         // The fix: the application the rejection is about becomes known.
         var details = new ApplicationDetails(applicationId, Orgs.Office, Orgs.County, Orgs.Venue, "毒消息" + family.Phone[^4..], Orgs.Prison, "10", Family.NextVisitMonth(),
             DateOnly.FromDateTime(DateTime.UtcNow), [new VisitorDetails("王秀英", Family.IdNumber(new DateOnly(1970, 1, 1), 5), "mother", 56, ["resident_id", "household_register"])]);
-        await system.PublishAsync(new ApplicationSubmitted(details, "王秀英", family.Phone, "clerk-li", DateTimeOffset.UtcNow), Guid.NewGuid());
-        await Eventually.Until(() => system.SmsTo(family.Phone), sms => sms.Count == 1, "the received SMS");
+        await Services.PublishAsync(new ApplicationSubmitted(details, "王秀英", family.Phone, "clerk-li", DateTimeOffset.UtcNow), Guid.NewGuid());
+        await Eventually.Until(() => Services.SmsTo(family.Phone), sms => sms.Count == 1, "the received SMS");
 
         var moved = await errors.ReplayAsync(smsQueue.Name, m => m.MessageId == poisonId.ToString());
 
         Assert.Equal(1, moved);
-        var sms = await Eventually.Until(() => system.SmsTo(family.Phone), s => s.Count == 2, "the rejection SMS after replay");
+        var sms = await Eventually.Until(() => Services.SmsTo(family.Phone), s => s.Count == 2, "the rejection SMS after replay");
         Assert.Contains("原因：证件不全，请携带户口簿原件重新申请", sms[1].Text, StringComparison.Ordinal);
         await Eventually.Until(async () => (await errors.ListQueuesAsync()).Single(q => q.Name == smsQueue.Name).Messages, n => n == 0, "the notification error queue to empty");
         // Not chosen, so not moved: the application service still has no such application.
         Assert.Contains(await errors.PeekAsync(timelineQueue!.Name), m => m.MessageId == poisonId.ToString());
         await Task.Delay(1000);
-        Assert.Equal(2, (await system.SmsTo(family.Phone)).Count);
+        Assert.Equal(2, (await Services.SmsTo(family.Phone)).Count);
     }
 }

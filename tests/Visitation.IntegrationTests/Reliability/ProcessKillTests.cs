@@ -14,23 +14,23 @@ namespace Visitation.IntegrationTests.Reliability;
 /// published — and is killed with SIGKILL. A new process on the same database publishes what the
 /// dead one committed, and all three applications complete their chain.
 /// </summary>
-public sealed class ProcessKillTests(VisitationSystem system)
+public sealed class ProcessKillTests(VisitationSystem system) : FaultTest(system)
 {
     private const int Applications = 3;
 
     [Fact]
-    public async Task Events_committed_by_a_killed_process_are_published_after_restart()
+    public async Task EventsCommittedByAKilledProcessArePublishedAfterRestart()
     {
-        var chain = new ChainDriver(system);
-        var families = Enumerable.Range(0, Applications).Select(_ => new Family()).ToArray();
+        var chain = new ChainDriver(Services);
+        var families = NewFamilies(Applications);
         var inmates = families.Select(f => "断电" + f.Phone[^4..]).ToArray();
-        var database = system.Databases["bureau_review"];
+        var database = Services.Databases["bureau_review"];
         var reviewerToken = VisitationSystem.Token(Roles.Reviewer, Orgs.County, "reviewer-zhao");
-        await system.StopAsync("bureau_review");
+        await Services.StopAsync("bureau_review");
         try
         {
             var ids = new List<string>();
-            await using (var first = await ServiceProcess.StartAsync("BureauReview", system.SettingsOf("bureau_review")))
+            await using (var first = await ServiceProcess.StartAsync("BureauReview", Services.SettingsOf("bureau_review")))
             {
                 var reviewer = new BureauReviewService.BureauReviewServiceClient(first.Channel(reviewerToken));
                 foreach (var (family, inmate) in families.Zip(inmates))
@@ -56,7 +56,7 @@ public sealed class ProcessKillTests(VisitationSystem system)
             await Task.Delay(1000);
             Assert.Equal(Applications, await OutboxRows.UnsentAsync(database));
 
-            await using var second = await ServiceProcess.StartAsync("BureauReview", system.SettingsOf("bureau_review"));
+            await using var second = await ServiceProcess.StartAsync("BureauReview", Services.SettingsOf("bureau_review"));
             await Eventually.Until(() => OutboxRows.UnsentAsync(database), n => n == 0, "the restarted process to publish the approvals");
             foreach (var id in ids)
             {
@@ -69,12 +69,12 @@ public sealed class ProcessKillTests(VisitationSystem system)
 
             foreach (var family in families)
             {
-                Assert.Equal(2, (await system.SmsTo(family.Phone)).Count);
+                Assert.Equal(2, (await Services.SmsTo(family.Phone)).Count);
             }
         }
         finally
         {
-            system.StartInstances("bureau_review");
+            Services.StartInstances("bureau_review");
         }
     }
 

@@ -13,7 +13,7 @@ public sealed class AccessTests(VisitationSystem system)
     private readonly ChainDriver _chain = new(system);
 
     [Fact]
-    public async Task Call_without_a_token_is_unauthenticated()
+    public async Task CallWithoutATokenIsUnauthenticated()
     {
         var anonymous = system.Applications(token: null);
 
@@ -24,7 +24,7 @@ public sealed class AccessTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task Token_from_another_issuer_is_unauthenticated()
+    public async Task TokenFromAnotherIssuerIsUnauthenticated()
     {
         var forged = DevTokenIssuer.Issue("mallory", Roles.Clerk, Orgs.Office, new AuthOptions { SigningKey = "a-completely-different-signing-key-of-enough-length" });
 
@@ -35,7 +35,7 @@ public sealed class AccessTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task Other_office_and_other_county_are_refused()
+    public async Task OtherOfficeAndOtherCountyAreRefused()
     {
         var id = await _chain.SubmitAsync(new Family().Application("赵铁柱"));
         await _chain.WaitForBureauTaskAsync(id);
@@ -55,7 +55,7 @@ public sealed class AccessTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task Wrong_role_is_refused()
+    public async Task WrongRoleIsRefused()
     {
         var reviewerAsClerk = system.Applications(VisitationSystem.Token(Roles.Reviewer, Orgs.County));
 

@@ -22,7 +22,7 @@ public sealed class SlotPreferenceTests
     private static Booking[] WholeDay(DateOnly date) => [new("P1", date, T("08:00"), T("17:00"))];
 
     [Fact]
-    public void A_preferred_day_is_chosen_over_an_earlier_day_that_is_not()
+    public void APreferredDayIsChosenOverAnEarlierDayThatIsNot()
     {
         var request = ThreeDays();
 
@@ -33,7 +33,7 @@ public sealed class SlotPreferenceTests
     }
 
     [Fact]
-    public void The_earliest_of_several_preferred_days_with_room_wins()
+    public void TheEarliestOfSeveralPreferredDaysWithRoomWins()
     {
         var offer = SlotAllocator.Preferred(ThreeDays(WholeDay(Later)), On(PartOfDay.Any, Last, Later));
 
@@ -41,7 +41,7 @@ public sealed class SlotPreferenceTests
     }
 
     [Fact]
-    public void A_full_preferred_day_falls_back_to_the_earliest_slot_overall()
+    public void AFullPreferredDayFallsBackToTheEarliestSlotOverall()
     {
         var offer = SlotAllocator.Preferred(ThreeDays(WholeDay(Later)), On(PartOfDay.Any, Later));
 
@@ -49,7 +49,7 @@ public sealed class SlotPreferenceTests
     }
 
     [Fact]
-    public void A_preferred_day_that_is_not_a_candidate_falls_back_too()
+    public void APreferredDayThatIsNotACandidateFallsBackToo()
     {
         var offer = SlotAllocator.Preferred(ThreeDays(), On(PartOfDay.Any, D("2026-03-12")));
 
@@ -60,7 +60,7 @@ public sealed class SlotPreferenceTests
     [InlineData(0)]
     [InlineData(1)]
     [InlineData(2)]
-    public void Without_a_preference_the_choice_is_the_earliest_as_before(int fullDays)
+    public void WithoutAPreferenceTheChoiceIsTheEarliestAsBefore(int fullDays)
     {
         var request = ThreeDays([.. new[] { Day, Later, Last }.Take(fullDays).SelectMany(WholeDay)]);
 
@@ -72,7 +72,7 @@ public sealed class SlotPreferenceTests
     }
 
     [Fact]
-    public void No_slot_anywhere_is_still_no_slot()
+    public void NoSlotAnywhereIsStillNoSlot()
     {
         var request = ThreeDays([.. new[] { Day, Later, Last }.SelectMany(WholeDay)]);
 
@@ -83,7 +83,7 @@ public sealed class SlotPreferenceTests
     [InlineData(PartOfDay.Morning, "09:00")]
     [InlineData(PartOfDay.Afternoon, "14:00")]
     [InlineData(PartOfDay.Any, "09:00")]
-    public void A_part_of_day_picks_the_first_start_in_it(PartOfDay part, string expected)
+    public void APartOfDayPicksTheFirstStartInIt(PartOfDay part, string expected)
     {
         var offer = SlotAllocator.Preferred(ThreeDays(), On(part));
 
@@ -91,7 +91,7 @@ public sealed class SlotPreferenceTests
     }
 
     [Fact]
-    public void An_afternoon_preference_moves_to_a_later_day_before_giving_up_on_the_afternoon()
+    public void AnAfternoonPreferenceMovesToALaterDayBeforeGivingUpOnTheAfternoon()
     {
         var offer = SlotAllocator.Preferred(ThreeDays(new Booking("P1", Day, T("13:00"), T("17:00"))), On(PartOfDay.Afternoon));
 
@@ -99,7 +99,7 @@ public sealed class SlotPreferenceTests
     }
 
     [Fact]
-    public void The_preferred_day_counts_for_more_than_the_part_of_day()
+    public void ThePreferredDayCountsForMoreThanThePartOfDay()
     {
         // The 21st's afternoon is taken: its morning beats the 11th's free afternoon.
         var offer = SlotAllocator.Preferred(ThreeDays(new Booking("V1", Later, T("13:00"), T("17:00"))), On(PartOfDay.Afternoon, Later));
@@ -108,7 +108,7 @@ public sealed class SlotPreferenceTests
     }
 
     [Fact]
-    public void The_slot_to_avoid_is_never_offered_again()
+    public void TheSlotToAvoidIsNeverOfferedAgain()
     {
         var offer = SlotAllocator.Preferred(ThreeDays(), On(PartOfDay.Any, Later), except: (Later, T("09:00")));
 
@@ -122,7 +122,7 @@ public sealed class SlotPreferenceTests
     [InlineData("afternoon", PartOfDay.Afternoon, true)]
     [InlineData("evening", PartOfDay.Any, false)]
     [InlineData("Morning", PartOfDay.Any, false)]
-    public void Part_of_day_codes_round_trip_and_unknown_ones_are_refused(string? code, PartOfDay expected, bool known)
+    public void PartOfDayCodesRoundTripAndUnknownOnesAreRefused(string? code, PartOfDay expected, bool known)
     {
         var parsed = SlotPreference.TryParsePartOfDay(code, out var part);
 

@@ -1,15 +1,17 @@
-namespace Visitation.Rules.Calendars;
+using Visitation.Rules.Calendars;
+
+namespace Visitation.Rules.Tests.Calendars;
 
 /// <summary>
-/// Yongji Prison (永济监狱, Shanxi) 2026 notice, RULES.md §4, as C# values: the oracle for tests and
-/// the fallback when configuration is missing. Services load the same facts from JSON.
+/// Yongji Prison (永济监狱, Shanxi) 2026 notice, RULES.md §4, as C# values: the oracle the calendar
+/// tests check the rules against. Services load the same facts from JSON (deploy/reference-data).
 /// </summary>
 /// <remarks>
 /// The notice's February adjustment of the on-site days of areas 1 and 2 is published only as an
 /// image, so it is not here; it belongs in configuration as calendar exceptions once transcribed.
 /// Properties return fresh collections so no caller can alter the reference for everyone else.
 /// </remarks>
-public static class YongjiReference
+internal static class YongjiReference
 {
     /// <summary>Video-visit days of the month by area. There is no area 8; area 11 takes 8, 18, 28.</summary>
     public static IReadOnlyDictionary<string, int[]> VideoDaysByArea => new Dictionary<string, int[]>

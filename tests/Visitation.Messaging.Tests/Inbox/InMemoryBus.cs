@@ -1,0 +1,60 @@
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Visitation.Messaging.Database;
+using Visitation.Messaging.Tests.Infrastructure;
+using Visitation.Messaging.Tests.Outbox;
+
+namespace Visitation.Messaging.Tests.Inbox;
+
+/// <summary>
+/// MassTransit's in-memory test harness with <see cref="PlanFiledConsumer"/> on the test's database:
+/// real consume pipeline and message ids, no broker.
+/// </summary>
+internal sealed class InMemoryBus : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly DeliveryCounter _deliveries = new();
+
+    private InMemoryBus(ServiceProvider services, ITestHarness harness)
+    {
+        _services = services;
+        Harness = harness;
+        harness.Bus.ConnectConsumeObserver(_deliveries);
+    }
+
+    public ITestHarness Harness { get; }
+
+    public static async Task<InMemoryBus> StartAsync(TestDatabase database, TimeProvider clock)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(clock);
+        services.AddDbContext<TestDbContext>(options => options.UseServicePostgres(database.ConnectionString));
+        services.AddMassTransitTestHarness(bus => bus.AddConsumer<PlanFiledConsumer>());
+        var provider = services.BuildServiceProvider(validateScopes: true);
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+        return new InMemoryBus(provider, harness);
+    }
+
+    public Task PublishAsync(PlanFiled message, Guid messageId) =>
+        Harness.Bus.Publish(message, context => context.MessageId = messageId, TestContext.Current.CancellationToken);
+
+    /// <summary>Waits until the consumer has finished <paramref name="count"/> deliveries (handled or absorbed), none faulted.</summary>
+    public async Task WaitForDeliveriesAsync(int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (_deliveries.Finished < count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal((count, 0), (_deliveries.Finished, _deliveries.Faulted));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Harness.Stop();
+        await _services.DisposeAsync();
+    }
+}

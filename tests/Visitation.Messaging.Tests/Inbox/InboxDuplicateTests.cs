@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Visitation.Messaging.Tests.Infrastructure;
+using Visitation.Messaging.Tests.Outbox;
+
+namespace Visitation.Messaging.Tests.Inbox;
+
+public sealed class InboxDuplicateTests : DatabaseTest
+{
+    [Fact]
+    public async Task TheSameMessageHandledTwiceChangesNothingTheSecondTime()
+    {
+        await using var bus = await InMemoryBus.StartAsync(Database, new ManualClock(Now));
+        var messageId = Guid.NewGuid();
+
+        await bus.PublishAsync(new PlanFiled(1), messageId);
+        await bus.WaitForDeliveriesAsync(1);
+        await bus.PublishAsync(new PlanFiled(1), messageId);
+        await bus.WaitForDeliveriesAsync(2);
+
+        Assert.Equal(new Outcome(Tally: 1, InboxRows: 1, EventsCommitted: 1), await OutcomeAsync());
+    }
+
+    [Fact]
+    public async Task TwoMessagesWithTheSameContentButTheirOwnIdsAreBothHandled()
+    {
+        await using var bus = await InMemoryBus.StartAsync(Database, new ManualClock(Now));
+
+        await bus.PublishAsync(new PlanFiled(1), Guid.NewGuid());
+        await bus.WaitForDeliveriesAsync(1);
+        await bus.PublishAsync(new PlanFiled(1), Guid.NewGuid());
+        await bus.WaitForDeliveriesAsync(2);
+
+        Assert.Equal(new Outcome(Tally: 2, InboxRows: 2, EventsCommitted: 2), await OutcomeAsync());
+    }
+
+    [Fact]
+    public async Task AnEventRepublishedAfterACrashIsAbsorbedByTheReceiversInbox()
+    {
+        var clock = new ManualClock(Now);
+        await using var bus = await InMemoryBus.StartAsync(Database, clock);
+        var row = await Database.CommitEventAsync(new PlanFiled(1), Now);
+        var transport = new RecordingTransport(Database, new BusOutboxTransport(bus.Harness.Bus)) { DieAfter = row.MessageId };
+
+        // Published, then the round dies before stamping it sent: the next round publishes it again.
+        await Assert.ThrowsAsync<OperationCanceledException>(() => Dispatchers.Create(clock).RoundAsync(Database, transport));
+        await bus.WaitForDeliveriesAsync(1);
+        transport.DieAfter = null;
+        await Dispatchers.Create(clock).RoundAsync(Database, transport);
+        await bus.WaitForDeliveriesAsync(2);
+
+        // (The consumer's own PlanCounted events, committed to the same outbox, went out after it.)
+        Assert.Equal([row.MessageId, row.MessageId], transport.Published.Where(id => id == row.MessageId));
+        var outcome = await OutcomeAsync();
+        Assert.Equal(1, outcome.Tally);
+        Assert.Equal(1, outcome.InboxRows);
+    }
+
+    private async Task<Outcome> OutcomeAsync()
+    {
+        await using var db = Database.NewContext();
+        var ct = TestContext.Current.CancellationToken;
+        var tally = await db.Tallies.SingleOrDefaultAsync(t => t.Name == PlanFiledConsumer.TallyName, ct);
+        var counted = typeof(PlanCounted).FullName!;
+        return new Outcome(
+            tally?.Count ?? 0,
+            await db.InboxMessages.CountAsync(ct),
+            await db.OutboxMessages.CountAsync(m => m.MessageType == counted, ct));
+    }
+
+    private sealed record Outcome(int Tally, int InboxRows, int EventsCommitted);
+}

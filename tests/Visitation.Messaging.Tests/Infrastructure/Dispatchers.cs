@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Visitation.Messaging.Tests.Infrastructure;
+
+internal static class Dispatchers
+{
+    /// <summary>A service's outbox dispatcher whose rounds the test runs one at a time.</summary>
+    public static OutboxDispatcher<TestDbContext> Create(TimeProvider clock, int batchSize = 100) =>
+        new(
+            new ServiceCollection().BuildServiceProvider(), // rounds are driven with the test's own context and transport
+            new OutboxSignal(),
+            Options.Create(new OutboxOptions { BatchSize = batchSize }),
+            clock,
+            NullLogger<OutboxDispatcher<TestDbContext>>.Instance);
+
+    /// <summary>One dispatch round in a fresh scope, as the dispatcher's loop runs it.</summary>
+    public static async Task<int> RoundAsync(this OutboxDispatcher<TestDbContext> dispatcher, TestDatabase database, IOutboxTransport transport)
+    {
+        await using var db = database.NewContext();
+        return await dispatcher.DispatchRoundAsync(db, transport, TestContext.Current.CancellationToken);
+    }
+}

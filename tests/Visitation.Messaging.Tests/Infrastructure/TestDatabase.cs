@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Visitation.Messaging.Database;
+
+namespace Visitation.Messaging.Tests.Infrastructure;
+
+/// <summary>A fresh database of its own for one test, with the library's tables; dropped afterwards.</summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly string _serverConnectionString;
+
+    private TestDatabase(string serverConnectionString, string connectionString)
+    {
+        _serverConnectionString = serverConnectionString;
+        ConnectionString = connectionString;
+    }
+
+    public string ConnectionString { get; }
+
+    public static async Task<TestDatabase> CreateAsync()
+    {
+        var server = await TestServer.ConnectionStringAsync();
+        var name = "messaging_" + Guid.NewGuid().ToString("N");
+        var database = new TestDatabase(server, new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString);
+        await using var db = database.NewContext();
+        await db.Database.EnsureCreatedAsync(TestContext.Current.CancellationToken);
+        return database;
+    }
+
+    /// <summary>A context as a service's scope has one: each its own connection and transaction.</summary>
+    public TestDbContext NewContext()
+    {
+        var options = new DbContextOptionsBuilder<TestDbContext>();
+        options.UseServicePostgres(ConnectionString);
+        return new TestDbContext(options.Options);
+    }
+
+    /// <summary>Commits one event into the outbox in a transaction of its own, as a service's request does.</summary>
+    public async Task<OutboxMessage> CommitEventAsync(object message, DateTimeOffset now)
+    {
+        await using var db = NewContext();
+        var row = OutboxMessage.Create(message, now);
+        db.OutboxMessages.Add(row);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return row;
+    }
+
+    public async Task<int> UnsentCountAsync()
+    {
+        await using var db = NewContext();
+        return await db.OutboxMessages.CountAsync(m => m.SentAt == null, TestContext.Current.CancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        var name = new NpgsqlConnectionStringBuilder(ConnectionString).Database;
+        await using var connection = new NpgsqlConnection(_serverConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,66 @@
+using Visitation.Messaging.Tests.Infrastructure;
+
+namespace Visitation.Messaging.Tests.Outbox;
+
+public sealed class OutboxOrderTests : DatabaseTest
+{
+    [Fact]
+    public async Task EventsArePublishedInTheOrderTheirTransactionsCommitted()
+    {
+        var committed = new List<Guid>();
+        for (var number = 1; number <= 5; number++)
+        {
+            committed.Add((await Database.CommitEventAsync(new PlanFiled(number), Now)).MessageId);
+        }
+
+        var transport = new RecordingTransport(Database);
+        // Batches of two: the order must hold across rounds too.
+        var dispatcher = Dispatchers.Create(new ManualClock(Now), batchSize: 2);
+        while (await dispatcher.RoundAsync(Database, transport) > 0)
+        {
+        }
+
+        Assert.Equal(committed, transport.Published);
+        Assert.Equal(0, await Database.UnsentCountAsync());
+    }
+
+    [Fact]
+    public async Task ARefusedPublishHoldsBackTheLaterEventsUntilItGoesOut()
+    {
+        var first = await Database.CommitEventAsync(new PlanFiled(1), Now);
+        var second = await Database.CommitEventAsync(new PlanFiled(2), Now);
+        var third = await Database.CommitEventAsync(new PlanFiled(3), Now);
+        var transport = new RecordingTransport(Database) { Refuse = second.MessageId };
+        var dispatcher = Dispatchers.Create(new ManualClock(Now));
+
+        await dispatcher.RoundAsync(Database, transport);
+
+        // The third did not overtake the second.
+        Assert.Equal([first.MessageId], transport.Published);
+        Assert.Equal(2, await Database.UnsentCountAsync());
+
+        transport.Refuse = null;
+        await dispatcher.RoundAsync(Database, transport);
+
+        Assert.Equal([first.MessageId, second.MessageId, third.MessageId], transport.Published);
+        Assert.Equal(0, await Database.UnsentCountAsync());
+    }
+
+    [Fact]
+    public async Task AnEventOfATransactionStillOpenIsNotPublished()
+    {
+        var transport = new RecordingTransport(Database);
+        var dispatcher = Dispatchers.Create(new ManualClock(Now));
+        await using var service = Database.NewContext();
+        await using var transaction = await service.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
+        service.Publish(new PlanFiled(1), Now);
+        await service.SaveChangesAsync(TestContext.Current.CancellationToken);
+
+        await dispatcher.RoundAsync(Database, transport);
+        Assert.Empty(transport.Published);
+
+        await transaction.CommitAsync(TestContext.Current.CancellationToken);
+        await dispatcher.RoundAsync(Database, transport);
+        Assert.Single(transport.Published);
+    }
+}
