@@ -54,7 +54,7 @@ var month = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(11).AddMo
 Console.WriteLine("== 监狱会见中心：导入罪犯名册");
 await officer.ImportInmatesAsync(new ImportInmatesRequest
 {
-    Inmates = { new InmateRecord { InmateNumber = inmateNumber, Name = "张建国", PrisonArea = "3", ManagementLevel = "normal" } },
+    Inmates = { new InmateRecord { InmateNumber = inmateNumber, Name = "张建国", PrisonArea = "3", ManagementLevel = ManagementLevel.Normal } },
 });
 
 var mother = new VisitorInput
@@ -67,8 +67,7 @@ Console.WriteLine($"== 司法所：提交前查询 {month} 能否会见");
 var answer = await clerkAsking.CheckEligibilityAsync(new CheckEligibilityRequest
 {
     PrisonId = prison, InmateName = "张建国", InmateNumber = inmateNumber, VisitMonth = month,
-    // The prison's eligibility API still takes the rules' codes.
-    Visitors = { new EligibilityVisitor { IdNumber = mother.IdNumber, Relation = "mother", Documents = { "resident_id", "household_register", "recent_photo" } } },
+    Visitors = { new EligibilityVisitor { IdNumber = mother.IdNumber, Relation = mother.Relation, Documents = { mother.Documents } } },
 });
 Console.WriteLine(answer.Eligible
     ? $"   可以会见（本月已会见{answer.QuotaUsed}次，可会见{answer.QuotaAllowed}次）"
