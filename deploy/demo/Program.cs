@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
+using Visitation.Contracts.Grpc;
 using Visitation.Contracts.Grpc.Application;
 using Visitation.Contracts.Grpc.BureauReview;
 using Visitation.Contracts.Grpc.PrisonApproval;
@@ -53,7 +54,7 @@ var month = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(11).AddMo
 Console.WriteLine("== 监狱会见中心：导入罪犯名册");
 await officer.ImportInmatesAsync(new ImportInmatesRequest
 {
-    Inmates = { new InmateRecord { InmateNumber = inmateNumber, Name = "张建国", PrisonArea = "3", ManagementLevel = "normal" } },
+    Inmates = { new InmateRecord { InmateNumber = inmateNumber, Name = "张建国", PrisonArea = "3", ManagementLevel = ManagementLevel.Normal } },
 });
 
 var mother = new VisitorInput
@@ -66,7 +67,7 @@ Console.WriteLine($"== 司法所：提交前查询 {month} 能否会见");
 var answer = await clerkAsking.CheckEligibilityAsync(new CheckEligibilityRequest
 {
     PrisonId = prison, InmateName = "张建国", InmateNumber = inmateNumber, VisitMonth = month,
-    Visitors = { new EligibilityVisitor { IdNumber = mother.IdNumber, Relation = mother.Relation, Documents = { mother.Documents } } },
+    Visitors = { new EligibilityVisitor { IdNumber = mother.IdNumber, Relation = Relation.Mother, Documents = { DocumentKind.ResidentId, DocumentKind.HouseholdRegister, DocumentKind.RecentPhoto } } },
 });
 Console.WriteLine(answer.Eligible
     ? $"   可以会见（本月已会见{answer.QuotaUsed}次，可会见{answer.QuotaAllowed}次）"

@@ -3,8 +3,8 @@ using MassTransit;
 using Visitation.BureauReview.Data;
 using Visitation.BureauReview.Features.Clock;
 using Visitation.BureauReview.Features.Decide;
+using Visitation.BureauReview.Features.ListReviews;
 using Visitation.Messaging;
-using Visitation.Rules.Reviewing;
 using Visitation.Messaging.Database;
 
 namespace Visitation.BureauReview;
@@ -18,6 +18,7 @@ public static class BureauReviewModule
         builder.AddReferenceData();
         builder.AddServiceDatabase<BureauReviewDbContext>();
         builder.Services.AddScoped<ReviewDecisionHandler>();
+        builder.Services.AddScoped<ListReviewsQuery>();
         builder.AddPeriodicWork<ExpireOverdueReviews>();
         builder.AddServiceMessaging(Name, bus => bus.AddConsumers(typeof(BureauReviewModule).Assembly));
         return builder;

@@ -1,17 +1,24 @@
-using Visitation.Workflow.ReferenceData;
 using MassTransit;
+using Visitation.Messaging;
+using Visitation.Messaging.Database;
 using Visitation.PrisonApproval.Data;
+using Visitation.PrisonApproval.Features.BarVisitor;
+using Visitation.PrisonApproval.Features.CheckEligibility;
 using Visitation.PrisonApproval.Features.Clock;
 using Visitation.PrisonApproval.Features.Decide;
 using Visitation.PrisonApproval.Features.Eligibility;
+using Visitation.PrisonApproval.Features.EndInmateStatus;
+using Visitation.PrisonApproval.Features.GetInmate;
+using Visitation.PrisonApproval.Features.ImportInmates;
 using Visitation.PrisonApproval.Features.InFlight;
-using Visitation.PrisonApproval.Features.Quota;
+using Visitation.PrisonApproval.Features.ListApprovals;
+using Visitation.PrisonApproval.Features.RecordDeparture;
+using Visitation.PrisonApproval.Features.RecordOnSiteVisit;
+using Visitation.PrisonApproval.Features.RecordSpecialApproval;
 using Visitation.PrisonApproval.Features.Register;
-using Visitation.PrisonApproval.Features.Suspensions;
-using Visitation.Messaging;
-using Visitation.Rules.Reviewing;
-using Visitation.Messaging.Database;
+using Visitation.PrisonApproval.Features.SetInmateStatus;
 using Visitation.Rules.ReferenceData;
+using Visitation.Workflow.ReferenceData;
 
 namespace Visitation.PrisonApproval;
 
@@ -23,16 +30,27 @@ public static class PrisonApprovalModule
     {
         builder.AddReferenceData();
         builder.AddServiceDatabase<PrisonApprovalDbContext>();
+
+        // What several use cases share: the rules engine's door to the records, the outcomes of a
+        // decision, the reach of a change into the work in flight, the register's views.
         builder.Services.AddScoped<InmateFacts>();
         builder.Services.AddScoped<ApprovalOutcomes>();
         builder.Services.AddScoped<AffectedWork>();
-        builder.Services.AddScoped<ApprovalDecisionHandler>();
-        builder.Services.AddScoped<ImportInmatesHandler>();
         builder.Services.AddScoped<InmateViews>();
-        builder.Services.AddScoped<InmateChangesHandler>();
-        builder.Services.AddScoped<QuotaLedgerHandler>();
+
+        // One per use case, as the gRPC routing table calls them.
+        builder.Services.AddScoped<ImportInmatesHandler>();
+        builder.Services.AddScoped<ListApprovalsQuery>();
+        builder.Services.AddScoped<ApprovalDecisionHandler>();
+        builder.Services.AddScoped<GetInmateQuery>();
+        builder.Services.AddScoped<RecordDepartureHandler>();
+        builder.Services.AddScoped<SetInmateStatusHandler>();
+        builder.Services.AddScoped<EndInmateStatusHandler>();
         builder.Services.AddScoped<BarVisitorHandler>();
+        builder.Services.AddScoped<RecordOnSiteVisitHandler>();
+        builder.Services.AddScoped<RecordSpecialApprovalHandler>();
         builder.Services.AddScoped<CheckEligibilityHandler>();
+
         builder.AddPeriodicWork<ExpireOverdueApprovals>();
         builder.AddServiceMessaging(Name, bus => bus.AddConsumers(typeof(PrisonApprovalModule).Assembly));
         return builder;

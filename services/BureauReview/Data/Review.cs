@@ -1,36 +1,26 @@
 using Visitation.Contracts.Events;
+using Visitation.Rules.Reviewing;
+using Visitation.Workflow.Reviewing;
 
 namespace Visitation.BureauReview.Data;
 
 /// <summary>An application waiting for (or given) the county bureau's re-review (复审).</summary>
-public sealed class Review
+public sealed class Review : ReviewItem
 {
-    public Guid ApplicationId { get; set; }
-    public string CountyId { get; set; } = string.Empty;
-    public string OfficeId { get; set; } = string.Empty;
-    public ApplicationDetails Application { get; set; } = null!;
-    public DateTimeOffset ReceivedAt { get; set; }
+    /// <summary>The county whose reviewers see it.</summary>
+    public string CountyId { get; private set; } = string.Empty;
 
-    /// <summary>The end of the bureau's review clock; past it, the application expires.</summary>
-    public DateTimeOffset? DueBy { get; set; }
+    /// <summary>The judicial office (司法所) that filed it.</summary>
+    public string OfficeId { get; private set; } = string.Empty;
 
-    /// <summary>The visit month's first day: an application whose month is over expires too.</summary>
-    public DateOnly VisitMonthStart { get; set; }
-    public ReviewStatus Status { get; set; }
-    public string? DecidedBy { get; set; }
-    public DateTimeOffset? DecidedAt { get; set; }
-    public string? ReasonCode { get; set; }
-    public string? Reason { get; set; }
+    public override ReviewStage Stage => ReviewStage.CountyBureau;
 
-    /// <summary>PostgreSQL's row version (xmin): an approval and a rejection racing cannot both be recorded.</summary>
-    public uint Version { get; set; }
-}
-
-public enum ReviewStatus
-{
-    Pending,
-    Approved,
-    Rejected,
-    Withdrawn,
-    Expired,
+    /// <summary>A newly filed application in its county's queue (already withdrawn if the withdrawal overtook it).</summary>
+    public static Review Receive(ApplicationDetails application, DateTimeOffset receivedAt, DateTimeOffset dueBy, bool alreadyWithdrawn)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var review = new Review { CountyId = application.CountyId, OfficeId = application.OfficeId };
+        review.Start(application, receivedAt, dueBy, alreadyWithdrawn);
+        return review;
+    }
 }

@@ -1,44 +1,43 @@
 using Visitation.Contracts.Events;
 using Visitation.Rules.Eligibility;
+using Visitation.Rules.Reviewing;
+using Visitation.Workflow.Reviewing;
 
 namespace Visitation.PrisonApproval.Data;
 
 /// <summary>A bureau-approved application awaiting (or given) the visit centre's decision.</summary>
-public sealed class Approval
+public sealed class Approval : ReviewItem
 {
-    public Guid ApplicationId { get; set; }
-    public string PrisonId { get; set; } = string.Empty;
+    public string PrisonId { get; private set; } = string.Empty;
 
-    /// <summary>Copied out of <see cref="Application"/> so a change to an inmate finds their pending applications.</summary>
-    public string InmateName { get; set; } = string.Empty;
+    /// <summary>Copied out of the application so a change to an inmate finds their pending applications.</summary>
+    public string InmateName { get; private set; } = string.Empty;
 
-    /// <summary>The visit month's first day, copied out too: the review clock expires applications whose month is over.</summary>
-    public DateOnly VisitMonthStart { get; set; }
+    /// <summary>The register's inmate the approval was given for.</summary>
+    public string? InmateNumber { get; private set; }
 
-    public ApplicationDetails Application { get; set; } = null!;
-    public DateTimeOffset ReceivedAt { get; set; }
-    public ApprovalStatus Status { get; set; }
-    public string? InmateNumber { get; set; }
-    public string? DecidedBy { get; set; }
-    public DateTimeOffset? DecidedAt { get; set; }
-    public string? ReasonCode { get; set; }
-    public string? Reason { get; set; }
+    /// <summary>Every rule the application failed when it was refused (the first one is the reason code).</summary>
+    public List<RuleFailure> Failures { get; private set; } = [];
 
-    /// <summary>Every rule the application failed when it was refused (the first one is <see cref="ReasonCode"/>).</summary>
-    public List<RuleFailure> Failures { get; set; } = [];
+    public override ReviewStage Stage => ReviewStage.Prison;
 
-    /// <summary>The end of the visit centre's review clock; past it, the application expires.</summary>
-    public DateTimeOffset? DueBy { get; set; }
+    public override IReadOnlyList<RuleFailure> FailuresOnRecord() => Failures;
 
-    /// <summary>PostgreSQL's row version (xmin): two decisions racing cannot both be recorded.</summary>
-    public uint Version { get; set; }
-}
+    /// <summary>A bureau-approved application in the prison's queue (already withdrawn if the withdrawal overtook it).</summary>
+    public static Approval Receive(ApplicationDetails application, DateTimeOffset receivedAt, DateTimeOffset dueBy, bool alreadyWithdrawn)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var approval = new Approval { PrisonId = application.PrisonId, InmateName = application.InmateName };
+        approval.Start(application, receivedAt, dueBy, alreadyWithdrawn);
+        return approval;
+    }
 
-public enum ApprovalStatus
-{
-    Pending,
-    Approved,
-    Rejected,
-    Withdrawn,
-    Expired,
+    /// <summary>Approves for the register's inmate the officer's decision was about.</summary>
+    public void ApproveFor(string inmateNumber, string decidedBy, DateTimeOffset at)
+    {
+        Approve(decidedBy, at);
+        InmateNumber = inmateNumber;
+    }
+
+    protected override void KeepFailures(IReadOnlyList<RuleFailure> failures) => Failures = [.. failures];
 }

@@ -1,5 +1,6 @@
 using Visitation.Contracts.Grpc;
 using Visitation.Rules.Eligibility;
+using Visitation.Rules.Reviewing;
 using Visitation.ServiceDefaults.Grpc;
 using Google.Protobuf.WellKnownTypes;
 
@@ -14,12 +15,18 @@ public static class Decisions
     public static Decision Rejected(string reasonCode, string reason, string decidedBy, DateTimeOffset at) =>
         new() { Approved = false, ReasonCode = reasonCode, Reason = reason, DecidedBy = decidedBy, DecidedAt = Timestamp.FromDateTimeOffset(at) };
 
-    /// <summary>A refusal by the rules: the first failure is the reason code, every failure is listed.</summary>
-    public static Decision Refused(IReadOnlyList<RuleFailure> failures, string decidedBy, DateTimeOffset at)
+    /// <summary>The decision already on record, for a reviewer who repeats it.</summary>
+    public static Decision Recorded(ReviewItem item)
     {
-        var decision = Rejected(failures[0].Code, ReasonText(failures), decidedBy, at);
-        decision.Failures.AddRange(failures.Select(ToView));
-        return decision;
+        ArgumentNullException.ThrowIfNull(item);
+        if (item.Status == ReviewStatus.Approved)
+        {
+            return Approved(item.DecidedBy!, item.DecidedAt!.Value);
+        }
+
+        var recorded = Rejected(item.ReasonCode!, item.Reason!, item.DecidedBy!, item.DecidedAt!.Value);
+        recorded.Failures.AddRange(item.FailuresOnRecord().Select(ToView));
+        return recorded;
     }
 
     /// <summary>Every failure's message in one text: the family learns all the reasons from one SMS.</summary>

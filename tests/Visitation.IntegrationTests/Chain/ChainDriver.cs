@@ -16,7 +16,7 @@ public sealed class ChainDriver(VisitationSystem system)
     public SchedulingService.SchedulingServiceClient VisitCentre { get; } = system.Scheduling(VisitationSystem.Token(Roles.Officer, Orgs.Prison, "officer-sun"));
     public SchedulingService.SchedulingServiceClient CountyAgenda { get; } = system.Scheduling(VisitationSystem.Token(Roles.Reviewer, Orgs.County, "reviewer-zhao"));
 
-    public async Task ImportInmateAsync(string number, string name, string area, string level = "normal", bool juvenile = false) =>
+    public async Task ImportInmateAsync(string number, string name, string area, ManagementLevel level = ManagementLevel.Normal, bool juvenile = false) =>
         await Officer.ImportInmatesAsync(new ImportInmatesRequest
         {
             Inmates = { new InmateRecord { InmateNumber = number, Name = name, PrisonArea = area, ManagementLevel = level, Juvenile = juvenile } },

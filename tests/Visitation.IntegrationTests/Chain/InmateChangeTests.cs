@@ -1,5 +1,6 @@
 using System.Globalization;
 using Grpc.Core;
+using Visitation.Contracts.Grpc;
 using Visitation.Contracts.Grpc.Application;
 using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.IntegrationTests.Infrastructure;
@@ -45,23 +46,23 @@ public sealed class InmateChangeTests(VisitationSystem system)
         var view = await _chain.Officer.RecordDepartureAsync(new RecordDepartureRequest
         {
             InmateNumber = number,
-            Kind = "transferred",
+            Kind = DepartureKind.Transferred,
             On = Day(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8))),
             TransferredTo = "晋中监狱",
         });
 
-        Assert.Equal("transferred", view.Custody);
+        Assert.Equal(Custody.Transferred, view.Custody);
         var application = await _chain.WaitForOutcomeAsync(id, "PrisonRejected", smsCount: 2);
         Assert.Equal("INMATE_TRANSFERRED", application.Timeline.Single(t => t.Event == "prison-rejected").ReasonCode);
         Assert.Contains("请向其现所在监狱申请会见", (await system.SmsTo(family.Phone))[1].Text, StringComparison.Ordinal);
 
         // Transferred back: the register says so, and the family may apply again.
-        var back = await _chain.Officer.RecordDepartureAsync(new RecordDepartureRequest { InmateNumber = number, Kind = "returned", On = view.LeftOn });
-        Assert.Equal(("in_custody", ""), (back.Custody, back.LeftOn));
+        var back = await _chain.Officer.RecordDepartureAsync(new RecordDepartureRequest { InmateNumber = number, Kind = DepartureKind.Returned, On = view.LeftOn });
+        Assert.Equal((Custody.InCustody, ""), (back.Custody, back.LeftOn));
         var again = await _chain.Officer.CheckEligibilityAsync(new CheckEligibilityRequest
         {
             PrisonId = Orgs.Prison, InmateName = inmate, InmateNumber = number, VisitMonth = Family.NextVisitMonth(),
-            Visitors = { new EligibilityVisitor { IdNumber = family.Adult("王秀英", "mother").IdNumber, Relation = "mother", Documents = { "resident_id", "household_register", "recent_photo" } } },
+            Visitors = { new EligibilityVisitor { IdNumber = family.Adult("王秀英", "mother").IdNumber, Relation = Relation.Mother, Documents = { DocumentKind.ResidentId, DocumentKind.HouseholdRegister, DocumentKind.RecentPhoto } } },
         });
         Assert.True(again.Eligible, string.Join(" ", again.Failures.Select(f => f.Code)));
     }
@@ -77,7 +78,7 @@ public sealed class InmateChangeTests(VisitationSystem system)
 
         var partial = await _chain.Officer.RecordSpecialApprovalAsync(new RecordSpecialApprovalRequest
         {
-            InmateNumber = number, Kind = "extra_visit", Month = month, ApprovedBy = { "prison_area" }, Signatories = "监区长 刘", Reason = "父亲病危",
+            InmateNumber = number, Kind = SpecialApprovalKind.ExtraVisit, Month = month, ApprovedBy = { SpecialApprovalLevel.PrisonArea }, Signatories = "监区长 刘", Reason = "父亲病危",
         });
         Assert.False(Assert.Single(partial.SpecialApprovals).Complete);
         var early = await _chain.DriveToPrisonTaskAsync(SecondApplication(family, inmate, month));
@@ -86,8 +87,8 @@ public sealed class InmateChangeTests(VisitationSystem system)
 
         var complete = await _chain.Officer.RecordSpecialApprovalAsync(new RecordSpecialApprovalRequest
         {
-            InmateNumber = number, Kind = "extra_visit", Month = month,
-            ApprovedBy = { "prison_area", "prison_administration_section", "prison_leadership" }, Signatories = "监区长 刘、狱政科长 王、副监狱长 陈", Reason = "父亲病危",
+            InmateNumber = number, Kind = SpecialApprovalKind.ExtraVisit, Month = month,
+            ApprovedBy = { SpecialApprovalLevel.PrisonArea, SpecialApprovalLevel.PrisonAdministrationSection, SpecialApprovalLevel.PrisonLeadership }, Signatories = "监区长 刘、狱政科长 王、副监狱长 陈", Reason = "父亲病危",
         });
         Assert.Contains(complete.SpecialApprovals, a => a.Complete);
         var second = await _chain.DriveToPrisonTaskAsync(SecondApplication(family, inmate, month));
@@ -99,6 +100,28 @@ public sealed class InmateChangeTests(VisitationSystem system)
     }
 
     [Fact]
+    public async Task AnUnspecifiedOrUndefinedEnumInARequestIsAFieldViolation()
+    {
+        var family = new Family();
+        var number = "YJ" + family.Phone[^6..];
+        var import = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Officer.ImportInmatesAsync(new ImportInmatesRequest
+        {
+            Inmates = { new InmateRecord { InmateNumber = number, Name = "未填等级" + family.Phone[^4..], PrisonArea = "3", CrimeCategories = { (CrimeCategory)99 } } },
+        }));
+        await _chain.ImportInmateAsync(number, "去向未明" + family.Phone[^4..], "3");
+        var departure = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Officer.RecordDepartureAsync(new RecordDepartureRequest
+        {
+            InmateNumber = number,
+            Kind = (DepartureKind)99,
+            On = Day(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8))),
+        }));
+
+        Assert.Equal((StatusCode.InvalidArgument, StatusCode.InvalidArgument), (import.StatusCode, departure.StatusCode));
+        Assert.Equal(["inmates[0].management_level", "inmates[0].crime_categories[0]"], ViolatedFields(import));
+        Assert.Equal(["kind"], ViolatedFields(departure));
+    }
+
+    [Fact]
     public async Task ASpecialApprovalFromALevelTheProvinceDoesNotHaveIsABadArgument()
     {
         var family = new Family();
@@ -107,7 +130,7 @@ public sealed class InmateChangeTests(VisitationSystem system)
 
         var error = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Officer.RecordSpecialApprovalAsync(new RecordSpecialApprovalRequest
         {
-            InmateNumber = number, Kind = "extra_visit", Month = Family.NextVisitMonth(), ApprovedBy = { "prison_director" }, Signatories = "张", Reason = "婚礼",
+            InmateNumber = number, Kind = SpecialApprovalKind.ExtraVisit, Month = Family.NextVisitMonth(), ApprovedBy = { SpecialApprovalLevel.PrisonDirector }, Signatories = "张", Reason = "婚礼",
         }));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
@@ -122,4 +145,7 @@ public sealed class InmateChangeTests(VisitationSystem system)
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static List<string> ViolatedFields(RpcException error) =>
+        [.. error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.Select(v => v.Field)];
 }

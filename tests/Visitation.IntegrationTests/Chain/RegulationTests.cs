@@ -1,10 +1,12 @@
 using System.Globalization;
+using Visitation.Contracts.Grpc;
 using Visitation.Contracts.Grpc.Application;
 using Visitation.Contracts.Grpc.BureauReview;
 using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.IntegrationTests.Infrastructure;
 using Visitation.ServiceDefaults.Auth;
+using Visitation.Workflow.Grpc;
 
 namespace Visitation.IntegrationTests.Chain;
 
@@ -32,7 +34,7 @@ public sealed class RegulationTests(VisitationSystem system)
         await _chain.Officer.SetInmateStatusAsync(new SetInmateStatusRequest
         {
             InmateNumber = number,
-            Status = new StatusInput { Kind = "confinement", From = Day(month), To = Day(month.AddMonths(1).AddDays(-1)), Reason = "违反监规" },
+            Status = new StatusInput { Kind = InmateStatusKind.Confinement, From = Day(month), To = Day(month.AddMonths(1).AddDays(-1)), Reason = "违反监规" },
         });
 
         var id = await _chain.DriveToPrisonTaskAsync(family.Application(inmate));
@@ -59,7 +61,7 @@ public sealed class RegulationTests(VisitationSystem system)
         await _chain.Officer.SetInmateStatusAsync(new SetInmateStatusRequest
         {
             InmateNumber = number,
-            Status = new StatusInput { Kind = "confinement", From = Day(month), To = Day(month.AddDays(14)), Reason = "违反监规" },
+            Status = new StatusInput { Kind = InmateStatusKind.Confinement, From = Day(month), To = Day(month.AddDays(14)), Reason = "违反监规" },
         });
 
         var id = await _chain.DriveToPrisonTaskAsync(family.Application(inmate));
@@ -90,7 +92,7 @@ public sealed class RegulationTests(VisitationSystem system)
         Assert.True(before.Eligible, string.Join(" ", before.Failures.Select(f => f.Code)));
         Assert.Equal((0, 1), (before.QuotaUsed, before.QuotaAllowed));
         Assert.Equal((1, 1), (recorded.QuotaUsed, recorded.QuotaAllowed));
-        Assert.Single(recorded.QuotaEntries, e => e.Mode == "on_site" && e.Outcome == "held");
+        Assert.Single(recorded.QuotaEntries, e => e.Mode == VisitMode.OnSite && e.Outcome == QuotaOutcome.Held);
         Assert.False(after.Eligible);
         Assert.Equal("MONTHLY_QUOTA_USED", Assert.Single(after.Failures).Code);
 
@@ -116,7 +118,7 @@ public sealed class RegulationTests(VisitationSystem system)
 
         var firstId = await _chain.DriveToPrisonTaskAsync(first);
         var firstTask = await PrisonTaskAsync(firstId);
-        Assert.Equal(string.Empty, Assert.Single(firstTask.Visitors).RegisteredRelation);
+        Assert.Equal(Relation.Unspecified, Assert.Single(firstTask.Visitors).RegisteredRelation);
         Assert.True((await _chain.Officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = firstId })).Approved);
 
         var second = family.Application(inmate);
@@ -126,11 +128,11 @@ public sealed class RegulationTests(VisitationSystem system)
         var secondId = await _chain.DriveToPrisonTaskAsync(second);
         var secondTask = await PrisonTaskAsync(secondId);
 
-        Assert.Equal("mother", Assert.Single(secondTask.Visitors).RegisteredRelation);
+        Assert.Equal(Relation.Mother, Assert.Single(secondTask.Visitors).RegisteredRelation);
         Assert.True(Assert.Single((await _chain.Officer.CheckEligibilityAsync(AskFor(second))).VisitorsRecognised));
         var view = await _chain.Officer.GetInmateAsync(new GetInmateRequest { InmateNumber = number });
         var relative = Assert.Single(view.Relatives);
-        Assert.Equal("mother", relative.Relation);
+        Assert.Equal(Relation.Mother, relative.Relation);
         Assert.DoesNotContain(first.Visitors[0].IdNumber[6..14], relative.IdNumberMasked, StringComparison.Ordinal);
     }
 
@@ -161,10 +163,10 @@ public sealed class RegulationTests(VisitationSystem system)
         }
 
         var view = await Eventually.Until(async () => await _chain.Officer.GetInmateAsync(new GetInmateRequest { InmateNumber = number, Month = Month(visitDate) }),
-            v => v.Statuses.Any(s => s.Kind == "penalty"), "the penalty suspension");
-        var penalty = Assert.Single(view.Statuses, s => s.Kind == "penalty");
-        Assert.Equal((Day(visitDate.AddDays(1)), Day(visitDate.AddMonths(3).AddDays(-1)), "penalty"), (penalty.From, penalty.To, penalty.Source));
-        Assert.Equal("held", Assert.Single(view.QuotaEntries).Outcome);
+            v => v.Statuses.Any(s => s.Kind == InmateStatusKind.Penalty), "the penalty suspension");
+        var penalty = Assert.Single(view.Statuses, s => s.Kind == InmateStatusKind.Penalty);
+        Assert.Equal((Day(visitDate.AddDays(1)), Day(visitDate.AddMonths(3).AddDays(-1)), StatusSource.Penalty), (penalty.From, penalty.To, penalty.Source));
+        Assert.Equal(QuotaOutcome.Held, Assert.Single(view.QuotaEntries).Outcome);
         var first = await Eventually.Until(async () => await _chain.Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = proposal.ApplicationId }),
             a => a.Status == "VisitTerminated", "the first application to show the termination");
         Assert.Equal("RECORDING", first.Timeline.Single(t => t.Event == "visit-terminated").ReasonCode);
@@ -192,7 +194,7 @@ public sealed class RegulationTests(VisitationSystem system)
         await _chain.Officer.SetInmateStatusAsync(new SetInmateStatusRequest
         {
             InmateNumber = number,
-            Status = new StatusInput { Kind = "confinement", From = visit.Date, To = visit.Date, Reason = "违反监规" },
+            Status = new StatusInput { Kind = InmateStatusKind.Confinement, From = visit.Date, To = visit.Date, Reason = "违反监规" },
         });
 
         var cancelled = await Eventually.Until(async () => await _chain.VisitCentre.GetVisitAsync(new GetVisitRequest { VisitId = visit.VisitId }),
@@ -203,7 +205,7 @@ public sealed class RegulationTests(VisitationSystem system)
         Assert.Contains("罪犯处于禁闭期间", sms[2].Text, StringComparison.Ordinal);
         var view = await Eventually.Until(async () => await _chain.Officer.GetInmateAsync(new GetInmateRequest { InmateNumber = number, Month = visit.Date[..7] }),
             v => v.QuotaUsed == 0, "the month's visit to be given back");
-        Assert.Equal("cancelled", Assert.Single(view.QuotaEntries).Outcome);
+        Assert.Equal(QuotaOutcome.Cancelled, Assert.Single(view.QuotaEntries).Outcome);
         var application = await _chain.WaitForOutcomeAsync(id, "VisitCancelled", smsCount: 3);
         Assert.Equal("SUSPENDED_CONFINEMENT", application.Timeline.Single(t => t.Event == "visit-cancelled").ReasonCode);
         Assert.Null(application.Visit);
@@ -217,7 +219,7 @@ public sealed class RegulationTests(VisitationSystem system)
         var number = "YJ" + family.Phone[^6..];
         await _chain.Officer.ImportInmatesAsync(new ImportInmatesRequest
         {
-            Inmates = { new InmateRecord { InmateNumber = number, Name = inmate, PrisonArea = "3", ManagementLevel = "normal", CrimeCategories = { "duty_crime" } } },
+            Inmates = { new InmateRecord { InmateNumber = number, Name = inmate, PrisonArea = "3", ManagementLevel = ManagementLevel.Normal, CrimeCategories = { CrimeCategory.DutyCrime } } },
         });
         var request = family.Application(inmate);
         request.Visitors[0].Relation = "grandmother";
@@ -243,7 +245,7 @@ public sealed class RegulationTests(VisitationSystem system)
         await _chain.Officer.SetInmateStatusAsync(new SetInmateStatusRequest
         {
             InmateNumber = number,
-            Status = new StatusInput { Kind = "separate_custody", From = Day(today), Reason = "隔离审查" },
+            Status = new StatusInput { Kind = InmateStatusKind.SeparateCustody, From = Day(today), Reason = "隔离审查" },
         });
 
         var application = await _chain.WaitForOutcomeAsync(id, "PrisonRejected", smsCount: 2);
@@ -260,7 +262,8 @@ public sealed class RegulationTests(VisitationSystem system)
         await _chain.ImportInmateAsync("YJ" + family.Phone[^6..], inmate, "3");
         var id = await _chain.DriveToPrisonTaskAsync(family.Application(inmate));
         var task = await PrisonTaskAsync(id);
-        Assert.True(DateTimeOffset.Parse(task.DueBy, CultureInfo.InvariantCulture) > DateTimeOffset.UtcNow.AddDays(1), task.DueBy);
+        Assert.Equal((ApprovalStatus.Pending, null), (task.Status, task.Decision));
+        Assert.True(task.DueBy.ToDateTimeOffset() > DateTimeOffset.UtcNow.AddDays(1), task.DueBy.ToString());
 
         // Three working days pass without a decision.
         await Reliability.OutboxRows.QueryAsync(system.Databases["prison_approval"],
@@ -269,7 +272,8 @@ public sealed class RegulationTests(VisitationSystem system)
         var application = await _chain.WaitForOutcomeAsync(id, "PrisonRejected", smsCount: 2);
         Assert.Equal("REVIEW_DEADLINE_PASSED", application.Timeline.Single(t => t.Event == "prison-rejected").ReasonCode);
         var overdue = await _chain.Officer.ListOverdueApprovalsAsync(new ListOverdueApprovalsRequest { Page = new() { PageSize = 200 } });
-        Assert.Contains(overdue.Tasks, t => t.ApplicationId == id);
+        var expired = Assert.Single(overdue.Tasks, t => t.ApplicationId == id);
+        Assert.Equal((ApprovalStatus.Expired, "REVIEW_DEADLINE_PASSED", "system:review-clock"), (expired.Status, expired.Decision.ReasonCode, expired.Decision.DecidedBy));
         var error = await Assert.ThrowsAsync<Grpc.Core.RpcException>(async () => await _chain.Officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = id }));
         Assert.Equal(Grpc.Core.StatusCode.FailedPrecondition, error.StatusCode);
     }
@@ -281,14 +285,16 @@ public sealed class RegulationTests(VisitationSystem system)
         var id = await _chain.SubmitAsync(family.Application("县局超期" + family.Phone[^4..]));
         await _chain.WaitForBureauTaskAsync(id);
         var task = (await _chain.Reviewer.ListPendingReviewsAsync(new ListPendingReviewsRequest { Page = new() { PageSize = 200 } })).Tasks.Single(t => t.ApplicationId == id);
-        Assert.True(DateTimeOffset.Parse(task.DueBy, CultureInfo.InvariantCulture) > DateTimeOffset.UtcNow.AddDays(1), task.DueBy);
+        Assert.True(task.DueBy.ToDateTimeOffset() > DateTimeOffset.UtcNow.AddDays(1), task.DueBy.ToString());
 
         await Reliability.OutboxRows.QueryAsync(system.Databases["bureau_review"],
             "UPDATE reviews SET due_by = now() - interval '1 minute' WHERE application_id = @id", ("id", Guid.Parse(id)));
 
         var application = await _chain.WaitForOutcomeAsync(id, "BureauRejected", smsCount: 2);
         Assert.Equal("REVIEW_DEADLINE_PASSED", application.Timeline.Single(t => t.Event == "bureau-rejected").ReasonCode);
-        Assert.Contains((await _chain.Reviewer.ListOverdueReviewsAsync(new ListOverdueReviewsRequest())).Tasks, t => t.ApplicationId == id);
+        var expired = Assert.Single((await _chain.Reviewer.ListOverdueReviewsAsync(new ListOverdueReviewsRequest())).Tasks, t => t.ApplicationId == id);
+        Assert.Equal((Contracts.Grpc.BureauReview.ReviewStatus.Expired, "REVIEW_DEADLINE_PASSED"), (expired.Status, expired.Decision.ReasonCode));
+        Assert.NotNull(expired.Decision.DecidedAt);
         Assert.Contains("未在规定期限内完成复审", (await system.SmsTo(family.Phone))[1].Text, StringComparison.Ordinal);
     }
 
@@ -304,7 +310,7 @@ public sealed class RegulationTests(VisitationSystem system)
             PrisonArea = request.Inmate.PrisonArea,
             VisitMonth = request.VisitMonth,
         };
-        ask.Visitors.AddRange(request.Visitors.Select(v => new EligibilityVisitor { IdNumber = v.IdNumber, Relation = v.Relation, Documents = { v.Documents }, IsGuardian = v.IsGuardian }));
+        ask.Visitors.AddRange(request.Visitors.Select(v => new EligibilityVisitor { IdNumber = v.IdNumber, Relation = ProtoCodes.FromCode<Relation>(v.Relation), Documents = { v.Documents.Select(ProtoCodes.FromCode<DocumentKind>) }, IsGuardian = v.IsGuardian }));
         return ask;
     }
 

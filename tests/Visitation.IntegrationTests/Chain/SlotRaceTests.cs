@@ -29,7 +29,7 @@ public sealed class SlotRaceTests(VisitationSystem system)
         var inmates = families.Select(f => "抢号" + f.Phone[^5..]).ToArray();
         await officer.ImportInmatesAsync(new ImportInmatesRequest
         {
-            Inmates = { families.Zip(inmates).Select(x => new InmateRecord { InmateNumber = "RACE" + x.First.Phone[^7..], Name = x.Second, PrisonArea = Area, ManagementLevel = "normal" }) },
+            Inmates = { families.Zip(inmates).Select(x => new InmateRecord { InmateNumber = "RACE" + x.First.Phone[^7..], Name = x.Second, PrisonArea = Area, ManagementLevel = ManagementLevel.Normal }) },
         });
         var ids = await Task.WhenAll(families.Zip(inmates).Select(async x =>
         {

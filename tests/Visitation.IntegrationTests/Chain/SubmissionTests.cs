@@ -117,7 +117,7 @@ public sealed class SubmissionTests(VisitationSystem system)
     {
         var error = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Officer.ImportInmatesAsync(new Contracts.Grpc.PrisonApproval.ImportInmatesRequest
         {
-            Inmates = { new Contracts.Grpc.PrisonApproval.InmateRecord { InmateNumber = "X1", Name = "错区", PrisonArea = "8", ManagementLevel = "normal" } },
+            Inmates = { new Contracts.Grpc.PrisonApproval.InmateRecord { InmateNumber = "X1", Name = "错区", PrisonArea = "8", ManagementLevel = Contracts.Grpc.PrisonApproval.ManagementLevel.Normal } },
         }));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);

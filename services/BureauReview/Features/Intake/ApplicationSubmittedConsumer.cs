@@ -1,11 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Visitation.BureauReview.Data;
 using Visitation.Contracts.Events;
-using Visitation.Messaging.Database;
-using Visitation.Rules.Eligibility;
 using Visitation.Messaging;
-using Visitation.Rules.Reviewing;
 using Visitation.Rules.ReferenceData;
+using Visitation.Rules.Reviewing;
 using Visitation.Workflow.Withdrawals;
 
 namespace Visitation.BureauReview.Features.Intake;
@@ -22,18 +20,10 @@ public sealed class ApplicationSubmittedConsumer(BureauReviewDbContext db, Refer
             return;
         }
 
-        Db.Reviews.Add(new Review
-        {
-            ApplicationId = application.ApplicationId,
-            CountyId = application.CountyId,
-            OfficeId = application.OfficeId,
-            Application = application,
-            ReceivedAt = message.OccurredAt,
-            // The bureau works to its own province's deadline, whichever province the prison is in.
-            DueBy = ReviewClock.DueBy(reference, reference.Policies.For(reference.County(application.CountyId)!.ProvinceId, null), ReviewClock.CountyBureau, message.OccurredAt),
-            VisitMonthStart = VisitMonth.Parse(application.VisitMonth).FirstDay,
-            // A withdrawal that overtook the application leaves nothing to review.
-            Status = await Db.IsWithdrawnAsync(application.ApplicationId, cancellationToken) ? ReviewStatus.Withdrawn : ReviewStatus.Pending,
-        });
+        // The bureau works to its own province's deadline, whichever province the prison is in.
+        var policy = reference.Policies.For(reference.County(application.CountyId)!.ProvinceId, null);
+        var dueBy = ReviewClock.DueBy(reference, policy, ReviewStage.CountyBureau.ClockKey, message.OccurredAt);
+        var withdrawn = await Db.IsWithdrawnAsync(application.ApplicationId, cancellationToken);
+        Db.Reviews.Add(Review.Receive(application, message.OccurredAt, dueBy, withdrawn));
     }
 }

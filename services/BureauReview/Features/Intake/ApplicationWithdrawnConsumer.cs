@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Visitation.BureauReview.Data;
-using Visitation.Messaging.Database;
 using Visitation.Workflow.Withdrawals;
 
 namespace Visitation.BureauReview.Features.Intake;
@@ -12,9 +11,6 @@ public sealed class ApplicationWithdrawnConsumer(BureauReviewDbContext db, TimeP
     protected override async Task WithdrawWorkAsync(Guid applicationId, CancellationToken cancellationToken)
     {
         var review = await Db.Reviews.SingleOrDefaultAsync(r => r.ApplicationId == applicationId, cancellationToken);
-        if (review is { Status: ReviewStatus.Pending })
-        {
-            review.Status = ReviewStatus.Withdrawn;
-        }
+        review?.Withdraw();
     }
 }

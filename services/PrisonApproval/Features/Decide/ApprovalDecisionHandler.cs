@@ -8,6 +8,7 @@ using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
 using Visitation.Rules.Calendars;
 using Visitation.Workflow.Reviewing;
+using ReviewStatus = Visitation.Rules.Reviewing.ReviewStatus;
 
 namespace Visitation.PrisonApproval.Features.Decide;
 
@@ -22,9 +23,9 @@ public sealed class ApprovalDecisionHandler(PrisonApprovalDbContext db, InmateFa
     public async Task<Decision> ApproveAsync(PrisonApproveRequest request, Caller caller, CancellationToken ct)
     {
         var approval = await LoadAsync(request.ApplicationId, caller, ct);
-        if (approval.Status != ApprovalStatus.Pending)
+        if (approval.IsRepeatOf(ReviewStatus.Approved))
         {
-            return RecordedOrConflict(approval, wantApproved: true);
+            return Decisions.Recorded(approval);
         }
 
         var now = ChinaTime.Now(clock);
@@ -36,7 +37,7 @@ public sealed class ApprovalDecisionHandler(PrisonApprovalDbContext db, InmateFa
         }
 
         var inmate = await facts.LockAndLoadAsync(found.Id, ct);
-        var judgement = await facts.JudgeAsync(inmate, approval.Application, request.UseExtraVisitApproval, ct, request.UseLongerVisitApproval);
+        var judgement = await facts.JudgeAsync(inmate, approval.Application, request.UseExtraVisitApproval, request.UseLongerVisitApproval, ct);
         var decision = judgement.Result.Eligible
             ? await outcomes.ApproveAsync(approval, inmate, judgement, caller.UserId, now, ct)
             : outcomes.Refuse(approval, judgement.Result.Failures, caller.UserId, now);
@@ -47,9 +48,9 @@ public sealed class ApprovalDecisionHandler(PrisonApprovalDbContext db, InmateFa
     {
         Decisions.ValidateRejection(request.ApplicationId, request.ReasonCode, request.Reason);
         var approval = await LoadAsync(request.ApplicationId, caller, ct);
-        if (approval.Status != ApprovalStatus.Pending)
+        if (approval.IsRepeatOf(ReviewStatus.Rejected))
         {
-            return RecordedOrConflict(approval, wantApproved: false);
+            return Decisions.Recorded(approval);
         }
 
         var decision = outcomes.Refuse(approval, [new RuleFailure(request.ReasonCode, request.Reason.Trim(), "")], caller.UserId, ChinaTime.Now(clock));
@@ -87,36 +88,8 @@ public sealed class ApprovalDecisionHandler(PrisonApprovalDbContext db, InmateFa
     private async Task<Approval> LoadAsync(string applicationId, Caller caller, CancellationToken ct)
     {
         caller.Require(Roles.Officer);
-        var id = Ids.Parse(applicationId, "application_id");
-        var approval = await db.Approvals.SingleOrDefaultAsync(a => a.ApplicationId == id, ct)
-            ?? throw GrpcErrors.NotFound("审批任务", applicationId);
+        var approval = await db.Approvals.ForDecisionAsync(applicationId, "审批任务", ct);
         caller.RequireOrganisation(approval.PrisonId);
         return approval;
-    }
-
-    private static Decision RecordedOrConflict(Approval approval, bool wantApproved)
-    {
-        switch (approval.Status)
-        {
-            case ApprovalStatus.Withdrawn:
-                throw GrpcErrors.FailedPrecondition("家属已撤回该申请");
-            case ApprovalStatus.Expired:
-                throw GrpcErrors.FailedPrecondition("该申请已超过审核期限而失效");
-        }
-
-        var approved = approval.Status == ApprovalStatus.Approved;
-        if (approved != wantApproved)
-        {
-            throw GrpcErrors.FailedPrecondition("该申请已作出其他审批决定");
-        }
-
-        if (approved)
-        {
-            return Decisions.Approved(approval.DecidedBy!, approval.DecidedAt!.Value);
-        }
-
-        var recorded = Decisions.Rejected(approval.ReasonCode!, approval.Reason!, approval.DecidedBy!, approval.DecidedAt!.Value);
-        recorded.Failures.AddRange(approval.Failures.Select(Decisions.ToView));
-        return recorded;
     }
 }

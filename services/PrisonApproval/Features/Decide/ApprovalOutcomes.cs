@@ -20,26 +20,28 @@ public sealed class ApprovalOutcomes(PrisonApprovalDbContext db, ReferenceDataSe
 {
     public static readonly RuleFailure InmateNotFound = new("INMATE_NOT_FOUND", "监狱罪犯名册中未查到该服刑人员，请核实姓名和所在监狱。", "");
 
-    public Decision Refuse(Approval approval, IReadOnlyList<RuleFailure> failures, string decidedBy, DateTimeOffset now, ApprovalStatus status = ApprovalStatus.Rejected)
+    public Decision Refuse(Approval approval, IReadOnlyList<RuleFailure> failures, string decidedBy, DateTimeOffset now)
     {
-        var reason = Decisions.ReasonText(failures);
-        approval.Status = status;
-        approval.DecidedBy = decidedBy;
-        approval.DecidedAt = now;
-        approval.ReasonCode = failures[0].Code;
-        approval.Reason = reason;
-        approval.Failures = [.. failures];
-        db.Publish(new PrisonRejected(approval.ApplicationId, approval.PrisonId, failures[0].Code, reason, decidedBy, now), now);
-        return Decisions.Refused(failures, decidedBy, now);
+        ArgumentNullException.ThrowIfNull(approval);
+        approval.Reject(failures, decidedBy, now);
+        AnnounceRefusal(approval, now);
+        return Decisions.Recorded(approval);
+    }
+
+    /// <summary>Tells the chain (and through it the family) of a refusal or expiry just recorded on the approval.</summary>
+    public void AnnounceRefusal(Approval approval, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(approval);
+        db.Publish(new PrisonRejected(approval.ApplicationId, approval.PrisonId, approval.ReasonCode!, approval.Reason!, approval.DecidedBy!, now), now);
     }
 
     /// <summary>Approves for the month's open days; the days the judgement closed travel with the approval for scheduling to avoid.</summary>
     public async Task<Decision> ApproveAsync(Approval approval, Inmate inmate, Judgement judgement, string decidedBy, DateTimeOffset now, CancellationToken ct)
     {
-        approval.Status = ApprovalStatus.Approved;
-        approval.InmateNumber = inmate.InmateNumber;
-        approval.DecidedBy = decidedBy;
-        approval.DecidedAt = now;
+        ArgumentNullException.ThrowIfNull(approval);
+        ArgumentNullException.ThrowIfNull(inmate);
+        ArgumentNullException.ThrowIfNull(judgement);
+        approval.ApproveFor(inmate.InmateNumber, decidedBy, now);
         db.QuotaEntries.Add(new QuotaEntry
         {
             Id = Guid.CreateVersion7(),

@@ -59,7 +59,7 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
     /// the prison's knowledge, and against the relatives register: a registered visitor who now
     /// claims another relation is a refusal to look into ([N§6(一)]: false information).
     /// </summary>
-    public async Task<Judgement> JudgeAsync(Inmate inmate, ApplicationDetails application, bool useExtraVisit, CancellationToken ct, bool useLongerVisit = false)
+    public async Task<Judgement> JudgeAsync(Inmate inmate, ApplicationDetails application, bool useExtraVisit, bool useLongerVisit, CancellationToken ct)
     {
         var month = VisitMonth.Parse(application.VisitMonth);
         var bars = await BarsAsync(inmate.PrisonId, application.Visitors.Select(v => v.IdNumber), ct);
@@ -67,7 +67,7 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
             .Select(v => new Visitor(v.Relation, v.Age, v.IsGuardianOfChildren, v.Documents, bars.GetValueOrDefault(v.IdNumber, [])))
             .ToList();
         var request = new VisitRequest(month, null, application.SubmittedOn, visitors, useExtraVisit);
-        var judgement = await JudgeAsync(inmate, request, prisonRulesOnly: true, ct, useLongerVisit);
+        var judgement = await JudgeAsync(inmate, request, prisonRulesOnly: true, useLongerVisit, ct);
         var mismatches = await RelationMismatchesAsync(inmate, application, ct);
         return mismatches.Count == 0
             ? judgement
@@ -75,7 +75,7 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
     }
 
     /// <param name="useLongerVisit">The officer gives this visit the month's longer-visit approval; without it the ordinary length stands.</param>
-    public async Task<Judgement> JudgeAsync(Inmate inmate, VisitRequest request, bool prisonRulesOnly, CancellationToken ct, bool useLongerVisit = false)
+    public async Task<Judgement> JudgeAsync(Inmate inmate, VisitRequest request, bool prisonRulesOnly, bool useLongerVisit, CancellationToken ct)
     {
         var policy = PolicyOf(inmate);
         var state = StateOf(inmate);

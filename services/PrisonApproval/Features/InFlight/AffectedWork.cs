@@ -5,6 +5,7 @@ using Visitation.PrisonApproval.Features.Decide;
 using Visitation.PrisonApproval.Features.Eligibility;
 using Visitation.Rules.Eligibility;
 using Visitation.Messaging.Database;
+using Visitation.Rules.Reviewing;
 
 namespace Visitation.PrisonApproval.Features.InFlight;
 
@@ -49,7 +50,7 @@ public sealed class AffectedWork(PrisonApprovalDbContext db, InmateFacts facts, 
         }
 
         var approved = await db.Approvals.AsNoTracking()
-            .Where(a => a.PrisonId == prisonId && a.Status == ApprovalStatus.Approved)
+            .Where(a => a.PrisonId == prisonId && a.Status == ReviewStatus.Approved)
             .ToListAsync(ct);
         var withVisitor = approved.Where(a => Includes(a, idNumber)).Select(a => a.ApplicationId).ToList();
         var cancelled = 0;
@@ -70,7 +71,7 @@ public sealed class AffectedWork(PrisonApprovalDbContext db, InmateFacts facts, 
     /// application twice before saving, and the tracked copy already says it was refused.
     /// </summary>
     private async Task<List<Approval>> PendingAsync(System.Linq.Expressions.Expression<Func<Approval, bool>> where, CancellationToken ct) =>
-        [.. (await db.Approvals.Where(a => a.Status == ApprovalStatus.Pending).Where(where).ToListAsync(ct)).Where(a => a.Status == ApprovalStatus.Pending)];
+        [.. (await db.Approvals.Where(a => a.Status == ReviewStatus.Pending).Where(where).ToListAsync(ct)).Where(a => a.Status == ReviewStatus.Pending)];
 
     private async Task<Guid?> SoleMatchAsync(Approval approval, CancellationToken ct)
     {
@@ -84,7 +85,7 @@ public sealed class AffectedWork(PrisonApprovalDbContext db, InmateFacts facts, 
         var refused = 0;
         foreach (var approval in approvals)
         {
-            var judgement = await facts.JudgeAsync(inmate, approval.Application, useExtraVisit: false, ct);
+            var judgement = await facts.JudgeAsync(inmate, approval.Application, useExtraVisit: false, useLongerVisit: false, ct);
             if (!judgement.Result.Eligible)
             {
                 outcomes.Refuse(approval, judgement.Result.Failures, stop.Actor, stop.At);

@@ -18,10 +18,7 @@ public sealed class ApplicationWithdrawnConsumer(PrisonApprovalDbContext db, Tim
     protected override async Task WithdrawWorkAsync(Guid applicationId, CancellationToken cancellationToken)
     {
         var approval = await Db.Approvals.SingleOrDefaultAsync(a => a.ApplicationId == applicationId, cancellationToken);
-        if (approval is { Status: ApprovalStatus.Pending })
-        {
-            approval.Status = ApprovalStatus.Withdrawn;
-        }
+        approval?.Withdraw();
 
         var entry = await Db.QuotaEntries.SingleOrDefaultAsync(e => e.ApplicationId == applicationId && e.Outcome == CountedVisit.Booked, cancellationToken);
         if (entry is not null)

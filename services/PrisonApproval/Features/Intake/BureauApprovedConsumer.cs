@@ -1,11 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Events;
-using Visitation.PrisonApproval.Data;
-using Visitation.Rules.Eligibility;
-using Visitation.Messaging.Database;
 using Visitation.Messaging;
-using Visitation.Rules.Reviewing;
+using Visitation.PrisonApproval.Data;
 using Visitation.Rules.ReferenceData;
+using Visitation.Rules.Reviewing;
 using Visitation.Workflow.Withdrawals;
 
 namespace Visitation.PrisonApproval.Features.Intake;
@@ -22,17 +20,8 @@ public sealed class BureauApprovedConsumer(PrisonApprovalDbContext db, Reference
             return;
         }
 
-        Db.Approvals.Add(new Approval
-        {
-            ApplicationId = application.ApplicationId,
-            PrisonId = application.PrisonId,
-            InmateName = application.InmateName,
-            VisitMonthStart = VisitMonth.Parse(application.VisitMonth).FirstDay,
-            Application = application,
-            ReceivedAt = message.OccurredAt,
-            DueBy = ReviewClock.DueBy(reference, reference.PolicyFor(application.PrisonId), ReviewClock.Prison, message.OccurredAt),
-            // A withdrawal that overtook the bureau's approval leaves nothing to decide.
-            Status = await Db.IsWithdrawnAsync(application.ApplicationId, cancellationToken) ? ApprovalStatus.Withdrawn : ApprovalStatus.Pending,
-        });
+        var dueBy = ReviewClock.DueBy(reference, reference.PolicyFor(application.PrisonId), ReviewStage.Prison.ClockKey, message.OccurredAt);
+        var withdrawn = await Db.IsWithdrawnAsync(application.ApplicationId, cancellationToken);
+        Db.Approvals.Add(Approval.Receive(application, message.OccurredAt, dueBy, withdrawn));
     }
 }

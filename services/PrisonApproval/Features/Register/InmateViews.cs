@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.PrisonApproval.Data;
 using Visitation.PrisonApproval.Features.Eligibility;
+using Visitation.Rules.Calendars;
 using Visitation.Rules.Eligibility;
-using Visitation.Rules.Privacy;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
-using Visitation.Rules.Calendars;
 
 namespace Visitation.PrisonApproval.Features.Register;
 
@@ -35,68 +35,40 @@ public sealed class InmateViews(PrisonApprovalDbContext db, InmateFacts facts, T
                ?? throw GrpcErrors.NotFound("服刑人员", inmateNumber);
     }
 
+    /// <summary>The inmate with the quota of <paramref name="month"/> (null: this month, China time).</summary>
     public async Task<InmateView> ViewAsync(Inmate inmate, VisitMonth? month, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(inmate);
         var shown = month ?? VisitMonth.Of(ChinaTime.Today(clock));
-        var key = shown.Key;
         var policy = facts.PolicyOf(inmate);
         var ledger = await facts.LedgerAsync(inmate, shown, ct);
-        var view = new InmateView
-        {
-            InmateNumber = inmate.InmateNumber,
-            Name = inmate.Name,
-            PrisonArea = inmate.Area,
-            ManagementLevel = inmate.ManagementLevel,
-            Juvenile = inmate.Juvenile,
-            Custody = inmate.Custody switch { CustodyStatus.Transferred => "transferred", CustodyStatus.Released => "released", _ => "in_custody" },
-            LeftOn = Day(inmate.LeftOn),
-            QuotaMonth = key,
-            QuotaUsed = MonthlyQuotaRule.Used(policy, ledger, shown),
-            QuotaAllowed = MonthlyQuotaRule.Allowance(policy, facts.StateOf(inmate)),
-        };
-        view.CrimeCategories.AddRange(inmate.CrimeCategories);
-        view.Statuses.AddRange(inmate.Statuses.OrderBy(s => s.From).Select(s => new StatusView
-        {
-            StatusId = s.Id.ToString(),
-            Kind = s.Kind,
-            From = Day(s.From),
-            To = Day(s.To),
-            Reason = s.Reason,
-            Source = s.Source.ToString().ToLowerInvariant(),
-            SetBy = s.SetBy,
-        }));
-        var relatives = await db.Relatives.AsNoTracking().Where(r => r.InmateId == inmate.Id).OrderBy(r => r.ConfirmedAt).ToListAsync(ct);
-        view.Relatives.AddRange(relatives.Select(r => new RelativeView
-        {
-            Name = r.Name,
-            IdNumberMasked = Mask.IdNumber(r.IdNumber),
-            Relation = r.Relation,
-            ConfirmedAt = ChinaTime.Format(r.ConfirmedAt),
-        }));
-        var entries = await db.QuotaEntries.AsNoTracking().Where(e => e.InmateId == inmate.Id && e.Month == key).OrderBy(e => e.RecordedAt).ToListAsync(ct);
-        view.QuotaEntries.AddRange(entries.Select(e => new QuotaEntryView
-        {
-            Date = Day(e.Date),
-            Mode = e.Mode,
-            Outcome = e.Outcome,
-            ApplicationId = e.ApplicationId?.ToString() ?? string.Empty,
-            Note = e.Note ?? string.Empty,
-        }));
-        var approvals = await db.SpecialApprovals.AsNoTracking().Where(a => a.InmateId == inmate.Id && a.Month == key).ToListAsync(ct);
-        view.SpecialApprovals.AddRange(approvals.Select(a =>
-        {
-            var approval = new SpecialApprovalView
-            {
-                Kind = a.Kind,
-                Signatories = a.Signatories,
-                Reason = a.Reason,
-                Complete = new SpecialApproval(a.Kind, shown, a.ApprovedBy).IsCompleteFor(policy.ExtraVisitApprovalChain),
-            };
-            approval.ApprovedBy.AddRange(a.ApprovedBy);
-            return approval;
-        }));
+        var view = InmateViewParts.Register(inmate);
+        view.QuotaMonth = shown.Key;
+        view.QuotaUsed = MonthlyQuotaRule.Used(policy, ledger, shown);
+        view.QuotaAllowed = MonthlyQuotaRule.Allowance(policy, facts.StateOf(inmate));
+        view.Statuses.AddRange(inmate.Statuses.OrderBy(s => s.From).Select(InmateViewParts.Status));
+        view.Relatives.AddRange((await RelativesAsync(inmate, ct)).Select(InmateViewParts.Relative));
+        view.QuotaEntries.AddRange((await EntriesAsync(inmate, shown, ct)).Select(InmateViewParts.QuotaEntry));
+        view.SpecialApprovals.AddRange((await SpecialApprovalsAsync(inmate, shown, ct))
+            .Select(a => InmateViewParts.SpecialApproval(a, shown, policy.ExtraVisitApprovalChain)));
         return view;
     }
 
-    private static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+    /// <summary>Saves and commits an officer's change to the inmate, and answers with the inmate as it now stands.</summary>
+    public async Task<InmateView> CommitAsync(Inmate inmate, IDbContextTransaction transaction, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return await ViewAsync(inmate, null, ct);
+    }
+
+    private Task<List<Relative>> RelativesAsync(Inmate inmate, CancellationToken ct) =>
+        db.Relatives.AsNoTracking().Where(r => r.InmateId == inmate.Id).OrderBy(r => r.ConfirmedAt).ToListAsync(ct);
+
+    private Task<List<QuotaEntry>> EntriesAsync(Inmate inmate, VisitMonth month, CancellationToken ct) =>
+        db.QuotaEntries.AsNoTracking().Where(e => e.InmateId == inmate.Id && e.Month == month.Key).OrderBy(e => e.RecordedAt).ToListAsync(ct);
+
+    private Task<List<SpecialApprovalRecord>> SpecialApprovalsAsync(Inmate inmate, VisitMonth month, CancellationToken ct) =>
+        db.SpecialApprovals.AsNoTracking().Where(a => a.InmateId == inmate.Id && a.Month == month.Key).ToListAsync(ct);
 }

@@ -1,4 +1,5 @@
 using Visitation.Contracts.Grpc.PrisonApproval;
+using Visitation.PrisonApproval.Grpc;
 using Visitation.Rules.Eligibility;
 using Visitation.ServiceDefaults.Grpc;
 
@@ -16,11 +17,7 @@ public static class StatusInputs
         }
 
         var before = violations.Items.Count;
-        if (!StatusKinds.All.Contains(input.Kind))
-        {
-            violations.Add($"{field}.kind", $"应为 {string.Join("、", StatusKinds.All)} 之一");
-        }
-
+        var kind = violations.Code($"{field}.kind", input.Kind);
         var from = violations.Date($"{field}.from", input.From);
         DateOnly? to = string.IsNullOrEmpty(input.To) ? null : violations.Date($"{field}.to", input.To);
         if (from is { } start && to is { } end && end < start)
@@ -28,7 +25,7 @@ public static class StatusInputs
             violations.Add($"{field}.to", "结束日期不能早于开始日期");
         }
 
-        if (input.Kind == StatusKinds.Other && string.IsNullOrWhiteSpace(input.Reason))
+        if (kind == StatusKinds.Other && string.IsNullOrWhiteSpace(input.Reason))
         {
             // The family is told this text: "other" has no standard wording.
             violations.Add($"{field}.reason", "其他情形必须写明原因");
@@ -39,6 +36,6 @@ public static class StatusInputs
             violations.Add($"{field}.reason", "原因不超过200字");
         }
 
-        return violations.Items.Count == before && from is { } valid ? new StatusPeriod(input.Kind, valid, to, input.Reason.Trim()) : null;
+        return violations.Items.Count == before && from is { } valid ? new StatusPeriod(kind!, valid, to, input.Reason.Trim()) : null;
     }
 }

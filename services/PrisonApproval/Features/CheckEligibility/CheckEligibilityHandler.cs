@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.PrisonApproval.Data;
 using Visitation.PrisonApproval.Features.Decide;
+using Visitation.PrisonApproval.Features.Eligibility;
+using Visitation.PrisonApproval.Grpc;
 using Visitation.Rules.Eligibility;
 using Visitation.Rules.Identity;
 using Visitation.ServiceDefaults.Auth;
@@ -10,7 +12,7 @@ using Visitation.Rules.ReferenceData;
 using Visitation.Rules.Calendars;
 using Visitation.Workflow.Reviewing;
 
-namespace Visitation.PrisonApproval.Features.Eligibility;
+namespace Visitation.PrisonApproval.Features.CheckEligibility;
 
 /// <summary>
 /// "Could this family visit this inmate in this month, and if not, why?" — asked by a clerk at the
@@ -49,7 +51,7 @@ public sealed partial class CheckEligibilityHandler(PrisonApprovalDbContext db, 
         var ids = request.Visitors.Select(v => v.IdNumber.Trim().ToUpperInvariant()).ToList();
         var bars = await facts.BarsAsync(inmate.PrisonId, ids, ct);
         var ruleVisitors = visitors.Select((v, i) => v with { Bars = bars.GetValueOrDefault(ids[i], []) }).ToList();
-        var judgement = await facts.JudgeAsync(inmate, new VisitRequest(month, null, today, ruleVisitors, UsesSpecialApproval: false), prisonRulesOnly: false, ct);
+        var judgement = await facts.JudgeAsync(inmate, new VisitRequest(month, null, today, ruleVisitors, UsesSpecialApproval: false), prisonRulesOnly: false, useLongerVisit: false, ct);
         var known = caller.Role != Roles.Officer ? [] : await db.Relatives.AsNoTracking().Where(r => r.InmateId == inmate.Id && ids.Contains(r.IdNumber)).Select(r => r.IdNumber).ToListAsync(ct);
         var reply = new EligibilityReply
         {
@@ -96,12 +98,9 @@ public sealed partial class CheckEligibilityHandler(PrisonApprovalDbContext db, 
                 continue;
             }
 
-            if (!RelationNames.Codes.Contains(input.Relation))
-            {
-                violations.Add($"visitors[{i}].relation", "未知的亲属关系");
-            }
-
-            visitors.Add(new Visitor(input.Relation, ResidentIdNumber.AgeOn(birth, today), input.IsGuardian, [.. input.Documents], []));
+            var relation = violations.Code($"visitors[{i}].relation", input.Relation);
+            var documents = violations.Codes($"visitors[{i}].documents", input.Documents);
+            visitors.Add(new Visitor(relation ?? string.Empty, ResidentIdNumber.AgeOn(birth, today), input.IsGuardian, documents, []));
         }
 
         violations.ThrowIfAny();

@@ -7,7 +7,7 @@ using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
 using Visitation.Rules.Calendars;
 
-namespace Visitation.PrisonApproval.Features.Suspensions;
+namespace Visitation.PrisonApproval.Features.BarVisitor;
 
 /// <summary>
 /// Bars one person from visiting anyone in the caller's prison for a period ([Y 八1], [NC§8]); their

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Visitation.Messaging;
+using Visitation.Messaging.Database;
+using Visitation.Rules.Calendars;
+using Visitation.Rules.Eligibility;
+using Visitation.Rules.Reviewing;
+
+namespace Visitation.Workflow.Reviewing;
+
+/// <summary>
+/// A stage's review clock: a review left pending past its working-day deadline, or whose visit month
+/// is over, expires with a reason the family is told, instead of waiting forever. Several instances
+/// may run: a row another instance expired first loses on its row version, and the run is simply
+/// repeated at the next tick.
+/// </summary>
+public abstract class ReviewClockWork<TItem, TContext>(TContext db, TimeProvider clock) : IPeriodicWork
+    where TItem : ReviewItem
+    where TContext : ServiceDbContext
+{
+    private const int BatchSize = 100;
+
+    protected TContext Db { get; } = db;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var now = ChinaTime.Now(clock);
+        var thisMonth = VisitMonth.Of(ChinaTime.Today(clock)).FirstDay;
+        // The database's side of ReviewExpiry.ReasonFor: it finds the rows, the rule names the reason.
+        var overdue = await Db.Set<TItem>()
+            .Where(r => r.Status == ReviewStatus.Pending && ((r.DueBy != null && r.DueBy <= now) || r.VisitMonthStart < thisMonth))
+            .OrderBy(r => r.DueBy).Take(BatchSize).ToListAsync(cancellationToken);
+        foreach (var item in overdue)
+        {
+            var reason = item.ExpiryReason(now, thisMonth)
+                ?? throw new InvalidOperationException($"Review {item.ApplicationId} was selected to expire but has time left.");
+            item.Expire(reason, now);
+            Announce(item, reason, now);
+        }
+
+        await Db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Publishes the stage's refusal event for an expired review (in the same transaction).</summary>
+    protected abstract void Announce(TItem item, RuleFailure reason, DateTimeOffset now);
+}
