@@ -60,14 +60,14 @@ await officer.ImportInmatesAsync(new ImportInmatesRequest
 var mother = new VisitorInput
 {
     Name = "王秀英", IdNumber = ResidentIdNumber.WithCheckCharacter("14088119650314002"), Phone = phone,
-    Relation = "mother", IsContact = true, Documents = { "resident_id", "household_register", "recent_photo" },
+    Relation = Relation.Mother, IsContact = true, Documents = { DocumentKind.ResidentId, DocumentKind.HouseholdRegister, DocumentKind.RecentPhoto },
 };
 
 Console.WriteLine($"== 司法所：提交前查询 {month} 能否会见");
 var answer = await clerkAsking.CheckEligibilityAsync(new CheckEligibilityRequest
 {
     PrisonId = prison, InmateName = "张建国", InmateNumber = inmateNumber, VisitMonth = month,
-    Visitors = { new EligibilityVisitor { IdNumber = mother.IdNumber, Relation = Relation.Mother, Documents = { DocumentKind.ResidentId, DocumentKind.HouseholdRegister, DocumentKind.RecentPhoto } } },
+    Visitors = { new EligibilityVisitor { IdNumber = mother.IdNumber, Relation = mother.Relation, Documents = { mother.Documents } } },
 });
 Console.WriteLine(answer.Eligible
     ? $"   可以会见（本月已会见{answer.QuotaUsed}次，可会见{answer.QuotaAllowed}次）"
@@ -106,14 +106,15 @@ await visitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal
 var application = await WaitFor("the scheduled SMS", async () =>
 {
     var a = await clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = id });
-    return a.Status == "Scheduled" && a.Timeline.Count(t => t.Event == "sms-sent") == 2 ? a : null;
+    return a.Status == ApplicationStatus.Scheduled && a.Timeline.Count(t => t.Event == TimelineEvent.SmsSent) == 2 ? a : null;
 });
 
 Console.WriteLine();
 Console.WriteLine($"== 申请时间线（状态：{application.Status}）");
 foreach (var step in application.Timeline)
 {
-    Console.WriteLine($"   {step.At}  {step.Stage,-16} {step.Event,-16} {step.Actor,-14} {step.Detail}");
+    var at = step.At.ToDateTimeOffset().ToOffset(TimeSpan.FromHours(8));
+    Console.WriteLine($"   {at:yyyy-MM-dd HH:mm:ss}  {step.Stage,-16} {step.Event,-16} {step.Actor,-14} {step.Detail}");
 }
 
 Console.WriteLine();

@@ -1,8 +1,11 @@
 using Visitation.Workflow.ReferenceData;
 using MassTransit;
 using Visitation.Application.Data;
+using Visitation.Application.Features.GetApplication;
+using Visitation.Application.Features.ListApplications;
 using Visitation.Application.Features.Submit;
 using Visitation.Application.Features.Timeline;
+using Visitation.Application.Features.Withdraw;
 using Visitation.Messaging.Database;
 using Visitation.Messaging;
 
@@ -18,7 +21,9 @@ public static class ApplicationModule
         builder.AddReferenceData();
         builder.AddServiceDatabase<ApplicationDbContext>();
         builder.Services.AddScoped<SubmitApplicationHandler>();
-        builder.Services.AddScoped<Features.Withdraw.WithdrawApplicationHandler>();
+        builder.Services.AddScoped<GetApplicationHandler>();
+        builder.Services.AddScoped<ListApplicationsHandler>();
+        builder.Services.AddScoped<WithdrawApplicationHandler>();
         builder.AddServiceMessaging(Name, bus => bus.AddConsumers(typeof(TimelineConsumer<>).Assembly));
         return builder;
     }

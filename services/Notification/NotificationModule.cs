@@ -2,6 +2,7 @@ using Visitation.Workflow.ReferenceData;
 using MassTransit;
 using Visitation.Notification.Data;
 using Visitation.Notification.Features.Deliver;
+using Visitation.Notification.Features.ListMessages;
 using Visitation.Messaging.Database;
 using Visitation.Messaging;
 
@@ -18,6 +19,7 @@ public static class NotificationModule
         builder.Services.AddOptions<SmsGatewayOptions>().Bind(builder.Configuration.GetSection(SmsGatewayOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHttpClient<SmsGatewayClient>();
         builder.Services.AddHostedService<SmsDispatcher>();
+        builder.Services.AddScoped<ListMessagesHandler>();
         builder.AddServiceMessaging(Name, bus => bus.AddConsumers(typeof(NotificationModule).Assembly));
         return builder;
     }

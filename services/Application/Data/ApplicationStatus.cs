@@ -2,8 +2,20 @@ namespace Visitation.Application.Data;
 
 /// <summary>
 /// Where an application stands. The order is the chain's: an event only moves the status forward,
-/// so an event that arrives late never drags an application back (out-of-order tolerance).
+/// so an event that arrives late never drags an application back (out-of-order tolerance). Stored
+/// by name; the API's twin is the proto <c>ApplicationStatus</c> with the same names.
 /// </summary>
+/// <remarks>
+/// Allowed changes (<see cref="VisitApplication.Advance"/>, <see cref="VisitApplication.Withdraw"/>):
+/// <code>
+/// from               to                                     by
+/// any non-final      a later status                         the chain's events (Advance)
+/// any non-final      PrisonApproved, VisitProposed, also    a cancelled visit to be re-offered, a new
+///                    back                                   proposal (Advance with mayRewind)
+/// any non-final      Withdrawn                              the family at the office (Withdraw)
+/// any final          nothing                                -
+/// </code>
+/// </remarks>
 public enum ApplicationStatus
 {
     Submitted = 0,

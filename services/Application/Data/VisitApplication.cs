@@ -21,7 +21,11 @@ public sealed class VisitApplication
 
     public DateTimeOffset SubmittedAt { get; set; }
     public string SubmittedBy { get; set; } = string.Empty;
-    public ApplicationStatus Status { get; set; }
+    /// <summary>Changes only through <see cref="Advance"/> and <see cref="Withdraw"/>; a new application is submitted.</summary>
+    public ApplicationStatus Status { get; private set; } = ApplicationStatus.Submitted;
+
+    /// <summary>Whether the application has reached a final outcome: nothing moves it on from there.</summary>
+    public bool IsFinal => Status >= ApplicationStatus.BureauRejected;
     public Guid? VisitId { get; set; }
     public DateOnly? VisitDate { get; set; }
     public TimeOnly? VisitStart { get; set; }
@@ -31,4 +35,32 @@ public sealed class VisitApplication
 
     /// <summary>PostgreSQL's row version (xmin): two writers racing on one application cannot both win.</summary>
     public uint Version { get; set; }
+
+    /// <summary>
+    /// Moves the application to what a stage of the chain reports. It goes forward only, so a late
+    /// or reordered event never drags it back; <paramref name="mayRewind"/> lets it go back to an
+    /// earlier step (a new proposal after a cancelled visit). A final outcome is never left.
+    /// </summary>
+    /// <returns>Whether the status changed.</returns>
+    public bool Advance(ApplicationStatus next, bool mayRewind)
+    {
+        if (IsFinal || (next <= Status && !mayRewind))
+        {
+            return false;
+        }
+
+        Status = next;
+        return true;
+    }
+
+    /// <summary>The family withdraws; only an application without a final outcome can be withdrawn.</summary>
+    public void Withdraw()
+    {
+        if (IsFinal)
+        {
+            throw new InvalidOperationException($"Application {Id} is {Status}: a final outcome cannot be withdrawn.");
+        }
+
+        Status = ApplicationStatus.Withdrawn;
+    }
 }

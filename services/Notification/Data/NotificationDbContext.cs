@@ -27,5 +27,3 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
         });
     }
 }
-
-internal sealed class DesignTimeDbContextFactory : DesignTimeFactory<NotificationDbContext>;

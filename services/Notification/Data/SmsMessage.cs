@@ -20,10 +20,3 @@ public sealed class SmsMessage
     public string? GatewayId { get; set; }
     public string? LastError { get; set; }
 }
-
-public enum SmsStatus
-{
-    Queued,
-    Sent,
-    Failed,
-}

@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Visitation.Contracts.Grpc;
 using Visitation.Rules.Reviewing;
+using Visitation.Workflow.Grpc;
 
 namespace Visitation.Workflow.Reviewing;
 
@@ -12,7 +13,7 @@ public static class ReviewViews
     /// (REVIEW_STATUS_SENT_BACK ⇄ <c>SentBack</c>), so one conversion serves every stage.
     /// </summary>
     public static TProto Status<TProto>(ReviewStatus status) where TProto : struct, System.Enum =>
-        System.Enum.Parse<TProto>(status.ToString());
+        ProtoNames.Map<ReviewStatus, TProto>(status);
 
     /// <summary>Fills what every stage's task shows the same way: the application, the review clock, the decision.</summary>
     public static TView Fill<TView>(TView view, ReviewItem item) where TView : IReviewTaskView

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Visitation.Contracts.Grpc.Application;
 using Visitation.Contracts.Grpc.BureauReview;
 using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.Contracts.Grpc.Scheduling;
@@ -24,12 +25,12 @@ public sealed class ApprovalChainTests(VisitationSystem system)
         var visitDate = DateOnly.ParseExact(confirmed.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         Assert.Contains(visitDate.Day, new[] { 3, 13, 23 }); // area 3's video days [Y 二]
         Assert.Equal(30, confirmed.Minutes);
-        var application = await _chain.WaitForOutcomeAsync(id, "Scheduled", smsCount: 2);
+        var application = await _chain.WaitForOutcomeAsync(id, ApplicationStatus.Scheduled, smsCount: 2);
         Assert.Equal(
-            ["submitted", "bureau-approved", "prison-approved", "visit-proposed", "visit-scheduled"],
-            application.Timeline.Where(t => t.Event != "sms-sent").Select(t => t.Event));
-        Assert.Equal("reviewer-zhao", application.Timeline.Single(t => t.Event == "bureau-approved").Actor);
-        Assert.Equal("officer-sun", application.Timeline.Single(t => t.Event == "visit-scheduled").Actor);
+            [TimelineEvent.Submitted, TimelineEvent.BureauApproved, TimelineEvent.PrisonApproved, TimelineEvent.VisitProposed, TimelineEvent.VisitScheduled],
+            application.Timeline.Where(t => t.Event != TimelineEvent.SmsSent).Select(t => t.Event));
+        Assert.Equal("reviewer-zhao", application.Timeline.Single(t => t.Event == TimelineEvent.BureauApproved).Actor);
+        Assert.Equal("officer-sun", application.Timeline.Single(t => t.Event == TimelineEvent.VisitScheduled).Actor);
         Assert.Equal(confirmed.Date, application.Visit.Date);
 
         var sms = await system.SmsTo(family.Phone);
@@ -60,8 +61,8 @@ public sealed class ApprovalChainTests(VisitationSystem system)
         });
 
         Assert.False(decision.Approved);
-        var application = await _chain.WaitForOutcomeAsync(id, "BureauRejected", smsCount: 2);
-        var rejected = application.Timeline.Single(t => t.Event == "bureau-rejected");
+        var application = await _chain.WaitForOutcomeAsync(id, ApplicationStatus.BureauRejected, smsCount: 2);
+        var rejected = application.Timeline.Single(t => t.Event == TimelineEvent.BureauRejected);
         Assert.Equal("RELATIONSHIP_UNPROVEN", rejected.ReasonCode);
         Assert.Equal("reviewer-zhao", rejected.Actor);
         Assert.Contains("亲属关系证明与户口簿不一致", rejected.Detail, StringComparison.Ordinal);
@@ -84,10 +85,10 @@ public sealed class ApprovalChainTests(VisitationSystem system)
 
         Assert.False(decision.Approved);
         Assert.Equal("INMATE_NOT_FOUND", decision.ReasonCode);
-        var application = await _chain.WaitForOutcomeAsync(id, "PrisonRejected", smsCount: 2);
+        var application = await _chain.WaitForOutcomeAsync(id, ApplicationStatus.PrisonRejected, smsCount: 2);
         Assert.Equal(
-            ["submitted", "bureau-approved", "prison-rejected"],
-            application.Timeline.Where(t => t.Event != "sms-sent").Select(t => t.Event));
+            [TimelineEvent.Submitted, TimelineEvent.BureauApproved, TimelineEvent.PrisonRejected],
+            application.Timeline.Where(t => t.Event != TimelineEvent.SmsSent).Select(t => t.Event));
         var sms = await system.SmsTo(family.Phone);
         Assert.Equal(2, sms.Count);
         Assert.Contains("经山西省永济监狱审核未予批准。原因：监狱罪犯名册中未查到该服刑人员", sms[1].Text, StringComparison.Ordinal);

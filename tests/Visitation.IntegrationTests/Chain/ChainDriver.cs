@@ -70,8 +70,8 @@ public sealed class ChainDriver(VisitationSystem system)
     }
 
     /// <summary>Waits until the application is in its final state and the SMS for it has been recorded.</summary>
-    public Task<ApplicationView> WaitForOutcomeAsync(string applicationId, string status, int smsCount) =>
+    public Task<ApplicationView> WaitForOutcomeAsync(string applicationId, ApplicationStatus status, int smsCount) =>
         Eventually.Until(async () => await Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = applicationId }),
-            a => a.Status == status && a.Timeline.Count(t => t.Event == "sms-sent") == smsCount,
+            a => a.Status == status && a.Timeline.Count(t => t.Event == TimelineEvent.SmsSent) == smsCount,
             $"{applicationId} to reach {status} with {smsCount} SMS");
 }

@@ -35,8 +35,8 @@ public sealed class DecisionRaceTests(VisitationSystem system)
         foreach (var (id, approved, rejected) in results)
         {
             Assert.True(approved ^ rejected, $"{id}: approve {approved}, reject {rejected}");
-            var application = await chain.WaitForOutcomeAsync(id, approved ? "BureauApproved" : "BureauRejected", smsCount: approved ? 1 : 2);
-            Assert.Equal(1, application.Timeline.Count(t => t.Event is "bureau-approved" or "bureau-rejected"));
+            var application = await chain.WaitForOutcomeAsync(id, approved ? ApplicationStatus.BureauApproved : ApplicationStatus.BureauRejected, smsCount: approved ? 1 : 2);
+            Assert.Equal(1, application.Timeline.Count(t => t.Event is TimelineEvent.BureauApproved or TimelineEvent.BureauRejected));
         }
     }
 

@@ -29,8 +29,8 @@ public sealed class InmateChangeTests(VisitationSystem system)
         });
 
         Assert.Equal(1, bar.ApplicationsRefused);
-        var application = await _chain.WaitForOutcomeAsync(id, "PrisonRejected", smsCount: 2);
-        Assert.Equal("VISITOR_BARRED", application.Timeline.Single(t => t.Event == "prison-rejected").ReasonCode);
+        var application = await _chain.WaitForOutcomeAsync(id, ApplicationStatus.PrisonRejected, smsCount: 2);
+        Assert.Equal("VISITOR_BARRED", application.Timeline.Single(t => t.Event == TimelineEvent.PrisonRejected).ReasonCode);
         Assert.Contains("私自录音", (await system.SmsTo(family.Phone))[1].Text, StringComparison.Ordinal);
     }
 
@@ -52,8 +52,8 @@ public sealed class InmateChangeTests(VisitationSystem system)
         });
 
         Assert.Equal(Custody.Transferred, view.Custody);
-        var application = await _chain.WaitForOutcomeAsync(id, "PrisonRejected", smsCount: 2);
-        Assert.Equal("INMATE_TRANSFERRED", application.Timeline.Single(t => t.Event == "prison-rejected").ReasonCode);
+        var application = await _chain.WaitForOutcomeAsync(id, ApplicationStatus.PrisonRejected, smsCount: 2);
+        Assert.Equal("INMATE_TRANSFERRED", application.Timeline.Single(t => t.Event == TimelineEvent.PrisonRejected).ReasonCode);
         Assert.Contains("请向其现所在监狱申请会见", (await system.SmsTo(family.Phone))[1].Text, StringComparison.Ordinal);
 
         // Transferred back: the register says so, and the family may apply again.
@@ -62,7 +62,7 @@ public sealed class InmateChangeTests(VisitationSystem system)
         var again = await _chain.Officer.CheckEligibilityAsync(new CheckEligibilityRequest
         {
             PrisonId = Orgs.Prison, InmateName = inmate, InmateNumber = number, VisitMonth = Family.NextVisitMonth(),
-            Visitors = { new EligibilityVisitor { IdNumber = family.Adult("王秀英", "mother").IdNumber, Relation = Relation.Mother, Documents = { DocumentKind.ResidentId, DocumentKind.HouseholdRegister, DocumentKind.RecentPhoto } } },
+            Visitors = { new EligibilityVisitor { IdNumber = family.Adult("王秀英", Relation.Mother).IdNumber, Relation = Relation.Mother, Documents = { DocumentKind.ResidentId, DocumentKind.HouseholdRegister, DocumentKind.RecentPhoto } } },
         });
         Assert.True(again.Eligible, string.Join(" ", again.Failures.Select(f => f.Code)));
     }

@@ -6,7 +6,6 @@ using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.IntegrationTests.Infrastructure;
 using Visitation.ServiceDefaults.Auth;
-using Visitation.Workflow.Grpc;
 
 namespace Visitation.IntegrationTests.Chain;
 
@@ -44,7 +43,7 @@ public sealed class RegulationTests(VisitationSystem system)
         Assert.Equal("SUSPENDED_CONFINEMENT", decision.ReasonCode);
         var failure = Assert.Single(decision.Failures);
         Assert.Equal("[Y 九5]", failure.Source);
-        await _chain.WaitForOutcomeAsync(id, "PrisonRejected", smsCount: 2);
+        await _chain.WaitForOutcomeAsync(id, ApplicationStatus.PrisonRejected, smsCount: 2);
         var sms = await system.SmsTo(family.Phone);
         Assert.Contains("罪犯处于禁闭期间", sms[1].Text, StringComparison.Ordinal);
     }
@@ -168,8 +167,8 @@ public sealed class RegulationTests(VisitationSystem system)
         Assert.Equal((Day(visitDate.AddDays(1)), Day(visitDate.AddMonths(3).AddDays(-1)), StatusSource.Penalty), (penalty.From, penalty.To, penalty.Source));
         Assert.Equal(QuotaOutcome.Held, Assert.Single(view.QuotaEntries).Outcome);
         var first = await Eventually.Until(async () => await _chain.Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = proposal.ApplicationId }),
-            a => a.Status == "VisitTerminated", "the first application to show the termination");
-        Assert.Equal("RECORDING", first.Timeline.Single(t => t.Event == "visit-terminated").ReasonCode);
+            a => a.Status == ApplicationStatus.VisitTerminated, "the first application to show the termination");
+        Assert.Equal("RECORDING", first.Timeline.Single(t => t.Event == TimelineEvent.VisitTerminated).ReasonCode);
 
         var next = family.Application(inmate);
         next.VisitMonth = Month(visitDate.AddMonths(1));
@@ -189,7 +188,7 @@ public sealed class RegulationTests(VisitationSystem system)
         var number = "YJ" + family.Phone[^6..];
         var (id, proposal) = await _chain.DriveToProposalAsync(family, inmate);
         var visit = await _chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId });
-        await _chain.WaitForOutcomeAsync(id, "Scheduled", smsCount: 2);
+        await _chain.WaitForOutcomeAsync(id, ApplicationStatus.Scheduled, smsCount: 2);
 
         await _chain.Officer.SetInmateStatusAsync(new SetInmateStatusRequest
         {
@@ -206,8 +205,8 @@ public sealed class RegulationTests(VisitationSystem system)
         var view = await Eventually.Until(async () => await _chain.Officer.GetInmateAsync(new GetInmateRequest { InmateNumber = number, Month = visit.Date[..7] }),
             v => v.QuotaUsed == 0, "the month's visit to be given back");
         Assert.Equal(QuotaOutcome.Cancelled, Assert.Single(view.QuotaEntries).Outcome);
-        var application = await _chain.WaitForOutcomeAsync(id, "VisitCancelled", smsCount: 3);
-        Assert.Equal("SUSPENDED_CONFINEMENT", application.Timeline.Single(t => t.Event == "visit-cancelled").ReasonCode);
+        var application = await _chain.WaitForOutcomeAsync(id, ApplicationStatus.VisitCancelled, smsCount: 3);
+        Assert.Equal("SUSPENDED_CONFINEMENT", application.Timeline.Single(t => t.Event == TimelineEvent.VisitCancelled).ReasonCode);
         Assert.Null(application.Visit);
     }
 
@@ -222,7 +221,7 @@ public sealed class RegulationTests(VisitationSystem system)
             Inmates = { new InmateRecord { InmateNumber = number, Name = inmate, PrisonArea = "3", ManagementLevel = ManagementLevel.Normal, CrimeCategories = { CrimeCategory.DutyCrime } } },
         });
         var request = family.Application(inmate);
-        request.Visitors[0].Relation = "grandmother";
+        request.Visitors[0].Relation = Relation.Grandmother;
 
         var answer = await ClerkAsking.CheckEligibilityAsync(AskFor(request));
 
@@ -248,8 +247,8 @@ public sealed class RegulationTests(VisitationSystem system)
             Status = new StatusInput { Kind = InmateStatusKind.SeparateCustody, From = Day(today), Reason = "隔离审查" },
         });
 
-        var application = await _chain.WaitForOutcomeAsync(id, "PrisonRejected", smsCount: 2);
-        Assert.Equal("SUSPENDED_SEPARATE_CUSTODY", application.Timeline.Single(t => t.Event == "prison-rejected").ReasonCode);
+        var application = await _chain.WaitForOutcomeAsync(id, ApplicationStatus.PrisonRejected, smsCount: 2);
+        Assert.Equal("SUSPENDED_SEPARATE_CUSTODY", application.Timeline.Single(t => t.Event == TimelineEvent.PrisonRejected).ReasonCode);
         Assert.DoesNotContain((await _chain.Officer.ListPendingApprovalsAsync(new ListPendingApprovalsRequest())).Tasks, t => t.ApplicationId == id);
         Assert.Contains("隔离审查", (await system.SmsTo(family.Phone))[1].Text, StringComparison.Ordinal);
     }
@@ -269,8 +268,8 @@ public sealed class RegulationTests(VisitationSystem system)
         await Reliability.OutboxRows.QueryAsync(system.Databases["prison_approval"],
             "UPDATE approvals SET due_by = now() - interval '1 minute' WHERE application_id = @id", ("id", Guid.Parse(id)));
 
-        var application = await _chain.WaitForOutcomeAsync(id, "PrisonRejected", smsCount: 2);
-        Assert.Equal("REVIEW_DEADLINE_PASSED", application.Timeline.Single(t => t.Event == "prison-rejected").ReasonCode);
+        var application = await _chain.WaitForOutcomeAsync(id, ApplicationStatus.PrisonRejected, smsCount: 2);
+        Assert.Equal("REVIEW_DEADLINE_PASSED", application.Timeline.Single(t => t.Event == TimelineEvent.PrisonRejected).ReasonCode);
         var overdue = await _chain.Officer.ListOverdueApprovalsAsync(new ListOverdueApprovalsRequest { Page = new() { PageSize = 200 } });
         var expired = Assert.Single(overdue.Tasks, t => t.ApplicationId == id);
         Assert.Equal((ApprovalStatus.Expired, "REVIEW_DEADLINE_PASSED", "system:review-clock"), (expired.Status, expired.Decision.ReasonCode, expired.Decision.DecidedBy));
@@ -290,8 +289,8 @@ public sealed class RegulationTests(VisitationSystem system)
         await Reliability.OutboxRows.QueryAsync(system.Databases["bureau_review"],
             "UPDATE reviews SET due_by = now() - interval '1 minute' WHERE application_id = @id", ("id", Guid.Parse(id)));
 
-        var application = await _chain.WaitForOutcomeAsync(id, "BureauRejected", smsCount: 2);
-        Assert.Equal("REVIEW_DEADLINE_PASSED", application.Timeline.Single(t => t.Event == "bureau-rejected").ReasonCode);
+        var application = await _chain.WaitForOutcomeAsync(id, ApplicationStatus.BureauRejected, smsCount: 2);
+        Assert.Equal("REVIEW_DEADLINE_PASSED", application.Timeline.Single(t => t.Event == TimelineEvent.BureauRejected).ReasonCode);
         var expired = Assert.Single((await _chain.Reviewer.ListOverdueReviewsAsync(new ListOverdueReviewsRequest())).Tasks, t => t.ApplicationId == id);
         Assert.Equal((Contracts.Grpc.BureauReview.ReviewStatus.Expired, "REVIEW_DEADLINE_PASSED"), (expired.Status, expired.Decision.ReasonCode));
         Assert.NotNull(expired.Decision.DecidedAt);
@@ -310,7 +309,7 @@ public sealed class RegulationTests(VisitationSystem system)
             PrisonArea = request.Inmate.PrisonArea,
             VisitMonth = request.VisitMonth,
         };
-        ask.Visitors.AddRange(request.Visitors.Select(v => new EligibilityVisitor { IdNumber = v.IdNumber, Relation = ProtoCodes.FromCode<Relation>(v.Relation), Documents = { v.Documents.Select(ProtoCodes.FromCode<DocumentKind>) }, IsGuardian = v.IsGuardian }));
+        ask.Visitors.AddRange(request.Visitors.Select(v => new EligibilityVisitor { IdNumber = v.IdNumber, Relation = v.Relation, Documents = { v.Documents }, IsGuardian = v.IsGuardian }));
         return ask;
     }
 

@@ -1,8 +1,9 @@
 using System.Globalization;
 using Grpc.Core;
-using Visitation.Contracts.Grpc;
+using Visitation.Contracts.Grpc.Application;
 using Visitation.Contracts.Grpc.Notification;
 using Visitation.Contracts.Grpc.Scheduling;
+using Visitation.Contracts.Grpc;
 using Visitation.IntegrationTests.Infrastructure;
 using Visitation.ServiceDefaults.Auth;
 
@@ -28,12 +29,12 @@ public sealed class SchedulingTests(VisitationSystem system)
         Assert.Equal((other.Date, other.StartTime), (confirmed.Date, confirmed.StartTime));
         Assert.Equal((confirmed.Date, confirmed.StartTime, VisitStatus.Scheduled), (again.Date, again.StartTime, again.Status));
         Assert.Contains(DateOnly.ParseExact(other.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture).Day, new[] { 5, 15, 25 });
-        await _chain.WaitForOutcomeAsync(id, "Scheduled", smsCount: 2);
+        await _chain.WaitForOutcomeAsync(id, ApplicationStatus.Scheduled, smsCount: 2);
         var sms = await system.SmsTo(family.Phone);
         Assert.Contains($" {other.StartTime}，时长30分钟", sms[^1].Text, StringComparison.Ordinal);
         var messages = await system.Notification(VisitationSystem.Token(Roles.Clerk, Orgs.Office)).ListMessagesAsync(new ListMessagesRequest { ApplicationId = id });
-        Assert.Equal(["Received", "Scheduled"], messages.Messages.Select(m => m.Kind));
-        Assert.All(messages.Messages, m => Assert.Equal("Sent", m.Status));
+        Assert.Equal([SmsKind.Received, SmsKind.Scheduled], messages.Messages.Select(m => m.Kind));
+        Assert.All(messages.Messages, m => Assert.Equal(SmsDeliveryState.Sent, m.Status));
         Assert.All(messages.Messages, m => Assert.Matches(@"^139\*{4}\d{4}$", m.PhoneMasked));
     }
 
@@ -49,7 +50,7 @@ public sealed class SchedulingTests(VisitationSystem system)
         var (id, proposal) = await _chain.DriveToProposalAsync(family, "高建华" + family.Phone[^4..], area: "3", amend: r =>
         {
             r.PreferredDates.Add(preferred);
-            r.PreferredPartOfDay = "afternoon";
+            r.PreferredPartOfDay = PartOfDay.Afternoon;
         });
 
         Assert.Equal((preferred, true), (proposal.Date, proposal.MatchesPreference));
@@ -61,7 +62,7 @@ public sealed class SchedulingTests(VisitationSystem system)
         Assert.True(string.CompareOrdinal(free.Slots[0].Date, preferred) < 0, $"earliest free slot {free.Slots[0].Date} is not before {preferred}");
         var application = await _chain.Clerk.GetApplicationAsync(new Contracts.Grpc.Application.GetApplicationRequest { ApplicationId = id });
         Assert.Equal([preferred], application.PreferredDates);
-        Assert.Equal("afternoon", application.PreferredPartOfDay);
+        Assert.Equal(PartOfDay.Afternoon, application.PreferredPartOfDay);
 
         // The prison cancels it: the re-offer is another afternoon slot on the same preferred date.
         var cancelled = await _chain.VisitCentre.CancelVisitAsync(new CancelVisitRequest { VisitId = proposal.VisitId, Cause = CancellationCause.Maintenance });

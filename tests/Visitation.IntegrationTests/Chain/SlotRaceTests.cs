@@ -46,7 +46,7 @@ public sealed class SlotRaceTests(VisitationSystem system)
         // The race: 50 approvals at once, each proposal allocated by one of two scheduling instances.
         await Task.WhenAll(ids.Select(async id => await officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = id })));
         var outcomes = await Task.WhenAll(ids.Select(id => Eventually.Until(async () => await clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = id }),
-            a => a.Status is "VisitProposed" or "NoSlotAvailable", $"{id} to be proposed or told there is no slot", seconds: 90)));
+            a => a.Status is ApplicationStatus.VisitProposed or ApplicationStatus.NoSlotAvailable, $"{id} to be proposed or told there is no slot", seconds: 90)));
 
         var month = Family.NextVisitMonth();
         var days = await visitCentre.ListVisitDaysAsync(new ListVisitDaysRequest { PrisonId = Orgs.Prison, PrisonArea = Area, Month = month });
@@ -54,10 +54,10 @@ public sealed class SlotRaceTests(VisitationSystem system)
         var proposals = (await visitCentre.ListProposalsAsync(new ListProposalsRequest { Page = new() { PageSize = 200 } })).Visits.Where(v => ids.Contains(v.ApplicationId)).ToList();
         Assert.True(capacity < Applications, $"the test needs fewer slots ({capacity}) than applications");
         Assert.Equal(capacity, proposals.Count);
-        Assert.Equal(Applications - capacity, outcomes.Count(a => a.Status == "NoSlotAvailable"));
+        Assert.Equal(Applications - capacity, outcomes.Count(a => a.Status == ApplicationStatus.NoSlotAvailable));
         Assert.All(proposals, v => Assert.Equal("YH-V1", v.VenueTerminal));
         Assert.Equal(proposals.Count, proposals.Select(v => (v.Date, v.StartTime)).Distinct().Count());
-        Assert.All(outcomes.Where(a => a.Status == "NoSlotAvailable"), a => Assert.Contains(a.Timeline, t => t.ReasonCode == "NO_SLOT_IN_MONTH"
+        Assert.All(outcomes.Where(a => a.Status == ApplicationStatus.NoSlotAvailable), a => Assert.Contains(a.Timeline, t => t.ReasonCode == "NO_SLOT_IN_MONTH"
             && t.Detail.Contains('年', StringComparison.Ordinal) && t.Detail.Contains("须提前10天申请", StringComparison.Ordinal)));
     }
 }

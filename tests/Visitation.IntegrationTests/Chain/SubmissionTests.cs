@@ -1,5 +1,6 @@
 using Google.Rpc;
 using Grpc.Core;
+using Visitation.Contracts.Grpc;
 using Visitation.Contracts.Grpc.Application;
 using Visitation.IntegrationTests.Infrastructure;
 
@@ -39,7 +40,7 @@ public sealed class SubmissionTests(VisitationSystem system)
         request.PreferredDates.Add(Day(first.AddDays(12)));
         request.PreferredDates.Add(Day(first.AddMonths(1))); // the next month
         request.PreferredDates.Add(Day(first.AddDays(12)));  // again
-        request.PreferredPartOfDay = "evening";
+        request.PreferredPartOfDay = (PartOfDay)7; // a number the proto does not define
 
         var error = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Clerk.SubmitApplicationAsync(request));
 
@@ -49,28 +50,47 @@ public sealed class SubmissionTests(VisitationSystem system)
     }
 
     [Fact]
+    public async Task UnspecifiedOrUndefinedEnumsAreNamedFields()
+    {
+        var request = new Family().Application("沙悟净");
+        request.Visitors[0].Relation = Relation.Unspecified;
+        request.Visitors[0].Documents.Add((DocumentKind)42);
+        request.PreferredPartOfDay = (PartOfDay)7;
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Clerk.SubmitApplicationAsync(request));
+        var badFilter = await Assert.ThrowsAsync<RpcException>(async () =>
+            await _chain.Clerk.ListApplicationsAsync(new ListApplicationsRequest { Status = (ApplicationStatus)99 }));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        var fields = error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field).Order();
+        Assert.Equal(new[] { "preferred_part_of_day", "visitors[0].documents", "visitors[0].relation" }, fields);
+        Assert.Equal(StatusCode.InvalidArgument, badFilter.StatusCode);
+        Assert.Equal("status", Assert.Single(badFilter.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field);
+    }
+
+    [Fact]
     public async Task FourAdultsAreRefusedButAChildUnderFourteenWithAGuardianIsNotCounted()
     {
         var family = new Family();
         var tooMany = family.Application("周大福");
         for (var i = 0; i < 3; i++)
         {
-            tooMany.Visitors.Add(family.Adult($"亲属{i}", "brother"));
+            tooMany.Visitors.Add(family.Adult($"亲属{i}", Relation.Brother));
         }
 
         var error = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Clerk.SubmitApplicationAsync(tooMany));
         Assert.Contains(error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations, v => v.Field == "visitors" && v.Reason == "TOO_MANY_VISITORS");
 
         var withChild = family.Application("周大福");
-        withChild.Visitors.Add(family.Adult("周一", "son"));
-        withChild.Visitors.Add(family.Adult("周二", "daughter"));
+        withChild.Visitors.Add(family.Adult("周一", Relation.Son));
+        withChild.Visitors.Add(family.Adult("周二", Relation.Daughter));
         var childBirth = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-9);
         withChild.Visitors.Add(new VisitorInput
         {
             Name = "周小宝",
             IdNumber = Family.IdNumber(childBirth, 77),
-            Relation = "grandson",
-            Documents = { "household_register" },
+            Relation = Relation.Grandson,
+            Documents = { DocumentKind.HouseholdRegister },
         });
 
         // The child's guardian must be on the application [Y 五(四)]; the clerk learns it at the counter.
@@ -95,7 +115,12 @@ public sealed class SubmissionTests(VisitationSystem system)
 
         Assert.Equal(first.ApplicationId, again.ApplicationId);
         var view = await _chain.Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = first.ApplicationId });
-        Assert.Single(view.Timeline, t => t.Event == "submitted");
+        Assert.Single(view.Timeline, t => t.Event == TimelineEvent.Submitted);
+        Assert.Equal((ApplicationStatus.Submitted, TimelineStage.Application), (again.Status, view.Timeline[0].Stage));
+        var filed = await _chain.Clerk.ListApplicationsAsync(new ListApplicationsRequest { Status = ApplicationStatus.Submitted, Page = new() { PageSize = 200 } });
+        var summary = Assert.Single(filed.Applications, a => a.ApplicationId == first.ApplicationId);
+        Assert.Equal(view.SubmittedAt, summary.SubmittedAt);
+        Assert.Equal(view.SubmittedAt, view.Timeline[0].At);
         Assert.Matches(@"^1390\*{10}\d{3}[0-9X]$|^\d{4}\*{10}\d{3}[0-9X]$", view.Visitors[0].IdNumberMasked);
         Assert.Matches(@"^139\*{4}\d{4}$", view.Visitors[0].PhoneMasked);
     }

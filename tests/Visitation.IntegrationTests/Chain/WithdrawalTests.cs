@@ -22,8 +22,8 @@ public sealed class WithdrawalTests(VisitationSystem system)
         var withdrawn = await _chain.Clerk.WithdrawApplicationAsync(new WithdrawApplicationRequest { ApplicationId = id, Reason = "家中有事，改日再约" });
         var again = await _chain.Clerk.WithdrawApplicationAsync(new WithdrawApplicationRequest { ApplicationId = id, Reason = "家中有事，改日再约" });
 
-        Assert.Equal("Withdrawn", withdrawn.Status);
-        Assert.Single(again.Timeline, t => t.Event == "withdrawn");
+        Assert.Equal(ApplicationStatus.Withdrawn, withdrawn.Status);
+        Assert.Single(again.Timeline, t => t.Event == TimelineEvent.Withdrawn);
         await Eventually.Until(async () => await _chain.Reviewer.ListPendingReviewsAsync(new ListPendingReviewsRequest { Page = new() { PageSize = 200 } }),
             r => r.Tasks.All(t => t.ApplicationId != id), "the review task to leave the queue");
         var refused = await Assert.ThrowsAsync<RpcException>(async () =>
@@ -51,8 +51,8 @@ public sealed class WithdrawalTests(VisitationSystem system)
 
         // Now the late approval arrives: it is recorded in the timeline but changes nothing else.
         var application = await Eventually.Until(async () => await _chain.Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = id }),
-            a => a.Timeline.Any(t => t.Event == "bureau-approved"), "the late approval to reach the timeline");
-        Assert.Equal("Withdrawn", application.Status);
+            a => a.Timeline.Any(t => t.Event == TimelineEvent.BureauApproved), "the late approval to reach the timeline");
+        Assert.Equal(ApplicationStatus.Withdrawn, application.Status);
         await Eventually.Until(() => ApprovalStatusAsync(system.Databases["prison_approval"], id), s => s == "Withdrawn", "the prison to file the late approval as withdrawn");
         var pending = await _chain.Officer.ListPendingApprovalsAsync(new ListPendingApprovalsRequest { Page = new() { PageSize = 200 } });
         Assert.DoesNotContain(pending.Tasks, t => t.ApplicationId == id);

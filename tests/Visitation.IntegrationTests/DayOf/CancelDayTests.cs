@@ -2,6 +2,7 @@ using System.Globalization;
 using Google.Rpc;
 using Grpc.Core;
 using Visitation.Contracts.Events;
+using Visitation.Contracts.Grpc.Application;
 using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.IntegrationTests.Chain;
 using Visitation.IntegrationTests.Infrastructure;
@@ -52,8 +53,8 @@ public sealed class CancelDayTests(VisitationSystem system)
 
             // The clerk's view: back to waiting for a time, with the new proposal on it.
             var application = await Eventually.Until(async () => await _chain.Clerk.GetApplicationAsync(new Contracts.Grpc.Application.GetApplicationRequest { ApplicationId = visit.ApplicationId }),
-                a => a.Status == "VisitProposed" && a.Timeline.Any(t => t.Event == "visit-cancelled"), $"{visit.ApplicationId} to show the cancellation");
-            Assert.Equal("DAY_CANCELLED", application.Timeline.Single(t => t.Event == "visit-cancelled").ReasonCode);
+                a => a.Status == ApplicationStatus.VisitProposed && a.Timeline.Any(t => t.Event == TimelineEvent.VisitCancelled), $"{visit.ApplicationId} to show the cancellation");
+            Assert.Equal("DAY_CANCELLED", application.Timeline.Single(t => t.Event == TimelineEvent.VisitCancelled).ReasonCode);
             Assert.Null(application.Visit);
         }
 

@@ -155,7 +155,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
             var reminder = sms.Single(m => m.Text.Contains("提醒：", StringComparison.Ordinal));
             Assert.Contains($"明天{Day(visit.Date)} {visit.StartTime}", reminder.Text, StringComparison.Ordinal);
             var messages = await system.Notification(VisitationSystem.Token(Roles.Clerk, Orgs.Office)).ListMessagesAsync(new ListMessagesRequest { ApplicationId = visit.ApplicationId });
-            Assert.Equal(["Received", "Scheduled", "Reminder"], messages.Messages.Select(m => m.Kind));
+            Assert.Equal([SmsKind.Received, SmsKind.Scheduled, SmsKind.Reminder], messages.Messages.Select(m => m.Kind));
         }
         finally
         {

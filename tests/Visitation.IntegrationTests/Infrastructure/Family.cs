@@ -1,4 +1,5 @@
 using System.Globalization;
+using Visitation.Contracts.Grpc;
 using Visitation.Contracts.Grpc.Application;
 using Visitation.Rules.Identity;
 
@@ -26,14 +27,14 @@ public sealed class Family
     public static string IdNumber(DateOnly birth, int serial) =>
         ResidentIdNumber.WithCheckCharacter(string.Create(CultureInfo.InvariantCulture, $"140881{birth:yyyyMMdd}{serial % 1000:D3}"));
 
-    public VisitorInput Adult(string name, string relation, bool contact = false) => new()
+    public VisitorInput Adult(string name, Relation relation, bool contact = false) => new()
     {
         Name = name,
         IdNumber = IdNumber(new DateOnly(1975, 3, 14), Seed + Interlocked.Increment(ref _counter)),
         Phone = Phone,
         Relation = relation,
         IsContact = contact,
-        Documents = { "resident_id", "household_register", "recent_photo" },
+        Documents = { DocumentKind.ResidentId, DocumentKind.HouseholdRegister, DocumentKind.RecentPhoto },
     };
 
     /// <summary>The month of a visit that clears the 10-day advance rule whatever today is.</summary>
@@ -47,7 +48,7 @@ public sealed class Family
     {
         RequestId = Guid.NewGuid().ToString(),
         Inmate = new InmateAsKnown { Name = inmateName, PrisonId = Orgs.Prison, PrisonArea = area },
-        Visitors = { Adult("王秀英", "mother", contact: true) },
+        Visitors = { Adult("王秀英", Relation.Mother, contact: true) },
         VisitMonth = NextVisitMonth(),
         VenueId = Orgs.Venue,
     };

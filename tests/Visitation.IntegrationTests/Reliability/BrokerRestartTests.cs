@@ -1,3 +1,4 @@
+using Visitation.Contracts.Grpc.Application;
 using Visitation.Contracts.Grpc.BureauReview;
 using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.Contracts.Grpc.Scheduling;
@@ -64,7 +65,7 @@ public sealed class BrokerRestartTests(VisitationSystem system) : FaultTest(syst
 
         foreach (var id in new[] { atBureau, atPrison, proposed, late })
         {
-            await chain.WaitForOutcomeAsync(id, "Scheduled", smsCount: 2);
+            await chain.WaitForOutcomeAsync(id, ApplicationStatus.Scheduled, smsCount: 2);
         }
 
         foreach (var family in families)

@@ -1,3 +1,4 @@
+using Visitation.Contracts.Grpc.Application;
 using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.IntegrationTests.Chain;
 using Visitation.IntegrationTests.Infrastructure;
@@ -23,7 +24,7 @@ public sealed class CompetingInstancesTests(VisitationSystem system) : FaultTest
             var chain = new ChainDriver(Services);
             var (id, proposal) = await chain.DriveToProposalAsync(family, "并发" + family.Phone[^4..], area: "9");
             await chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId });
-            await chain.WaitForOutcomeAsync(id, "Scheduled", smsCount: 2);
+            await chain.WaitForOutcomeAsync(id, ApplicationStatus.Scheduled, smsCount: 2);
             return id;
         }));
 

@@ -4,6 +4,7 @@ using Visitation.Contracts.Grpc.Application;
 using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.IntegrationTests.Chain;
 using Visitation.IntegrationTests.Infrastructure;
+using Visitation.Workflow.Grpc;
 
 namespace Visitation.IntegrationTests.Reliability;
 
@@ -58,8 +59,8 @@ public sealed class DatabaseRestartTests(VisitationSystem system) : FaultTest(sy
         foreach (var id in ids)
         {
             var application = await Eventually.Until(async () => await chain.Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = id }),
-                a => a.Status == "BureauApproved", $"{id}'s timeline to record the approval", seconds: 90);
-            Assert.Single(application.Timeline, t => t.Event == "bureau-approved");
+                a => a.Status == ApplicationStatus.BureauApproved, $"{id}'s timeline to record the approval", seconds: 90);
+            Assert.Single(application.Timeline, t => t.Event == TimelineEvent.BureauApproved);
         }
 
         // And on to the end of the chain: each family gets its received and scheduled SMS, once.
@@ -68,7 +69,7 @@ public sealed class DatabaseRestartTests(VisitationSystem system) : FaultTest(sy
             await chain.Officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = id });
             var visit = await chain.WaitForProposalAsync(id);
             await chain.VisitCentre.ConfirmVisitAsync(new Contracts.Grpc.Scheduling.ConfirmVisitRequest { VisitId = visit.VisitId });
-            await chain.WaitForOutcomeAsync(id, "Scheduled", smsCount: 2);
+            await chain.WaitForOutcomeAsync(id, ApplicationStatus.Scheduled, smsCount: 2);
         }
 
         foreach (var family in families)
@@ -82,5 +83,5 @@ public sealed class DatabaseRestartTests(VisitationSystem system) : FaultTest(sy
     private static ApplicationDetails Details(string id, SubmitApplicationRequest request) =>
         new(Guid.Parse(id), Orgs.Office, Orgs.County, request.VenueId, request.Inmate.Name, request.Inmate.PrisonId, request.Inmate.PrisonArea, request.VisitMonth,
             DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)),
-            request.Visitors.Select(v => new VisitorDetails(v.Name, v.IdNumber, v.Relation, 51, v.Documents.ToList())).ToList());
+            request.Visitors.Select(v => new VisitorDetails(v.Name, v.IdNumber, ProtoCodes.ToCode(v.Relation), 51, [.. v.Documents.Select(ProtoCodes.ToCode)])).ToList());
 }

@@ -83,7 +83,7 @@ public sealed class DuplicateDeliveryTests(VisitationSystem system) : FaultTest(
     {
         var (id, proposal) = await chain.DriveToProposalAsync(family, "重复投递" + family.Phone[^4..], area: "7");
         await chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId });
-        await chain.WaitForOutcomeAsync(id, "Scheduled", smsCount: 2);
+        await chain.WaitForOutcomeAsync(id, ApplicationStatus.Scheduled, smsCount: 2);
         return id;
     }
 
@@ -92,7 +92,7 @@ public sealed class DuplicateDeliveryTests(VisitationSystem system) : FaultTest(
         var id = await chain.SubmitAsync(family.Application("复审驳回" + family.Phone[^4..]));
         await chain.WaitForBureauTaskAsync(id);
         await chain.Reviewer.RejectApplicationAsync(new RejectReviewRequest { ApplicationId = id, ReasonCode = "DOCUMENTS_INCOMPLETE", Reason = "缺少户口簿原件" });
-        await chain.WaitForOutcomeAsync(id, "BureauRejected", smsCount: 2);
+        await chain.WaitForOutcomeAsync(id, ApplicationStatus.BureauRejected, smsCount: 2);
         return id;
     }
 
@@ -103,7 +103,7 @@ public sealed class DuplicateDeliveryTests(VisitationSystem system) : FaultTest(
         await chain.Reviewer.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId = id });
         await chain.WaitForPrisonTaskAsync(id);
         await chain.Officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = id });
-        await chain.WaitForOutcomeAsync(id, "PrisonRejected", smsCount: 2);
+        await chain.WaitForOutcomeAsync(id, ApplicationStatus.PrisonRejected, smsCount: 2);
         return id;
     }
 }

@@ -1,4 +1,5 @@
 using Visitation.Contracts.Events;
+using Visitation.Contracts.Grpc.Application;
 using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.IntegrationTests.Chain;
 using Visitation.IntegrationTests.Infrastructure;
@@ -27,7 +28,7 @@ public sealed class PoisonMessageTests(VisitationSystem system) : FaultTest(syst
         var other = new Family();
         var (otherId, proposal) = await chain.DriveToProposalAsync(other, "正常流转" + other.Phone[^4..], area: "10");
         await chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId });
-        await chain.WaitForOutcomeAsync(otherId, "Scheduled", smsCount: 2);
+        await chain.WaitForOutcomeAsync(otherId, ApplicationStatus.Scheduled, smsCount: 2);
 
         var errors = Services.ErrorQueues;
         var smsQueue = await Eventually.Until(async () => (await errors.ListQueuesAsync()).FirstOrDefault(q => q.Name == "notification-bureau-rejected-sms_error" && q.Messages > 0),

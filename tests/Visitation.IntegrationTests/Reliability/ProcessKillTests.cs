@@ -1,4 +1,5 @@
 using Npgsql;
+using Visitation.Contracts.Grpc.Application;
 using Visitation.Contracts.Grpc.BureauReview;
 using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.IntegrationTests.Chain;
@@ -63,7 +64,7 @@ public sealed class ProcessKillTests(VisitationSystem system) : FaultTest(system
                 await chain.Officer.ApproveApplicationAsync(new Contracts.Grpc.PrisonApproval.PrisonApproveRequest { ApplicationId = id });
                 var visit = await chain.WaitForProposalAsync(id);
                 await chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = visit.VisitId });
-                await chain.WaitForOutcomeAsync(id, "Scheduled", smsCount: 2);
+                await chain.WaitForOutcomeAsync(id, ApplicationStatus.Scheduled, smsCount: 2);
             }
 
             foreach (var family in families)

@@ -1,6 +1,5 @@
 using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.Rules.Visits;
-using Visitation.Scheduling.Grpc;
 using Visitation.Workflow.Grpc;
 using StoredStatus = Visitation.Rules.Visits.VisitStatus;
 using WireStatus = Visitation.Contracts.Grpc.Scheduling.VisitStatus;
@@ -28,7 +27,7 @@ public sealed class SchedulingVocabularyTests
     [Fact]
     public void EveryStoredStatusHasItsOwnWireValue()
     {
-        var wire = Enum.GetValues<StoredStatus>().Select(VisitStatusCodes.ToWire).ToList();
+        var wire = Enum.GetValues<StoredStatus>().Select(ProtoNames.Map<StoredStatus, WireStatus>).ToList();
 
         Assert.DoesNotContain(WireStatus.Unspecified, wire);
         Assert.Equal(wire.Count, wire.Distinct().Count());

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Visitation.Application.Data;
+using Visitation.Application.Features.Views;
 using Visitation.Contracts.Events;
 using Visitation.Contracts.Grpc.Application;
 using Visitation.Rules.Slots;
@@ -45,7 +46,7 @@ public sealed class SubmitApplicationHandler(ApplicationDbContext db, ReferenceD
                 ?? throw new InvalidOperationException("Unique violation without a matching application.", ex);
         }
 
-        return new SubmitApplicationReply { ApplicationId = application.Id.ToString(), Status = application.Status.ToString() };
+        return new SubmitApplicationReply { ApplicationId = application.Id.ToString(), Status = ApplicationStatuses.ToWire(application.Status) };
     }
 
     private async Task<SubmitApplicationReply?> FindExistingAsync(string officeId, string requestId, CancellationToken ct)
@@ -59,7 +60,7 @@ public sealed class SubmitApplicationHandler(ApplicationDbContext db, ReferenceD
             .Where(a => a.OfficeId == officeId && a.RequestId == requestId)
             .Select(a => new { a.Id, a.Status })
             .SingleOrDefaultAsync(ct);
-        return found is null ? null : new SubmitApplicationReply { ApplicationId = found.Id.ToString(), Status = found.Status.ToString() };
+        return found is null ? null : new SubmitApplicationReply { ApplicationId = found.Id.ToString(), Status = ApplicationStatuses.ToWire(found.Status) };
     }
 
     private static VisitApplication Build(SubmitApplicationRequest request, Caller caller, JudicialOffice office, ValidSubmission submission, DateTimeOffset now)
@@ -81,18 +82,17 @@ public sealed class SubmitApplicationHandler(ApplicationDbContext db, ReferenceD
             PreferredPartOfDay = SlotPreference.Code(submission.Preference.PartOfDay),
             SubmittedAt = now,
             SubmittedBy = caller.UserId,
-            Status = ApplicationStatus.Submitted,
             Visitors = visitors.Select((v, i) => new ApplicationVisitor
             {
                 Ordinal = i,
                 Name = v.Input.Name.Trim(),
                 IdNumber = v.Input.IdNumber.Trim().ToUpperInvariant(),
                 Phone = v.Input.Phone,
-                Relation = v.Input.Relation,
+                Relation = v.Relation,
                 BirthDate = v.BirthDate,
                 IsContact = ReferenceEquals(v, contact),
                 IsGuardian = v.Input.IsGuardian,
-                Documents = [.. v.Input.Documents],
+                Documents = [.. v.Documents],
             }).ToList(),
         };
         application.Timeline.Add(new TimelineRecord

@@ -5,21 +5,16 @@ using Visitation.Rules.Eligibility;
 using Visitation.Rules.Policies;
 using Visitation.Rules.Slots;
 using Visitation.Rules.ReferenceData;
+using Visitation.Workflow.Grpc;
+using DocumentKind = Visitation.Contracts.Grpc.DocumentKind;
+using Relation = Visitation.Contracts.Grpc.Relation;
 
 namespace Visitation.Application.Features.Submit;
 
-/// <summary>A visitor as validated: the facts the rest of the submission needs.</summary>
-public sealed record ValidVisitor(VisitorInput Input, DateOnly BirthDate, int Age);
-
-/// <summary>The family's preferred dates (sorted) and part of day, as validated.</summary>
-public sealed record ValidPreference(IReadOnlyList<DateOnly> Dates, PartOfDay PartOfDay);
-
-/// <summary>What a valid submission needs besides the request itself.</summary>
-public sealed record ValidSubmission(IReadOnlyList<ValidVisitor> Visitors, ValidPreference Preference);
-
 /// <summary>
 /// Checks a submission field by field and reports every bad one at once (INVALID_ARGUMENT);
-/// nothing is stored unless all are good.
+/// nothing is stored unless all are good. The request's enums become the rules' codes here: an
+/// unspecified required one, or a number the proto does not define, is a violation of its field.
 /// </summary>
 public static class SubmitValidator
 {
@@ -116,9 +111,10 @@ public static class SubmitValidator
             }
         }
 
-        if (!SlotPreference.TryParsePartOfDay(request.PreferredPartOfDay, out var part))
+        // Unspecified is "any time" (no code); a number the proto does not define has no code the rules know.
+        if (!SlotPreference.TryParsePartOfDay(ProtoCodes.ToCode(request.PreferredPartOfDay), out var part))
         {
-            violations.Add("preferred_part_of_day", "只能填写 morning（上午）或 afternoon（下午）");
+            violations.Add("preferred_part_of_day", "只能填写上午或下午，或不填");
         }
 
         return new ValidPreference([.. dates.Order()], part);
@@ -173,7 +169,12 @@ public static class SubmitValidator
             violations.Add($"{field}.id_number", id.ErrorMessage ?? "身份证号码无效");
         }
 
-        if (!RelationNames.Codes.Contains(input.Relation))
+        var relation = ProtoCodes.ToCode(input.Relation);
+        if (input.Relation == Relation.Unspecified)
+        {
+            violations.Add($"{field}.relation", "必填");
+        }
+        else if (!ProtoCodes.IsSpecified(input.Relation) || !RelationNames.Codes.Contains(relation))
         {
             violations.Add($"{field}.relation", "未知的亲属关系");
         }
@@ -191,18 +192,20 @@ public static class SubmitValidator
             violations.Add($"{field}.phone", "请填写有效的11位手机号码");
         }
 
-        ValidateDocuments(input, field, violations);
-        return violations.Items.Count == before && id.BirthDate is { } date && date <= today ? new ValidVisitor(input, date, age) : null;
+        var documents = ValidateDocuments(input, field, violations);
+        return violations.Items.Count == before && id.BirthDate is { } date && date <= today ? new ValidVisitor(input, relation, documents, date, age) : null;
     }
 
-    private static void ValidateDocuments(VisitorInput input, string field, FieldViolations violations)
+    /// <summary>The documents' codes; which documents are enough is the province's rule (ClerkChecks), here only values that are none.</summary>
+    private static List<string> ValidateDocuments(VisitorInput input, string field, FieldViolations violations)
     {
-        // Which documents are enough is the province's rule (ClerkChecks); here only typing mistakes.
-        var unknown = input.Documents.Where(d => !DocumentKinds.All.Contains(d)).ToList();
+        var unknown = input.Documents.Where(d => !ProtoCodes.IsSpecified(d) || !DocumentKinds.All.Contains(ProtoCodes.ToCode(d))).ToList();
         if (unknown.Count > 0)
         {
-            violations.Add($"{field}.documents", $"未知的证件类型：{string.Join("、", unknown)}");
+            violations.Add($"{field}.documents", $"未知的证件类型：{string.Join("、", unknown.Select(d => (int)d))}");
         }
+
+        return [.. input.Documents.Select(ProtoCodes.ToCode)];
     }
 
     private static void ValidateCounts(List<ValidVisitor> visitors, VisitPolicy policy, DateOnly today, FieldViolations violations)
@@ -233,5 +236,5 @@ public static class SubmitValidator
     }
 
     private static Visitor ToRuleVisitor(ValidVisitor visitor) =>
-        new(visitor.Input.Relation, visitor.Age, visitor.Input.IsGuardian, [.. visitor.Input.Documents], []);
+        new(visitor.Relation, visitor.Age, visitor.Input.IsGuardian, [.. visitor.Documents], []);
 }

@@ -30,13 +30,9 @@ public abstract class TimelineConsumer<TEvent>(ApplicationDbContext db, TimeProv
         });
         if (step.Status is { } status
             && step.Concerns?.Invoke(application) != false
-            && (IsForward(application.Status, status) || (step.MayRewind && application.Status < ApplicationStatus.BureauRejected)))
+            && application.Advance(status, step.MayRewind))
         {
-            application.Status = status;
             step.Apply?.Invoke(application);
         }
     }
-
-    private static bool IsForward(ApplicationStatus current, ApplicationStatus next) =>
-        current < ApplicationStatus.BureauRejected && next > current;
 }

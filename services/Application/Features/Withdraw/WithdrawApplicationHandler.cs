@@ -1,6 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Visitation.Application.Data;
-using Visitation.Application.Features.Read;
+using Visitation.Application.Features.Views;
 using Visitation.Contracts.Events;
 using Visitation.Contracts.Grpc.Application;
 using Visitation.ServiceDefaults.Auth;
@@ -20,21 +19,19 @@ public sealed class WithdrawApplicationHandler(ApplicationDbContext db, TimeProv
         caller.Require(Roles.Clerk);
         var id = Ids.Parse(request.ApplicationId, "application_id");
         new FieldViolations().Required("reason", request.Reason).ThrowIfAny();
-        var application = await db.Applications.Include(a => a.Timeline).SingleOrDefaultAsync(a => a.Id == id, ct)
-            ?? throw GrpcErrors.NotFound("申请", request.ApplicationId);
-        caller.RequireOrganisation(application.OfficeId);
+        var application = await OfficeApplications.LoadAsync(db.Applications, id, caller, ct);
         var now = ChinaTime.Now(clock);
-        if (application.Status == ApplicationStatus.Withdrawn)
+        if (application.Status == Data.ApplicationStatus.Withdrawn)
         {
             return ApplicationViews.ToView(application, DateOnly.FromDateTime(now.DateTime));
         }
 
-        if (application.Status >= ApplicationStatus.BureauRejected)
+        if (application.IsFinal)
         {
             throw GrpcErrors.FailedPrecondition("申请已有最终结果，无法撤回");
         }
 
-        application.Status = ApplicationStatus.Withdrawn;
+        application.Withdraw();
         application.Timeline.Add(new TimelineRecord
         {
             Stage = "application",

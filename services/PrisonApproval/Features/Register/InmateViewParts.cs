@@ -49,8 +49,7 @@ public static class InmateViewParts
             From = Day(status.From),
             To = Day(status.To),
             Reason = status.Reason,
-            // The register's and the proto's source enums carry the same names.
-            Source = System.Enum.Parse<Proto.StatusSource>(status.Source.ToString()),
+            Source = ProtoNames.Map<Data.StatusSource, Proto.StatusSource>(status.Source),
             SetBy = status.SetBy,
         };
     }

@@ -28,7 +28,7 @@ public static class VisitViews
             Date = visit.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             StartTime = visit.Start.ToString("HH:mm", CultureInfo.InvariantCulture),
             Minutes = visit.Minutes,
-            Status = VisitStatusCodes.ToWire(visit.Status),
+            Status = ProtoNames.Map<VisitStatus, Contracts.Grpc.Scheduling.VisitStatus>(visit.Status),
             PrisonTerminal = visit.PrisonTerminal,
             VenueTerminal = visit.VenueTerminal,
             HoldExpiresAt = visit.Status == VisitStatus.Proposed ? Timestamps.Of(visit.HoldExpiresAt) : null,

@@ -9,10 +9,3 @@ public sealed class PrisonApprovedTimelineConsumer(ApplicationDbContext db, Time
         new(m.Application.ApplicationId, "prison-approval", "prison-approved", m.OccurredAt, m.DecidedBy, null,
             $"监狱会见中心核实亲属关系及会见资格，审批通过（{m.PrisonArea}监区，每次{m.VisitMinutes}分钟）", ApplicationStatus.PrisonApproved);
 }
-
-public sealed class PrisonRejectedTimelineConsumer(ApplicationDbContext db, TimeProvider clock) : TimelineConsumer<PrisonRejected>(db, clock)
-{
-    protected override TimelineStep Describe(PrisonRejected m) =>
-        new(m.ApplicationId, "prison-approval", "prison-rejected", m.OccurredAt, m.DecidedBy, m.ReasonCode,
-            $"监狱会见中心审批未通过：{m.Reason}", ApplicationStatus.PrisonRejected);
-}

@@ -26,18 +26,3 @@ public sealed class VisitScheduledSmsConsumer(NotificationDbContext db, Referenc
         ["venueAddress"] = venueAddress,
     };
 }
-
-public sealed class VisitUnavailableSmsConsumer(NotificationDbContext db, ReferenceDataSet reference, TimeProvider clock)
-    : SmsComposer<VisitUnavailable>(db, reference, clock)
-{
-    protected override Guid ApplicationIdOf(VisitUnavailable message) => message.ApplicationId;
-
-    protected override SmsDraft Draft(VisitUnavailable message, Recipient recipient) =>
-        new(recipient.ApplicationId, SmsKind.Unavailable, $"{recipient.ApplicationId}:unavailable", new Dictionary<string, string>
-        {
-            ["month"] = MonthText.Of(message.VisitMonth),
-            ["inmateName"] = recipient.InmateName,
-            ["reason"] = message.Reason,
-            ["nextMonth"] = MonthText.Of(message.NextMonth),
-        });
-}

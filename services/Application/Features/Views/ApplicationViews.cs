@@ -1,11 +1,18 @@
+using System.Globalization;
+using Google.Protobuf.WellKnownTypes;
 using Visitation.Application.Data;
+using Visitation.Application.Features.Views;
+using Visitation.Contracts.Grpc;
 using Visitation.Contracts.Grpc.Application;
 using Visitation.Rules.Privacy;
-using Visitation.Rules.Calendars;
+using Visitation.Workflow.Grpc;
 
-namespace Visitation.Application.Features.Read;
+namespace Visitation.Application.Features.Views;
 
-/// <summary>Maps stored applications to API views; ID and phone numbers leave only masked.</summary>
+/// <summary>
+/// Maps stored applications to API views: stored codes become the proto's enums here, at the
+/// edge; ID and phone numbers leave only masked.
+/// </summary>
 public static class ApplicationViews
 {
     public static ApplicationView ToView(VisitApplication application, DateOnly today)
@@ -13,16 +20,16 @@ public static class ApplicationViews
         var view = new ApplicationView
         {
             ApplicationId = application.Id.ToString(),
-            Status = application.Status.ToString(),
+            Status = ApplicationStatuses.ToWire(application.Status),
             OfficeId = application.OfficeId,
             CountyId = application.CountyId,
             Inmate = new InmateAsKnown { Name = application.InmateName, PrisonId = application.PrisonId, PrisonArea = application.PrisonArea ?? string.Empty },
             VisitMonth = application.VisitMonth,
             VenueId = application.VenueId,
-            SubmittedAt = ChinaTime.Format(application.SubmittedAt),
-            PreferredPartOfDay = application.PreferredPartOfDay,
+            SubmittedAt = Timestamp.FromDateTimeOffset(application.SubmittedAt),
+            PreferredPartOfDay = ProtoCodes.FromCode<PartOfDay>(application.PreferredPartOfDay),
         };
-        view.PreferredDates.AddRange(application.PreferredDates.Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        view.PreferredDates.AddRange(application.PreferredDates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         view.Visitors.AddRange(application.Visitors.OrderBy(v => v.Ordinal).Select(v => ToView(v, today)));
         view.Timeline.AddRange(application.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(ToView));
         if (application.VisitId is { } visitId && application.VisitDate is { } date && application.VisitStart is { } start)
@@ -30,8 +37,8 @@ public static class ApplicationViews
             view.Visit = new ScheduledVisit
             {
                 VisitId = visitId.ToString(),
-                Date = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                StartTime = start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                Date = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                StartTime = start.ToString("HH:mm", CultureInfo.InvariantCulture),
                 Minutes = application.VisitMinutes ?? 0,
                 VenueId = application.VenueId,
             };
@@ -43,11 +50,11 @@ public static class ApplicationViews
     public static ApplicationSummary ToSummary(VisitApplication application) => new()
     {
         ApplicationId = application.Id.ToString(),
-        Status = application.Status.ToString(),
+        Status = ApplicationStatuses.ToWire(application.Status),
         InmateName = application.InmateName,
         PrisonId = application.PrisonId,
         VisitMonth = application.VisitMonth,
-        SubmittedAt = ChinaTime.Format(application.SubmittedAt),
+        SubmittedAt = Timestamp.FromDateTimeOffset(application.SubmittedAt),
         ContactPhoneMasked = Mask.Phone(application.Visitors.FirstOrDefault(v => v.IsContact)?.Phone ?? string.Empty),
     };
 
@@ -58,20 +65,20 @@ public static class ApplicationViews
             Name = visitor.Name,
             IdNumberMasked = Mask.IdNumber(visitor.IdNumber),
             PhoneMasked = Mask.Phone(visitor.Phone),
-            Relation = visitor.Relation,
+            Relation = ProtoCodes.FromCode<Relation>(visitor.Relation),
             Age = Rules.Identity.ResidentIdNumber.AgeOn(visitor.BirthDate, today),
             IsContact = visitor.IsContact,
             IsGuardian = visitor.IsGuardian,
         };
-        view.Documents.AddRange(visitor.Documents);
+        view.Documents.AddRange(visitor.Documents.Select(ProtoCodes.FromCode<DocumentKind>));
         return view;
     }
 
     private static TimelineEntry ToView(TimelineRecord record) => new()
     {
-        Stage = record.Stage,
-        Event = record.Event,
-        At = ChinaTime.Format(record.At),
+        Stage = TimelineCodes.Stage(record.Stage),
+        Event = TimelineCodes.Event(record.Event),
+        At = Timestamp.FromDateTimeOffset(record.At),
         Actor = record.Actor,
         ReasonCode = record.ReasonCode ?? string.Empty,
         Detail = record.Detail ?? string.Empty,

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Visitation.Application.Data;
+using Visitation.ServiceDefaults.Auth;
+using Visitation.ServiceDefaults.Grpc;
+
+namespace Visitation.Application.Features.Views;
+
+/// <summary>How a clerk's call finds one application: with its timeline, and only if the clerk's own office filed it.</summary>
+public static class OfficeApplications
+{
+    /// <param name="applications">Tracked for a command that changes it, not tracked for a read.</param>
+    public static async Task<VisitApplication> LoadAsync(IQueryable<VisitApplication> applications, Guid id, Caller caller, CancellationToken ct)
+    {
+        var application = await applications.Include(a => a.Timeline).AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id, ct)
+            ?? throw GrpcErrors.NotFound("申请", id.ToString());
+        caller.RequireOrganisation(application.OfficeId);
+        return application;
+    }
+}

@@ -1,0 +1,5 @@
+using Visitation.Messaging.Database;
+
+namespace Visitation.Notification.Data;
+
+internal sealed class DesignTimeDbContextFactory : DesignTimeFactory<NotificationDbContext>;

@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Visitation.Contracts.Grpc.Notification;
+using Visitation.Notification.Data;
+using Visitation.ServiceDefaults.Auth;
+using Visitation.ServiceDefaults.Grpc;
+
+namespace Visitation.Notification.Features.ListMessages;
+
+/// <summary>Every SMS about one application, oldest first: for operators, and for the office that filed it.</summary>
+public sealed class ListMessagesHandler(NotificationDbContext db)
+{
+    public async Task<ListMessagesReply> HandleAsync(ListMessagesRequest request, Caller caller, CancellationToken ct)
+    {
+        caller.Require(Roles.Operator, Roles.Clerk);
+        var id = Ids.Parse(request.ApplicationId, "application_id");
+        var recipient = await db.Recipients.AsNoTracking().SingleOrDefaultAsync(r => r.ApplicationId == id, ct)
+            ?? throw GrpcErrors.NotFound("申请", request.ApplicationId);
+        if (caller.Role == Roles.Clerk)
+        {
+            caller.RequireOrganisation(recipient.OfficeId);
+        }
+
+        var messages = await db.Messages.AsNoTracking().Where(m => m.ApplicationId == id)
+            .OrderBy(m => m.CreatedAt).ToListAsync(ct);
+        var reply = new ListMessagesReply();
+        reply.Messages.AddRange(messages.Select(SmsViews.ToView));
+        return reply;
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using Visitation.Notification;
+using Visitation.ServiceDefaults;
+
+namespace Visitation.IntegrationTests.Security;
+
+/// <summary>
+/// Settings that cannot work stop a service as it starts, naming the setting: the published
+/// development key outside Development, a key too short for HS256, an SMS gateway never tried.
+/// </summary>
+public sealed class StartUpSettingsTests
+{
+    [Fact]
+    public async Task TheDevelopmentSigningKeyStopsAServiceOutsideDevelopment()
+    {
+        var refused = await StartNotificationAsync("Production", []);
+
+        Assert.Contains("Auth:Authority (or a private Auth:SigningKey) must be configured", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASigningKeyTooShortForHs256StopsTheService()
+    {
+        var refused = await StartNotificationAsync("Testing", new() { ["Auth:SigningKey"] = "too-short" });
+
+        Assert.Contains(nameof(Visitation.ServiceDefaults.Auth.AuthOptions.SigningKey), refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnSmsGatewayWithNoAttemptsStopsNotification()
+    {
+        var refused = await StartNotificationAsync("Testing", new() { ["SmsGateway:MaxAttempts"] = "0" });
+
+        Assert.Contains("MaxAttempts", refused.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The notification service as its Program builds it, on servers it never reaches.</summary>
+    private static async Task<OptionsValidationException> StartNotificationAsync(string environment, Dictionary<string, string?> settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings)
+        {
+            ["ConnectionStrings:Database"] = "Host=127.0.0.1;Port=1;Database=never_reached",
+            ["ConnectionStrings:RabbitMq"] = "amqp://guest:guest@127.0.0.1:1/",
+        });
+        builder.AddServiceDefaults(NotificationModule.Name);
+        builder.AddNotificationService();
+        await using var app = builder.Build();
+        return await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
+    }
+}
