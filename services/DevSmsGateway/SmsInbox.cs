@@ -12,11 +12,18 @@ public sealed class SmsInbox(string storePath)
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly Lock _gate = new();
     private readonly List<ReceivedSms> _messages = [];
-    private int _duplicates;
+    private readonly Dictionary<string, int> _duplicatesByPhone = new(StringComparer.Ordinal);
 
     public string StorePath => storePath;
 
-    public int Duplicates { get { lock (_gate) { return _duplicates; } } }
+    /// <summary>Sends to <paramref name="phone"/> accepted again under a message id already seen (a resend after a crash).</summary>
+    public int DuplicatesTo(string phone)
+    {
+        lock (_gate)
+        {
+            return _duplicatesByPhone.GetValueOrDefault(phone);
+        }
+    }
 
     public ReceivedSms Receive(SmsRequest request, DateTimeOffset now)
     {
@@ -25,7 +32,7 @@ public sealed class SmsInbox(string storePath)
             var existing = _messages.FirstOrDefault(m => m.MessageId == request.MessageId);
             if (existing is not null)
             {
-                _duplicates++;
+                _duplicatesByPhone[existing.Phone] = _duplicatesByPhone.GetValueOrDefault(existing.Phone) + 1;
                 return existing;
             }
 

@@ -1,3 +1,4 @@
+using Visitation.Workflow.Grpc;
 using Visitation.Contracts.Grpc;
 using Visitation.Rules.Eligibility;
 using Visitation.Rules.Reviewing;
@@ -10,10 +11,10 @@ namespace Visitation.Workflow.Reviewing;
 public static class Decisions
 {
     public static Decision Approved(string decidedBy, DateTimeOffset at) =>
-        new() { Approved = true, DecidedBy = decidedBy, DecidedAt = Timestamp.FromDateTimeOffset(at) };
+        new() { Approved = true, DecidedBy = decidedBy, DecidedAt = Instants.Of(at) };
 
     public static Decision Rejected(string reasonCode, string reason, string decidedBy, DateTimeOffset at) =>
-        new() { Approved = false, ReasonCode = reasonCode, Reason = reason, DecidedBy = decidedBy, DecidedAt = Timestamp.FromDateTimeOffset(at) };
+        new() { Approved = false, ReasonCode = reasonCode, Reason = reason, DecidedBy = decidedBy, DecidedAt = Instants.Of(at) };
 
     /// <summary>The decision already on record, for a reviewer who repeats it.</summary>
     public static Decision Recorded(ReviewItem item)

@@ -39,5 +39,5 @@ public static class ReviewViews
         return item.DecidedAt is null ? null : Decisions.Recorded(item);
     }
 
-    public static Timestamp? Instant(DateTimeOffset? at) => at is { } value ? Timestamp.FromDateTimeOffset(value) : null;
+    public static Timestamp? Instant(DateTimeOffset? at) => Instants.Of(at);
 }

@@ -74,4 +74,14 @@ public sealed class ChainDriver(VisitationSystem system)
         Eventually.Until(async () => await Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = applicationId }),
             a => a.Status == status && a.Timeline.Count(t => t.Event == TimelineEvent.SmsSent) == smsCount,
             $"{applicationId} to reach {status} with {smsCount} SMS");
+
+    /// <summary>
+    /// Waits for the application's workflow steps (SMS left out) to be exactly <paramref name="events"/>.
+    /// The status can run ahead of a step: a timeline consumer that lost a race for the application's
+    /// row is retried, and its step lands a moment after a later one moved the status on.
+    /// </summary>
+    public Task<ApplicationView> WaitForTimelineAsync(string applicationId, params TimelineEvent[] events) =>
+        Eventually.Until(async () => await Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = applicationId }),
+            a => a.Timeline.Where(t => t.Event != TimelineEvent.SmsSent).Select(t => t.Event).SequenceEqual(events),
+            $"{applicationId}'s timeline to be {string.Join(", ", events)}");
 }

@@ -110,8 +110,12 @@ public sealed class VisitationSystem : IAsyncLifetime
     public static string Token(string role, string organisation, string? user = null) =>
         DevTokenIssuer.Issue(user ?? $"{role}@{organisation}", role, organisation);
 
-    /// <summary>Sends the gateway accepted again under an id it had already seen (a resend after a crash).</summary>
-    public int GatewayDuplicates => _gateway!.Services.GetRequiredService<SmsInbox>().Duplicates;
+    /// <summary>
+    /// Sends to these families the gateway accepted again under an id it had already seen (a resend
+    /// after a crash). Counted per phone: a resend left over from an earlier fault test is not theirs.
+    /// </summary>
+    public int GatewayDuplicatesTo(IEnumerable<Family> families) =>
+        families.Sum(family => _gateway!.Services.GetRequiredService<SmsInbox>().DuplicatesTo(family.Phone));
 
     /// <summary>Publishes an event onto the run's broker as if a service had, with the message id given.</summary>
     public Task PublishAsync<T>(T message, Guid messageId) where T : class =>

@@ -37,7 +37,7 @@ public sealed class CompetingInstancesTests(VisitationSystem system) : FaultTest
 
         await OutboxesDrainedAsync("no row stuck");
 
-        Assert.Equal(0, Services.GatewayDuplicates);
+        Assert.Equal(0, Services.GatewayDuplicatesTo(families));
         var agenda = await new ChainDriver(Services).CountyAgenda.GetVenueAgendaAsync(new GetVenueAgendaRequest
         {
             DateFrom = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),

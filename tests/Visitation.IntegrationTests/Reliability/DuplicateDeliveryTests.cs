@@ -36,7 +36,7 @@ public sealed class DuplicateDeliveryTests(VisitationSystem system) : FaultTest(
 
         await ReplayAsync(ids);
         Assert.Equal(before, await SnapshotAsync(new ChainDriver(Services), ids, families));
-        Assert.Equal(0, Services.GatewayDuplicates);
+        Assert.Equal(0, Services.GatewayDuplicatesTo(families));
     }
 
     private async Task ReplayAsync(string[] applicationIds)

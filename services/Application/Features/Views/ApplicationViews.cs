@@ -26,7 +26,7 @@ public static class ApplicationViews
             Inmate = new InmateAsKnown { Name = application.InmateName, PrisonId = application.PrisonId, PrisonArea = application.PrisonArea ?? string.Empty },
             VisitMonth = application.VisitMonth,
             VenueId = application.VenueId,
-            SubmittedAt = Timestamp.FromDateTimeOffset(application.SubmittedAt),
+            SubmittedAt = Instants.Of(application.SubmittedAt),
             PreferredPartOfDay = ProtoCodes.FromCode<PartOfDay>(application.PreferredPartOfDay),
         };
         view.PreferredDates.AddRange(application.PreferredDates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
@@ -54,7 +54,7 @@ public static class ApplicationViews
         InmateName = application.InmateName,
         PrisonId = application.PrisonId,
         VisitMonth = application.VisitMonth,
-        SubmittedAt = Timestamp.FromDateTimeOffset(application.SubmittedAt),
+        SubmittedAt = Instants.Of(application.SubmittedAt),
         ContactPhoneMasked = Mask.Phone(application.Visitors.FirstOrDefault(v => v.IsContact)?.Phone ?? string.Empty),
     };
 
@@ -78,7 +78,7 @@ public static class ApplicationViews
     {
         Stage = TimelineCodes.Stage(record.Stage),
         Event = TimelineCodes.Event(record.Event),
-        At = Timestamp.FromDateTimeOffset(record.At),
+        At = Instants.Of(record.At),
         Actor = record.Actor,
         ReasonCode = record.ReasonCode ?? string.Empty,
         Detail = record.Detail ?? string.Empty,

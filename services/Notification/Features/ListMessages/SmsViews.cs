@@ -21,8 +21,8 @@ public static class SmsViews
         PhoneMasked = Mask.Phone(message.Phone),
         Text = message.Text,
         Status = ProtoNames.Map<SmsStatus, SmsDeliveryState>(message.Status),
-        CreatedAt = Timestamp.FromDateTimeOffset(message.CreatedAt),
-        SentAt = message.SentAt is { } sent ? Timestamp.FromDateTimeOffset(sent) : null,
+        CreatedAt = Instants.Of(message.CreatedAt),
+        SentAt = Instants.Of(message.SentAt),
         Attempts = message.Attempts,
     };
 }

@@ -3,7 +3,7 @@ using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.PrisonApproval.Data;
 using Visitation.PrisonApproval.Features.Decide;
 using Visitation.PrisonApproval.Features.Eligibility;
-using Visitation.PrisonApproval.Grpc;
+using Visitation.Workflow.Grpc;
 using Visitation.Rules.Eligibility;
 using Visitation.Rules.Identity;
 using Visitation.ServiceDefaults.Auth;

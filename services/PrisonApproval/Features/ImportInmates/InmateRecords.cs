@@ -1,6 +1,6 @@
 using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.PrisonApproval.Features.Register;
-using Visitation.PrisonApproval.Grpc;
+using Visitation.Workflow.Grpc;
 using Visitation.Rules.Eligibility;
 using Visitation.ServiceDefaults.Grpc;
 

@@ -2,7 +2,7 @@ using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.PrisonApproval.Data;
 using Visitation.PrisonApproval.Features.Eligibility;
 using Visitation.PrisonApproval.Features.Register;
-using Visitation.PrisonApproval.Grpc;
+using Visitation.Workflow.Grpc;
 using Visitation.Rules.Calendars;
 using Visitation.Rules.Eligibility;
 using Visitation.ServiceDefaults.Auth;

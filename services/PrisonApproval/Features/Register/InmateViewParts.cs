@@ -62,7 +62,7 @@ public static class InmateViewParts
             Name = relative.Name,
             IdNumberMasked = Mask.IdNumber(relative.IdNumber),
             Relation = ProtoCodes.FromCode<Relation>(relative.Relation),
-            ConfirmedAt = Timestamp.FromDateTimeOffset(relative.ConfirmedAt),
+            ConfirmedAt = Instants.Of(relative.ConfirmedAt),
         };
     }
 

@@ -1,5 +1,5 @@
 using Visitation.Contracts.Grpc.PrisonApproval;
-using Visitation.PrisonApproval.Grpc;
+using Visitation.Workflow.Grpc;
 using Visitation.Rules.Eligibility;
 using Visitation.ServiceDefaults.Grpc;
 

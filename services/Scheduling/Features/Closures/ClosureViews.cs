@@ -18,10 +18,10 @@ public static class ClosureViews
         Cause = ProtoCodes.FromCode<CancellationCause>(closure.Cause),
         Reason = closure.Reason,
         CreatedBy = closure.CreatedBy,
-        CreatedAt = Timestamps.Of(closure.CreatedAt),
+        CreatedAt = Instants.Of(closure.CreatedAt),
         CancelledVisits = cancelledVisits,
         ReopenedBy = closure.ReopenedBy ?? string.Empty,
-        ReopenedAt = Timestamps.Of(closure.ReopenedAt),
+        ReopenedAt = Instants.Of(closure.ReopenedAt),
         Side = closure.PrisonId is null ? ClosureSide.Venue : ClosureSide.Prison,
     };
 }

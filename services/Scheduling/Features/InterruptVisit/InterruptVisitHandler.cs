@@ -1,3 +1,4 @@
+using Visitation.Workflow.Grpc;
 using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.Rules.Visits;
 using Visitation.Scheduling.Data;

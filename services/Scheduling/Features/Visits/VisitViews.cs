@@ -31,10 +31,10 @@ public static class VisitViews
             Status = ProtoNames.Map<VisitStatus, Contracts.Grpc.Scheduling.VisitStatus>(visit.Status),
             PrisonTerminal = visit.PrisonTerminal,
             VenueTerminal = visit.VenueTerminal,
-            HoldExpiresAt = visit.Status == VisitStatus.Proposed ? Timestamps.Of(visit.HoldExpiresAt) : null,
-            CheckedInAt = Timestamps.Of(visit.CheckedInAt),
-            StartedAt = Timestamps.Of(visit.StartedAt),
-            EndedAt = Timestamps.Of(visit.EndedAt),
+            HoldExpiresAt = visit.Status == VisitStatus.Proposed ? Instants.Of(visit.HoldExpiresAt) : null,
+            CheckedInAt = Instants.Of(visit.CheckedInAt),
+            StartedAt = Instants.Of(visit.StartedAt),
+            EndedAt = Instants.Of(visit.EndedAt),
             OutcomeReasonCode = visit.OutcomeReasonCode ?? string.Empty,
             OutcomeReason = visit.OutcomeReason ?? string.Empty,
             PreferredPartOfDay = ProtoCodes.FromCode<PartOfDay>(visit.PreferredPartOfDay),
@@ -48,14 +48,14 @@ public static class VisitViews
             var at = visit.EndedAt ?? now ?? visit.StartedAt.Value;
             view.MinutesUsed = visit.MinutesUsed ?? call.MinutesUsedAt(at);
             view.RemainingSeconds = visit.EndedAt is null ? (int)call.RemainingAt(at).TotalSeconds : 0;
-            view.EndsAt = Timestamps.Of(call.EndsAt);
+            view.EndsAt = Instants.Of(call.EndsAt);
         }
 
         view.Interruptions.AddRange(interruptions.OrderBy(i => i.At).Select(i => new Interruption
         {
             Cause = ProtoCodes.FromCode<InterruptionCause>(i.Cause),
-            At = Timestamps.Of(i.At),
-            ResumedAt = Timestamps.Of(i.ResumedAt),
+            At = Instants.Of(i.At),
+            ResumedAt = Instants.Of(i.ResumedAt),
             Note = i.Note ?? string.Empty,
         }));
         return view;
