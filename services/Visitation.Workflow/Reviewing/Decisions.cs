@@ -1,9 +1,9 @@
-using Visitation.Workflow.Grpc;
+using Google.Protobuf.WellKnownTypes;
 using Visitation.Contracts.Grpc;
 using Visitation.Rules.Eligibility;
 using Visitation.Rules.Reviewing;
 using Visitation.ServiceDefaults.Grpc;
-using Google.Protobuf.WellKnownTypes;
+using Visitation.Workflow.Grpc;
 
 namespace Visitation.Workflow.Reviewing;
 

@@ -3,13 +3,13 @@ using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.PrisonApproval.Data;
 using Visitation.PrisonApproval.Features.Decide;
 using Visitation.PrisonApproval.Features.Eligibility;
-using Visitation.Workflow.Grpc;
+using Visitation.Rules.Calendars;
 using Visitation.Rules.Eligibility;
 using Visitation.Rules.Identity;
+using Visitation.Rules.ReferenceData;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
-using Visitation.Rules.ReferenceData;
-using Visitation.Rules.Calendars;
+using Visitation.Workflow.Grpc;
 using Visitation.Workflow.Reviewing;
 
 namespace Visitation.PrisonApproval.Features.CheckEligibility;

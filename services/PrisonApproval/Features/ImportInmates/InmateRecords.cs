@@ -1,8 +1,8 @@
 using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.PrisonApproval.Features.Register;
-using Visitation.Workflow.Grpc;
 using Visitation.Rules.Eligibility;
 using Visitation.ServiceDefaults.Grpc;
+using Visitation.Workflow.Grpc;
 
 namespace Visitation.PrisonApproval.Features.ImportInmates;
 

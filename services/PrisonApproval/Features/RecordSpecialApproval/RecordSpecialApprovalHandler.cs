@@ -2,11 +2,11 @@ using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.PrisonApproval.Data;
 using Visitation.PrisonApproval.Features.Eligibility;
 using Visitation.PrisonApproval.Features.Register;
-using Visitation.Workflow.Grpc;
 using Visitation.Rules.Calendars;
 using Visitation.Rules.Eligibility;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
+using Visitation.Workflow.Grpc;
 
 namespace Visitation.PrisonApproval.Features.RecordSpecialApproval;
 

@@ -1,7 +1,7 @@
 using Visitation.Contracts.Grpc.PrisonApproval;
-using Visitation.Workflow.Grpc;
 using Visitation.Rules.Eligibility;
 using Visitation.ServiceDefaults.Grpc;
+using Visitation.Workflow.Grpc;
 
 namespace Visitation.PrisonApproval.Features.Register;
 

@@ -1,8 +1,8 @@
-using Visitation.Workflow.Grpc;
 using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.Rules.Visits;
 using Visitation.Scheduling.Grpc;
 using Visitation.ServiceDefaults.Grpc;
+using Visitation.Workflow.Grpc;
 
 namespace Visitation.Scheduling.Features.Cancel;
 

@@ -1,4 +1,3 @@
-using Visitation.Workflow.Grpc;
 using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.Rules.Visits;
 using Visitation.Scheduling.Data;
@@ -6,6 +5,7 @@ using Visitation.Scheduling.Features.Visits;
 using Visitation.Scheduling.Grpc;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
+using Visitation.Workflow.Grpc;
 
 namespace Visitation.Scheduling.Features.InterruptVisit;
 
