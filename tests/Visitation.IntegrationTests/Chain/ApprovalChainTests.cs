@@ -15,7 +15,7 @@ public sealed class ApprovalChainTests(VisitationSystem system)
     [Fact]
     public async Task ApprovedApplicationIsScheduledAndTheFamilyGetsEachSms()
     {
-        var family = new Family();
+        var family = new Family(system.Clock);
         var inmate = "张建国" + family.Phone[^4..];
         var (id, proposal) = await _chain.DriveToProposalAsync(family, inmate);
 
@@ -49,7 +49,7 @@ public sealed class ApprovalChainTests(VisitationSystem system)
     [Fact]
     public async Task BureauRejectionIsRecordedAndSentWithItsReason()
     {
-        var family = new Family();
+        var family = new Family(system.Clock);
         var id = await _chain.SubmitAsync(family.Application("李红梅"));
         await _chain.WaitForBureauTaskAsync(id);
 
@@ -75,7 +75,7 @@ public sealed class ApprovalChainTests(VisitationSystem system)
     [Fact]
     public async Task InmateUnknownToTheRegisterIsAPrisonRejectionWithAReason()
     {
-        var family = new Family();
+        var family = new Family(system.Clock);
         var id = await _chain.SubmitAsync(family.Application("查无此人" + family.Phone[^4..]));
         await _chain.WaitForBureauTaskAsync(id);
         await _chain.Reviewer.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId = id });

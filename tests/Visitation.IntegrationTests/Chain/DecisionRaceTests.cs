@@ -16,7 +16,7 @@ public sealed class DecisionRaceTests(VisitationSystem system)
     {
         var chain = new ChainDriver(system);
         var otherReviewer = system.BureauReview(VisitationSystem.Token(Roles.Reviewer, Orgs.County, "reviewer-qian"));
-        var families = Enumerable.Range(0, Applications).Select(_ => new Family()).ToArray();
+        var families = Enumerable.Range(0, Applications).Select(_ => new Family(system.Clock)).ToArray();
         var ids = new List<string>();
         foreach (var family in families)
         {

@@ -15,7 +15,7 @@ public sealed class InmateChangeTests(VisitationSystem system)
     [Fact]
     public async Task ABarredVisitorsPendingApplicationIsRefusedWithTheBarReason()
     {
-        var family = new Family();
+        var family = new Family(system.Clock);
         var inmate = "禁止会见" + family.Phone[^4..];
         await _chain.ImportInmateAsync("YJ" + family.Phone[^6..], inmate, "3");
         var request = family.Application(inmate);
@@ -24,7 +24,7 @@ public sealed class InmateChangeTests(VisitationSystem system)
         var bar = await _chain.Officer.BarVisitorAsync(new BarVisitorRequest
         {
             IdNumber = request.Visitors[0].IdNumber,
-            From = Day(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8))),
+            From = Day(system.Clock.ChinaToday),
             Reason = "上次会见中私自录音",
         });
 
@@ -37,7 +37,7 @@ public sealed class InmateChangeTests(VisitationSystem system)
     [Fact]
     public async Task ATransferredInmateCannotBeApprovedAndTheReasonSaysWhereToApply()
     {
-        var family = new Family();
+        var family = new Family(system.Clock);
         var inmate = "已调监" + family.Phone[^4..];
         var number = "YJ" + family.Phone[^6..];
         await _chain.ImportInmateAsync(number, inmate, "3");
@@ -47,7 +47,7 @@ public sealed class InmateChangeTests(VisitationSystem system)
         {
             InmateNumber = number,
             Kind = DepartureKind.Transferred,
-            On = Day(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8))),
+            On = Day(system.Clock.ChinaToday),
             TransferredTo = "晋中监狱",
         });
 
@@ -61,7 +61,7 @@ public sealed class InmateChangeTests(VisitationSystem system)
         Assert.Equal((Custody.InCustody, ""), (back.Custody, back.LeftOn));
         var again = await _chain.Officer.CheckEligibilityAsync(new CheckEligibilityRequest
         {
-            PrisonId = Orgs.Prison, InmateName = inmate, InmateNumber = number, VisitMonth = Family.NextVisitMonth(),
+            PrisonId = Orgs.Prison, InmateName = inmate, InmateNumber = number, VisitMonth = Family.NextVisitMonth(system.Clock),
             Visitors = { new EligibilityVisitor { IdNumber = family.Adult("王秀英", Relation.Mother).IdNumber, Relation = Relation.Mother, Documents = { DocumentKind.ResidentId, DocumentKind.HouseholdRegister, DocumentKind.RecentPhoto } } },
         });
         Assert.True(again.Eligible, string.Join(" ", again.Failures.Select(f => f.Code)));
@@ -70,7 +70,7 @@ public sealed class InmateChangeTests(VisitationSystem system)
     [Fact]
     public async Task AnExtraVisitNeedsEveryLevelOfTheProvincesApprovalChain()
     {
-        var family = new Family();
+        var family = new Family(system.Clock);
         var inmate = "特批会见" + family.Phone[^4..];
         var number = "YJ" + family.Phone[^6..];
         var (firstId, _) = await _chain.DriveToProposalAsync(family, inmate);
@@ -102,7 +102,7 @@ public sealed class InmateChangeTests(VisitationSystem system)
     [Fact]
     public async Task AnUnspecifiedOrUndefinedEnumInARequestIsAFieldViolation()
     {
-        var family = new Family();
+        var family = new Family(system.Clock);
         var number = "YJ" + family.Phone[^6..];
         var import = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Officer.ImportInmatesAsync(new ImportInmatesRequest
         {
@@ -113,7 +113,7 @@ public sealed class InmateChangeTests(VisitationSystem system)
         {
             InmateNumber = number,
             Kind = (DepartureKind)99,
-            On = Day(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8))),
+            On = Day(system.Clock.ChinaToday),
         }));
 
         Assert.Equal((StatusCode.InvalidArgument, StatusCode.InvalidArgument), (import.StatusCode, departure.StatusCode));
@@ -124,13 +124,13 @@ public sealed class InmateChangeTests(VisitationSystem system)
     [Fact]
     public async Task ASpecialApprovalFromALevelTheProvinceDoesNotHaveIsABadArgument()
     {
-        var family = new Family();
+        var family = new Family(system.Clock);
         var number = "YJ" + family.Phone[^6..];
         await _chain.ImportInmateAsync(number, "层级错误" + family.Phone[^4..], "3");
 
         var error = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Officer.RecordSpecialApprovalAsync(new RecordSpecialApprovalRequest
         {
-            InmateNumber = number, Kind = SpecialApprovalKind.ExtraVisit, Month = Family.NextVisitMonth(), ApprovedBy = { SpecialApprovalLevel.PrisonDirector }, Signatories = "张", Reason = "婚礼",
+            InmateNumber = number, Kind = SpecialApprovalKind.ExtraVisit, Month = Family.NextVisitMonth(system.Clock), ApprovedBy = { SpecialApprovalLevel.PrisonDirector }, Signatories = "张", Reason = "婚礼",
         }));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);

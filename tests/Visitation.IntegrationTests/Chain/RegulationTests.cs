@@ -25,11 +25,11 @@ public sealed class RegulationTests(VisitationSystem system)
     [Fact]
     public async Task AConfinedInmateIsRefusedWithTheReasonAndTheFamilyIsTold()
     {
-        var family = new Family();
+        var family = new Family(system.Clock);
         var inmate = "禁闭中" + family.Phone[^4..];
         var number = "YJ" + family.Phone[^6..];
         await _chain.ImportInmateAsync(number, inmate, "3");
-        var month = MonthOf(Family.NextVisitMonth());
+        var month = MonthOf(Family.NextVisitMonth(system.Clock));
         await _chain.Officer.SetInmateStatusAsync(new SetInmateStatusRequest
         {
             InmateNumber = number,
@@ -51,11 +51,11 @@ public sealed class RegulationTests(VisitationSystem system)
     [Fact]
     public async Task AConfinementOverPartOfTheMonthLeavesItsOtherVisitDaysOpen()
     {
-        var family = new Family();
+        var family = new Family(system.Clock);
         var inmate = "部分禁闭" + family.Phone[^4..];
         var number = "YJ" + family.Phone[^6..];
         await _chain.ImportInmateAsync(number, inmate, "3");
-        var month = MonthOf(Family.NextVisitMonth());
+        var month = MonthOf(Family.NextVisitMonth(system.Clock));
         // Area 3 visits on the 3rd, 13th and 23rd: the confinement closes the 3rd and the 13th.
         await _chain.Officer.SetInmateStatusAsync(new SetInmateStatusRequest
         {
@@ -74,11 +74,11 @@ public sealed class RegulationTests(VisitationSystem system)
     [Fact]
     public async Task AnOnSiteVisitUsesTheMonthAndTheClerkCanSeeItBeforeSubmitting()
     {
-        var family = new Family();
+        var family = new Family(system.Clock);
         var inmate = "现场会见" + family.Phone[^4..];
         var number = "YJ" + family.Phone[^6..];
         await _chain.ImportInmateAsync(number, inmate, "3");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var today = system.Clock.ChinaToday;
         var thisMonth = today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var request = family.Application(inmate);
         request.VisitMonth = thisMonth;
@@ -106,7 +106,7 @@ public sealed class RegulationTests(VisitationSystem system)
     [Fact]
     public async Task AFirstTimeVisitorJoinsTheRelativesRegisterAndIsRecognisedNextTime()
     {
-        var family = new Family();
+        var family = new Family(system.Clock);
         var inmate = "亲属登记" + family.Phone[^4..];
         var number = "YJ" + family.Phone[^6..];
         await _chain.ImportInmateAsync(number, inmate, "3");
@@ -138,7 +138,7 @@ public sealed class RegulationTests(VisitationSystem system)
     [Fact]
     public async Task ATerminatedVisitsPenaltyBlocksTheNextMonth()
     {
-        var family = new Family();
+        var family = new Family(system.Clock);
         var inmate = "中止会见" + family.Phone[^4..];
         var number = "YJ" + family.Phone[^6..];
         var (_, proposal) = await _chain.DriveToProposalAsync(family, inmate);
@@ -148,17 +148,17 @@ public sealed class RegulationTests(VisitationSystem system)
         try
         {
             // The day of the visit, at scheduling: checked in, started, ended for a recording after 12 minutes.
-            system.SchedulingClock.Freeze(start.AddMinutes(-10));
+            system.Clock.Freeze(start.AddMinutes(-10));
             await _venue.CheckInAsync(new CheckInRequest { VisitId = visit.VisitId, IdentityChecked = true });
-            system.SchedulingClock.Freeze(start);
+            system.Clock.Freeze(start);
             await _chain.VisitCentre.StartVisitAsync(new VisitActionRequest { VisitId = visit.VisitId });
-            system.SchedulingClock.Freeze(start.AddMinutes(12));
+            system.Clock.Freeze(start.AddMinutes(12));
             // Three months: the whole next month is inside the penalty (one month would end before its last visit days).
             await _chain.VisitCentre.TerminateVisitAsync(new TerminateVisitRequest { VisitId = visit.VisitId, ReasonCode = "RECORDING", Severity = TerminationSeverity.Ordinary, PenaltyMonths = 3 });
         }
         finally
         {
-            system.SchedulingClock.Release();
+            system.Clock.Release();
         }
 
         var view = await Eventually.Until(async () => await _chain.Officer.GetInmateAsync(new GetInmateRequest { InmateNumber = number, Month = Month(visitDate) }),
@@ -183,7 +183,7 @@ public sealed class RegulationTests(VisitationSystem system)
     [Fact]
     public async Task ASuspensionThatStartsAfterBookingCancelsTheVisitAndGivesTheMonthBack()
     {
-        var family = new Family();
+        var family = new Family(system.Clock);
         var inmate = "预约后禁闭" + family.Phone[^4..];
         var number = "YJ" + family.Phone[^6..];
         var (id, proposal) = await _chain.DriveToProposalAsync(family, inmate);
@@ -213,7 +213,7 @@ public sealed class RegulationTests(VisitationSystem system)
     [Fact]
     public async Task GrandparentsMayNotVisitADutyCrimeInmateInShanxi()
     {
-        var family = new Family();
+        var family = new Family(system.Clock);
         var inmate = "职务犯罪" + family.Phone[^4..];
         var number = "YJ" + family.Phone[^6..];
         await _chain.Officer.ImportInmatesAsync(new ImportInmatesRequest
@@ -234,12 +234,12 @@ public sealed class RegulationTests(VisitationSystem system)
     [Fact]
     public async Task ASuspensionSetWhileAnApplicationWaitsRefusesItAndTellsTheFamily()
     {
-        var family = new Family();
+        var family = new Family(system.Clock);
         var inmate = "隔离审查" + family.Phone[^4..];
         var number = "YJ" + family.Phone[^6..];
         await _chain.ImportInmateAsync(number, inmate, "3");
         var id = await _chain.DriveToPrisonTaskAsync(family.Application(inmate));
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var today = system.Clock.ChinaToday;
 
         await _chain.Officer.SetInmateStatusAsync(new SetInmateStatusRequest
         {
@@ -256,13 +256,13 @@ public sealed class RegulationTests(VisitationSystem system)
     [Fact]
     public async Task AnApplicationLeftPastTheVisitCentresDeadlineExpiresAndIsListedAsOverdue()
     {
-        var family = new Family();
+        var family = new Family(system.Clock);
         var inmate = "超期未审" + family.Phone[^4..];
         await _chain.ImportInmateAsync("YJ" + family.Phone[^6..], inmate, "3");
         var id = await _chain.DriveToPrisonTaskAsync(family.Application(inmate));
         var task = await PrisonTaskAsync(id);
         Assert.Equal((ApprovalStatus.Pending, null), (task.Status, task.Decision));
-        Assert.True(task.DueBy.ToDateTimeOffset() > DateTimeOffset.UtcNow.AddDays(1), task.DueBy.ToString());
+        Assert.True(task.DueBy.ToDateTimeOffset() > system.Clock.GetUtcNow().AddDays(1), task.DueBy.ToString());
 
         // Three working days pass without a decision.
         await Reliability.OutboxRows.QueryAsync(system.Databases["prison_approval"],
@@ -280,11 +280,11 @@ public sealed class RegulationTests(VisitationSystem system)
     [Fact]
     public async Task AnApplicationTheBureauLeavesPastItsDeadlineExpiresWithAReason()
     {
-        var family = new Family();
+        var family = new Family(system.Clock);
         var id = await _chain.SubmitAsync(family.Application("县局超期" + family.Phone[^4..]));
         await _chain.WaitForBureauTaskAsync(id);
         var task = (await _chain.Reviewer.ListPendingReviewsAsync(new ListPendingReviewsRequest { Page = new() { PageSize = 200 } })).Tasks.Single(t => t.ApplicationId == id);
-        Assert.True(task.DueBy.ToDateTimeOffset() > DateTimeOffset.UtcNow.AddDays(1), task.DueBy.ToString());
+        Assert.True(task.DueBy.ToDateTimeOffset() > system.Clock.GetUtcNow().AddDays(1), task.DueBy.ToString());
 
         await Reliability.OutboxRows.QueryAsync(system.Databases["bureau_review"],
             "UPDATE reviews SET due_by = now() - interval '1 minute' WHERE application_id = @id", ("id", Guid.Parse(id)));

@@ -17,7 +17,7 @@ public sealed class SchedulingTests(VisitationSystem system)
     [Fact]
     public async Task VisitCentreCanMoveTheProposalToAnotherFreeSlot()
     {
-        var family = new Family();
+        var family = new Family(system.Clock);
         var inmate = "刘志强" + family.Phone[^4..];
         var (id, proposal) = await _chain.DriveToProposalAsync(family, inmate, area: "5");
 
@@ -41,8 +41,8 @@ public sealed class SchedulingTests(VisitationSystem system)
     [Fact]
     public async Task APreferredDateLaterThanTheEarliestFreeSlotGetsTheProposalAndKeepsItOnAReoffer()
     {
-        var family = new Family();
-        var month = Family.NextVisitMonth();
+        var family = new Family(system.Clock);
+        var month = Family.NextVisitMonth(system.Clock);
         var days = await _chain.VisitCentre.ListVisitDaysAsync(new ListVisitDaysRequest { PrisonId = Orgs.Prison, PrisonArea = "3", Month = month });
         Assert.True(days.VideoDays.Count >= 2, $"area 3 needs two video days in {month} for a later one to be preferable");
         var preferred = days.VideoDays[^1]; // area 3: the 23rd, unless a holiday took it
@@ -77,7 +77,7 @@ public sealed class SchedulingTests(VisitationSystem system)
     [Fact]
     public async Task ASlotThatIsNotFreeCannotBeConfirmed()
     {
-        var family = new Family();
+        var family = new Family(system.Clock);
         var (_, proposal) = await _chain.DriveToProposalAsync(family, "陈立" + family.Phone[^4..], area: "6");
 
         var error = await Assert.ThrowsAsync<RpcException>(async () =>

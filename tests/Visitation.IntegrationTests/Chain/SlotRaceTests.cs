@@ -25,7 +25,7 @@ public sealed class SlotRaceTests(VisitationSystem system)
         var reviewer = system.BureauReview(VisitationSystem.Token(Roles.Reviewer, County, "reviewer-liu"));
         var officer = system.PrisonApproval(VisitationSystem.Token(Roles.Officer, Orgs.Prison, "officer-sun"));
         var visitCentre = system.Scheduling(VisitationSystem.Token(Roles.Officer, Orgs.Prison, "officer-sun"));
-        var families = Enumerable.Range(0, Applications).Select(_ => new Family()).ToArray();
+        var families = Enumerable.Range(0, Applications).Select(_ => new Family(system.Clock)).ToArray();
         var inmates = families.Select(f => "抢号" + f.Phone[^5..]).ToArray();
         await officer.ImportInmatesAsync(new ImportInmatesRequest
         {
@@ -48,7 +48,7 @@ public sealed class SlotRaceTests(VisitationSystem system)
         var outcomes = await Task.WhenAll(ids.Select(id => Eventually.Until(async () => await clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = id }),
             a => a.Status is ApplicationStatus.VisitProposed or ApplicationStatus.NoSlotAvailable, $"{id} to be proposed or told there is no slot", seconds: 90)));
 
-        var month = Family.NextVisitMonth();
+        var month = Family.NextVisitMonth(system.Clock);
         var days = await visitCentre.ListVisitDaysAsync(new ListVisitDaysRequest { PrisonId = Orgs.Prison, PrisonArea = Area, Month = month });
         var capacity = days.VideoDays.Count * 8; // one venue terminal; 09:00–11:30 and 14:30–17:00 hold four 30+10-minute visits each
         var proposals = (await visitCentre.ListProposalsAsync(new ListProposalsRequest { Page = new() { PageSize = 200 } })).Visits.Where(v => ids.Contains(v.ApplicationId)).ToList();

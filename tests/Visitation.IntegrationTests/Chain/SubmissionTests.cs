@@ -14,7 +14,7 @@ public sealed class SubmissionTests(VisitationSystem system)
     [Fact]
     public async Task BadInputNamesEveryBadFieldAndStoresNothing()
     {
-        var family = new Family();
+        var family = new Family(system.Clock);
         var request = family.Application("孙悟空");
         request.Visitors[0].IdNumber = request.Visitors[0].IdNumber[..17] + (request.Visitors[0].IdNumber[17] == '1' ? '2' : '1');
         request.Visitors[0].Phone = "12345";
@@ -33,7 +33,7 @@ public sealed class SubmissionTests(VisitationSystem system)
     [Fact]
     public async Task PreferencesOutsideTheMonthRepeatedOrUnknownAreNamed()
     {
-        var family = new Family();
+        var family = new Family(system.Clock);
         var request = family.Application("白玉堂");
         var first = DateOnly.ParseExact(request.VisitMonth + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -52,7 +52,7 @@ public sealed class SubmissionTests(VisitationSystem system)
     [Fact]
     public async Task UnspecifiedOrUndefinedEnumsAreNamedFields()
     {
-        var request = new Family().Application("沙悟净");
+        var request = new Family(system.Clock).Application("沙悟净");
         request.Visitors[0].Relation = Relation.Unspecified;
         request.Visitors[0].Documents.Add((DocumentKind)42);
         request.PreferredPartOfDay = (PartOfDay)7;
@@ -71,7 +71,7 @@ public sealed class SubmissionTests(VisitationSystem system)
     [Fact]
     public async Task FourAdultsAreRefusedButAChildUnderFourteenWithAGuardianIsNotCounted()
     {
-        var family = new Family();
+        var family = new Family(system.Clock);
         var tooMany = family.Application("周大福");
         for (var i = 0; i < 3; i++)
         {
@@ -84,7 +84,7 @@ public sealed class SubmissionTests(VisitationSystem system)
         var withChild = family.Application("周大福");
         withChild.Visitors.Add(family.Adult("周一", Relation.Son));
         withChild.Visitors.Add(family.Adult("周二", Relation.Daughter));
-        var childBirth = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-9);
+        var childBirth = system.Clock.ChinaToday.AddYears(-9);
         withChild.Visitors.Add(new VisitorInput
         {
             Name = "周小宝",
@@ -108,7 +108,7 @@ public sealed class SubmissionTests(VisitationSystem system)
     [Fact]
     public async Task RetriedSubmissionReturnsTheFirstApplication()
     {
-        var request = new Family().Application("吴用");
+        var request = new Family(system.Clock).Application("吴用");
 
         var first = await _chain.Clerk.SubmitApplicationAsync(request);
         var again = await _chain.Clerk.SubmitApplicationAsync(request);
@@ -128,8 +128,8 @@ public sealed class SubmissionTests(VisitationSystem system)
     [Fact]
     public async Task ResidentIdWithAFutureBirthDateIsABadArgument()
     {
-        var request = new Family().Application("未来人");
-        request.Visitors[0].IdNumber = Family.IdNumber(DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1), 1);
+        var request = new Family(system.Clock).Application("未来人");
+        request.Visitors[0].IdNumber = Family.IdNumber(system.Clock.ChinaToday.AddYears(1), 1);
 
         var error = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Clerk.SubmitApplicationAsync(request));
 

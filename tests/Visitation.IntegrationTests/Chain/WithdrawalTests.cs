@@ -16,7 +16,7 @@ public sealed class WithdrawalTests(VisitationSystem system)
     [Fact]
     public async Task WithdrawnApplicationLeavesTheBureauQueueAndCannotBeDecided()
     {
-        var id = await _chain.SubmitAsync(new Family().Application("撤回甲"));
+        var id = await _chain.SubmitAsync(new Family(system.Clock).Application("撤回甲"));
         await _chain.WaitForBureauTaskAsync(id);
 
         var withdrawn = await _chain.Clerk.WithdrawApplicationAsync(new WithdrawApplicationRequest { ApplicationId = id, Reason = "家中有事，改日再约" });
@@ -34,7 +34,7 @@ public sealed class WithdrawalTests(VisitationSystem system)
     [Fact]
     public async Task WithdrawalThatOvertakesTheBureauApprovalStopsThePrisonAndScheduling()
     {
-        var family = new Family();
+        var family = new Family(system.Clock);
         var inmate = "撤回乙" + family.Phone[^4..];
         await _chain.ImportInmateAsync("YJ" + family.Phone[^6..], inmate, "1");
         var id = await _chain.SubmitAsync(family.Application(inmate, "1"));

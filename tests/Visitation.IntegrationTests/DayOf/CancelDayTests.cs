@@ -21,7 +21,7 @@ public sealed class CancelDayTests(VisitationSystem system)
         // Area 6 holds video visits on the 6th, 16th and 26th; the three families land on the same first day.
         // The county venue closes it (a prison-wide closure would also take the day from other tests' venues).
         var venue = system.Scheduling(VisitationSystem.Token(Roles.VenueStaff, Orgs.Venue, "venue-wu"));
-        var families = Enumerable.Range(0, 3).Select(_ => new Family()).ToList();
+        var families = Enumerable.Range(0, 3).Select(_ => new Family(system.Clock)).ToList();
         var visits = new List<VisitView>();
         foreach (var family in families)
         {
@@ -63,7 +63,7 @@ public sealed class CancelDayTests(VisitationSystem system)
         var copyId = Guid.NewGuid();
         await system.PublishAsync(new VisitCancelled(Guid.Parse(first.ApplicationId), Guid.Parse(first.VisitId), Orgs.Prison, "YJ" + families[0].Phone[^6..], Orgs.Venue,
             DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture), TimeOnly.ParseExact(first.StartTime, "HH:mm", CultureInfo.InvariantCulture),
-            "DAY_CANCELLED", "会见设备检修（更换会见终端）", true, "venue-wu", DateTimeOffset.UtcNow), copyId);
+            "DAY_CANCELLED", "会见设备检修（更换会见终端）", true, "venue-wu", system.Clock.GetUtcNow()), copyId);
         await Eventually.Until(() => Reliability.OutboxRows.QueryAsync(system.Databases["notification"],
                 "SELECT count(*) FROM inbox_messages WHERE message_id = @id", ("id", copyId)),
             n => Convert.ToInt64(n, CultureInfo.InvariantCulture) > 0, "the copy to be handled");
@@ -78,7 +78,7 @@ public sealed class CancelDayTests(VisitationSystem system)
     [Fact]
     public async Task ClosingOnePrisonTerminalForATimeRangeMovesOnlyTheVisitItTouches()
     {
-        var family = new Family();
+        var family = new Family(system.Clock);
         var (_, proposal) = await _chain.DriveToProposalAsync(family, "检修" + family.Phone[^4..], area: "11");
         var start = TimeOnly.ParseExact(proposal.StartTime, "HH:mm", CultureInfo.InvariantCulture);
         var end = start.AddMinutes(40).ToString("HH:mm", CultureInfo.InvariantCulture);
@@ -106,7 +106,7 @@ public sealed class CancelDayTests(VisitationSystem system)
     public async Task AReopenedClosureOffersItsDayAgainAndItsCancelledVisitsStayCancelled()
     {
         var venue = system.Scheduling(VisitationSystem.Token(Roles.VenueStaff, Orgs.Venue, "venue-wu"));
-        var family = new Family();
+        var family = new Family(system.Clock);
         var (_, proposal) = await _chain.DriveToProposalAsync(family, "复开" + family.Phone[^4..], area: "6");
         var closed = await venue.CancelDayAsync(new CancelDayRequest { Date = proposal.Date, Cause = CancellationCause.Upgrade });
         var moved = Assert.Single(closed.Cancelled, c => c.VisitId == proposal.VisitId);
@@ -152,7 +152,7 @@ public sealed class CancelDayTests(VisitationSystem system)
     [Fact]
     public async Task OnlyThePrisonsOwnOfficersMayCancelItsVisits()
     {
-        var family = new Family();
+        var family = new Family(system.Clock);
         var (_, proposal) = await _chain.DriveToProposalAsync(family, "越权" + family.Phone[^4..], area: "6");
         var stranger = system.Scheduling(VisitationSystem.Token(Roles.VenueStaff, "yanhu-venue"));
 
@@ -170,12 +170,12 @@ public sealed class CancelDayTests(VisitationSystem system)
     public async Task ARequestedCancellationCancelsWithoutReofferAndIsRememberedForALaterApproval()
     {
         // The visit exists: it is cancelled, and the family is told no new time will follow.
-        var family = new Family();
+        var family = new Family(system.Clock);
         var (id, proposal) = await _chain.DriveToProposalAsync(family, "暂停" + family.Phone[^4..], area: "6");
         var inmateNumber = "YJ" + family.Phone[^6..];
         var date = DateOnly.ParseExact(proposal.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         await system.PublishAsync(new VisitCancellationRequested(Guid.Parse(id), Orgs.Prison, inmateNumber, date.AddDays(-1), null,
-            "SUSPENDED_CONFINEMENT", "罪犯禁闭期间暂停会见", "officer-sun", DateTimeOffset.UtcNow), Guid.NewGuid());
+            "SUSPENDED_CONFINEMENT", "罪犯禁闭期间暂停会见", "officer-sun", system.Clock.GetUtcNow()), Guid.NewGuid());
 
         var cancelled = await Eventually.Until(async () => await _chain.VisitCentre.GetVisitAsync(new GetVisitRequest { VisitId = proposal.VisitId }),
             v => v.Status == VisitStatus.Cancelled, "the requested cancellation");
@@ -188,13 +188,13 @@ public sealed class CancelDayTests(VisitationSystem system)
         Assert.DoesNotContain("原定于", sms[1].Text, StringComparison.Ordinal);
 
         // No visit yet: the request arrives before the prison's approval, which then books around it.
-        var later = new Family();
+        var later = new Family(system.Clock);
         var inmate = "延后" + later.Phone[^4..];
         await _chain.ImportInmateAsync("YJ" + later.Phone[^6..], inmate, "6");
         var laterId = await _chain.SubmitAsync(later.Application(inmate, "6"));
-        var month = DateOnly.ParseExact(Family.NextVisitMonth() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var month = DateOnly.ParseExact(Family.NextVisitMonth(system.Clock) + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
         await system.PublishAsync(new VisitCancellationRequested(Guid.Parse(laterId), Orgs.Prison, "YJ" + later.Phone[^6..], month, month.AddDays(19),
-            "SUSPENDED_INVESTIGATION", "罪犯涉嫌新罪接受调查期间暂停会见", "officer-sun", DateTimeOffset.UtcNow), Guid.NewGuid());
+            "SUSPENDED_INVESTIGATION", "罪犯涉嫌新罪接受调查期间暂停会见", "officer-sun", system.Clock.GetUtcNow()), Guid.NewGuid());
         await Eventually.Until(async () => await OutboxRowsCount(laterId), n => n > 0, "the request to be recorded");
         await _chain.WaitForBureauTaskAsync(laterId);
         await _chain.Reviewer.ApproveApplicationAsync(new Contracts.Grpc.BureauReview.ApproveReviewRequest { ApplicationId = laterId });

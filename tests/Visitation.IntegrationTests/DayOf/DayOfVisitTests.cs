@@ -43,7 +43,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
         }
         finally
         {
-            system.SchedulingClock.Release();
+            system.Clock.Release();
         }
     }
 
@@ -53,7 +53,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
         var (family, visit) = await ScheduledVisitAsync("未到");
         try
         {
-            system.SchedulingClock.Freeze(ChinaTime(visit, 1));
+            system.Clock.Freeze(ChinaTime(visit, 1));
 
             // Nobody calls anything: the no-show timer set at confirmation fires by itself.
             var noShow = await Eventually.Until(async () => await _venue.GetVisitAsync(new GetVisitRequest { VisitId = visit.VisitId }),
@@ -69,7 +69,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
         }
         finally
         {
-            system.SchedulingClock.Release();
+            system.Clock.Release();
         }
     }
 
@@ -81,7 +81,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
         {
             await CheckInAsync(visit, minutesBeforeStart: 5);
             await AtAsync(visit, 0, () => _chain.VisitCentre.StartVisitAsync(new VisitActionRequest { VisitId = visit.VisitId }).ResponseAsync);
-            system.SchedulingClock.Freeze(ChinaTime(visit, 8));
+            system.Clock.Freeze(ChinaTime(visit, 8));
 
             // Shanxi: a serious breach suspends visits for 6 months, not 3 [Y 十].
             var wrong = await Assert.ThrowsAsync<RpcException>(async () => await _chain.VisitCentre.TerminateVisitAsync(
@@ -100,7 +100,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
         }
         finally
         {
-            system.SchedulingClock.Release();
+            system.Clock.Release();
         }
     }
 
@@ -118,7 +118,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
             var lastDay = new[] { waiting.Date, talking.Date }.Max(StringComparer.Ordinal)!;
 
             // Nobody starts the one or resumes the other: the day-end timers set at check-in close both by themselves.
-            system.SchedulingClock.Freeze(new DateTimeOffset(DateTime.ParseExact(lastDay + " 23:59:30", "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), TimeSpan.FromHours(8)));
+            system.Clock.Freeze(new DateTimeOffset(DateTime.ParseExact(lastDay + " 23:59:30", "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), TimeSpan.FromHours(8)));
             var cancelled = await Eventually.Until(async () => await _venue.GetVisitAsync(new GetVisitRequest { VisitId = waiting.VisitId }),
                 v => v.Status == VisitStatus.Cancelled, $"the unstarted visit {waiting.VisitId} to be cancelled");
             var completed = await Eventually.Until(async () => await _venue.GetVisitAsync(new GetVisitRequest { VisitId = talking.VisitId }),
@@ -136,7 +136,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
         }
         finally
         {
-            system.SchedulingClock.Release();
+            system.Clock.Release();
         }
     }
 
@@ -147,7 +147,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
         try
         {
             var dayBefore = DateOnly.ParseExact(visit.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(-1);
-            system.SchedulingClock.Freeze(new DateTimeOffset(dayBefore.ToDateTime(new TimeOnly(10, 1)), TimeSpan.FromHours(8)));
+            system.Clock.Freeze(new DateTimeOffset(dayBefore.ToDateTime(new TimeOnly(10, 1)), TimeSpan.FromHours(8)));
 
             var sms = await Eventually.Until(() => system.SmsTo(family.Phone), s => s.Any(m => m.Text.Contains("提醒：", StringComparison.Ordinal)),
                 "the reminder SMS");
@@ -159,18 +159,18 @@ public sealed class DayOfVisitTests(VisitationSystem system)
         }
         finally
         {
-            system.SchedulingClock.Release();
+            system.Clock.Release();
         }
     }
 
     [Fact]
     public async Task AnUnconfirmedHoldExpiresAndTheApplicationGetsANewProposal()
     {
-        var family = new Family();
+        var family = new Family(system.Clock);
         var (id, proposal) = await _chain.DriveToProposalAsync(family, "保留" + family.Phone[^4..]);
         try
         {
-            system.SchedulingClock.Freeze(proposal.HoldExpiresAt.ToDateTimeOffset().AddSeconds(1));
+            system.Clock.Freeze(proposal.HoldExpiresAt.ToDateTimeOffset().AddSeconds(1));
 
             var expired = await Eventually.Until(async () => await _chain.VisitCentre.GetVisitAsync(new GetVisitRequest { VisitId = proposal.VisitId }),
                 v => v.Status == VisitStatus.Expired, "the lapsed proposal to expire");
@@ -185,7 +185,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
         }
         finally
         {
-            system.SchedulingClock.Release();
+            system.Clock.Release();
         }
     }
 
@@ -219,21 +219,21 @@ public sealed class DayOfVisitTests(VisitationSystem system)
 
     private async Task<(Family Family, VisitView Visit)> ScheduledVisitAsync(string inmatePrefix)
     {
-        var family = new Family();
+        var family = new Family(system.Clock);
         var (_, proposal) = await _chain.DriveToProposalAsync(family, inmatePrefix + family.Phone[^4..]);
         return (family, await _chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId }));
     }
 
     private async Task CheckInAsync(VisitView visit, int minutesBeforeStart)
     {
-        system.SchedulingClock.Freeze(ChinaTime(visit, -minutesBeforeStart));
+        system.Clock.Freeze(ChinaTime(visit, -minutesBeforeStart));
         var checkedIn = await _venue.CheckInAsync(new CheckInRequest { VisitId = visit.VisitId, IdentityChecked = true });
         Assert.Equal(VisitStatus.CheckedIn, checkedIn.Status);
     }
 
     private async Task<T> AtAsync<T>(VisitView visit, int minutesAfterStart, Func<Task<T>> act)
     {
-        system.SchedulingClock.Freeze(ChinaTime(visit, minutesAfterStart));
+        system.Clock.Freeze(ChinaTime(visit, minutesAfterStart));
         return await act();
     }
 

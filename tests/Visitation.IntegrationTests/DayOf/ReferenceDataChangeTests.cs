@@ -19,14 +19,14 @@ public sealed class ReferenceDataChangeTests(VisitationSystem system)
     [Fact]
     public async Task AVisitDayRemovedFromTheCalendarIsCancelledAndReofferedWhenSchedulingStartsWithIt()
     {
-        var family = new Family();
+        var family = new Family(system.Clock);
         var (id, proposal) = await _chain.DriveToProposalAsync(family, "调整" + family.Phone[^4..], area: "10");
         var visit = await _chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId });
         var folder = CopyWithDayRemoved(Orgs.Prison, "10", visit.Date);
         try
         {
             var settings = new Dictionary<string, string>(system.SettingsOf("scheduling")) { ["ReferenceData:Path"] = folder };
-            await using var deployed = new ServiceHost<SchedulingGrpcService>(settings, system.SchedulingClock);
+            await using var deployed = new ServiceHost<SchedulingGrpcService>(settings, system.Clock);
             _ = deployed.Server;
 
             var cancelled = await Eventually.Until(async () => await _chain.VisitCentre.GetVisitAsync(new GetVisitRequest { VisitId = visit.VisitId }),
@@ -48,7 +48,7 @@ public sealed class ReferenceDataChangeTests(VisitationSystem system)
     [Fact]
     public async Task AProposalMadeBeforeHoldTimersExistedGetsItsTimerWhenSchedulingStarts()
     {
-        var family = new Family();
+        var family = new Family(system.Clock);
         var (_, proposal) = await _chain.DriveToProposalAsync(family, "补时" + family.Phone[^4..], area: "9");
         var scheduling = system.Databases["scheduling"];
         const string HoldTimer = "FROM scheduled_messages WHERE message_type = 'Visitation.Contracts.Timers.HoldLapseDue' AND body->>'visitId' = @visit";
@@ -56,7 +56,7 @@ public sealed class ReferenceDataChangeTests(VisitationSystem system)
         // As if proposed before the timers existed: its hold has no timer row.
         var removed = await OutboxRows.QueryAsync(scheduling, $"WITH d AS (DELETE {HoldTimer} RETURNING 1) SELECT count(*) FROM d", ("visit", proposal.VisitId));
         Assert.Equal(1L, Convert.ToInt64(removed, CultureInfo.InvariantCulture));
-        await using (var restarted = new ServiceHost<SchedulingGrpcService>(system.SettingsOf("scheduling"), system.SchedulingClock))
+        await using (var restarted = new ServiceHost<SchedulingGrpcService>(system.SettingsOf("scheduling"), system.Clock))
         {
             _ = restarted.Server;
             var due = await Eventually.Until(async () => await OutboxRows.QueryAsync(scheduling, $"SELECT due_at {HoldTimer} AND sent_at IS NULL", ("visit", proposal.VisitId)),

@@ -12,9 +12,11 @@ namespace Visitation.IntegrationTests.Infrastructure;
 public sealed class Family
 {
     private static int _counter;
+    private readonly TestClock _clock;
 
-    public Family()
+    public Family(TestClock clock)
     {
+        _clock = clock;
         var n = Interlocked.Increment(ref _counter) + Random.Shared.Next(0, 9000) * 100;
         Phone = string.Create(CultureInfo.InvariantCulture, $"139{n % 100_000_000:D8}");
         Seed = n;
@@ -37,10 +39,10 @@ public sealed class Family
         Documents = { DocumentKind.ResidentId, DocumentKind.HouseholdRegister, DocumentKind.RecentPhoto },
     };
 
-    /// <summary>The month of a visit that clears the 10-day advance rule whatever today is.</summary>
-    public static string NextVisitMonth()
+    /// <summary>The month of a visit that clears the 10-day advance rule whatever the test clock's today is.</summary>
+    public static string NextVisitMonth(TestClock clock)
     {
-        var earliest = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(11);
+        var earliest = clock.ChinaToday.AddDays(11);
         return earliest.AddMonths(1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
     }
 
@@ -49,7 +51,7 @@ public sealed class Family
         RequestId = Guid.NewGuid().ToString(),
         Inmate = new InmateAsKnown { Name = inmateName, PrisonId = Orgs.Prison, PrisonArea = area },
         Visitors = { Adult("王秀英", Relation.Mother, contact: true) },
-        VisitMonth = NextVisitMonth(),
+        VisitMonth = NextVisitMonth(_clock),
         VenueId = Orgs.Venue,
     };
 }

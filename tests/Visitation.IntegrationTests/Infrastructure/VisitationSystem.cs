@@ -45,8 +45,8 @@ public sealed class VisitationSystem : IAsyncLifetime
 
     public RabbitVirtualHost? VirtualHost => _vhost;
 
-    /// <summary>The clock of every scheduling instance; see <see cref="TestClock"/>.</summary>
-    public TestClock SchedulingClock { get; } = new();
+    /// <summary>The clock of every in-process service instance, and the one the tests read "today" from; see <see cref="TestClock"/>.</summary>
+    public TestClock Clock { get; } = new();
 
     public static IReadOnlyList<string> ServiceNames { get; } = ["application", "bureau_review", "prison_approval", "scheduling", "notification"];
 
@@ -59,8 +59,7 @@ public sealed class VisitationSystem : IAsyncLifetime
         Register<ApplicationGrpcService>("application", amqp);
         Register<BureauReviewGrpcService>("bureau_review", amqp);
         Register<PrisonApprovalGrpcService>("prison_approval", amqp);
-        // A frozen clock days ahead must not make the outbox clean-up drop the run's inbox rows as old.
-        Register<SchedulingGrpcService>("scheduling", amqp, new() { ["Outbox:CleanupInterval"] = "3650.00:00:00" }, SchedulingClock);
+        Register<SchedulingGrpcService>("scheduling", amqp);
         Register<NotificationGrpcService>("notification", amqp, new() { ["SmsGateway:BaseUrl"] = GatewayAddress.ToString() });
         foreach (var service in ServiceNames)
         {
@@ -166,7 +165,7 @@ public sealed class VisitationSystem : IAsyncLifetime
         }
     }
 
-    private void Register<T>(string service, Uri amqp, Dictionary<string, string>? extra = null, TimeProvider? clock = null) where T : class
+    private void Register<T>(string service, Uri amqp, Dictionary<string, string>? extra = null) where T : class
     {
         var database = $"{_runId}_{service}";
         _databases.Add(database);
@@ -184,6 +183,8 @@ public sealed class VisitationSystem : IAsyncLifetime
             // The review clocks look every second, so a test that moves a deadline sees it expire at once.
             ["PeriodicWork:ExpireOverdueApprovals:Interval"] = "00:00:01",
             ["PeriodicWork:ExpireOverdueReviews:Interval"] = "00:00:01",
+            // A clock frozen days ahead must not make the outbox clean-up drop the run's inbox rows as old.
+            ["Outbox:CleanupInterval"] = "3650.00:00:00",
         };
         foreach (var (key, value) in extra ?? [])
         {
@@ -193,7 +194,7 @@ public sealed class VisitationSystem : IAsyncLifetime
         _settings[service] = settings;
         _factories[service] = () =>
         {
-            var host = new ServiceHost<T>(settings, clock);
+            var host = new ServiceHost<T>(settings, Clock);
             _ = host.Server; // start now: migrations run and the bus connects before any test acts
             return host;
         };

@@ -40,8 +40,8 @@ public sealed class CompetingInstancesTests(VisitationSystem system) : FaultTest
         Assert.Equal(0, Services.GatewayDuplicatesTo(families));
         var agenda = await new ChainDriver(Services).CountyAgenda.GetVenueAgendaAsync(new GetVenueAgendaRequest
         {
-            DateFrom = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            DateTo = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(90).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            DateFrom = Services.Clock.ChinaToday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            DateTo = Services.Clock.ChinaToday.AddDays(90).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         });
         var batch = agenda.Visits.Where(v => ids.Contains(v.ApplicationId)).ToList();
         Assert.Equal(Applications, batch.Count);

@@ -40,7 +40,7 @@ public sealed class DatabaseRestartTests(VisitationSystem system) : FaultTest(sy
             // The bureau's approvals, as bureau-review publishes them, reach services whose database is gone.
             for (var i = 0; i < Applications; i++)
             {
-                await Services.PublishAsync(new BureauApproved(Details(ids[i], requests[i]), "reviewer-zhao", "停库期间到达", DateTimeOffset.UtcNow), Guid.NewGuid());
+                await Services.PublishAsync(new BureauApproved(Details(ids[i], requests[i]), "reviewer-zhao", "停库期间到达", Services.Clock.GetUtcNow()), Guid.NewGuid());
             }
 
             var refused = await Assert.ThrowsAsync<RpcException>(async () =>
@@ -80,8 +80,8 @@ public sealed class DatabaseRestartTests(VisitationSystem system) : FaultTest(sy
         Assert.Empty(await Services.FaultsAboutAsync(ids));
     }
 
-    private static ApplicationDetails Details(string id, SubmitApplicationRequest request) =>
+    private ApplicationDetails Details(string id, SubmitApplicationRequest request) =>
         new(Guid.Parse(id), Orgs.Office, Orgs.County, request.VenueId, request.Inmate.Name, request.Inmate.PrisonId, request.Inmate.PrisonArea, request.VisitMonth,
-            DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)),
+            Services.Clock.ChinaToday,
             request.Visitors.Select(v => new VisitorDetails(v.Name, v.IdNumber, ProtoCodes.ToCode(v.Relation), 51, [.. v.Documents.Select(ProtoCodes.ToCode)])).ToList());
 }

@@ -18,7 +18,7 @@ public sealed class DuplicateDeliveryTests(VisitationSystem system) : FaultTest(
     public async Task RedeliveredEventsChangeNothingAndSendNoSecondSmsEvenAfterARestart()
     {
         var chain = new ChainDriver(Services);
-        var families = new[] { new Family(), new Family(), new Family() };
+        var families = new[] { new Family(Services.Clock), new Family(Services.Clock), new Family(Services.Clock) };
         var scheduled = await DriveScheduledAsync(chain, families[0]);
         var bureauRejected = await DriveBureauRejectedAsync(chain, families[1]);
         var prisonRejected = await DrivePrisonRejectedAsync(chain, families[2]);

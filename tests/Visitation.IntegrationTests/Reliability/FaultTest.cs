@@ -12,7 +12,7 @@ public abstract class FaultTest(VisitationSystem system)
     protected VisitationSystem Services { get; } = system;
 
     /// <summary>Families with phones of their own, so that their SMS and applications never mix with another test's.</summary>
-    protected static Family[] NewFamilies(int count) => Enumerable.Range(0, count).Select(_ => new Family()).ToArray();
+    protected Family[] NewFamilies(int count) => Enumerable.Range(0, count).Select(_ => new Family(Services.Clock)).ToArray();
 
     /// <summary>Events committed but not yet published, over every service.</summary>
     protected async Task<long> UnsentEverywhereAsync()

@@ -19,13 +19,13 @@ public sealed class PoisonMessageTests(VisitationSystem system) : FaultTest(syst
     public async Task PoisonMessageEndsInErrorOthersKeepFlowingAndReplayDeliversItOnceFixed()
     {
         var chain = new ChainDriver(Services);
-        var family = new Family();
+        var family = new Family(Services.Clock);
         var applicationId = Guid.NewGuid();
         var poisonId = Guid.NewGuid();
-        await Services.PublishAsync(new BureauRejected(applicationId, Orgs.County, "DOCUMENTS_INCOMPLETE", "证件不全，请携带户口簿原件重新申请", "reviewer-zhao", DateTimeOffset.UtcNow), poisonId);
+        await Services.PublishAsync(new BureauRejected(applicationId, Orgs.County, "DOCUMENTS_INCOMPLETE", "证件不全，请携带户口簿原件重新申请", "reviewer-zhao", Services.Clock.GetUtcNow()), poisonId);
 
         // 1 other application completes the chain while the poison is being retried.
-        var other = new Family();
+        var other = new Family(Services.Clock);
         var (otherId, proposal) = await chain.DriveToProposalAsync(other, "正常流转" + other.Phone[^4..], area: "10");
         await chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId });
         await chain.WaitForOutcomeAsync(otherId, ApplicationStatus.Scheduled, smsCount: 2);
@@ -44,9 +44,9 @@ public sealed class PoisonMessageTests(VisitationSystem system) : FaultTest(syst
         Assert.Empty(await Services.SmsTo(family.Phone));
 
         // The fix: the application the rejection is about becomes known.
-        var details = new ApplicationDetails(applicationId, Orgs.Office, Orgs.County, Orgs.Venue, "毒消息" + family.Phone[^4..], Orgs.Prison, "10", Family.NextVisitMonth(),
-            DateOnly.FromDateTime(DateTime.UtcNow), [new VisitorDetails("王秀英", Family.IdNumber(new DateOnly(1970, 1, 1), 5), "mother", 56, ["resident_id", "household_register"])]);
-        await Services.PublishAsync(new ApplicationSubmitted(details, "王秀英", family.Phone, "clerk-li", DateTimeOffset.UtcNow), Guid.NewGuid());
+        var details = new ApplicationDetails(applicationId, Orgs.Office, Orgs.County, Orgs.Venue, "毒消息" + family.Phone[^4..], Orgs.Prison, "10", Family.NextVisitMonth(Services.Clock),
+            Services.Clock.ChinaToday, [new VisitorDetails("王秀英", Family.IdNumber(new DateOnly(1970, 1, 1), 5), "mother", 56, ["resident_id", "household_register"])]);
+        await Services.PublishAsync(new ApplicationSubmitted(details, "王秀英", family.Phone, "clerk-li", Services.Clock.GetUtcNow()), Guid.NewGuid());
         await Eventually.Until(() => Services.SmsTo(family.Phone), sms => sms.Count == 1, "the received SMS");
 
         var moved = await errors.ReplayAsync(smsQueue.Name, m => m.MessageId == poisonId.ToString());

@@ -37,7 +37,7 @@ public sealed class AccessTests(VisitationSystem system)
     [Fact]
     public async Task OtherOfficeAndOtherCountyAreRefused()
     {
-        var id = await _chain.SubmitAsync(new Family().Application("赵铁柱"));
+        var id = await _chain.SubmitAsync(new Family(system.Clock).Application("赵铁柱"));
         await _chain.WaitForBureauTaskAsync(id);
         var otherClerk = system.Applications(VisitationSystem.Token(Roles.Clerk, Orgs.OtherOffice));
         var otherReviewer = system.BureauReview(VisitationSystem.Token(Roles.Reviewer, Orgs.OtherCounty));
@@ -60,7 +60,7 @@ public sealed class AccessTests(VisitationSystem system)
         var reviewerAsClerk = system.Applications(VisitationSystem.Token(Roles.Reviewer, Orgs.County));
 
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
-            await reviewerAsClerk.SubmitApplicationAsync(new Family().Application("钱多多")));
+            await reviewerAsClerk.SubmitApplicationAsync(new Family(system.Clock).Application("钱多多")));
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
     }
