@@ -26,8 +26,8 @@ public static class ReviewViews
         view.PrisonArea = application.PrisonArea ?? string.Empty;
         view.VisitMonth = application.VisitMonth;
         view.VenueId = application.VenueId;
-        view.ReceivedAt = Instant(item.ReceivedAt);
-        view.DueBy = Instant(item.DueBy);
+        view.ReceivedAt = Instants.Of(item.ReceivedAt);
+        view.DueBy = Instants.Of(item.DueBy);
         view.Decision = DecisionOf(item);
         return view;
     }
@@ -39,5 +39,4 @@ public static class ReviewViews
         return item.DecidedAt is null ? null : Decisions.Recorded(item);
     }
 
-    public static Timestamp? Instant(DateTimeOffset? at) => Instants.Of(at);
 }

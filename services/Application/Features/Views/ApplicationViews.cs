@@ -6,6 +6,7 @@ using Visitation.Contracts.Grpc;
 using Visitation.Contracts.Grpc.Application;
 using Visitation.Rules.Privacy;
 using Visitation.Workflow.Grpc;
+using Visitation.ServiceDefaults.Grpc;
 
 namespace Visitation.Application.Features.Views;
 
@@ -29,7 +30,7 @@ public static class ApplicationViews
             SubmittedAt = Instants.Of(application.SubmittedAt),
             PreferredPartOfDay = ProtoCodes.FromCode<PartOfDay>(application.PreferredPartOfDay),
         };
-        view.PreferredDates.AddRange(application.PreferredDates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        view.PreferredDates.AddRange(application.PreferredDates.Select(d => WireDates.Day(d)));
         view.Visitors.AddRange(application.Visitors.OrderBy(v => v.Ordinal).Select(v => ToView(v, today)));
         view.Timeline.AddRange(application.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(ToView));
         if (application.VisitId is { } visitId && application.VisitDate is { } date && application.VisitStart is { } start)
@@ -37,8 +38,8 @@ public static class ApplicationViews
             view.Visit = new ScheduledVisit
             {
                 VisitId = visitId.ToString(),
-                Date = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                StartTime = start.ToString("HH:mm", CultureInfo.InvariantCulture),
+                Date = WireDates.Day(date),
+                StartTime = WireDates.Time(start),
                 Minutes = application.VisitMinutes ?? 0,
                 VenueId = application.VenueId,
             };

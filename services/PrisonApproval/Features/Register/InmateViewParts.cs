@@ -7,6 +7,7 @@ using Visitation.Rules.Calendars;
 using Visitation.Rules.Eligibility;
 using Visitation.Rules.Privacy;
 using Visitation.Workflow.Grpc;
+using Visitation.ServiceDefaults.Grpc;
 using Proto = Visitation.Contracts.Grpc.PrisonApproval;
 
 namespace Visitation.PrisonApproval.Features.Register;
@@ -35,7 +36,7 @@ public static class InmateViewParts
                 CustodyStatus.Released => Custody.Released,
                 _ => Custody.InCustody,
             },
-            LeftOn = Day(inmate.LeftOn),
+            LeftOn = WireDates.Day(inmate.LeftOn),
         };
     }
 
@@ -46,8 +47,8 @@ public static class InmateViewParts
         {
             StatusId = status.Id.ToString(),
             Kind = ProtoCodes.FromCode<InmateStatusKind>(status.Kind),
-            From = Day(status.From),
-            To = Day(status.To),
+            From = WireDates.Day(status.From),
+            To = WireDates.Day(status.To),
             Reason = status.Reason,
             Source = ProtoNames.Map<Data.StatusSource, Proto.StatusSource>(status.Source),
             SetBy = status.SetBy,
@@ -71,7 +72,7 @@ public static class InmateViewParts
         ArgumentNullException.ThrowIfNull(entry);
         return new QuotaEntryView
         {
-            Date = Day(entry.Date),
+            Date = WireDates.Day(entry.Date),
             Mode = ProtoCodes.FromCode<VisitMode>(entry.Mode),
             Outcome = ProtoCodes.FromCode<QuotaOutcome>(entry.Outcome),
             ApplicationId = entry.ApplicationId?.ToString() ?? string.Empty,
@@ -93,5 +94,4 @@ public static class InmateViewParts
         };
     }
 
-    private static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
 }

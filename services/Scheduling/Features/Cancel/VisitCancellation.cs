@@ -3,6 +3,7 @@ using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.Scheduling.Data;
 using Visitation.Scheduling.Features.Propose;
 using Visitation.Rules.Visits;
+using Visitation.ServiceDefaults.Grpc;
 
 using VisitStatus = Visitation.Rules.Visits.VisitStatus;
 
@@ -41,7 +42,7 @@ public sealed class VisitCancellation(SchedulingDbContext db, Proposals proposal
         ApplicationId = visit.ApplicationId.ToString(),
         Reoffered = replacement is not null || visit.ReplacedBy is not null,
         NewVisitId = (replacement?.Id ?? visit.ReplacedBy)?.ToString() ?? string.Empty,
-        NewDate = replacement?.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
-        NewStartTime = replacement?.Start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+        NewDate = WireDates.Day(replacement?.Date),
+        NewStartTime = WireDates.Time(replacement?.Start),
     };
 }

@@ -3,6 +3,7 @@ using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.Scheduling.Data;
 using Visitation.Scheduling.Grpc;
 using Visitation.Workflow.Grpc;
+using Visitation.ServiceDefaults.Grpc;
 
 namespace Visitation.Scheduling.Features.Closures;
 
@@ -11,10 +12,10 @@ public static class ClosureViews
     public static ClosureView ToView(Closure closure, int cancelledVisits) => new()
     {
         ClosureId = closure.Id.ToString(),
-        Date = closure.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Date = WireDates.Day(closure.Date),
         TerminalId = closure.TerminalId ?? string.Empty,
-        StartTime = closure.From?.ToString("HH:mm", CultureInfo.InvariantCulture) ?? string.Empty,
-        EndTime = closure.To?.ToString("HH:mm", CultureInfo.InvariantCulture) ?? string.Empty,
+        StartTime = WireDates.Time(closure.From),
+        EndTime = WireDates.Time(closure.To),
         Cause = ProtoCodes.FromCode<CancellationCause>(closure.Cause),
         Reason = closure.Reason,
         CreatedBy = closure.CreatedBy,

@@ -26,8 +26,8 @@ public sealed class ListFreeSlotsHandler(SchedulingDbContext db, SlotFinder slot
         var reply = new ListFreeSlotsReply();
         reply.Slots.AddRange(free.Select(s => new FreeSlot
         {
-            Date = s.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            StartTime = s.Start.ToString("HH:mm", CultureInfo.InvariantCulture),
+            Date = WireDates.Day(s.Date),
+            StartTime = WireDates.Time(s.Start),
         }));
         return reply;
     }

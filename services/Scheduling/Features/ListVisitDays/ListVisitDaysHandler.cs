@@ -27,7 +27,7 @@ public sealed class ListVisitDaysHandler(PrisonCalendars calendars)
         var reply = new ListVisitDaysReply { HolidaysPublished = calendars.HolidaysPublished(year) };
         foreach (var day in calendars.VideoDays(area!, year, number))
         {
-            var date = Day(day.Date);
+            var date = WireDates.Day(day.Date);
             if (day.Open)
             {
                 reply.VideoDays.Add(date);
@@ -40,11 +40,10 @@ public sealed class ListVisitDaysHandler(PrisonCalendars calendars)
 
         if (calendars.OnSiteDay(request.PrisonId, request.PrisonArea, year, number) is { } onSite)
         {
-            reply.OnsiteDays.Add(Day(onSite));
+            reply.OnsiteDays.Add(WireDates.Day(onSite));
         }
 
         return reply;
     }
 
-    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

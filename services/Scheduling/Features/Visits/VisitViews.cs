@@ -6,6 +6,7 @@ using Visitation.Scheduling.Data;
 using Visitation.Scheduling.Features.Propose;
 using Visitation.Scheduling.Grpc;
 using Visitation.Workflow.Grpc;
+using Visitation.ServiceDefaults.Grpc;
 using VisitStatus = Visitation.Rules.Visits.VisitStatus;
 
 namespace Visitation.Scheduling.Features.Visits;
@@ -25,8 +26,8 @@ public static class VisitViews
             PrisonId = visit.PrisonId,
             PrisonArea = visit.PrisonArea,
             VenueId = visit.VenueId,
-            Date = visit.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            StartTime = visit.Start.ToString("HH:mm", CultureInfo.InvariantCulture),
+            Date = WireDates.Day(visit.Date),
+            StartTime = WireDates.Time(visit.Start),
             Minutes = visit.Minutes,
             Status = ProtoNames.Map<VisitStatus, Contracts.Grpc.Scheduling.VisitStatus>(visit.Status),
             PrisonTerminal = visit.PrisonTerminal,
@@ -41,7 +42,7 @@ public static class VisitViews
             // From the slot it holds now, so a visit the centre moved says whether the move kept the wish.
             MatchesPreference = VisitBasis.PreferenceOf(visit.PreferredDates, visit.PreferredPartOfDay).IsMetBy(visit.Date, visit.Start),
         };
-        view.PreferredDates.AddRange(visit.PreferredDates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        view.PreferredDates.AddRange(visit.PreferredDates.Select(d => WireDates.Day(d)));
         if (visit.StartedAt is not null)
         {
             var call = visit.Call;
