@@ -1,6 +1,7 @@
 using System.Globalization;
 using Grpc.Core;
 using Visitation.Contracts.Grpc.Notification;
+using Visitation.Contracts.Grpc.Application;
 using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.IntegrationTests.Chain;
 using Visitation.IntegrationTests.Infrastructure;
@@ -220,8 +221,12 @@ public sealed class DayOfVisitTests(VisitationSystem system)
     private async Task<(Family Family, VisitView Visit)> ScheduledVisitAsync(string inmatePrefix)
     {
         var family = new Family(system.Clock);
-        var (_, proposal) = await _chain.DriveToProposalAsync(family, inmatePrefix + family.Phone[^4..]);
-        return (family, await _chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId }));
+        var (id, proposal) = await _chain.DriveToProposalAsync(family, inmatePrefix + family.Phone[^4..]);
+        var visit = await _chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId });
+        // Every service reads the test clock: let today's work (the "scheduled" SMS) finish before a
+        // test moves the clock to the visit's day, as it would have in real time.
+        await _chain.WaitForOutcomeAsync(id, ApplicationStatus.Scheduled, smsCount: 2);
+        return (family, visit);
     }
 
     private async Task CheckInAsync(VisitView visit, int minutesBeforeStart)
