@@ -6,6 +6,8 @@ namespace Visitation.Rules.Tests.Calendars;
 
 public sealed class HolidayCalendarTests
 {
+    private static HolidayCalendar Shipped2026 => ShippedReferenceData.HolidaysOf(2026);
+
     [Theory]
     [InlineData("2025-12-31", null)]
     [InlineData("2026-01-01", "元旦")]
@@ -21,27 +23,49 @@ public sealed class HolidayCalendarTests
     [InlineData("2026-09-27", "中秋节")]
     [InlineData("2026-10-07", "国庆节")]
     [InlineData("2026-10-08", null)]
-    public void ReferenceHolidaysOf2026(string date, string? expected)
+    public void ShippedHolidaysOf2026(string date, string? expected)
     {
-        Assert.Equal(expected, YongjiReference.Holidays2026.HolidayOn(D(date)));
+        Assert.Equal(expected, Shipped2026.HolidayOn(D(date)));
     }
 
     [Fact]
-    public void ReferenceHas37HolidayDays()
+    public void Shipped2026Has37HolidayDays()
     {
         var days = Enumerable.Range(0, 365).Select(i => D("2026-01-01").AddDays(i));
 
-        Assert.Equal(3 + 9 + 3 + 5 + 3 + 3 + 7, days.Count(d => YongjiReference.Holidays2026.HolidayOn(d) is not null));
+        Assert.Equal(3 + 9 + 3 + 5 + 3 + 3 + 7, days.Count(d => Shipped2026.HolidayOn(d) is not null));
+    }
+
+    [Fact]
+    public void EveryDayOf2026AgreesWithTheStateCouncilNotice()
+    {
+        var days = Enumerable.Range(0, 365).Select(i => D("2026-01-01").AddDays(i)).ToList();
+
+        Assert.Equal(days.Select(YongjiOracle.HolidayOn), days.Select(Shipped2026.HolidayOn));
+    }
+
+    [Fact]
+    public void EachShippedYearIsPublishedOnceAndItsHolidaysFallInOrAroundThatYear()
+    {
+        var years = ShippedReferenceData.Holidays.Select(h => h.Year).ToList();
+
+        Assert.Contains(2026, years);
+        Assert.Equal(years.Distinct(), years);
+        Assert.All(ShippedReferenceData.Holidays, calendar => Assert.All(calendar.Holidays, holiday =>
+        {
+            Assert.InRange(holiday.From.Year, calendar.Year - 1, calendar.Year + 1);
+            Assert.False(string.IsNullOrWhiteSpace(holiday.Name));
+        }));
     }
 
     [Fact]
     public void WithRebuildsTheLookup()
     {
-        var moved = YongjiReference.Holidays2026 with { Holidays = [new(D("2026-03-01"), D("2026-03-02"), "测试")] };
+        var moved = Shipped2026 with { Holidays = [new(D("2026-03-01"), D("2026-03-02"), "测试")] };
 
         Assert.Equal("测试", moved.HolidayOn(D("2026-03-02")));
         Assert.Null(moved.HolidayOn(D("2026-01-01")));
-        Assert.Equal("元旦", YongjiReference.Holidays2026.HolidayOn(D("2026-01-01")));
+        Assert.Equal("元旦", Shipped2026.HolidayOn(D("2026-01-01")));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class OnSiteVisitDaysTests
     [InlineData("9", "2026-03-17", DayOfWeek.Tuesday, 3)]
     [InlineData("10", "2026-03-22", DayOfWeek.Sunday, 4)]
     [InlineData("11", "2026-03-23", DayOfWeek.Monday, 4)]
-    public void YongjiMarch2026(string area, string expected, DayOfWeek weekday, int nthSunday)
+    public void ShippedYongjiDaysOfMarch2026(string area, string expected, DayOfWeek weekday, int nthSunday)
     {
         var date = D(expected);
         // Do not trust the table: the expected date must be that weekday, right after the n-th Sunday.
@@ -25,26 +25,18 @@ public sealed class OnSiteVisitDaysTests
         var sunday = date.AddDays(-(int)weekday);
         Assert.Equal(nthSunday, ((sunday.Day - 1) / 7) + 1);
 
-        Assert.Equal(date, OnSiteVisitDays.OnSiteDay(YongjiReference.OnSiteRulesByArea[area], 2026, 3));
+        Assert.Equal(date, ShippedReferenceData.Calendars.OnSiteDay(ShippedReferenceData.Yongji, area, 2026, 3));
     }
 
     public static TheoryData<string, int> EveryAreaAndMonth2026() => YongjiVideoCalendarTests.EveryAreaAndMonth2026();
 
     [Theory]
     [MemberData(nameof(EveryAreaAndMonth2026))]
-    public void AgreesWithABruteForceSearchEveryMonth(string area, int month)
+    public void ShippedRulesGiveTheNoticesDayEveryMonth(string area, int month)
     {
-        var rule = YongjiReference.OnSiteRulesByArea[area];
-        var sundays = Enumerable.Range(1, DateTime.DaysInMonth(2026, month))
-            .Select(day => new DateOnly(2026, month, day))
-            .Where(date => date.DayOfWeek == DayOfWeek.Sunday)
-            .ToList();
-        var sunday = sundays[rule.NthSunday - 1];
-        var expected = rule.DayAfter is { } after
-            ? Enumerable.Range(1, 7).Select(sunday.AddDays).First(date => date.DayOfWeek == after)
-            : sunday;
-
-        Assert.Equal(expected, OnSiteVisitDays.OnSiteDay(rule, 2026, month));
+        Assert.Equal(
+            YongjiOracle.OnSiteDay(area, 2026, month),
+            ShippedReferenceData.Calendars.OnSiteDay(ShippedReferenceData.Yongji, area, 2026, month));
     }
 
     [Theory]

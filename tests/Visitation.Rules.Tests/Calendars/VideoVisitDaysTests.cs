@@ -6,7 +6,7 @@ namespace Visitation.Rules.Tests.Calendars;
 
 public sealed class VideoVisitDaysTests
 {
-    private static readonly HolidayCalendar[] Holidays2026 = [YongjiReference.Holidays2026];
+    private static readonly HolidayCalendar[] Holidays2026 = [ShippedReferenceData.HolidaysOf(2026)];
 
     private static AreaVideoCalendar Area1(params CalendarException[] exceptions) =>
         new("1", [1, 11, 21], exceptions);
@@ -84,7 +84,7 @@ public sealed class VideoVisitDaysTests
     public void OpenDaysFromCrossesTheYearUsingEachYearsCalendar()
     {
         // Test data, not the real 2027 calendar: one closed day is enough to prove it is consulted.
-        var holidays = new[] { YongjiReference.Holidays2026, new HolidayCalendar(2027, [new(D("2027-01-01"), D("2027-01-01"), "元旦")]) };
+        var holidays = new[] { ShippedReferenceData.HolidaysOf(2026), new HolidayCalendar(2027, [new(D("2027-01-01"), D("2027-01-01"), "元旦")]) };
 
         var open = VideoVisitDays.OpenDaysFrom(Area1(), holidays, D("2026-12-21"), monthsAhead: 1);
 

@@ -6,7 +6,7 @@ namespace Visitation.Rules.Tests.Calendars;
 
 public sealed class WorkingDaysTests
 {
-    private static readonly HolidayCalendar[] Holidays2026 = [YongjiReference.Holidays2026];
+    private static readonly HolidayCalendar[] Holidays2026 = [ShippedReferenceData.HolidaysOf(2026)];
 
     [Theory]
     // Received Monday 9 March: three working days end Thursday.
@@ -29,5 +29,14 @@ public sealed class WorkingDaysTests
     public void AYearWithoutAHolidayCalendarCountsOnlyWeekends()
     {
         Assert.Equal(D("2027-01-04"), WorkingDays.After(D("2026-12-31"), 2, Holidays2026));
+    }
+
+    [Fact]
+    public void AHolidayCountsWhicheverOtherYearsCalendarsAreLoaded()
+    {
+        // A later year's calendar beside 2026's must not make 1–7 October working days again.
+        HolidayCalendar[] twoYears = [ShippedReferenceData.HolidaysOf(2026), new(2027, [new(D("2027-01-01"), D("2027-01-01"), "元旦")])];
+
+        Assert.Equal(D("2026-10-08"), WorkingDays.After(D("2026-09-30"), 1, twoYears));
     }
 }

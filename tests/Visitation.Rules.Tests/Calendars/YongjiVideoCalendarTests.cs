@@ -4,10 +4,9 @@ using static Visitation.Rules.Tests.TestDates;
 
 namespace Visitation.Rules.Tests.Calendars;
 
+/// <summary>The shipped Yongji calendars, through the services' own <c>PrisonCalendars</c>, against the notice.</summary>
 public sealed class YongjiVideoCalendarTests
 {
-    private static readonly HolidayCalendar[] Holidays = [YongjiReference.Holidays2026];
-
     public static TheoryData<string, int> EveryAreaAndMonth2026()
     {
         var data = new TheoryData<string, int>();
@@ -30,7 +29,7 @@ public sealed class YongjiVideoCalendarTests
         var expectedOpen = existing.Where(date => YongjiOracle.HolidayOn(date) is null).ToList();
         var expectedClosed = existing.Where(date => YongjiOracle.HolidayOn(date) is not null).ToList();
 
-        var days = VideoVisitDays.ForMonth(YongjiReference.VideoCalendar(area), Holidays, 2026, month);
+        var days = ShippedReferenceData.Calendars.VideoDays(ShippedReferenceData.YongjiArea(area), 2026, month);
 
         Assert.Equal(existing, days.Select(d => d.Date));
         Assert.Equal(expectedOpen, days.Where(d => d.Open).Select(d => d.Date));
@@ -56,7 +55,7 @@ public sealed class YongjiVideoCalendarTests
     {
         var day = D(date);
 
-        var days = VideoVisitDays.ForMonth(YongjiReference.VideoCalendar(area), Holidays, day.Year, day.Month);
+        var days = ShippedReferenceData.Calendars.VideoDays(ShippedReferenceData.YongjiArea(area), day.Year, day.Month);
 
         Assert.Equal(new CalendarDay(day, open, reason), Assert.Single(days, d => d.Date == day));
     }
@@ -71,7 +70,7 @@ public sealed class YongjiVideoCalendarTests
     {
         var expected = expectedDates.Split(',').Select(D).ToList();
 
-        var days = VideoVisitDays.ForMonth(YongjiReference.VideoCalendar(area), [], expected[0].Year, expected[0].Month);
+        var days = VideoVisitDays.ForMonth(ShippedReferenceData.YongjiArea(area), [], expected[0].Year, expected[0].Month);
 
         Assert.Equal(expected, days.Select(d => d.Date));
         Assert.All(days, d => Assert.True(d.Open));
@@ -88,25 +87,20 @@ public sealed class YongjiVideoCalendarTests
     [InlineData("9")]
     [InlineData("10")]
     [InlineData("11")]
-    public void ReferenceTableMatchesRulesMd(string area)
+    public void ShippedVideoDaysAreTheNotices(string area)
     {
-        Assert.Equal(YongjiOracle.VideoDays[area], YongjiReference.VideoDaysByArea[area]);
+        Assert.Equal(YongjiOracle.VideoDays[area], ShippedReferenceData.YongjiArea(area).DaysOfMonth);
     }
 
     [Fact]
-    public void ReferenceHasExactlyTheTenAreasAndNoAreaEight()
+    public void ShippedDataHasExactlyTheTenAreasOfTheNoticeAndNoAreaEight()
     {
-        Assert.Equal(YongjiOracle.VideoDays.Keys.Order(), YongjiReference.VideoDaysByArea.Keys.Order());
-        Assert.Equal(YongjiOracle.VideoDays.Keys.Order(), YongjiReference.OnSiteRulesByArea.Keys.Order());
-        Assert.False(YongjiReference.VideoDaysByArea.ContainsKey("8"));
-        Assert.Throws<ArgumentException>(() => YongjiReference.VideoCalendar("8"));
-    }
+        var prison = ShippedReferenceData.Set.Prison(ShippedReferenceData.Yongji);
+        Assert.NotNull(prison);
+        var areas = prison.Areas;
 
-    [Fact]
-    public void ReferenceCannotBeAlteredByACaller()
-    {
-        YongjiReference.VideoDaysByArea["1"][0] = 31;
-
-        Assert.Equal([1, 11, 21], YongjiReference.VideoDaysByArea["1"]);
+        Assert.Equal(YongjiOracle.VideoDays.Keys.Order(), areas.Select(a => a.Id).Order());
+        Assert.Equal(YongjiOracle.OnSite.Keys.Order(), areas.Where(a => a.OnSiteRule is not null).Select(a => a.Id).Order());
+        Assert.Null(ShippedReferenceData.Calendars.Area(ShippedReferenceData.Yongji, "8"));
     }
 }

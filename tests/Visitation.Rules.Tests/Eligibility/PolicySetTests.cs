@@ -93,4 +93,26 @@ public sealed class PolicySetTests
 
         Assert.ThrowsAny<JsonException>(() => PolicyJson.Parse(file.ToJsonString()));
     }
+
+    [Fact]
+    public void UnionKeepsTheProvincesAndPrisonOverridesOfBothSides()
+    {
+        var withPrison = ShanxiWithPrison("""{ "advanceDays": 7 }""");
+        var ningxia = PolicyJson.Parse(ShippedPolicies.Read("ningxia"));
+
+        foreach (var union in new[] { ningxia.Union(withPrison), withPrison.Union(ningxia) })
+        {
+            Assert.Equal(["ningxia", "shanxi"], union.Provinces.Order());
+            Assert.Equal(7, union.For("shanxi", "taiyuan-2").AdvanceDays);
+        }
+    }
+
+    [Fact]
+    public void AFileWithoutPrisonOverridesLoads()
+    {
+        var file = JsonNode.Parse(ShippedPolicies.Read("ningxia"))!.AsObject();
+        file.Remove("prisonOverrides");
+
+        Assert.Equal(["ningxia"], PolicyJson.Parse(file.ToJsonString()).Provinces);
+    }
 }

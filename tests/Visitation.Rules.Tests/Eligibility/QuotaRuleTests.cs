@@ -34,6 +34,40 @@ public sealed class QuotaRuleTests
     }
 
     [Theory]
+    // Ningxia: every level 1, juveniles 2: the juvenile number is above the level's.
+    [InlineData("ningxia", 1, "normal", true, 2)]
+    [InlineData("ningxia", 1, "normal", false, 1)]
+    // A lenient level of 3 is above the juvenile 2: a juvenile keeps the larger, never the juvenile number.
+    [InlineData("ningxia", 3, "lenient", true, 3)]
+    [InlineData("ningxia", 3, "lenient", false, 3)]
+    // Shanxi has no juvenile number: a juvenile gets their level's.
+    [InlineData("shanxi", 2, "lenient", true, 2)]
+    public void AJuvenileGetsTheLargerOfTheLevelAndJuvenileAllowances(string province, int lenient, string level, bool juvenile, int expected)
+    {
+        var shipped = ShippedPolicies.Of(province);
+        var policy = shipped with
+        {
+            VisitsPerMonthByLevel = new Dictionary<string, int>(shipped.VisitsPerMonthByLevel) { ["lenient"] = lenient },
+        };
+
+        Assert.Equal(expected, MonthlyQuotaRule.Allowance(policy, Inmate(province, level, juvenile)));
+    }
+
+    [Fact]
+    public void AJuvenileWhoseLevelAllowsMoreThanTheJuvenileNumberMayVisitUpToTheLevelsNumber()
+    {
+        var shipped = ShippedPolicies.Ningxia;
+        var policy = shipped with
+        {
+            VisitsPerMonthByLevel = new Dictionary<string, int>(shipped.VisitsPerMonthByLevel) { ["lenient"] = 3 },
+        };
+        var juvenile = Inmate("ningxia", "lenient", juvenile: true);
+
+        Assert.True(EligibilityEngine.Evaluate(policy, juvenile, Used(2), Request()).Eligible);
+        Assert.Equal([RuleCodes.MonthlyQuotaUsed], EligibilityEngine.Evaluate(policy, juvenile, Used(3), Request()).Codes());
+    }
+
+    [Theory]
     // Video and on-site draw on one quota; a prison cancellation never counts [N§19]; no-shows count [N§10].
     [InlineData("on_site", CountedVisit.Held, false)]
     [InlineData("video", CountedVisit.NoShow, false)]

@@ -59,4 +59,12 @@ public sealed class RelationRuleTests
         Assert.Contains("第2位会见人（祖父）", failure.Message, StringComparison.Ordinal);
         Assert.Contains("配偶", failure.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void OneRestrictedCrimeAmongSeveralRestrictsTheCircle()
+    {
+        var inmate = Inmate("shanxi") with { CrimeCategories = ["other", "duty_crime"] };
+
+        Assert.Equal([RuleCodes.RelationRestrictedByCrime], Evaluate("shanxi", inmate, request: Request(Adult("grandmother", 70))).Codes());
+    }
 }

@@ -137,4 +137,24 @@ public sealed class SuspensionRuleTests
             Assert.Contains("第2位会见人（兄弟）", failure.Message, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void AnOtherReasonLeftBlankIsToldInGeneralWords()
+    {
+        var inmate = Inmate("shanxi", statuses: new StatusPeriod("quarantine", D("2026-03-01"), null, " "));
+
+        var failure = Assert.Single(Evaluate("shanxi", inmate).Failures);
+
+        Assert.StartsWith("存在影响监狱安全或罪犯改造的情形", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2026-03-21", false)] // the bar starts on the visit day itself
+    [InlineData("2026-03-22", true)]
+    public void ABarStartingOnTheVisitDayRefusesIt(string barStarts, bool allowed)
+    {
+        var barred = Adult("brother", 30) with { Bars = [new VisitorBar(D(barStarts), null, "扰乱会见秩序")] };
+
+        Assert.Equal(allowed, Evaluate("shanxi", request: Request(Adult(), barred)).Eligible);
+    }
 }

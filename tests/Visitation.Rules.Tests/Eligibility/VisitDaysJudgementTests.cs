@@ -69,4 +69,18 @@ public sealed class VisitDaysJudgementTests
 
         Assert.Equal([RuleCodes.Suspended(StatusKinds.Confinement)], verdict.Result.Codes());
     }
+
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    public void TheCountersChecksApplyOnlyWhenAskedFor(bool prisonRulesOnly, bool eligible)
+    {
+        // A visitor without any identity document: a counter check, not a prison rule.
+        var request = Request(new Visitor("brother", 40, false, [DocumentKinds.HouseholdRegister], [])) with { VisitDate = null };
+
+        var verdict = VisitDaysJudgement.Evaluate(
+            ShippedPolicies.Shanxi, Inmate("shanxi"), QuotaLedger.Empty, request, Area6March, prisonRulesOnly);
+
+        Assert.Equal(eligible, verdict.Result.Eligible);
+    }
 }

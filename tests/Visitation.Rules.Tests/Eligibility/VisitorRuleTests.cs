@@ -98,4 +98,16 @@ public sealed class VisitorRuleTests
         Assert.Equal(expected, failure.Code);
         Assert.Equal(source, failure.Source);
     }
+
+    [Theory]
+    [InlineData(16, "第1位会见人（兄弟）须出示居民身份证或户口簿。")]
+    [InlineData(40, "第1位会见人（兄弟）须出示本人居民身份证。")]
+    public void AMinorMayShowTheHouseholdRegisterAndIsToldSo(int age, string expected)
+    {
+        var visitor = new Visitor("brother", age, false, [DocumentKinds.BirthCertificate, DocumentKinds.RecentPhoto], []);
+
+        var failure = Assert.Single(Evaluate("shanxi", request: Request(visitor)).Failures, f => f.Code == RuleCodes.IdentityDocumentMissing);
+
+        Assert.Equal(expected, failure.Message);
+    }
 }

@@ -123,4 +123,19 @@ public sealed class SlotAllocatorTests
         Assert.Throws<ArgumentException>(() => SlotAllocator.Earliest(Default(window: "11:00-09:00")));
         Assert.Throws<ArgumentOutOfRangeException>(() => SlotAllocator.Free(Default(), -1));
     }
+
+    [Fact]
+    public void RejectsAnEmptyWindow()
+    {
+        Assert.Throws<ArgumentException>(() => SlotAllocator.Earliest(Default(window: "09:00-09:00")));
+    }
+
+    [Fact]
+    public void NoSlotWhoseChangeoverWouldRunPastMidnight()
+    {
+        // 23:20 + 30 min call ends 23:50, inside the window, but its changeover reaches midnight.
+        var request = Default(window: "23:00-23:59");
+
+        Assert.Equal("23:00,23:10", string.Join(',', SlotAllocator.Free(request, 100).Select(c => Hhmm(c.Start))));
+    }
 }

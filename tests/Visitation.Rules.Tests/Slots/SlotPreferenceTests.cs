@@ -90,6 +90,26 @@ public sealed class SlotPreferenceTests
         Assert.Equal((Day, T(expected), part != PartOfDay.Any), (offer?.Slot.Date, offer?.Slot.Start, offer?.MatchesPreference));
     }
 
+    [Theory]
+    [InlineData(PartOfDay.Morning, "11:59", true)]
+    [InlineData(PartOfDay.Morning, "12:00", false)]
+    [InlineData(PartOfDay.Afternoon, "11:59", false)]
+    [InlineData(PartOfDay.Afternoon, "12:00", true)]
+    public void ACallStartingAtNoonIsAnAfternoonCall(PartOfDay part, string start, bool met)
+    {
+        Assert.Equal(met, On(part).IsMetBy(Day, T(start)));
+    }
+
+    [Fact]
+    public void AMorningPreferenceIsNotMetByASlotStartingAtNoon()
+    {
+        var request = Default(window: "12:00-13:00");
+
+        var offer = SlotAllocator.Preferred(request, On(PartOfDay.Morning));
+
+        Assert.Equal((T("12:00"), false), (offer?.Slot.Start, offer?.MatchesPreference));
+    }
+
     [Fact]
     public void AnAfternoonPreferenceMovesToALaterDayBeforeGivingUpOnTheAfternoon()
     {

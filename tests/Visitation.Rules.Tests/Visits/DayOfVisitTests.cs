@@ -29,6 +29,10 @@ public sealed class DayOfVisitTests
             Reminders.DueAt(D("2027-01-03"), new DateTimeOffset(2026, 12, 20, 16, 0, 0, China), China));
 
     [Fact]
+    public void NoReminderForAVisitConfirmedAtTheReminderMomentItself() =>
+        Assert.Null(Reminders.DueAt(D("2027-01-03"), new DateTimeOffset(2027, 1, 2, 10, 0, 0, China), China));
+
+    [Fact]
     public void NoReminderForAVisitConfirmedAfterTheReminderHour() =>
         Assert.Null(Reminders.DueAt(D("2027-01-03"), new DateTimeOffset(2027, 1, 2, 11, 0, 0, China), China));
 

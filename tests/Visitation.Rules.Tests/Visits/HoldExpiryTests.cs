@@ -43,4 +43,12 @@ public sealed class HoldExpiryTests
     [InlineData(1, false)]
     public void TheSlotIsHeldStrictlyBeforeTheHoldsEnd(int secondsFromEnd, bool held) =>
         Assert.Equal(held, HoldExpiry.Holds(HoldEnd, HoldEnd.AddSeconds(secondsFromEnd)));
+
+    [Fact]
+    public void ATimerWhoseHoldEndDiffersByAMillisecondBelongsToAnotherHold() =>
+        Assert.Equal(HoldOutcome.Settled, HoldExpiry.Decide(true, HoldEnd.AddMilliseconds(1), HoldEnd, HoldEnd.AddHours(1)));
+
+    [Fact]
+    public void ATimerWithinAMillisecondOfTheHoldsEndIsTheSameHold() =>
+        Assert.Equal(HoldOutcome.Lapsed, HoldExpiry.Decide(true, HoldEnd.AddTicks(9_999), HoldEnd, HoldEnd.AddHours(1)));
 }

@@ -44,4 +44,14 @@ public sealed class TerminationTests
         Assert.Equal("网络故障", CancellationCauses.Describe("network_fault", " "));
         Assert.Equal("会见设备检修（更换摄像头）", CancellationCauses.Describe("maintenance", "更换摄像头"));
     }
+
+    [Theory]
+    [InlineData("shanxi", "serious", 3, "该情节的暂停会见期限为6个月")]
+    [InlineData("shanxi", "ordinary", 4, "该情节的暂停会见期限应为1至3个月")]
+    public void APenaltyOutsideItsRangeIsToldTheRangeOrTheOnePermittedLength(string province, string severity, int months, string expected)
+    {
+        var problem = Assert.Single(Termination.Check(ShippedPolicies.Of(province), "RECORDING", severity, months));
+
+        Assert.Equal(("penalty_months", expected), problem);
+    }
 }
