@@ -157,4 +157,18 @@ public sealed class SuspensionRuleTests
 
         Assert.Equal(allowed, Evaluate("shanxi", request: Request(Adult(), barred)).Eligible);
     }
+
+    [Theory]
+    [InlineData("lenient", "宽管级")]
+    [InlineData("normal", "普管级")]
+    [InlineData("assessment", "考核级")]
+    [InlineData("special", "受限处遇级别")]
+    public void APolicyThatSuspendsAnotherLevelNamesItInChinese(string level, string name)
+    {
+        var policy = ShippedPolicies.Shanxi with { SuspendedLevels = [level], VisitsPerMonthByLevel = new Dictionary<string, int> { [level] = 1 } };
+
+        var failure = Assert.Single(EligibilityEngine.Evaluate(policy, Inmate("shanxi", level), QuotaLedger.Empty, Request()).Failures);
+
+        Assert.Equal($"罪犯处遇为{name}，暂停会见。", failure.Message);
+    }
 }

@@ -79,4 +79,20 @@ public sealed class VisitTransitionsTests
     [InlineData(VisitStatus.InProgress, false)]
     public void OnlyAVisitNotYetBegunIsCancellable(VisitStatus status, bool cancellable) =>
         Assert.Equal(cancellable, VisitStatuses.Cancellable(status));
+
+    [Theory]
+    [InlineData(VisitStatus.Proposed, "待确认")]
+    [InlineData(VisitStatus.Scheduled, "已确认")]
+    [InlineData(VisitStatus.CheckedIn, "已签到")]
+    [InlineData(VisitStatus.InProgress, "通话中")]
+    [InlineData(VisitStatus.Interrupted, "通话中断")]
+    [InlineData(VisitStatus.Completed, "已完成")]
+    [InlineData(VisitStatus.NoShow, "未到场")]
+    [InlineData(VisitStatus.Terminated, "已中止")]
+    [InlineData(VisitStatus.Cancelled, "已取消")]
+    [InlineData(VisitStatus.Expired, "已过保留期")]
+    public void EveryStatusHasTheLabelStaffRead(VisitStatus status, string label)
+    {
+        Assert.Equal(label, VisitStatusLabels.Of(status));
+    }
 }
