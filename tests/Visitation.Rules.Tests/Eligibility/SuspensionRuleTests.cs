@@ -171,4 +171,22 @@ public sealed class SuspensionRuleTests
 
         Assert.Equal($"罪犯处遇为{name}，暂停会见。", failure.Message);
     }
+
+    [Theory]
+    [InlineData("2026-03-31", "第2位会见人（兄弟）在2026年3月31日前不得参加会见：扰乱会见秩序。")]
+    [InlineData(null, "第2位会见人（兄弟）目前不得参加会见：扰乱会见秩序。")]
+    public void ABarIsToldWithItsEndOrAsCurrent(string? barEnds, string expected)
+    {
+        var barred = Adult("brother", 30) with { Bars = [new VisitorBar(D("2026-03-01"), barEnds is null ? null : D(barEnds), "扰乱会见秩序")] };
+
+        Assert.Equal(expected, Assert.Single(Evaluate("shanxi", request: Request(Adult(), barred)).Failures).Message);
+    }
+
+    [Fact]
+    public void AClosedSuspensionIsToldWithBothEnds()
+    {
+        var inmate = Inmate("shanxi", statuses: new StatusPeriod(StatusKinds.Confinement, D("2026-03-15"), D("2026-03-25"), ""));
+
+        Assert.Equal("罪犯处于禁闭期间（2026年3月15日至2026年3月25日），暂停会见。", Assert.Single(Evaluate("shanxi", inmate).Failures).Message);
+    }
 }

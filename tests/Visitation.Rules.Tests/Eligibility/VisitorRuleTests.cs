@@ -43,6 +43,8 @@ public sealed class VisitorRuleTests
         var failure = Assert.Single(Evaluate(province, request: four).Failures);
         Assert.Equal(RuleCodes.TooManyVisitors, failure.Code);
         Assert.Equal(source, failure.Source);
+        var underAge = province == "shanxi" ? 14 : 12;
+        Assert.Equal($"每次会见人数不得超过3人（不满{underAge}周岁的儿童不计），本次申请4人。", failure.Message);
     }
 
     [Theory]
@@ -66,6 +68,7 @@ public sealed class VisitorRuleTests
         {
             var failure = Assert.Single(result.Failures, f => f.Code == RuleCodes.ChildWithoutGuardian);
             Assert.Equal(source, failure.Source);
+            Assert.Equal("不满14周岁的未成年人会见须由其监护人陪同。", failure.Message);
         }
     }
 
