@@ -31,9 +31,16 @@ public sealed class TestDatabase : IAsyncDisposable
     public TestDbContext NewContext()
     {
         var options = new DbContextOptionsBuilder<TestDbContext>();
-        options.UseServicePostgres(ConnectionString);
+        Configure(options);
         return new TestDbContext(options.Options);
     }
+
+    /// <summary>As <c>AddServiceDatabase</c> configures a service's context: PostgreSQL and the outbox's commit interceptor.</summary>
+    public void Configure(DbContextOptionsBuilder options) =>
+        options.UseServicePostgres(ConnectionString).AddInterceptors(CommitInterceptor);
+
+    /// <summary>One for the database, as a service has one: it is what orders the outbox by commit.</summary>
+    private OutboxCommitInterceptor CommitInterceptor { get; } = new(new OutboxSignal());
 
     /// <summary>Commits one event into the outbox in a transaction of its own, as a service's request does.</summary>
     public async Task<OutboxMessage> CommitEventAsync(object message, DateTimeOffset now)

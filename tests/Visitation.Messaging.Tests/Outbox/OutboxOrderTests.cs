@@ -62,4 +62,21 @@ public sealed class OutboxOrderTests : DatabaseTest
         await dispatcher.RoundAsync(Database, transport);
         Assert.Single(transport.Published);
     }
+
+    [Fact]
+    public async Task AnEventCommittedFirstIsPublishedFirstEvenIfTheOtherTransactionWroteItsEventEarlier()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var transport = new RecordingTransport(Database);
+        await using var slow = Database.NewContext();
+        await using var slowTransaction = await slow.Database.BeginTransactionAsync(ct);
+        var slowEvent = slow.FilePlan("slow", 1, Now);
+        await slow.SaveChangesAsync(ct); // its row is written (and its id drawn) first...
+
+        var quickEvent = await Database.CommitPlanAsync("quick", 2, Now); // ...but this one commits first
+        await slowTransaction.CommitAsync(ct);
+        await Dispatchers.Create(new ManualClock(Now)).RoundAsync(Database, transport);
+
+        Assert.Equal([quickEvent, slowEvent], transport.Published);
+    }
 }
