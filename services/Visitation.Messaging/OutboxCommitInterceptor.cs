@@ -103,28 +103,31 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : DbTransacti
     public override void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Forget(eventData.Context);
 
     /// <summary>
-    /// Takes the commit lock and gives the transaction's saved outbox rows new ids, oldest first so
-    /// that their order within the transaction is kept; null when the transaction wrote none.
+    /// Takes the commit lock and gives the transaction's outbox rows new ids, oldest first so that
+    /// their order within the transaction is kept; null when the transaction wrote none.
     /// </summary>
     private DbCommand? RenumberCommand(DbTransaction transaction, DbContext? context)
     {
-        if (context is null || !_written.TryGetValue(context, out var written))
+        if (context is null || !_written.TryGetValue(context, out var written) || written.Count == 0)
         {
             return null;
         }
 
-        // A save retried after a failure notes its rows twice, and a row never saved has no id yet.
-        var ids = written.Select(row => row.Id).Where(id => id > 0).Distinct().Order().ToList();
-        if (ids.Count == 0)
-        {
-            return null;
-        }
-
+        // By message id: a row's id is not yet on the object when a save commits its own
+        // transaction. Guids formatted by .NET are safe as literals, so the block needs no parameters.
+        var messageIds = string.Join(", ", written.Select(row => $"'{row.MessageId:D}'").Distinct());
         var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
-        // Literal longs only (ids the database gave us), so the batch needs no parameters.
-        command.CommandText = $"SELECT pg_advisory_xact_lock({OutboxLock.CommitKey});"
-            + string.Concat(ids.Select(id => $"UPDATE outbox_messages SET id = DEFAULT WHERE id = {id};"));
+        command.CommandText = $"""
+            SELECT pg_advisory_xact_lock({OutboxLock.CommitKey});
+            DO $$
+            DECLARE pending record;
+            BEGIN
+                FOR pending IN SELECT id FROM outbox_messages WHERE message_id IN ({messageIds}) ORDER BY id LOOP
+                    UPDATE outbox_messages SET id = DEFAULT WHERE id = pending.id;
+                END LOOP;
+            END $$;
+            """;
         return command;
     }
 
@@ -144,6 +147,9 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : DbTransacti
         {
             _pending.AddOrUpdate(context, this);
             _written.GetOrCreateValue(context).AddRange(added.OfType<OutboxMessage>());
+            // A save of one statement would otherwise run without a transaction, and so without
+            // the commit above: its row would become visible with an id drawn outside the lock.
+            context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
         }
     }
 

@@ -6,21 +6,32 @@ namespace Visitation.Messaging.Tests.Infrastructure;
 /// <summary>What a service's request writes, and what of it a reader outside the request can see.</summary>
 internal static class ServiceWrites
 {
-    /// <summary>A state change (a new tally) and the event it causes, queued in a fresh context as a handler does; returns the event's message id.</summary>
-    public static Guid FilePlan(this TestDbContext db, string tally, int number, DateTimeOffset now)
+    /// <summary>A state change (a new tally) and the event it causes, queued in one context as a handler does.</summary>
+    public static void FilePlan(this TestDbContext db, string tally, int number, DateTimeOffset now)
     {
         db.Tallies.Add(new Tally { Name = tally, Count = number });
         db.Publish(new PlanFiled(number), now);
-        return db.OutboxMessages.Local.Single().MessageId;
     }
 
     /// <summary>Commits <see cref="FilePlan"/> in a transaction of its own; returns the event's message id.</summary>
     public static async Task<Guid> CommitPlanAsync(this TestDatabase database, string tally, int number, DateTimeOffset now)
     {
+        await using (var db = database.NewContext())
+        {
+            db.FilePlan(tally, number, now);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        return await database.EventIdAsync(number);
+    }
+
+    /// <summary>The message id of the committed <see cref="PlanFiled"/> event with this number, found by its body.</summary>
+    public static async Task<Guid> EventIdAsync(this TestDatabase database, int number)
+    {
         await using var db = database.NewContext();
-        var messageId = db.FilePlan(tally, number, now);
-        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        return messageId;
+        return await db.Database
+            .SqlQuery<Guid>($"SELECT message_id AS \"Value\" FROM outbox_messages WHERE (body ->> 'number')::int = {number}")
+            .SingleAsync(TestContext.Current.CancellationToken);
     }
 
     /// <summary>The committed state and events, as another connection (the dispatcher, another service) sees them.</summary>

@@ -52,6 +52,21 @@ public sealed class TestDatabase : IAsyncDisposable
         return row;
     }
 
+    /// <summary>
+    /// Lets the server read tables only by sequential scans, in the rows' physical order, as it may
+    /// choose to for a large outbox. Applies to the connections opened from now on.
+    /// </summary>
+    public async Task ForbidIndexScansAsync()
+    {
+        var name = new NpgsqlConnectionStringBuilder(ConnectionString).Database;
+        await using var connection = new NpgsqlConnection(_serverConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var forbid = new NpgsqlCommand(
+            $"ALTER DATABASE \"{name}\" SET enable_indexscan = off; ALTER DATABASE \"{name}\" SET enable_bitmapscan = off; ALTER DATABASE \"{name}\" SET enable_indexonlyscan = off",
+            connection);
+        await forbid.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+
     public async Task<int> UnsentCountAsync()
     {
         await using var db = NewContext();

@@ -45,13 +45,15 @@ public sealed class CompetingDispatcherTests : DatabaseTest
         {
             await using var db = Database.NewContext();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            db.Publish(new PlanFiled((writer * 1000) + number), Now);
+            var plan = (writer * 1000) + number;
+            db.Publish(new PlanFiled(plan), Now);
             await db.SaveChangesAsync(ct);
             db.Tallies.Add(new Tally { Name = $"writer-{writer}-{number}", Count = number });
             await db.SaveChangesAsync(ct);
             var started = ledger.Next();
             await transaction.CommitAsync(ct);
-            commits.Add(new Commit(db.OutboxMessages.Local.Single().MessageId, started, ledger.Next()));
+            var returned = ledger.Next();
+            commits.Add(new Commit(await Database.EventIdAsync(plan), started, returned));
         }
 
         return commits;
