@@ -33,6 +33,11 @@ internal static class AuthExtensions
     {
         // Keep claim names as issued ("role", "org"), not the SOAP-era URIs.
         jwt.MapInboundClaims = false;
+        // A token's lifetime is real time, whatever the services' clock reads: the identity provider
+        // (or the development issuer) stamps it by the real clock, and a training clock set weeks
+        // ahead must neither expire every token nor revive an expired one. IdentityModel checks
+        // lifetimes against the real clock; the handler would otherwise take the services' clock.
+        jwt.TimeProvider = TimeProvider.System;
         if (!string.IsNullOrEmpty(options.Authority))
         {
             jwt.Authority = options.Authority;
