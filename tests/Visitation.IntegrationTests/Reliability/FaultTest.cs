@@ -10,7 +10,11 @@ public abstract class FaultTest
 {
     protected FaultTest(VisitationSystem system)
     {
-        Services = system;
+        Services = system.VirtualHost is not null && LocalServers.Available
+            ? system
+            : throw new InvalidOperationException(
+                "The fault tests crash and restart PostgreSQL and RabbitMQ through deploy/local/infra.sh and read queues through a " +
+                "virtual host of their own; Testcontainers gives neither. Run them with `bash deploy/test.sh`.");
         // Each fault test starts on the run's ordinary application day, wherever the test before left the clock.
         system.Clock.StartAt(TestDates.ApplicationDay);
     }
