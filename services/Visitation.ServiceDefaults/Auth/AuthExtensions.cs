@@ -36,7 +36,8 @@ internal static class AuthExtensions
         // A token's lifetime is real time, whatever the services' clock reads: the identity provider
         // (or the development issuer) stamps it by the real clock, and a training clock set weeks
         // ahead must neither expire every token nor revive an expired one. IdentityModel checks
-        // lifetimes against the real clock; the handler would otherwise take the services' clock.
+        // lifetimes against the real clock (DateTime.UtcNow), not the TimeProvider the services use;
+        // the scheme is pinned to the real clock as well, where ASP.NET Core would hand it the services'.
         jwt.TimeProvider = TimeProvider.System;
         if (!string.IsNullOrEmpty(options.Authority))
         {
