@@ -9,6 +9,9 @@ namespace Visitation.IntegrationTests.Infrastructure;
 /// </summary>
 public static class LocalServers
 {
+    /// <summary>Whether deploy/test.sh gave the tests its servers' control script.</summary>
+    public static bool Available => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("VISITATION_TEST_INFRA"));
+
     public static Task StopBrokerAsync() => RunAsync("broker-stop");
 
     public static Task StartBrokerAsync() => RunAsync("broker-start");

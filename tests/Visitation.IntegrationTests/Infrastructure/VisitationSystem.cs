@@ -45,6 +45,9 @@ public sealed class VisitationSystem : IAsyncLifetime
 
     public RabbitVirtualHost? VirtualHost => _vhost;
 
+    /// <summary>The broker address every service instance of the run uses (its virtual host included).</summary>
+    public Uri Amqp { get; private set; } = null!;
+
     /// <summary>The clock of every in-process service instance, and the one the tests read "today" from; see <see cref="TestClock"/>.</summary>
     public TestClock Clock { get; } = new();
 
@@ -54,7 +57,7 @@ public sealed class VisitationSystem : IAsyncLifetime
     {
         _servers = await ServerEndpoints.ResolveAsync();
         _vhost = await RabbitVirtualHost.CreateAsync(_servers, _runId);
-        var amqp = _vhost?.Amqp ?? _servers.RabbitMq;
+        var amqp = Amqp = _vhost?.Amqp ?? _servers.RabbitMq;
         await StartGatewayAsync();
         Register<ApplicationGrpcService>("application", amqp);
         Register<BureauReviewGrpcService>("bureau_review", amqp);
@@ -88,8 +91,13 @@ public sealed class VisitationSystem : IAsyncLifetime
     public void StartInstances(string service) =>
         _hosts[service] = Enumerable.Range(0, InstancesPerService).Select(_ => _factories[service]()).ToList();
 
-    /// <summary>The settings a service instance runs with (database, broker, test timings), for starting it as a process.</summary>
-    public IReadOnlyDictionary<string, string> SettingsOf(string service) => _settings[service];
+    /// <summary>
+    /// The settings a service instance runs with (database, broker, test timings), for starting it as
+    /// a process or another host; with them the run's clock as it reads now, as a training clock, so
+    /// that a service started as a process of its own agrees with the in-process ones on the time.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SettingsOf(string service) =>
+        _settings[service].Concat(Clock.TrainingClockSettings()).ToDictionary();
 
     public Contracts.Grpc.Application.ApplicationService.ApplicationServiceClient Applications(string? token) =>
         new(Channel<ApplicationGrpcService>("application", token));

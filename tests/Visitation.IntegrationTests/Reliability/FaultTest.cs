@@ -6,10 +6,21 @@ namespace Visitation.IntegrationTests.Reliability;
 /// Base of the fault tests: the running system they disturb, fresh families to drive through it,
 /// and the outboxes of all five services, which every fault test watches.
 /// </summary>
-public abstract class FaultTest(VisitationSystem system)
+public abstract class FaultTest
 {
+    protected FaultTest(VisitationSystem system)
+    {
+        Services = system.VirtualHost is not null && LocalServers.Available
+            ? system
+            : throw new InvalidOperationException(
+                "The fault tests crash and restart PostgreSQL and RabbitMQ through deploy/local/infra.sh and read queues through a " +
+                "virtual host of their own; Testcontainers gives neither. Run them with `bash deploy/test.sh`.");
+        // Each fault test starts on the run's ordinary application day, wherever the test before left the clock.
+        system.Clock.StartAt(TestDates.ApplicationDay);
+    }
+
     /// <summary>The five services on the test servers, shared by the whole test run.</summary>
-    protected VisitationSystem Services { get; } = system;
+    protected VisitationSystem Services { get; }
 
     /// <summary>Families with phones of their own, so that their SMS and applications never mix with another test's.</summary>
     protected Family[] NewFamilies(int count) => Enumerable.Range(0, count).Select(_ => new Family(Services.Clock)).ToArray();
