@@ -20,9 +20,11 @@ public sealed class DateWindowTests
     [Fact]
     public void AResultHasExactlyTheCodesOfItsFailures()
     {
-        var result = Evaluate("shanxi", Inmate("shanxi", "strict"));
+        var result = Evaluate("shanxi", Inmate("shanxi", "strict"), Used(1));
 
+        Assert.Equal(2, result.Failures.Count);
         Assert.True(result.Has(RuleCodes.ManagementLevelSuspended));
-        Assert.False(result.Has(RuleCodes.MonthlyQuotaUsed));
+        Assert.True(result.Has(RuleCodes.MonthlyQuotaUsed));
+        Assert.False(result.Has(RuleCodes.TooManyVisitors));
     }
 }

@@ -57,7 +57,7 @@ public sealed class RelationRuleTests
 
         var failure = Assert.Single(result.Failures);
         Assert.Contains("第2位会见人（祖父）", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("配偶", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("配偶、", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -85,7 +85,7 @@ public sealed class ResidentIdNumberTests
         var result = ResidentIdNumber.Check(id);
 
         Assert.False(result.IsValid);
-        Assert.Equal("birth_date", result.ErrorCode);
+        Assert.Equal(("birth_date", "身份证号码中的出生日期无效"), (result.ErrorCode, result.ErrorMessage));
     }
 
     [Fact]

@@ -48,6 +48,10 @@ public sealed class ShippedReferenceDataTests
     {
         Assert.True(ShippedReferenceData.Calendars.HolidaysPublished(2026));
         Assert.False(ShippedReferenceData.Calendars.HolidaysPublished(2025));
+
+        var twoYears = new PrisonCalendars(Set with { Holidays = [.. Set.Holidays, new HolidayYear(2027, [])] });
+        Assert.True(twoYears.HolidaysPublished(2026));
+        Assert.True(twoYears.HolidaysPublished(2027));
     }
 
     [Fact]
