@@ -9,11 +9,14 @@ namespace Visitation.IntegrationTests.Infrastructure;
 /// </summary>
 public static class LocalServers
 {
-    public static Task StopBrokerAsync() => RunAsync("broker-stop");
+    /// <summary>Crashes RabbitMQ: SIGKILL to its Erlang VM, no <c>stop_app</c>, nothing flushed or closed.</summary>
+    public static Task KillBrokerAsync() => RunAsync("broker-kill");
 
+    /// <summary>Boots the broker again (a new VM after a kill), ready when the management API answers.</summary>
     public static Task StartBrokerAsync() => RunAsync("broker-start");
 
-    public static Task StopDatabaseAsync() => RunAsync("pg-stop");
+    /// <summary>Crashes PostgreSQL: SIGKILL to the postmaster and every backend at once; the next start runs crash recovery.</summary>
+    public static Task KillDatabaseAsync() => RunAsync("pg-kill");
 
     public static Task StartDatabaseAsync() => RunAsync("pg-start");
 

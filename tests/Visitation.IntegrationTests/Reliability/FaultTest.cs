@@ -1,18 +1,39 @@
+using Visitation.Contracts.Grpc.Application;
+using Visitation.Contracts.Grpc.PrisonApproval;
+using Visitation.Contracts.Grpc.Scheduling;
+using Visitation.IntegrationTests.Chain;
 using Visitation.IntegrationTests.Infrastructure;
 
 namespace Visitation.IntegrationTests.Reliability;
 
 /// <summary>
 /// Base of the fault tests: the running system they disturb, fresh families to drive through it,
-/// and the outboxes of all five services, which every fault test watches.
+/// the outboxes, timers and queues they wait on until the system is quiet, and the audit of loss
+/// and duplicates every fault test ends with.
 /// </summary>
 public abstract class FaultTest(VisitationSystem system)
 {
+    /// <summary>The workflow steps of a scheduled application, each on its timeline exactly once.</summary>
+    private static readonly TimelineEvent[] ScheduledChain =
+        [TimelineEvent.Submitted, TimelineEvent.BureauApproved, TimelineEvent.PrisonApproved, TimelineEvent.VisitProposed, TimelineEvent.VisitScheduled];
+
     /// <summary>The five services on the test servers, shared by the whole test run.</summary>
     protected VisitationSystem Services { get; } = system;
 
     /// <summary>Families with phones of their own, so that their SMS and applications never mix with another test's.</summary>
     protected Family[] NewFamilies(int count) => Enumerable.Range(0, count).Select(_ => new Family(Services.Clock)).ToArray();
+
+    /// <summary>A service's settings for running it as its own process, with these added (e.g. a crash point).</summary>
+    protected Dictionary<string, string> ProcessSettings(string service, params (string Key, string Value)[] extra)
+    {
+        var settings = new Dictionary<string, string>(Services.SettingsOf(service));
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
 
     /// <summary>Events committed but not yet published, over every service.</summary>
     protected async Task<long> UnsentEverywhereAsync()
@@ -34,4 +55,70 @@ public abstract class FaultTest(VisitationSystem system)
             await Eventually.Until(() => OutboxRows.UnsentAsync(database), unsent => unsent == 0, $"{service}'s outbox to empty: {what}");
         }
     }
+
+    /// <summary>
+    /// Waits until nothing is left moving: every outbox published, no timer due unsent, and every
+    /// queue but the error queues without a message ready or unacknowledged.
+    /// </summary>
+    protected async Task QuietAsync(string what)
+    {
+        await OutboxesDrainedAsync(what);
+        foreach (var (service, database) in Services.Databases)
+        {
+            await Eventually.Until(() => OutboxRows.DueTimersAsync(database, Services.Clock.GetUtcNow()), due => due == 0, $"{service}'s due timers to be sent: {what}");
+        }
+
+        await Eventually.Until(async () => string.Join(", ", (await Services.VirtualHost!.QueuesAsync()).Where(q => !q.IsErrorQueue && q.Messages > 0)),
+            busy => busy.Length == 0, $"every queue to drain: {what}", seconds: 90);
+    }
+
+    /// <summary>The queue through which a service's consumer receives its messages (kebab-case: the service's name, then the consumer's).</summary>
+    protected async Task<string> QueueOfAsync(string serviceName, string consumer)
+    {
+        var queues = await Services.VirtualHost!.QueuesAsync();
+        return queues.Where(q => !q.IsErrorQueue).Select(q => q.Name)
+            .Single(name => name.StartsWith(serviceName, StringComparison.Ordinal) && name.EndsWith(consumer, StringComparison.Ordinal));
+    }
+
+    /// <summary>Takes a bureau-approved application on through the prison and the visit centre to its confirmed visit.</summary>
+    protected static async Task ScheduleAsync(ChainDriver chain, string applicationId)
+    {
+        await chain.WaitForPrisonTaskAsync(applicationId);
+        Assert.True((await chain.Officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = applicationId })).Approved);
+        var visit = await chain.WaitForProposalAsync(applicationId);
+        await chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = visit.VisitId });
+    }
+
+    /// <summary>
+    /// Loss and duplicates, once the system is quiet: every application scheduled with each step of
+    /// its chain on its timeline exactly once and its two SMS recorded, every family exactly its two
+    /// SMS at the gateway, no SMS id sent twice, nothing about them in an error queue.
+    /// </summary>
+    protected async Task AssertEachScheduledExactlyOnceAsync(ChainDriver chain, IReadOnlyList<string> applicationIds, IReadOnlyList<Family> families)
+    {
+        foreach (var id in applicationIds)
+        {
+            await chain.WaitForOutcomeAsync(id, ApplicationStatus.Scheduled, smsCount: 2);
+        }
+
+        await QuietAsync("after the fault, before counting");
+        foreach (var id in applicationIds)
+        {
+            var application = await chain.Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = id });
+            Assert.Equal(ApplicationStatus.Scheduled, application.Status);
+            Assert.Equal(Describe(ScheduledChain.Append(TimelineEvent.SmsSent).Append(TimelineEvent.SmsSent)), Describe(application.Timeline.Select(t => t.Event)));
+        }
+
+        foreach (var family in families)
+        {
+            Assert.Equal(2, (await Services.SmsTo(family.Phone)).Count);
+        }
+
+        Assert.Equal(0, Services.GatewayDuplicatesTo(families));
+        Assert.Empty(await Services.FaultsAboutAsync(applicationIds));
+    }
+
+    // Steps counted per kind, in a fixed order: a duplicate shows as "BureauApproved×2" whatever the clocks of the steps.
+    private static string Describe(IEnumerable<TimelineEvent> events) =>
+        string.Join(", ", events.GroupBy(e => e).OrderBy(g => g.Key).Select(g => $"{g.Key}×{g.Count()}"));
 }
