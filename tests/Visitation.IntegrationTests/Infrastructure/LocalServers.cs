@@ -9,6 +9,9 @@ namespace Visitation.IntegrationTests.Infrastructure;
 /// </summary>
 public static class LocalServers
 {
+    /// <summary>Whether deploy/test.sh gave the tests its servers' control script.</summary>
+    public static bool Available => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("VISITATION_TEST_INFRA"));
+
     /// <summary>Crashes RabbitMQ: SIGKILL to its Erlang VM, no <c>stop_app</c>, nothing flushed or closed.</summary>
     public static Task KillBrokerAsync() => RunAsync("broker-kill");
 

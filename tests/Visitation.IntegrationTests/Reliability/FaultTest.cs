@@ -18,7 +18,11 @@ public abstract class FaultTest(VisitationSystem system)
         [TimelineEvent.Submitted, TimelineEvent.BureauApproved, TimelineEvent.PrisonApproved, TimelineEvent.VisitProposed, TimelineEvent.VisitScheduled];
 
     /// <summary>The five services on the test servers, shared by the whole test run.</summary>
-    protected VisitationSystem Services { get; } = system;
+    protected VisitationSystem Services { get; } = system.VirtualHost is not null && LocalServers.Available
+        ? system
+        : throw new InvalidOperationException(
+            "The fault tests crash and restart PostgreSQL and RabbitMQ through deploy/local/infra.sh and read queues through a " +
+            "virtual host of their own; Testcontainers gives neither. Run them with `bash deploy/test.sh`.");
 
     /// <summary>Families with phones of their own, so that their SMS and applications never mix with another test's.</summary>
     protected Family[] NewFamilies(int count) => Enumerable.Range(0, count).Select(_ => new Family(Services.Clock)).ToArray();
