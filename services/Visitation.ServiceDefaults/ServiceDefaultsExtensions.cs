@@ -4,13 +4,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Visitation.ServiceDefaults.Auth;
+using Visitation.ServiceDefaults.Clock;
 using Visitation.ServiceDefaults.Telemetry;
 
 namespace Visitation.ServiceDefaults;
 
 public static class ServiceDefaultsExtensions
 {
-    /// <summary>Telemetry, JWT auth, gRPC with reflection and health, the clock.</summary>
+    /// <summary>Telemetry, JWT auth, gRPC with reflection and health, the clock (real, or a training clock: see <see cref="TrainingClockOptions"/>).</summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
     {
         builder.AddVisitationTelemetry(serviceName);
@@ -22,7 +23,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddVisitationClock();
         return builder;
     }
 

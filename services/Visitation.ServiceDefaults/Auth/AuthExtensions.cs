@@ -33,6 +33,12 @@ internal static class AuthExtensions
     {
         // Keep claim names as issued ("role", "org"), not the SOAP-era URIs.
         jwt.MapInboundClaims = false;
+        // A token's lifetime is real time, whatever the services' clock reads: the identity provider
+        // (or the development issuer) stamps it by the real clock, and a training clock set weeks
+        // ahead must neither expire every token nor revive an expired one. IdentityModel checks
+        // lifetimes against the real clock (DateTime.UtcNow), not the TimeProvider the services use;
+        // the scheme is pinned to the real clock as well, where ASP.NET Core would hand it the services'.
+        jwt.TimeProvider = TimeProvider.System;
         if (!string.IsNullOrEmpty(options.Authority))
         {
             jwt.Authority = options.Authority;

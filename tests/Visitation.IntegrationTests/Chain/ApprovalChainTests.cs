@@ -15,6 +15,7 @@ public sealed class ApprovalChainTests(VisitationSystem system)
     [Fact]
     public async Task ApprovedApplicationIsScheduledAndTheFamilyGetsEachSms()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var family = new Family(system.Clock);
         var inmate = "张建国" + family.Phone[^4..];
         var (id, proposal) = await _chain.DriveToProposalAsync(family, inmate);
@@ -49,6 +50,7 @@ public sealed class ApprovalChainTests(VisitationSystem system)
     [Fact]
     public async Task BureauRejectionIsRecordedAndSentWithItsReason()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var family = new Family(system.Clock);
         var id = await _chain.SubmitAsync(family.Application("李红梅"));
         await _chain.WaitForBureauTaskAsync(id);
@@ -69,12 +71,13 @@ public sealed class ApprovalChainTests(VisitationSystem system)
         var sms = await system.SmsTo(family.Phone);
         Assert.Equal(2, sms.Count);
         Assert.Contains("经永济市司法局审核未予通过。原因：亲属关系证明与户口簿不一致", sms[1].Text, StringComparison.Ordinal);
-        Assert.DoesNotContain((await _chain.Officer.ListPendingApprovalsAsync(new ListPendingApprovalsRequest())).Tasks, t => t.ApplicationId == id);
+        Assert.DoesNotContain(await _chain.Officer.AllPendingApprovalsAsync(), t => t.ApplicationId == id);
     }
 
     [Fact]
     public async Task InmateUnknownToTheRegisterIsAPrisonRejectionWithAReason()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var family = new Family(system.Clock);
         var id = await _chain.SubmitAsync(family.Application("查无此人" + family.Phone[^4..]));
         await _chain.WaitForBureauTaskAsync(id);

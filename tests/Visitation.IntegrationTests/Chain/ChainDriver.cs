@@ -26,18 +26,15 @@ public sealed class ChainDriver(VisitationSystem system)
         (await Clerk.SubmitApplicationAsync(request)).ApplicationId;
 
     public Task WaitForBureauTaskAsync(string applicationId) =>
-        Eventually.Until(async () => await Reviewer.ListPendingReviewsAsync(new ListPendingReviewsRequest()),
-            reply => reply.Tasks.Any(t => t.ApplicationId == applicationId), $"review task of {applicationId}");
+        Eventually.Until(() => Reviewer.AllPendingReviewsAsync(), tasks => tasks.Any(t => t.ApplicationId == applicationId), $"review task of {applicationId}");
 
     public Task WaitForPrisonTaskAsync(string applicationId) =>
-        Eventually.Until(async () => await Officer.ListPendingApprovalsAsync(new ListPendingApprovalsRequest()),
-            reply => reply.Tasks.Any(t => t.ApplicationId == applicationId), $"prison task of {applicationId}");
+        Eventually.Until(() => Officer.AllPendingApprovalsAsync(), tasks => tasks.Any(t => t.ApplicationId == applicationId), $"prison task of {applicationId}");
 
     public async Task<VisitView> WaitForProposalAsync(string applicationId)
     {
-        var reply = await Eventually.Until(async () => await VisitCentre.ListProposalsAsync(new ListProposalsRequest { Page = new() { PageSize = 200 } }),
-            r => r.Visits.Any(v => v.ApplicationId == applicationId), $"proposal for {applicationId}");
-        return reply.Visits.Single(v => v.ApplicationId == applicationId);
+        var proposals = await Eventually.Until(() => VisitCentre.AllProposalsAsync(), all => all.Any(v => v.ApplicationId == applicationId), $"proposal for {applicationId}");
+        return proposals.Single(v => v.ApplicationId == applicationId);
     }
 
     /// <summary>Submits an application and has the bureau approve it, up to the visit centre's task list.</summary>
@@ -56,7 +53,7 @@ public sealed class ChainDriver(VisitationSystem system)
     /// </summary>
     public async Task<(string ApplicationId, VisitView Proposal)> DriveToProposalAsync(Family family, string inmate, string area = "3", Action<SubmitApplicationRequest>? amend = null)
     {
-        await ImportInmateAsync("YJ" + family.Phone[^6..], inmate, area);
+        await ImportInmateAsync(family.InmateNumber, inmate, area);
         var request = family.Application(inmate, area);
         amend?.Invoke(request);
         var id = await SubmitAsync(request);

@@ -14,6 +14,7 @@ public sealed class DecisionRaceTests(VisitationSystem system)
     [Fact]
     public async Task OnlyOneOfTwoRacingDecisionsIsRecordedAndAnnounced()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var chain = new ChainDriver(system);
         var otherReviewer = system.BureauReview(VisitationSystem.Token(Roles.Reviewer, Orgs.County, "reviewer-qian"));
         var families = Enumerable.Range(0, Applications).Select(_ => new Family(system.Clock)).ToArray();

@@ -15,9 +15,10 @@ public sealed class InmateChangeTests(VisitationSystem system)
     [Fact]
     public async Task ABarredVisitorsPendingApplicationIsRefusedWithTheBarReason()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var family = new Family(system.Clock);
         var inmate = "禁止会见" + family.Phone[^4..];
-        await _chain.ImportInmateAsync("YJ" + family.Phone[^6..], inmate, "3");
+        await _chain.ImportInmateAsync(family.InmateNumber, inmate, "3");
         var request = family.Application(inmate);
         var id = await _chain.DriveToPrisonTaskAsync(request);
 
@@ -37,9 +38,10 @@ public sealed class InmateChangeTests(VisitationSystem system)
     [Fact]
     public async Task ATransferredInmateCannotBeApprovedAndTheReasonSaysWhereToApply()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var family = new Family(system.Clock);
         var inmate = "已调监" + family.Phone[^4..];
-        var number = "YJ" + family.Phone[^6..];
+        var number = family.InmateNumber;
         await _chain.ImportInmateAsync(number, inmate, "3");
         var id = await _chain.DriveToPrisonTaskAsync(family.Application(inmate));
 
@@ -70,9 +72,10 @@ public sealed class InmateChangeTests(VisitationSystem system)
     [Fact]
     public async Task AnExtraVisitNeedsEveryLevelOfTheProvincesApprovalChain()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var family = new Family(system.Clock);
         var inmate = "特批会见" + family.Phone[^4..];
-        var number = "YJ" + family.Phone[^6..];
+        var number = family.InmateNumber;
         var (firstId, _) = await _chain.DriveToProposalAsync(family, inmate);
         var month = (await _chain.Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = firstId })).VisitMonth;
 
@@ -102,8 +105,9 @@ public sealed class InmateChangeTests(VisitationSystem system)
     [Fact]
     public async Task AnUnspecifiedOrUndefinedEnumInARequestIsAFieldViolation()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var family = new Family(system.Clock);
-        var number = "YJ" + family.Phone[^6..];
+        var number = family.InmateNumber;
         var import = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Officer.ImportInmatesAsync(new ImportInmatesRequest
         {
             Inmates = { new InmateRecord { InmateNumber = number, Name = "未填等级" + family.Phone[^4..], PrisonArea = "3", CrimeCategories = { (CrimeCategory)99 } } },
@@ -124,8 +128,9 @@ public sealed class InmateChangeTests(VisitationSystem system)
     [Fact]
     public async Task ASpecialApprovalFromALevelTheProvinceDoesNotHaveIsABadArgument()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var family = new Family(system.Clock);
-        var number = "YJ" + family.Phone[^6..];
+        var number = family.InmateNumber;
         await _chain.ImportInmateAsync(number, "层级错误" + family.Phone[^4..], "3");
 
         var error = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Officer.RecordSpecialApprovalAsync(new RecordSpecialApprovalRequest

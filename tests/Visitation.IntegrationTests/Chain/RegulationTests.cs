@@ -25,9 +25,10 @@ public sealed class RegulationTests(VisitationSystem system)
     [Fact]
     public async Task AConfinedInmateIsRefusedWithTheReasonAndTheFamilyIsTold()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var family = new Family(system.Clock);
         var inmate = "禁闭中" + family.Phone[^4..];
-        var number = "YJ" + family.Phone[^6..];
+        var number = family.InmateNumber;
         await _chain.ImportInmateAsync(number, inmate, "3");
         var month = MonthOf(Family.NextVisitMonth(system.Clock));
         await _chain.Officer.SetInmateStatusAsync(new SetInmateStatusRequest
@@ -51,9 +52,10 @@ public sealed class RegulationTests(VisitationSystem system)
     [Fact]
     public async Task AConfinementOverPartOfTheMonthLeavesItsOtherVisitDaysOpen()
     {
+        system.Clock.StartAt(TestDates.JulyApplicationDay);
         var family = new Family(system.Clock);
         var inmate = "部分禁闭" + family.Phone[^4..];
-        var number = "YJ" + family.Phone[^6..];
+        var number = family.InmateNumber;
         await _chain.ImportInmateAsync(number, inmate, "3");
         var month = MonthOf(Family.NextVisitMonth(system.Clock));
         // Area 3 visits on the 3rd, 13th and 23rd: the confinement closes the 3rd and the 13th.
@@ -74,9 +76,10 @@ public sealed class RegulationTests(VisitationSystem system)
     [Fact]
     public async Task AnOnSiteVisitUsesTheMonthAndTheClerkCanSeeItBeforeSubmitting()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var family = new Family(system.Clock);
         var inmate = "现场会见" + family.Phone[^4..];
-        var number = "YJ" + family.Phone[^6..];
+        var number = family.InmateNumber;
         await _chain.ImportInmateAsync(number, inmate, "3");
         var today = system.Clock.ChinaToday;
         var thisMonth = today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
@@ -106,9 +109,10 @@ public sealed class RegulationTests(VisitationSystem system)
     [Fact]
     public async Task AFirstTimeVisitorJoinsTheRelativesRegisterAndIsRecognisedNextTime()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var family = new Family(system.Clock);
         var inmate = "亲属登记" + family.Phone[^4..];
-        var number = "YJ" + family.Phone[^6..];
+        var number = family.InmateNumber;
         await _chain.ImportInmateAsync(number, inmate, "3");
         var first = family.Application(inmate);
         var ask = AskFor(first);
@@ -138,14 +142,15 @@ public sealed class RegulationTests(VisitationSystem system)
     [Fact]
     public async Task ATerminatedVisitsPenaltyBlocksTheNextMonth()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var family = new Family(system.Clock);
         var inmate = "中止会见" + family.Phone[^4..];
-        var number = "YJ" + family.Phone[^6..];
+        var number = family.InmateNumber;
         var (id, proposal) = await _chain.DriveToProposalAsync(family, inmate);
         var visit = await _chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId });
         await _chain.WaitForOutcomeAsync(id, ApplicationStatus.Scheduled, smsCount: 2); // today's work done before the clock jumps
         var visitDate = DateOnly.ParseExact(visit.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var start = new DateTimeOffset(DateTime.ParseExact($"{visit.Date} {visit.StartTime}", "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), TimeSpan.FromHours(8));
+        var start = TestDates.Of(visit.Date, visit.StartTime);
         try
         {
             // The day of the visit, at scheduling: checked in, started, ended for a recording after 12 minutes.
@@ -184,9 +189,10 @@ public sealed class RegulationTests(VisitationSystem system)
     [Fact]
     public async Task ASuspensionThatStartsAfterBookingCancelsTheVisitAndGivesTheMonthBack()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var family = new Family(system.Clock);
         var inmate = "预约后禁闭" + family.Phone[^4..];
-        var number = "YJ" + family.Phone[^6..];
+        var number = family.InmateNumber;
         var (id, proposal) = await _chain.DriveToProposalAsync(family, inmate);
         var visit = await _chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId });
         await _chain.WaitForOutcomeAsync(id, ApplicationStatus.Scheduled, smsCount: 2);
@@ -214,9 +220,10 @@ public sealed class RegulationTests(VisitationSystem system)
     [Fact]
     public async Task GrandparentsMayNotVisitADutyCrimeInmateInShanxi()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var family = new Family(system.Clock);
         var inmate = "职务犯罪" + family.Phone[^4..];
-        var number = "YJ" + family.Phone[^6..];
+        var number = family.InmateNumber;
         await _chain.Officer.ImportInmatesAsync(new ImportInmatesRequest
         {
             Inmates = { new InmateRecord { InmateNumber = number, Name = inmate, PrisonArea = "3", ManagementLevel = ManagementLevel.Normal, CrimeCategories = { CrimeCategory.DutyCrime } } },
@@ -235,9 +242,10 @@ public sealed class RegulationTests(VisitationSystem system)
     [Fact]
     public async Task ASuspensionSetWhileAnApplicationWaitsRefusesItAndTellsTheFamily()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var family = new Family(system.Clock);
         var inmate = "隔离审查" + family.Phone[^4..];
-        var number = "YJ" + family.Phone[^6..];
+        var number = family.InmateNumber;
         await _chain.ImportInmateAsync(number, inmate, "3");
         var id = await _chain.DriveToPrisonTaskAsync(family.Application(inmate));
         var today = system.Clock.ChinaToday;
@@ -250,16 +258,17 @@ public sealed class RegulationTests(VisitationSystem system)
 
         var application = await _chain.WaitForOutcomeAsync(id, ApplicationStatus.PrisonRejected, smsCount: 2);
         Assert.Equal("SUSPENDED_SEPARATE_CUSTODY", application.Timeline.Single(t => t.Event == TimelineEvent.PrisonRejected).ReasonCode);
-        Assert.DoesNotContain((await _chain.Officer.ListPendingApprovalsAsync(new ListPendingApprovalsRequest())).Tasks, t => t.ApplicationId == id);
+        Assert.DoesNotContain(await _chain.Officer.AllPendingApprovalsAsync(), t => t.ApplicationId == id);
         Assert.Contains("隔离审查", (await system.SmsTo(family.Phone))[1].Text, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task AnApplicationLeftPastTheVisitCentresDeadlineExpiresAndIsListedAsOverdue()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var family = new Family(system.Clock);
         var inmate = "超期未审" + family.Phone[^4..];
-        await _chain.ImportInmateAsync("YJ" + family.Phone[^6..], inmate, "3");
+        await _chain.ImportInmateAsync(family.InmateNumber, inmate, "3");
         var id = await _chain.DriveToPrisonTaskAsync(family.Application(inmate));
         var task = await PrisonTaskAsync(id);
         Assert.Equal((ApprovalStatus.Pending, null), (task.Status, task.Decision));
@@ -267,12 +276,11 @@ public sealed class RegulationTests(VisitationSystem system)
 
         // Three working days pass without a decision.
         await Reliability.OutboxRows.QueryAsync(system.Databases["prison_approval"],
-            "UPDATE approvals SET due_by = now() - interval '1 minute' WHERE application_id = @id", ("id", Guid.Parse(id)));
+            "UPDATE approvals SET due_by = @due WHERE application_id = @id", ("due", system.Clock.GetUtcNow().AddMinutes(-1)), ("id", Guid.Parse(id)));
 
         var application = await _chain.WaitForOutcomeAsync(id, ApplicationStatus.PrisonRejected, smsCount: 2);
         Assert.Equal("REVIEW_DEADLINE_PASSED", application.Timeline.Single(t => t.Event == TimelineEvent.PrisonRejected).ReasonCode);
-        var overdue = await _chain.Officer.ListOverdueApprovalsAsync(new ListOverdueApprovalsRequest { Page = new() { PageSize = 200 } });
-        var expired = Assert.Single(overdue.Tasks, t => t.ApplicationId == id);
+        var expired = Assert.Single(await _chain.Officer.AllOverdueApprovalsAsync(), t => t.ApplicationId == id);
         Assert.Equal((ApprovalStatus.Expired, "REVIEW_DEADLINE_PASSED", "system:review-clock"), (expired.Status, expired.Decision.ReasonCode, expired.Decision.DecidedBy));
         var error = await Assert.ThrowsAsync<Grpc.Core.RpcException>(async () => await _chain.Officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = id }));
         Assert.Equal(Grpc.Core.StatusCode.FailedPrecondition, error.StatusCode);
@@ -281,25 +289,26 @@ public sealed class RegulationTests(VisitationSystem system)
     [Fact]
     public async Task AnApplicationTheBureauLeavesPastItsDeadlineExpiresWithAReason()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var family = new Family(system.Clock);
         var id = await _chain.SubmitAsync(family.Application("县局超期" + family.Phone[^4..]));
         await _chain.WaitForBureauTaskAsync(id);
-        var task = (await _chain.Reviewer.ListPendingReviewsAsync(new ListPendingReviewsRequest { Page = new() { PageSize = 200 } })).Tasks.Single(t => t.ApplicationId == id);
+        var task = (await _chain.Reviewer.AllPendingReviewsAsync()).Single(t => t.ApplicationId == id);
         Assert.True(task.DueBy.ToDateTimeOffset() > system.Clock.GetUtcNow().AddDays(1), task.DueBy.ToString());
 
         await Reliability.OutboxRows.QueryAsync(system.Databases["bureau_review"],
-            "UPDATE reviews SET due_by = now() - interval '1 minute' WHERE application_id = @id", ("id", Guid.Parse(id)));
+            "UPDATE reviews SET due_by = @due WHERE application_id = @id", ("due", system.Clock.GetUtcNow().AddMinutes(-1)), ("id", Guid.Parse(id)));
 
         var application = await _chain.WaitForOutcomeAsync(id, ApplicationStatus.BureauRejected, smsCount: 2);
         Assert.Equal("REVIEW_DEADLINE_PASSED", application.Timeline.Single(t => t.Event == TimelineEvent.BureauRejected).ReasonCode);
-        var expired = Assert.Single((await _chain.Reviewer.ListOverdueReviewsAsync(new ListOverdueReviewsRequest())).Tasks, t => t.ApplicationId == id);
+        var expired = Assert.Single(await _chain.Reviewer.AllOverdueReviewsAsync(), t => t.ApplicationId == id);
         Assert.Equal((Contracts.Grpc.BureauReview.ReviewStatus.Expired, "REVIEW_DEADLINE_PASSED"), (expired.Status, expired.Decision.ReasonCode));
         Assert.NotNull(expired.Decision.DecidedAt);
         Assert.Contains("未在规定期限内完成复审", (await system.SmsTo(family.Phone))[1].Text, StringComparison.Ordinal);
     }
 
     private async Task<ApprovalTask> PrisonTaskAsync(string id) =>
-        (await _chain.Officer.ListPendingApprovalsAsync(new ListPendingApprovalsRequest { Page = new() { PageSize = 200 } })).Tasks.Single(t => t.ApplicationId == id);
+        (await _chain.Officer.AllPendingApprovalsAsync()).Single(t => t.ApplicationId == id);
 
     private static CheckEligibilityRequest AskFor(SubmitApplicationRequest request)
     {

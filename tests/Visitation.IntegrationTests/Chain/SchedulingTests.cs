@@ -17,6 +17,7 @@ public sealed class SchedulingTests(VisitationSystem system)
     [Fact]
     public async Task VisitCentreCanMoveTheProposalToAnotherFreeSlot()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var family = new Family(system.Clock);
         var inmate = "刘志强" + family.Phone[^4..];
         var (id, proposal) = await _chain.DriveToProposalAsync(family, inmate, area: "5");
@@ -41,6 +42,7 @@ public sealed class SchedulingTests(VisitationSystem system)
     [Fact]
     public async Task APreferredDateLaterThanTheEarliestFreeSlotGetsTheProposalAndKeepsItOnAReoffer()
     {
+        system.Clock.StartAt(TestDates.AugustApplicationDay);
         var family = new Family(system.Clock);
         var month = Family.NextVisitMonth(system.Clock);
         var days = await _chain.VisitCentre.ListVisitDaysAsync(new ListVisitDaysRequest { PrisonId = Orgs.Prison, PrisonArea = "3", Month = month });
@@ -77,6 +79,7 @@ public sealed class SchedulingTests(VisitationSystem system)
     [Fact]
     public async Task ASlotThatIsNotFreeCannotBeConfirmed()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var family = new Family(system.Clock);
         var (_, proposal) = await _chain.DriveToProposalAsync(family, "陈立" + family.Phone[^4..], area: "6");
 

@@ -21,6 +21,7 @@ public sealed class SlotRaceTests(VisitationSystem system)
     [Fact]
     public async Task FiftyApprovalsRacingForFewerSlotsNeverOverbookATerminal()
     {
+        system.Clock.StartAt(TestDates.JulyApplicationDay);
         var clerk = system.Applications(VisitationSystem.Token(Roles.Clerk, Office, "clerk-wang"));
         var reviewer = system.BureauReview(VisitationSystem.Token(Roles.Reviewer, County, "reviewer-liu"));
         var officer = system.PrisonApproval(VisitationSystem.Token(Roles.Officer, Orgs.Prison, "officer-sun"));
@@ -37,11 +38,9 @@ public sealed class SlotRaceTests(VisitationSystem system)
             request.VenueId = Venue;
             return (await clerk.SubmitApplicationAsync(request)).ApplicationId;
         }));
-        await Eventually.Until(async () => await reviewer.ListPendingReviewsAsync(new ListPendingReviewsRequest { Page = new() { PageSize = 200 } }),
-            r => ids.All(id => r.Tasks.Any(t => t.ApplicationId == id)), "50 review tasks");
+        await Eventually.Until(() => reviewer.AllPendingReviewsAsync(), tasks => ids.All(id => tasks.Any(t => t.ApplicationId == id)), "50 review tasks");
         await Task.WhenAll(ids.Select(async id => await reviewer.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId = id })));
-        await Eventually.Until(async () => await officer.ListPendingApprovalsAsync(new ListPendingApprovalsRequest { Page = new() { PageSize = 200 } }),
-            r => ids.All(id => r.Tasks.Any(t => t.ApplicationId == id)), "50 prison tasks");
+        await Eventually.Until(() => officer.AllPendingApprovalsAsync(), tasks => ids.All(id => tasks.Any(t => t.ApplicationId == id)), "50 prison tasks");
 
         // The race: 50 approvals at once, each proposal allocated by one of two scheduling instances.
         await Task.WhenAll(ids.Select(async id => await officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = id })));
@@ -51,7 +50,7 @@ public sealed class SlotRaceTests(VisitationSystem system)
         var month = Family.NextVisitMonth(system.Clock);
         var days = await visitCentre.ListVisitDaysAsync(new ListVisitDaysRequest { PrisonId = Orgs.Prison, PrisonArea = Area, Month = month });
         var capacity = days.VideoDays.Count * 8; // one venue terminal; 09:00–11:30 and 14:30–17:00 hold four 30+10-minute visits each
-        var proposals = (await visitCentre.ListProposalsAsync(new ListProposalsRequest { Page = new() { PageSize = 200 } })).Visits.Where(v => ids.Contains(v.ApplicationId)).ToList();
+        var proposals = (await visitCentre.AllProposalsAsync()).Where(v => ids.Contains(v.ApplicationId)).ToList();
         Assert.True(capacity < Applications, $"the test needs fewer slots ({capacity}) than applications");
         Assert.Equal(capacity, proposals.Count);
         Assert.Equal(Applications - capacity, outcomes.Count(a => a.Status == ApplicationStatus.NoSlotAvailable));

@@ -14,6 +14,7 @@ public sealed class SubmissionTests(VisitationSystem system)
     [Fact]
     public async Task BadInputNamesEveryBadFieldAndStoresNothing()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var family = new Family(system.Clock);
         var request = family.Application("孙悟空");
         request.Visitors[0].IdNumber = request.Visitors[0].IdNumber[..17] + (request.Visitors[0].IdNumber[17] == '1' ? '2' : '1');
@@ -26,13 +27,13 @@ public sealed class SubmissionTests(VisitationSystem system)
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         var fields = error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field).ToHashSet();
         Assert.Equal(new[] { "visitors[0].id_number", "visitors[0].phone", "visit_month", "venue_id" }.Order(), fields.Order());
-        var listed = await _chain.Clerk.ListApplicationsAsync(new ListApplicationsRequest { Page = new() { PageSize = 200 } });
-        Assert.DoesNotContain(listed.Applications, a => a.InmateName == "孙悟空");
+        Assert.DoesNotContain(await _chain.Clerk.AllApplicationsAsync(), a => a.InmateName == "孙悟空");
     }
 
     [Fact]
     public async Task PreferencesOutsideTheMonthRepeatedOrUnknownAreNamed()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var family = new Family(system.Clock);
         var request = family.Application("白玉堂");
         var first = DateOnly.ParseExact(request.VisitMonth + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -52,6 +53,7 @@ public sealed class SubmissionTests(VisitationSystem system)
     [Fact]
     public async Task UnspecifiedOrUndefinedEnumsAreNamedFields()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var request = new Family(system.Clock).Application("沙悟净");
         request.Visitors[0].Relation = Relation.Unspecified;
         request.Visitors[0].Documents.Add((DocumentKind)42);
@@ -71,6 +73,7 @@ public sealed class SubmissionTests(VisitationSystem system)
     [Fact]
     public async Task FourAdultsAreRefusedButAChildUnderFourteenWithAGuardianIsNotCounted()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var family = new Family(system.Clock);
         var tooMany = family.Application("周大福");
         for (var i = 0; i < 3; i++)
@@ -88,7 +91,7 @@ public sealed class SubmissionTests(VisitationSystem system)
         withChild.Visitors.Add(new VisitorInput
         {
             Name = "周小宝",
-            IdNumber = Family.IdNumber(childBirth, 77),
+            IdNumber = ResidentIds.BornOn(childBirth),
             Relation = Relation.Grandson,
             Documents = { DocumentKind.HouseholdRegister },
         });
@@ -108,6 +111,7 @@ public sealed class SubmissionTests(VisitationSystem system)
     [Fact]
     public async Task RetriedSubmissionReturnsTheFirstApplication()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var request = new Family(system.Clock).Application("吴用");
 
         var first = await _chain.Clerk.SubmitApplicationAsync(request);
@@ -117,8 +121,7 @@ public sealed class SubmissionTests(VisitationSystem system)
         var view = await _chain.Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = first.ApplicationId });
         Assert.Single(view.Timeline, t => t.Event == TimelineEvent.Submitted);
         Assert.Equal((ApplicationStatus.Submitted, TimelineStage.Application), (again.Status, view.Timeline[0].Stage));
-        var filed = await _chain.Clerk.ListApplicationsAsync(new ListApplicationsRequest { Status = ApplicationStatus.Submitted, Page = new() { PageSize = 200 } });
-        var summary = Assert.Single(filed.Applications, a => a.ApplicationId == first.ApplicationId);
+        var summary = Assert.Single(await _chain.Clerk.AllApplicationsAsync(ApplicationStatus.Submitted), a => a.ApplicationId == first.ApplicationId);
         Assert.Equal(view.SubmittedAt, summary.SubmittedAt);
         Assert.Equal(view.SubmittedAt, view.Timeline[0].At);
         Assert.Matches(@"^1390\*{10}\d{3}[0-9X]$|^\d{4}\*{10}\d{3}[0-9X]$", view.Visitors[0].IdNumberMasked);
@@ -128,8 +131,9 @@ public sealed class SubmissionTests(VisitationSystem system)
     [Fact]
     public async Task ResidentIdWithAFutureBirthDateIsABadArgument()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var request = new Family(system.Clock).Application("未来人");
-        request.Visitors[0].IdNumber = Family.IdNumber(system.Clock.ChinaToday.AddYears(1), 1);
+        request.Visitors[0].IdNumber = ResidentIds.BornOn(system.Clock.ChinaToday.AddYears(1));
 
         var error = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Clerk.SubmitApplicationAsync(request));
 

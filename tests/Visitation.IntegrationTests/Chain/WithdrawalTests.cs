@@ -16,6 +16,7 @@ public sealed class WithdrawalTests(VisitationSystem system)
     [Fact]
     public async Task WithdrawnApplicationLeavesTheBureauQueueAndCannotBeDecided()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var id = await _chain.SubmitAsync(new Family(system.Clock).Application("撤回甲"));
         await _chain.WaitForBureauTaskAsync(id);
 
@@ -24,8 +25,7 @@ public sealed class WithdrawalTests(VisitationSystem system)
 
         Assert.Equal(ApplicationStatus.Withdrawn, withdrawn.Status);
         Assert.Single(again.Timeline, t => t.Event == TimelineEvent.Withdrawn);
-        await Eventually.Until(async () => await _chain.Reviewer.ListPendingReviewsAsync(new ListPendingReviewsRequest { Page = new() { PageSize = 200 } }),
-            r => r.Tasks.All(t => t.ApplicationId != id), "the review task to leave the queue");
+        await Eventually.Until(() => _chain.Reviewer.AllPendingReviewsAsync(), tasks => tasks.All(t => t.ApplicationId != id), "the review task to leave the queue");
         var refused = await Assert.ThrowsAsync<RpcException>(async () =>
             await _chain.Reviewer.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId = id }));
         Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
@@ -34,9 +34,10 @@ public sealed class WithdrawalTests(VisitationSystem system)
     [Fact]
     public async Task WithdrawalThatOvertakesTheBureauApprovalStopsThePrisonAndScheduling()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var family = new Family(system.Clock);
         var inmate = "撤回乙" + family.Phone[^4..];
-        await _chain.ImportInmateAsync("YJ" + family.Phone[^6..], inmate, "1");
+        await _chain.ImportInmateAsync(family.InmateNumber, inmate, "1");
         var id = await _chain.SubmitAsync(family.Application(inmate, "1"));
         await _chain.WaitForBureauTaskAsync(id);
 
@@ -54,10 +55,8 @@ public sealed class WithdrawalTests(VisitationSystem system)
             a => a.Timeline.Any(t => t.Event == TimelineEvent.BureauApproved), "the late approval to reach the timeline");
         Assert.Equal(ApplicationStatus.Withdrawn, application.Status);
         await Eventually.Until(() => ApprovalStatusAsync(system.Databases["prison_approval"], id), s => s == "Withdrawn", "the prison to file the late approval as withdrawn");
-        var pending = await _chain.Officer.ListPendingApprovalsAsync(new ListPendingApprovalsRequest { Page = new() { PageSize = 200 } });
-        Assert.DoesNotContain(pending.Tasks, t => t.ApplicationId == id);
-        var proposals = await _chain.VisitCentre.ListProposalsAsync(new ListProposalsRequest { Page = new() { PageSize = 200 } });
-        Assert.DoesNotContain(proposals.Visits, v => v.ApplicationId == id);
+        Assert.DoesNotContain(await _chain.Officer.AllPendingApprovalsAsync(), t => t.ApplicationId == id);
+        Assert.DoesNotContain(await _chain.VisitCentre.AllProposalsAsync(), v => v.ApplicationId == id);
         Assert.Single(await system.SmsTo(family.Phone)); // only "received": no decision was sent to a withdrawn family
     }
 

@@ -18,6 +18,7 @@ public sealed class CancelDayTests(VisitationSystem system)
     [Fact]
     public async Task ACancelledDayReoffersEveryFamilyANewSlotAndTellsThemBySms()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         // Area 6 holds video visits on the 6th, 16th and 26th; the three families land on the same first day.
         // The county venue closes it (a prison-wide closure would also take the day from other tests' venues).
         var venue = system.Scheduling(VisitationSystem.Token(Roles.VenueStaff, Orgs.Venue, "venue-wu"));
@@ -61,7 +62,7 @@ public sealed class CancelDayTests(VisitationSystem system)
         // A second copy of a cancellation (a new message id, so the inbox lets it through) sends no second SMS.
         var first = visits[0];
         var copyId = Guid.NewGuid();
-        await system.PublishAsync(new VisitCancelled(Guid.Parse(first.ApplicationId), Guid.Parse(first.VisitId), Orgs.Prison, "YJ" + families[0].Phone[^6..], Orgs.Venue,
+        await system.PublishAsync(new VisitCancelled(Guid.Parse(first.ApplicationId), Guid.Parse(first.VisitId), Orgs.Prison, families[0].InmateNumber, Orgs.Venue,
             DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture), TimeOnly.ParseExact(first.StartTime, "HH:mm", CultureInfo.InvariantCulture),
             "DAY_CANCELLED", "会见设备检修（更换会见终端）", true, "venue-wu", system.Clock.GetUtcNow()), copyId);
         await Eventually.Until(() => Reliability.OutboxRows.QueryAsync(system.Databases["notification"],
@@ -78,6 +79,7 @@ public sealed class CancelDayTests(VisitationSystem system)
     [Fact]
     public async Task ClosingOnePrisonTerminalForATimeRangeMovesOnlyTheVisitItTouches()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var family = new Family(system.Clock);
         var (_, proposal) = await _chain.DriveToProposalAsync(family, "检修" + family.Phone[^4..], area: "11");
         var start = TimeOnly.ParseExact(proposal.StartTime, "HH:mm", CultureInfo.InvariantCulture);
@@ -105,6 +107,7 @@ public sealed class CancelDayTests(VisitationSystem system)
     [Fact]
     public async Task AReopenedClosureOffersItsDayAgainAndItsCancelledVisitsStayCancelled()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var venue = system.Scheduling(VisitationSystem.Token(Roles.VenueStaff, Orgs.Venue, "venue-wu"));
         var family = new Family(system.Clock);
         var (_, proposal) = await _chain.DriveToProposalAsync(family, "复开" + family.Phone[^4..], area: "6");
@@ -152,6 +155,7 @@ public sealed class CancelDayTests(VisitationSystem system)
     [Fact]
     public async Task OnlyThePrisonsOwnOfficersMayCancelItsVisits()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var family = new Family(system.Clock);
         var (_, proposal) = await _chain.DriveToProposalAsync(family, "越权" + family.Phone[^4..], area: "6");
         var stranger = system.Scheduling(VisitationSystem.Token(Roles.VenueStaff, "yanhu-venue"));
@@ -169,10 +173,11 @@ public sealed class CancelDayTests(VisitationSystem system)
     [Fact]
     public async Task ARequestedCancellationCancelsWithoutReofferAndIsRememberedForALaterApproval()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         // The visit exists: it is cancelled, and the family is told no new time will follow.
         var family = new Family(system.Clock);
         var (id, proposal) = await _chain.DriveToProposalAsync(family, "暂停" + family.Phone[^4..], area: "6");
-        var inmateNumber = "YJ" + family.Phone[^6..];
+        var inmateNumber = family.InmateNumber;
         var date = DateOnly.ParseExact(proposal.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         await system.PublishAsync(new VisitCancellationRequested(Guid.Parse(id), Orgs.Prison, inmateNumber, date.AddDays(-1), null,
             "SUSPENDED_CONFINEMENT", "罪犯禁闭期间暂停会见", "officer-sun", system.Clock.GetUtcNow()), Guid.NewGuid());
@@ -190,10 +195,10 @@ public sealed class CancelDayTests(VisitationSystem system)
         // No visit yet: the request arrives before the prison's approval, which then books around it.
         var later = new Family(system.Clock);
         var inmate = "延后" + later.Phone[^4..];
-        await _chain.ImportInmateAsync("YJ" + later.Phone[^6..], inmate, "6");
+        await _chain.ImportInmateAsync(later.InmateNumber, inmate, "6");
         var laterId = await _chain.SubmitAsync(later.Application(inmate, "6"));
         var month = DateOnly.ParseExact(Family.NextVisitMonth(system.Clock) + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await system.PublishAsync(new VisitCancellationRequested(Guid.Parse(laterId), Orgs.Prison, "YJ" + later.Phone[^6..], month, month.AddDays(19),
+        await system.PublishAsync(new VisitCancellationRequested(Guid.Parse(laterId), Orgs.Prison, later.InmateNumber, month, month.AddDays(19),
             "SUSPENDED_INVESTIGATION", "罪犯涉嫌新罪接受调查期间暂停会见", "officer-sun", system.Clock.GetUtcNow()), Guid.NewGuid());
         await Eventually.Until(async () => await OutboxRowsCount(laterId), n => n > 0, "the request to be recorded");
         await _chain.WaitForBureauTaskAsync(laterId);

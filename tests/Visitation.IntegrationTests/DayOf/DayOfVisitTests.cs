@@ -10,8 +10,10 @@ using Visitation.ServiceDefaults.Auth;
 namespace Visitation.IntegrationTests.DayOf;
 
 /// <summary>
-/// The day of the visit on the real services [N§10–16]. The visit lies weeks ahead, so each test
-/// freezes scheduling's clock at moments of that day (see <see cref="TestClock"/>) and releases it after.
+/// The day of the visit on the real services [N§10–16]. Each test applies on the run's application
+/// day (2 February 2026, see <see cref="TestDates"/>), so its visit falls on an area day of March 2026;
+/// it then holds the run's clock at the moments of that day it asserts (see <see cref="TestClock"/>)
+/// and lets it run on from there after.
 /// </summary>
 public sealed class DayOfVisitTests(VisitationSystem system)
 {
@@ -21,6 +23,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
     [Fact]
     public async Task AnInterruptedCallResumesForTheRemainingMinutesOnly()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var (family, visit) = await ScheduledVisitAsync("中断");
         try
         {
@@ -40,7 +43,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
             Assert.Equal(ChinaTime(visit, 15), interruption.ResumedAt.ToDateTimeOffset());
             var published = await PublishedEvents.OfVisitAsync(system, "VisitCompleted", visit.VisitId);
             Assert.Equal(22, published.GetProperty("minutesUsed").GetInt32());
-            Assert.Equal("YJ" + family.Phone[^6..], published.GetProperty("inmateNumber").GetString());
+            Assert.Equal(family.InmateNumber, published.GetProperty("inmateNumber").GetString());
         }
         finally
         {
@@ -51,6 +54,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
     [Fact]
     public async Task NobodyCheckedInByTheStartIsANoShow()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var (family, visit) = await ScheduledVisitAsync("未到");
         try
         {
@@ -65,7 +69,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
             Assert.Equal(StatusCode.FailedPrecondition, late.StatusCode);
             Assert.NotNull(noShow.EndedAt);
             var published = await PublishedEvents.OfVisitAsync(system, "VisitNoShow", visit.VisitId);
-            Assert.Equal("YJ" + family.Phone[^6..], published.GetProperty("inmateNumber").GetString());
+            Assert.Equal(family.InmateNumber, published.GetProperty("inmateNumber").GetString());
             Assert.Equal(visit.Date, published.GetProperty("date").GetString());
         }
         finally
@@ -77,6 +81,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
     [Fact]
     public async Task ATerminatedCallPublishesThePenaltyThePolicyAllows()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var (family, visit) = await ScheduledVisitAsync("中止");
         try
         {
@@ -95,7 +100,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
             Assert.Equal((VisitStatus.Terminated, 8, "RECORDING"), (terminated.Status, terminated.MinutesUsed, terminated.OutcomeReasonCode));
             var published = await PublishedEvents.OfVisitAsync(system, "VisitTerminated", visit.VisitId);
             Assert.Equal(("serious", 6, 8), (published.GetProperty("severity").GetString(), published.GetProperty("penaltyMonths").GetInt32(), published.GetProperty("minutesUsed").GetInt32()));
-            Assert.Equal("YJ" + family.Phone[^6..], published.GetProperty("inmateNumber").GetString());
+            Assert.Equal(family.InmateNumber, published.GetProperty("inmateNumber").GetString());
             Assert.Contains("私自录音、录像或拍照", published.GetProperty("reason").GetString(), StringComparison.Ordinal);
             Assert.Equal(1, await PublishedEvents.CountAsync(system, "VisitTerminated", visit.VisitId));
         }
@@ -108,6 +113,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
     [Fact]
     public async Task AtTheEndOfTheDayAVisitNeverStartedIsCancelledAndAnUnfinishedCallCompleted()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var (_, waiting) = await ScheduledVisitAsync("未开");
         var (family, talking) = await ScheduledVisitAsync("未完");
         try
@@ -119,7 +125,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
             var lastDay = new[] { waiting.Date, talking.Date }.Max(StringComparer.Ordinal)!;
 
             // Nobody starts the one or resumes the other: the day-end timers set at check-in close both by themselves.
-            system.Clock.Freeze(new DateTimeOffset(DateTime.ParseExact(lastDay + " 23:59:30", "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), TimeSpan.FromHours(8)));
+            system.Clock.Freeze(TestDates.Of(lastDay, "23:59").AddSeconds(30));
             var cancelled = await Eventually.Until(async () => await _venue.GetVisitAsync(new GetVisitRequest { VisitId = waiting.VisitId }),
                 v => v.Status == VisitStatus.Cancelled, $"the unstarted visit {waiting.VisitId} to be cancelled");
             var completed = await Eventually.Until(async () => await _venue.GetVisitAsync(new GetVisitRequest { VisitId = talking.VisitId }),
@@ -133,7 +139,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
             Assert.Equal(12, completed.MinutesUsed); // the minutes talked before the interruption, not the visit's 30
             var completion = await PublishedEvents.OfVisitAsync(system, "VisitCompleted", talking.VisitId);
             Assert.Equal(12, completion.GetProperty("minutesUsed").GetInt32());
-            Assert.Equal("YJ" + family.Phone[^6..], completion.GetProperty("inmateNumber").GetString());
+            Assert.Equal(family.InmateNumber, completion.GetProperty("inmateNumber").GetString());
         }
         finally
         {
@@ -144,11 +150,12 @@ public sealed class DayOfVisitTests(VisitationSystem system)
     [Fact]
     public async Task TheFamilyIsRemindedOnceTheDayBefore()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var (family, visit) = await ScheduledVisitAsync("叮嘱");
         try
         {
             var dayBefore = DateOnly.ParseExact(visit.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(-1);
-            system.Clock.Freeze(new DateTimeOffset(dayBefore.ToDateTime(new TimeOnly(10, 1)), TimeSpan.FromHours(8)));
+            system.Clock.Freeze(TestDates.At(dayBefore.Year, dayBefore.Month, dayBefore.Day, 10, 1));
 
             var sms = await Eventually.Until(() => system.SmsTo(family.Phone), s => s.Any(m => m.Text.Contains("提醒：", StringComparison.Ordinal)),
                 "the reminder SMS");
@@ -167,6 +174,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
     [Fact]
     public async Task AnUnconfirmedHoldExpiresAndTheApplicationGetsANewProposal()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var family = new Family(system.Clock);
         var (id, proposal) = await _chain.DriveToProposalAsync(family, "保留" + family.Phone[^4..]);
         try
@@ -193,6 +201,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
     [Fact]
     public async Task TheVenueChecksInAndThePrisonRunsTheCallEachOnlyForItsOwnVisits()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var (_, visit) = await ScheduledVisitAsync("分工");
         var otherVenue = system.Scheduling(VisitationSystem.Token(Roles.VenueStaff, "yanhu-venue"));
 
@@ -242,9 +251,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
         return await act();
     }
 
-    private static DateTimeOffset ChinaTime(VisitView visit, int minutesAfterStart) =>
-        new DateTimeOffset(DateTime.ParseExact($"{visit.Date} {visit.StartTime}", "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), TimeSpan.FromHours(8))
-            .AddMinutes(minutesAfterStart);
+    private static DateTimeOffset ChinaTime(VisitView visit, int minutesAfterStart) => TestDates.Of(visit.Date, visit.StartTime, minutesAfterStart);
 
     private static string Day(string isoDate)
     {

@@ -19,6 +19,7 @@ public sealed class ReferenceDataChangeTests(VisitationSystem system)
     [Fact]
     public async Task AVisitDayRemovedFromTheCalendarIsCancelledAndReofferedWhenSchedulingStartsWithIt()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var family = new Family(system.Clock);
         var (id, proposal) = await _chain.DriveToProposalAsync(family, "调整" + family.Phone[^4..], area: "10");
         var visit = await _chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId });
@@ -48,6 +49,7 @@ public sealed class ReferenceDataChangeTests(VisitationSystem system)
     [Fact]
     public async Task AProposalMadeBeforeHoldTimersExistedGetsItsTimerWhenSchedulingStarts()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var family = new Family(system.Clock);
         var (_, proposal) = await _chain.DriveToProposalAsync(family, "补时" + family.Phone[^4..], area: "9");
         var scheduling = system.Databases["scheduling"];

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Visitation.IntegrationTests.Infrastructure;
 
 /// <summary>Polls an asynchronous workflow until a condition holds; fails with the last seen state.</summary>
@@ -5,7 +7,8 @@ public static class Eventually
 {
     public static async Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> done, string what, int seconds = 45)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        // Real elapsed time, not the test clock: a test may hold that still or move it by months.
+        var elapsed = Stopwatch.StartNew();
         T last;
         do
         {
@@ -17,7 +20,7 @@ public static class Eventually
 
             await Task.Delay(150);
         }
-        while (DateTime.UtcNow < deadline);
+        while (elapsed.Elapsed < TimeSpan.FromSeconds(seconds));
 
         throw new TimeoutException($"Timed out after {seconds}s waiting for {what}. Last state: {last}");
     }

@@ -88,8 +88,13 @@ public sealed class VisitationSystem : IAsyncLifetime
     public void StartInstances(string service) =>
         _hosts[service] = Enumerable.Range(0, InstancesPerService).Select(_ => _factories[service]()).ToList();
 
-    /// <summary>The settings a service instance runs with (database, broker, test timings), for starting it as a process.</summary>
-    public IReadOnlyDictionary<string, string> SettingsOf(string service) => _settings[service];
+    /// <summary>
+    /// The settings a service instance runs with (database, broker, test timings), for starting it as
+    /// a process or another host; with them the run's clock as it reads now, as a training clock, so
+    /// that a service started as a process of its own agrees with the in-process ones on the time.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SettingsOf(string service) =>
+        _settings[service].Concat(Clock.TrainingClockSettings()).ToDictionary();
 
     public Contracts.Grpc.Application.ApplicationService.ApplicationServiceClient Applications(string? token) =>
         new(Channel<ApplicationGrpcService>("application", token));

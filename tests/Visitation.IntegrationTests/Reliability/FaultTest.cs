@@ -11,18 +11,25 @@ namespace Visitation.IntegrationTests.Reliability;
 /// the outboxes, timers and queues they wait on until the system is quiet, and the audit of loss
 /// and duplicates every fault test ends with.
 /// </summary>
-public abstract class FaultTest(VisitationSystem system)
+public abstract class FaultTest
 {
     /// <summary>The workflow steps of a scheduled application, each on its timeline exactly once.</summary>
     private static readonly TimelineEvent[] ScheduledChain =
         [TimelineEvent.Submitted, TimelineEvent.BureauApproved, TimelineEvent.PrisonApproved, TimelineEvent.VisitProposed, TimelineEvent.VisitScheduled];
 
+    protected FaultTest(VisitationSystem system)
+    {
+        Services = system.VirtualHost is not null && LocalServers.Available
+            ? system
+            : throw new InvalidOperationException(
+                "The fault tests crash and restart PostgreSQL and RabbitMQ through deploy/local/infra.sh and read queues through a " +
+                "virtual host of their own; Testcontainers gives neither. Run them with `bash deploy/test.sh`.");
+        // Each fault test starts on the run's ordinary application day, wherever the test before left the clock.
+        system.Clock.StartAt(TestDates.ApplicationDay);
+    }
+
     /// <summary>The five services on the test servers, shared by the whole test run.</summary>
-    protected VisitationSystem Services { get; } = system.VirtualHost is not null && LocalServers.Available
-        ? system
-        : throw new InvalidOperationException(
-            "The fault tests crash and restart PostgreSQL and RabbitMQ through deploy/local/infra.sh and read queues through a " +
-            "virtual host of their own; Testcontainers gives neither. Run them with `bash deploy/test.sh`.");
+    protected VisitationSystem Services { get; }
 
     /// <summary>Families with phones of their own, so that their SMS and applications never mix with another test's.</summary>
     protected Family[] NewFamilies(int count) => Enumerable.Range(0, count).Select(_ => new Family(Services.Clock)).ToArray();

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.Extensions.Time.Testing;
 using Visitation.Contracts.Grpc.Application;
 using Visitation.Contracts.Grpc.BureauReview;
 using Visitation.IntegrationTests.Chain;
@@ -35,8 +36,28 @@ public sealed class AccessTests(VisitationSystem system)
     }
 
     [Fact]
+    public async Task TokensAreCheckedByTheRealClockWhereverTheServicesClockStands()
+    {
+        // The services' clock stands months from the real date (see TestDates); tokens are stamped
+        // and checked by the real clock, so a token's lifetime means the same in a test or training run.
+        system.Clock.StartAt(TestDates.ApplicationDay);
+        var real = TimeProvider.System.GetUtcNow();
+        var current = DevTokenIssuer.Issue("clerk-li", Roles.Clerk, Orgs.Office);
+        var expired = DevTokenIssuer.Issue("clerk-li", Roles.Clerk, Orgs.Office, realClock: new FakeTimeProvider(real.AddHours(-9)));
+        var notYetValid = DevTokenIssuer.Issue("clerk-li", Roles.Clerk, Orgs.Office, realClock: new FakeTimeProvider(real.AddHours(1)));
+
+        var accepted = await system.Applications(current).ListApplicationsAsync(new ListApplicationsRequest());
+        var late = await Assert.ThrowsAsync<RpcException>(async () => await system.Applications(expired).ListApplicationsAsync(new ListApplicationsRequest()));
+        var early = await Assert.ThrowsAsync<RpcException>(async () => await system.Applications(notYetValid).ListApplicationsAsync(new ListApplicationsRequest()));
+
+        Assert.NotNull(accepted);
+        Assert.Equal((StatusCode.Unauthenticated, StatusCode.Unauthenticated), (late.StatusCode, early.StatusCode));
+    }
+
+    [Fact]
     public async Task OtherOfficeAndOtherCountyAreRefused()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var id = await _chain.SubmitAsync(new Family(system.Clock).Application("赵铁柱"));
         await _chain.WaitForBureauTaskAsync(id);
         var otherClerk = system.Applications(VisitationSystem.Token(Roles.Clerk, Orgs.OtherOffice));
@@ -46,17 +67,17 @@ public sealed class AccessTests(VisitationSystem system)
             await otherClerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = id }));
         var approve = await Assert.ThrowsAsync<RpcException>(async () =>
             await otherReviewer.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId = id }));
-        var pending = await otherReviewer.ListPendingReviewsAsync(new ListPendingReviewsRequest());
 
         Assert.Equal(StatusCode.PermissionDenied, read.StatusCode);
         Assert.Equal(StatusCode.PermissionDenied, approve.StatusCode);
-        Assert.DoesNotContain(pending.Tasks, t => t.ApplicationId == id);
-        Assert.DoesNotContain((await otherClerk.ListApplicationsAsync(new ListApplicationsRequest())).Applications, a => a.ApplicationId == id);
+        Assert.DoesNotContain(await otherReviewer.AllPendingReviewsAsync(), t => t.ApplicationId == id);
+        Assert.DoesNotContain(await otherClerk.AllApplicationsAsync(), a => a.ApplicationId == id);
     }
 
     [Fact]
     public async Task WrongRoleIsRefused()
     {
+        system.Clock.StartAt(TestDates.ApplicationDay);
         var reviewerAsClerk = system.Applications(VisitationSystem.Token(Roles.Reviewer, Orgs.County));
 
         var error = await Assert.ThrowsAsync<RpcException>(async () =>

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
-using Visitation.Notification;
-using Visitation.ServiceDefaults;
 
 namespace Visitation.IntegrationTests.Security;
 
@@ -49,18 +45,9 @@ public sealed class StartUpSettingsTests
         Assert.Contains("FaultInjection:* makes the process kill itself on purpose; it is refused outside the Testing environment", refused.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>The notification service as its Program builds it, on servers it never reaches.</summary>
     private static async Task<OptionsValidationException> StartNotificationAsync(string environment, Dictionary<string, string?> settings)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings)
-        {
-            ["ConnectionStrings:Database"] = "Host=127.0.0.1;Port=1;Database=never_reached",
-            ["ConnectionStrings:RabbitMq"] = "amqp://guest:guest@127.0.0.1:1/",
-        });
-        builder.AddServiceDefaults(NotificationModule.Name);
-        builder.AddNotificationService();
-        await using var app = builder.Build();
+        await using var app = NotificationAsBuilt.Build(environment, settings);
         return await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
     }
 }

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Visitation.Notification;
+using Visitation.ServiceDefaults;
+
+namespace Visitation.IntegrationTests.Security;
+
+/// <summary>The notification service as its Program builds it, on servers it never reaches: for tests of start-up settings.</summary>
+internal static class NotificationAsBuilt
+{
+    /// <summary>A signing key of enough length that is not the published development key, which Production refuses.</summary>
+    public const string PrivateSigningKey = "a-private-signing-key-for-these-tests-only-0123456789";
+
+    public static WebApplication Build(string environment, Dictionary<string, string?> settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings)
+        {
+            ["ConnectionStrings:Database"] = "Host=127.0.0.1;Port=1;Database=never_reached",
+            ["ConnectionStrings:RabbitMq"] = "amqp://guest:guest@127.0.0.1:1/",
+        });
+        builder.AddServiceDefaults(NotificationModule.Name);
+        builder.AddNotificationService();
+        return builder.Build();
+    }
+}
