@@ -23,6 +23,9 @@ internal sealed partial class OutboxDispatcher<TContext>(
     TimeProvider clock,
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService where TContext : ServiceDbContext
 {
+    /// <summary>Sees this instance's rounds begin and end (tests only; see <see cref="IOutboxRoundObserver"/>).</summary>
+    internal IOutboxRoundObserver? RoundObserver { get; init; }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var lastCleanup = DateTimeOffset.MinValue;
@@ -85,6 +88,8 @@ internal sealed partial class OutboxDispatcher<TContext>(
             return 0; // another instance is dispatching this round
         }
 
+        RoundObserver?.RoundStarted();
+
         var batch = await db.OutboxMessages
             .FromSql($"SELECT * FROM outbox_messages WHERE sent_at IS NULL ORDER BY id LIMIT {options.Value.BatchSize} FOR UPDATE SKIP LOCKED")
             .ToListAsync(cancellationToken);
@@ -110,6 +115,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
 
         var sent = published == batch.Count ? await SendDueScheduledAsync(db, transport, cancellationToken) : 0;
         await db.SaveChangesAsync(cancellationToken);
+        RoundObserver?.RoundCommitting();
         await transaction.CommitAsync(cancellationToken);
         // A short batch was every unsent row (we hold the dispatch lock): what is left is what failed.
         // Only a full batch leaves more behind, and only then is a count needed.

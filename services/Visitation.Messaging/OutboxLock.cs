@@ -8,4 +8,10 @@ namespace Visitation.Messaging;
 public static class OutboxLock
 {
     public const long Key = 0x5649_5349_5441_4E;
+
+    /// <summary>
+    /// Held by a transaction from just before its commit until the commit is visible, while it gives
+    /// its outbox rows their ids, so that ids follow commit order (see <c>OutboxCommitInterceptor</c>).
+    /// </summary>
+    public const long CommitKey = Key + 1;
 }

@@ -9,6 +9,11 @@ namespace Visitation.Messaging;
 /// </summary>
 public sealed class OutboxMessage
 {
+    /// <summary>
+    /// The row's place in the publishing order. Drawn again when its transaction commits
+    /// (<see cref="OutboxCommitInterceptor"/>), so the object a service saved keeps a stale value:
+    /// identify a row by <see cref="MessageId"/>.
+    /// </summary>
     public long Id { get; private set; }
     public Guid MessageId { get; private set; }
     public string MessageType { get; private set; } = string.Empty;

@@ -45,6 +45,9 @@ public sealed class VisitationSystem : IAsyncLifetime
 
     public RabbitVirtualHost? VirtualHost => _vhost;
 
+    /// <summary>The broker address every service instance of the run uses (its virtual host included).</summary>
+    public Uri Amqp { get; private set; } = null!;
+
     /// <summary>The clock of every in-process service instance, and the one the tests read "today" from; see <see cref="TestClock"/>.</summary>
     public TestClock Clock { get; } = new();
 
@@ -54,7 +57,7 @@ public sealed class VisitationSystem : IAsyncLifetime
     {
         _servers = await ServerEndpoints.ResolveAsync();
         _vhost = await RabbitVirtualHost.CreateAsync(_servers, _runId);
-        var amqp = _vhost?.Amqp ?? _servers.RabbitMq;
+        var amqp = Amqp = _vhost?.Amqp ?? _servers.RabbitMq;
         await StartGatewayAsync();
         Register<ApplicationGrpcService>("application", amqp);
         Register<BureauReviewGrpcService>("bureau_review", amqp);

@@ -1,3 +1,4 @@
+using Npgsql;
 using Visitation.Contracts.Grpc.Application;
 using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.IntegrationTests.Chain;
@@ -8,16 +9,19 @@ namespace Visitation.IntegrationTests.Reliability;
 /// <summary>
 /// Issue 3, fault test 5: every service runs as two instances over the same database and queues
 /// (see <see cref="VisitationSystem.InstancesPerService"/>). A batch of applications driven at once
-/// all complete, each family gets exactly its two SMS, and no outbox row is left behind.
+/// all complete, each family gets exactly its two SMS, and no outbox row is left behind. A queue of
+/// the test's own subscribes to every event meanwhile: no event went out twice, and each service's
+/// events went out in the order of its outbox (ids follow commit order).
 /// </summary>
 public sealed class CompetingInstancesTests(VisitationSystem system) : FaultTest(system)
 {
     private const int Applications = 8;
 
     [Fact]
-    public async Task ABatchCompletesOnTwoInstancesWithNoDuplicateSmsAndNoStuckOutboxRows()
+    public async Task ABatchCompletesOnTwoInstancesWithNoDuplicateSmsNoDuplicateEventsAndEachServicesEventsInCommitOrder()
     {
         var families = NewFamilies(Applications);
+        await using var published = await PublishedEvents.RecordAsync(Services.Amqp);
 
         var ids = await Task.WhenAll(families.Select(async family =>
         {
@@ -36,6 +40,8 @@ public sealed class CompetingInstancesTests(VisitationSystem system) : FaultTest
         }
 
         await OutboxesDrainedAsync("no row stuck");
+        // A row is stamped sent only after the broker's confirm, so every event is in the queue by now.
+        await AssertEachServicePublishedOnceInOutboxOrderAsync(await published.TakeAsync());
 
         Assert.Equal(0, Services.GatewayDuplicatesTo(families));
         var agenda = await new ChainDriver(Services).CountyAgenda.GetVenueAgendaAsync(new GetVenueAgendaRequest
@@ -47,5 +53,38 @@ public sealed class CompetingInstancesTests(VisitationSystem system) : FaultTest
         Assert.Equal(Applications, batch.Count);
         // Two-sided capacity: no venue terminal holds two visits at the same time.
         Assert.Equal(batch.Count, batch.Select(v => (v.Date, v.StartTime, v.VenueTerminal)).Distinct().Count());
+    }
+
+    private async Task AssertEachServicePublishedOnceInOutboxOrderAsync(IReadOnlyList<Guid> received)
+    {
+        Assert.Equal(received.Count, received.Distinct().Count());
+        var found = 0;
+        foreach (var database in Services.Databases.Values)
+        {
+            var outboxOrder = await OutboxOrderAsync(database, received);
+            Assert.Equal(outboxOrder, received.Where(outboxOrder.Contains));
+            found += outboxOrder.Count;
+        }
+
+        // Every event seen came from one of the outboxes, and there were the batch's many.
+        Assert.Equal(received.Count, found);
+        Assert.True(found >= Applications * 5, $"only {found} events were published for {Applications} applications");
+    }
+
+    /// <summary>Those of the message ids that are rows of this service's outbox, in the outbox's (publishing) order.</summary>
+    private static async Task<List<Guid>> OutboxOrderAsync(string database, IReadOnlyList<Guid> messageIds)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT message_id FROM outbox_messages WHERE message_id = ANY(@ids) ORDER BY id", connection);
+        command.Parameters.AddWithValue("ids", messageIds.ToArray());
+        var order = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            order.Add(reader.GetGuid(0));
+        }
+
+        return order;
     }
 }

@@ -1,7 +1,6 @@
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Visitation.Messaging.Database;
 using Visitation.Messaging.Tests.Infrastructure;
 using Visitation.Messaging.Tests.Outbox;
 
@@ -29,7 +28,7 @@ internal sealed class InMemoryBus : IAsyncDisposable
     {
         var services = new ServiceCollection();
         services.AddSingleton(clock);
-        services.AddDbContext<TestDbContext>(options => options.UseServicePostgres(database.ConnectionString));
+        services.AddDbContext<TestDbContext>(database.Configure);
         services.AddMassTransitTestHarness(bus => bus.AddConsumer<PlanFiledConsumer>());
         var provider = services.BuildServiceProvider(validateScopes: true);
         var harness = provider.GetRequiredService<ITestHarness>();
@@ -40,8 +39,8 @@ internal sealed class InMemoryBus : IAsyncDisposable
     public Task PublishAsync(PlanFiled message, Guid messageId) =>
         Harness.Bus.Publish(message, context => context.MessageId = messageId, TestContext.Current.CancellationToken);
 
-    /// <summary>Waits until the consumer has finished <paramref name="count"/> deliveries (handled or absorbed), none faulted.</summary>
-    public async Task WaitForDeliveriesAsync(int count)
+    /// <summary>Waits until the consumer has finished <paramref name="count"/> deliveries (handled, absorbed or faulted), of which exactly <paramref name="faulted"/> faulted.</summary>
+    public async Task WaitForDeliveriesAsync(int count, int faulted = 0)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (_deliveries.Finished < count && DateTime.UtcNow < deadline)
@@ -49,7 +48,7 @@ internal sealed class InMemoryBus : IAsyncDisposable
             await Task.Delay(20, TestContext.Current.CancellationToken);
         }
 
-        Assert.Equal((count, 0), (_deliveries.Finished, _deliveries.Faulted));
+        Assert.Equal((count, faulted), (_deliveries.Finished, _deliveries.Faulted));
     }
 
     public async ValueTask DisposeAsync()

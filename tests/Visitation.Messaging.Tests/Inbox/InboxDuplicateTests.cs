@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Visitation.Messaging.Tests.Infrastructure;
 using Visitation.Messaging.Tests.Outbox;
 
@@ -17,7 +16,7 @@ public sealed class InboxDuplicateTests : DatabaseTest
         await bus.PublishAsync(new PlanFiled(1), messageId);
         await bus.WaitForDeliveriesAsync(2);
 
-        Assert.Equal(new Outcome(Tally: 1, InboxRows: 1, EventsCommitted: 1), await OutcomeAsync());
+        Assert.Equal(new ConsumerOutcome(Tally: 1, InboxRows: 1, EventsCommitted: 1), await OutcomeAsync());
     }
 
     [Fact]
@@ -30,7 +29,7 @@ public sealed class InboxDuplicateTests : DatabaseTest
         await bus.PublishAsync(new PlanFiled(1), Guid.NewGuid());
         await bus.WaitForDeliveriesAsync(2);
 
-        Assert.Equal(new Outcome(Tally: 2, InboxRows: 2, EventsCommitted: 2), await OutcomeAsync());
+        Assert.Equal(new ConsumerOutcome(Tally: 2, InboxRows: 2, EventsCommitted: 2), await OutcomeAsync());
     }
 
     [Fact]
@@ -55,17 +54,5 @@ public sealed class InboxDuplicateTests : DatabaseTest
         Assert.Equal(1, outcome.InboxRows);
     }
 
-    private async Task<Outcome> OutcomeAsync()
-    {
-        await using var db = Database.NewContext();
-        var ct = TestContext.Current.CancellationToken;
-        var tally = await db.Tallies.SingleOrDefaultAsync(t => t.Name == PlanFiledConsumer.TallyName, ct);
-        var counted = typeof(PlanCounted).FullName!;
-        return new Outcome(
-            tally?.Count ?? 0,
-            await db.InboxMessages.CountAsync(ct),
-            await db.OutboxMessages.CountAsync(m => m.MessageType == counted, ct));
-    }
-
-    private sealed record Outcome(int Tally, int InboxRows, int EventsCommitted);
+    private Task<ConsumerOutcome> OutcomeAsync() => ConsumerOutcome.ReadAsync(Database);
 }

@@ -7,13 +7,16 @@ namespace Visitation.Messaging.Tests.Infrastructure;
 internal static class Dispatchers
 {
     /// <summary>A service's outbox dispatcher whose rounds the test runs one at a time.</summary>
-    public static OutboxDispatcher<TestDbContext> Create(TimeProvider clock, int batchSize = 100) =>
+    public static OutboxDispatcher<TestDbContext> Create(TimeProvider clock, int batchSize = 100, IOutboxRoundObserver? observer = null) =>
         new(
             new ServiceCollection().BuildServiceProvider(), // rounds are driven with the test's own context and transport
             new OutboxSignal(),
             Options.Create(new OutboxOptions { BatchSize = batchSize }),
             clock,
-            NullLogger<OutboxDispatcher<TestDbContext>>.Instance);
+            NullLogger<OutboxDispatcher<TestDbContext>>.Instance)
+        {
+            RoundObserver = observer,
+        };
 
     /// <summary>One dispatch round in a fresh scope, as the dispatcher's loop runs it.</summary>
     public static async Task<int> RoundAsync(this OutboxDispatcher<TestDbContext> dispatcher, TestDatabase database, IOutboxTransport transport)

@@ -18,6 +18,12 @@ internal sealed class RecordingTransport(TestDatabase database, IOutboxTransport
 
     public IReadOnlyList<ScheduledMessage> Sent => _sent;
 
+    /// <summary>The broker is away: every publish fails (until cleared).</summary>
+    public bool Down { get; set; }
+
+    /// <summary>How many publishes failed, refused or with the broker away.</summary>
+    public int Failures { get; private set; }
+
     /// <summary>The broker refuses this message (until cleared).</summary>
     public Guid? Refuse { get; set; }
 
@@ -26,8 +32,9 @@ internal sealed class RecordingTransport(TestDatabase database, IOutboxTransport
 
     public async Task PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
     {
-        if (row.MessageId == Refuse)
+        if (Down || row.MessageId == Refuse)
         {
+            Failures++;
             throw new InvalidOperationException("The broker did not confirm the publish.");
         }
 

@@ -31,9 +31,16 @@ public sealed class TestDatabase : IAsyncDisposable
     public TestDbContext NewContext()
     {
         var options = new DbContextOptionsBuilder<TestDbContext>();
-        options.UseServicePostgres(ConnectionString);
+        Configure(options);
         return new TestDbContext(options.Options);
     }
+
+    /// <summary>As <c>AddServiceDatabase</c> configures a service's context: PostgreSQL and the outbox's commit interceptor.</summary>
+    public void Configure(DbContextOptionsBuilder options) =>
+        options.UseServicePostgres(ConnectionString).AddInterceptors(CommitInterceptor);
+
+    /// <summary>One for the database, as a service has one: it is what orders the outbox by commit.</summary>
+    private OutboxCommitInterceptor CommitInterceptor { get; } = new(new OutboxSignal());
 
     /// <summary>Commits one event into the outbox in a transaction of its own, as a service's request does.</summary>
     public async Task<OutboxMessage> CommitEventAsync(object message, DateTimeOffset now)
@@ -43,6 +50,21 @@ public sealed class TestDatabase : IAsyncDisposable
         db.OutboxMessages.Add(row);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         return row;
+    }
+
+    /// <summary>
+    /// Lets the server read tables only by sequential scans, in the rows' physical order, as it may
+    /// choose to for a large outbox. Applies to the connections opened from now on.
+    /// </summary>
+    public async Task ForbidIndexScansAsync()
+    {
+        var name = new NpgsqlConnectionStringBuilder(ConnectionString).Database;
+        await using var connection = new NpgsqlConnection(_serverConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var forbid = new NpgsqlCommand(
+            $"ALTER DATABASE \"{name}\" SET enable_indexscan = off; ALTER DATABASE \"{name}\" SET enable_bitmapscan = off; ALTER DATABASE \"{name}\" SET enable_indexonlyscan = off",
+            connection);
+        await forbid.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 
     public async Task<int> UnsentCountAsync()

@@ -1,0 +1,78 @@
+using Npgsql;
+using Visitation.Messaging.Tests.Infrastructure;
+
+namespace Visitation.Messaging.Tests.Atomicity;
+
+/// <summary>
+/// A state change and the event it causes (an outbox row written by the same transaction,
+/// <c>ServiceDbContext.Publish</c>) are committed together or not at all: a failure after the
+/// outbox write and before the commit leaves neither, and the dispatcher has nothing to publish.
+/// </summary>
+public sealed class StateAndEventTests : DatabaseTest
+{
+    [Fact]
+    public async Task ACommitTheServerRefusesAfterTheOutboxWriteLeavesNeitherTheStateNorTheEvent()
+    {
+        await CommitFailure.InstallAsync(Database);
+        await using var db = Database.NewContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
+        db.FilePlan("plans", 1, Now);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(new Committed(["plans"], 1), await db.SeenInsideAsync());
+
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => transaction.CommitAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(CommitFailure.Message, refused.MessageText);
+        await AssertNothingCommittedOrPublishedAsync();
+    }
+
+    [Fact]
+    public async Task ASaveChangesWhoseOwnCommitIsRefusedLeavesNeitherTheStateNorTheEvent()
+    {
+        await CommitFailure.InstallAsync(Database);
+        await using var db = Database.NewContext();
+        db.FilePlan("plans", 1, Now);
+
+        // No explicit transaction: SaveChanges opens and commits its own, and the commit fails.
+        await Assert.ThrowsAnyAsync<Exception>(() => db.SaveChangesAsync(TestContext.Current.CancellationToken));
+
+        await AssertNothingCommittedOrPublishedAsync();
+    }
+
+    [Fact]
+    public async Task AHandlerThatFailsAfterSavingLeavesNeitherTheStateNorTheEvent()
+    {
+        await using (var db = Database.NewContext())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
+            db.FilePlan("plans", 1, Now);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(new Committed(["plans"], 1), await db.SeenInsideAsync());
+            // The handler throws here, between its SaveChanges and its Commit; disposing rolls back.
+        }
+
+        await AssertNothingCommittedOrPublishedAsync();
+    }
+
+    [Fact]
+    public async Task TheSameWritesOnceCommittedLeaveBothTheStateAndTheEvent()
+    {
+        // The control for the three above: the writes they roll back are there when the commit succeeds.
+        await CommitFailure.InstallAsync(Database);
+        await CommitFailure.DisarmAsync(Database);
+        var messageId = await Database.CommitPlanAsync("plans", 1, Now);
+
+        Assert.Equal(new Committed(["plans"], 1), await Database.CommittedAsync());
+        var transport = new RecordingTransport(Database);
+        await Dispatchers.Create(new ManualClock(Now)).RoundAsync(Database, transport);
+        Assert.Equal([messageId], transport.Published);
+    }
+
+    private async Task AssertNothingCommittedOrPublishedAsync()
+    {
+        Assert.Equal(Committed.Nothing, await Database.CommittedAsync());
+        var transport = new RecordingTransport(Database);
+        await Dispatchers.Create(new ManualClock(Now)).RoundAsync(Database, transport);
+        Assert.Empty(transport.Published);
+    }
+}

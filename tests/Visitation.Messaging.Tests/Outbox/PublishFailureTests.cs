@@ -1,0 +1,36 @@
+using Visitation.Messaging.Tests.Infrastructure;
+
+namespace Visitation.Messaging.Tests.Outbox;
+
+/// <summary>
+/// A publish that fails does not undo anything: the state change and its event stay committed, the
+/// event waits in the outbox, and it goes out once the broker is back — once, and in order.
+/// </summary>
+public sealed class PublishFailureTests : DatabaseTest
+{
+    [Fact]
+    public async Task EventsTheBrokerCannotTakeStayCommittedAndArePublishedOnceInOrderWhenItIsBack()
+    {
+        List<Guid> committed = [
+            await Database.CommitPlanAsync("first", 1, Now),
+            await Database.CommitPlanAsync("second", 2, Now),
+            await Database.CommitPlanAsync("third", 3, Now)];
+        var transport = new RecordingTransport(Database) { Down = true };
+        var dispatcher = Dispatchers.Create(new ManualClock(Now));
+
+        // Three rounds while the broker is away: each tries the oldest event and stops there.
+        int[] rounds = [await dispatcher.RoundAsync(Database, transport), await dispatcher.RoundAsync(Database, transport), await dispatcher.RoundAsync(Database, transport)];
+        Assert.Equal([0, 0, 0], rounds);
+        Assert.Equal(3, transport.Failures);
+        Assert.Empty(transport.Published);
+        Assert.Equal(new Committed(["first", "second", "third"], 3), await Database.CommittedAsync());
+        Assert.Equal(3, await Database.UnsentCountAsync());
+
+        transport.Down = false;
+        await dispatcher.RoundAsync(Database, transport);
+        await dispatcher.RoundAsync(Database, transport);
+
+        Assert.Equal(committed, transport.Published);
+        Assert.Equal(0, await Database.UnsentCountAsync());
+    }
+}
