@@ -54,6 +54,23 @@ public static class OutboxRows
         ScalarAsync(connectionString, "SELECT count(*) FROM timeline WHERE event = @event AND application_id = ANY(@ids)",
             ("event", timelineEvent), ("ids", applicationIds.Select(Guid.Parse).ToArray()));
 
+    /// <summary>The message ids of a service's outbox events of one type (its class name) about these applications.</summary>
+    public static async Task<IReadOnlyList<Guid>> MessageIdsAsync(string connectionString, string messageType, IEnumerable<string> applicationIds)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = Command(connection, "SELECT message_id FROM outbox_messages WHERE message_type LIKE @type AND body::text LIKE ANY(@patterns)",
+            [("type", "%." + messageType), ("patterns", applicationIds.Select(id => $"%{id}%").ToArray())]);
+        var ids = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return ids;
+    }
+
     /// <summary>Applications filed under a clerk's request id.</summary>
     public static Task<long> ApplicationsWithRequestIdAsync(string connectionString, string requestId) =>
         ScalarAsync(connectionString, "SELECT count(*) FROM applications WHERE request_id = @id", ("id", requestId));
