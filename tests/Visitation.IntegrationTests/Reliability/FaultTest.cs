@@ -120,9 +120,11 @@ public abstract class FaultTest
     {
         foreach (var id in applicationIds)
         {
-            // At least, not exactly: a duplicate must fail the count below, not time out here.
+            // At least, not exactly: a duplicate must fail the count below, not time out here. Every step
+            // is waited for, not only the status: a step whose consumer lost a race lands a moment later.
             await Eventually.Until(async () => await chain.Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = id }),
-                a => a.Status == status && a.Timeline.Count(t => t.Event == TimelineEvent.SmsSent) >= 2, $"{id} to reach {status} with its two SMS");
+                a => a.Status == status && a.Timeline.Count(t => t.Event == TimelineEvent.SmsSent) >= 2 && steps.All(step => a.Timeline.Any(t => t.Event == step)),
+                $"{id} to reach {status} with every step and its two SMS");
         }
 
         await QuietAsync("after the fault, before counting");
