@@ -18,13 +18,17 @@
 # broker-stop / broker-start stop and start the RabbitMQ application inside its running VM (all
 # client connections drop, nothing listens), and pg-stop / pg-start do the same for PostgreSQL:
 # the fault tests use them to take a server away while applications are in flight.
+# broker-kill and pg-kill CRASH a server instead: SIGKILL to RabbitMQ's Erlang VM (beam.smp), or to
+# the postmaster and every PostgreSQL process under it — no flush, no shutdown checkpoint, as a
+# power cut of that server would leave it (the OS's page cache survives, as it would not in a
+# machine crash). broker-start then boots a new VM and pg-start runs PostgreSQL's crash recovery.
 #
 # `env` prints export lines for VISITATION_POSTGRES, VISITATION_RABBITMQ and
 # VISITATION_RABBITMQ_MANAGEMENT: eval "$(deploy/local/infra.sh env dev)"
 set -euo pipefail
 
 usage() {
-    echo "usage: $0 start|stop|status|env|broker-stop|broker-start|pg-stop|pg-start [dev|test]" >&2
+    echo "usage: $0 start|stop|status|env|broker-stop|broker-start|broker-kill|pg-stop|pg-start|pg-kill [dev|test]" >&2
     exit 2
 }
 
@@ -177,7 +181,8 @@ pg_pid() {
     [[ -r $PG_DATA/postmaster.pid ]] || return 0
     pid=$(head -n1 "$PG_DATA/postmaster.pid" 2>/dev/null || true)
     [[ $pid =~ ^[0-9]+$ ]] || return 0
-    if [[ -r /proc/$pid/comm ]] && grep -qE '^(postgres|postmaster)$' "/proc/$pid/comm"; then
+    # (A killed postmaster that PID 1 has not reaped yet is a zombie: it is not running.)
+    if [[ -r /proc/$pid/comm ]] && grep -qE '^(postgres|postmaster)$' "/proc/$pid/comm" && ! process_gone "$pid"; then
         echo "$pid"
     fi
 }
@@ -228,9 +233,11 @@ pg_write_conf() {
         echo "unix_socket_directories = '$socket_dir'"
         echo "max_connections = 400"   # five services with pools plus parallel tests
         if [[ $PROFILE == test ]]; then
-            # Test data is disposable: trade durability for speed.
+            # Test data is disposable: trade durability against a MACHINE crash for speed. Commits
+            # stay synchronous (the WAL is written to the kernel before a commit is acknowledged):
+            # the fault tests kill PostgreSQL and expect every acknowledged commit to survive, and
+            # with synchronous_commit = off the last ~200 ms of acknowledged commits die with it.
             echo "fsync = off"
-            echo "synchronous_commit = off"
             echo "full_page_writes = off"
         fi
     } >"$PG_DATA/visitation.conf"
@@ -258,6 +265,9 @@ pg_start() {
     # A postmaster.pid left by a killed server whose pid is now dead or reused: remove it, or
     # PostgreSQL may refuse to start ("lock file already exists").
     rm -f "$PG_DATA/postmaster.pid"
+    # Likewise the socket's lock file: after pg-kill it names a postmaster that may still be a
+    # zombie (PID 1 reaps late here), which PostgreSQL takes for a live server and refuses to start.
+    rm -f "$PG_SOCKET_DIR"/.s.PGSQL.*.lock
     pg_write_conf
     if ! as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 start >/dev/null; then
         tail -n 30 "$PG_LOG" >&2 || true
@@ -280,6 +290,47 @@ pg_stop() {
         kill -QUIT "$pid" 2>/dev/null || true
     fi
     log "postgres: stopped in $(since "$t0")"
+}
+
+# Pids of the postmaster and of every process it started (backends, WAL writer, checkpointer...).
+pg_tree_pids() {
+    local postmaster=$1 dir ppid
+    echo "$postmaster"
+    for dir in /proc/[0-9]*; do
+        ppid=$(awk '{print $4}' "$dir/stat" 2>/dev/null) || continue
+        [[ $ppid == "$postmaster" ]] && echo "${dir#/proc/}"
+    done
+}
+
+# Is process $1 gone (or a zombie that nobody reaped yet: it holds no memory, no socket, no lock)?
+process_gone() {
+    local state
+    state=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) || return 0
+    [[ -z $state || $state == Z ]]
+}
+
+# Waits until every pid given is gone; dies after 30 s.
+wait_gone() {
+    local deadline pid
+    deadline=$(( $(now_ms) + 30000 ))
+    for pid in "$@"; do
+        while ! process_gone "$pid"; do
+            (( $(now_ms) < deadline )) || die "process $pid survived SIGKILL for 30 s"
+            sleep 0.1
+        done
+    done
+}
+
+pg_kill() {
+    local pid pids
+    pid=$(pg_pid)
+    [[ -n $pid ]] || die "postgres: not running, nothing to kill"
+    # All at once: a postmaster killed alone leaves its backends running (and holding shared
+    # memory) until they notice; killing the whole tree is what a crash of the server looks like.
+    mapfile -t pids < <(pg_tree_pids "$pid")
+    kill -KILL "${pids[@]}" 2>/dev/null || true
+    wait_gone "${pids[@]}"
+    log "postgres: killed (SIGKILL to ${#pids[@]} processes); pg-start runs crash recovery"
 }
 
 pg_status() {
@@ -334,6 +385,9 @@ loopback_users.guest = false
 listeners.tcp.default = 127.0.0.1:$AMQP_PORT
 management.tcp.port = $MGMT_PORT
 management.tcp.ip = 127.0.0.1
+# Queue statistics every second instead of every 5 s: the fault tests wait on the management API
+# for messages to be ready, unacknowledged or drained.
+collect_statistics_interval = 1000
 EOF
     echo '[rabbitmq_management].' >"$RABBIT_DIR/enabled_plugins"
     : >"$RABBIT_DIR/rabbitmq-env.conf"
@@ -382,6 +436,15 @@ rabbit_fail() {
     echo "---- tail of $RABBIT_LOG ----" >&2
     tail -n 40 "$RABBIT_LOG" >&2 2>/dev/null || echo "(no log file)" >&2
     die "rabbitmq: $1"
+}
+
+rabbit_kill() {
+    local pid
+    pid=$(rabbit_pid)
+    [[ -n $pid ]] || die "rabbitmq: not running, nothing to kill"
+    kill -KILL "$pid"
+    wait_gone "$pid"
+    log "rabbitmq: Erlang VM $pid killed (SIGKILL); broker-start boots a new one"
 }
 
 rabbit_stop() {
@@ -462,15 +525,25 @@ case "$COMMAND" in
         ;;
     broker-start)
         t0=$(now_ms)
-        rabbit_env timeout 60 "$RABBIT_BIN/rabbitmqctl" -q start_app >/dev/null
-        rabbit_wait_ready "$t0"
-        log "rabbitmq: application started in $(since "$t0")"
+        if [[ -z $(rabbit_pid) ]]; then
+            rabbit_start   # after broker-kill: the VM itself is gone
+        else
+            rabbit_env timeout 60 "$RABBIT_BIN/rabbitmqctl" -q start_app >/dev/null
+            rabbit_wait_ready "$t0"
+            log "rabbitmq: application started in $(since "$t0")"
+        fi
+        ;;
+    broker-kill)
+        rabbit_kill
         ;;
     pg-stop)
         pg_stop
         ;;
     pg-start)
         pg_start
+        ;;
+    pg-kill)
+        pg_kill
         ;;
     env)
         # Password is ignored (trust auth) but kept so the string works against a real server too.

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Visitation.Messaging.FaultInjection;
 
 namespace Visitation.Messaging;
 
@@ -20,6 +21,7 @@ public static class MessagingExtensions
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not configured."));
         builder.Services.AddOptions<MessagingOptions>().Bind(builder.Configuration.GetSection(MessagingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddBrokerTelemetry();
+        builder.Services.AddCrashPoints(builder.Configuration);
         builder.Services.AddMassTransit(bus =>
         {
             // A prison system phones nowhere.
@@ -56,6 +58,9 @@ public static class MessagingExtensions
                     retry.Ignore<ArgumentException>();
                     retry.Exponential(options.RetryLimit, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300));
                 });
+
+                // Innermost, and only in fault tests: die between the consumer's commit and the ack.
+                endpoint.UseCrashPoints(context);
             });
             bus.UsingRabbitMq((context, rabbit) =>
             {

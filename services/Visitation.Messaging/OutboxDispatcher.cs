@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Visitation.Messaging.Database;
+using Visitation.Messaging.FaultInjection;
 
 namespace Visitation.Messaging;
 
@@ -67,7 +68,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var transport = new BusOutboxTransport(scope.ServiceProvider.GetRequiredService<IBus>());
+        var transport = new BusOutboxTransport(scope.ServiceProvider.GetRequiredService<IBus>()).WithCrashPoints(scope.ServiceProvider);
         return await DispatchRoundAsync(db, transport, cancellationToken);
     }
 

@@ -12,11 +12,14 @@ public static class LocalServers
     /// <summary>Whether deploy/test.sh gave the tests its servers' control script.</summary>
     public static bool Available => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("VISITATION_TEST_INFRA"));
 
-    public static Task StopBrokerAsync() => RunAsync("broker-stop");
+    /// <summary>Crashes RabbitMQ: SIGKILL to its Erlang VM, no <c>stop_app</c>, nothing flushed or closed.</summary>
+    public static Task KillBrokerAsync() => RunAsync("broker-kill");
 
+    /// <summary>Boots the broker again (a new VM after a kill), ready when the management API answers.</summary>
     public static Task StartBrokerAsync() => RunAsync("broker-start");
 
-    public static Task StopDatabaseAsync() => RunAsync("pg-stop");
+    /// <summary>Crashes PostgreSQL: SIGKILL to the postmaster and every backend at once; the next start runs crash recovery.</summary>
+    public static Task KillDatabaseAsync() => RunAsync("pg-kill");
 
     public static Task StartDatabaseAsync() => RunAsync("pg-start");
 

@@ -59,6 +59,28 @@ public sealed class RabbitVirtualHost : IAsyncDisposable
 
     private sealed record QueueDepth(string Name, long? Messages);
 
+    /// <summary>Every queue of the run's virtual host as the management API reports it (its statistics lag about a second).</summary>
+    public async Task<IReadOnlyList<BrokerQueue>> QueuesAsync()
+    {
+        using var response = await _http.GetAsync(new Uri($"api/queues/{_name}", UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+        using var json = await System.Text.Json.JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());
+        return json.RootElement.EnumerateArray().Select(BrokerQueue.From).ToList();
+    }
+
+    /// <summary>
+    /// The AMQP delivery mode (2 = persistent) of the message at the head of a queue, read through
+    /// the management API and put back (requeued), or null when the queue is empty.
+    /// </summary>
+    public async Task<int?> HeadDeliveryModeAsync(string queue)
+    {
+        using var body = new StringContent("{\"count\":1,\"ackmode\":\"ack_requeue_true\",\"encoding\":\"auto\",\"truncate\":1000}", Encoding.UTF8, "application/json");
+        using var response = await _http.PostAsync(new Uri($"api/queues/{_name}/{Uri.EscapeDataString(queue)}/get", UriKind.Relative), body);
+        response.EnsureSuccessStatusCode();
+        using var json = await System.Text.Json.JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());
+        return json.RootElement.GetArrayLength() == 0 ? null : json.RootElement[0].GetProperty("properties").GetProperty("delivery_mode").GetInt32();
+    }
+
     /// <summary>Messages the broker has delivered to consumers in this virtual host so far (its statistics lag a few seconds).</summary>
     public async Task<long> DeliveredAsync()
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -11,7 +12,11 @@ namespace Visitation.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
+    /// <summary>How .NET reports a process that ended by SIGKILL: 128 + 9, as a shell would.</summary>
+    public const int KilledBySigkill = 137;
+
     private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
 
     private ServiceProcess(Process process, Uri address)
     {
@@ -46,12 +51,46 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start)!;
-        // Drain the service's output so a full pipe never blocks it; the tests read the database, not the log.
+        var service = new ServiceProcess(process, address);
+        // Drain the service's output so a full pipe never blocks it, keeping its last lines for a failure message.
+        process.OutputDataReceived += (_, line) => service.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => service.Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var service = new ServiceProcess(process, address);
         await service.WaitHealthyAsync();
         return service;
+    }
+
+    /// <summary>Waits for the process to end by itself (a crash point it was given) and returns its exit code.</summary>
+    public async Task<int> ExitCodeAsync(string why, int seconds = 60)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The service process was still running after {seconds} s, waiting for {why}. Its last output:\n{LastOutput}");
+        }
+
+        return _process.ExitCode;
+    }
+
+    /// <summary>The last lines the service wrote, for a failure message.</summary>
+    public string LastOutput => string.Join("\n", _output);
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > 40 && _output.TryDequeue(out _))
+        {
+        }
     }
 
     public GrpcChannel Channel(string token) =>
@@ -82,7 +121,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"The service process exited with code {_process.ExitCode} during start-up.");
+                throw new InvalidOperationException($"The service process exited with code {_process.ExitCode} during start-up. Its last output:\n{LastOutput}");
             }
 
             try

@@ -1,81 +1,152 @@
-using Npgsql;
-using Visitation.Contracts.Grpc.Application;
+using Visitation.Contracts.Events;
 using Visitation.Contracts.Grpc.BureauReview;
-using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.IntegrationTests.Chain;
 using Visitation.IntegrationTests.Infrastructure;
+using Visitation.Messaging.FaultInjection;
 using Visitation.ServiceDefaults.Auth;
 
 namespace Visitation.IntegrationTests.Reliability;
 
 /// <summary>
-/// Issue 3, fault test 1: bureau-review runs as its own process. It approves three applications —
-/// committed, but (the test holds the outbox's dispatch lock, as a second instance would) not yet
-/// published — and is killed with SIGKILL. A new process on the same database publishes what the
-/// dead one committed, and all three applications complete their chain.
+/// A service run as its own process is killed with SIGKILL inside one of the two windows where a
+/// crash doubles a message: by a crash point (<see cref="FaultInjectionOptions"/>) that kills it
+/// right after the broker confirmed an event and before the outbox row is stamped sent, or right
+/// after a consumer committed and before the broker was acknowledged. The duplicate that follows is
+/// shown to happen, and to change nothing: every step once, every family exactly its two SMS.
 /// </summary>
 public sealed class ProcessKillTests(VisitationSystem system) : FaultTest(system)
 {
     private const int Applications = 3;
 
     [Fact]
-    public async Task EventsCommittedByAKilledProcessArePublishedAfterRestart()
+    public async Task APublisherKilledAfterTheBrokerConfirmedButBeforeMarkingSentRepublishesAndTheInboxesAbsorbTheDuplicate()
     {
         var chain = new ChainDriver(Services);
         var families = NewFamilies(Applications);
-        var inmates = families.Select(f => "断电" + f.Phone[^4..]).ToArray();
-        var database = Services.Databases["bureau_review"];
+        var ids = await SubmitAsync(chain, families, "断电");
+        var bureau = Services.Databases["bureau_review"];
         var reviewerToken = VisitationSystem.Token(Roles.Reviewer, Orgs.County, "reviewer-zhao");
         await Services.StopAsync("bureau_review");
         try
         {
-            var ids = new List<string>();
-            await using (var first = await ServiceProcess.StartAsync("BureauReview", Services.SettingsOf("bureau_review")))
+            await using var published = await PublishedEvents.RecordAsync(Services.Amqp);
+            var seen = new List<Guid>();
+            IReadOnlyList<Guid> approvals = [];
+            // Copies on the wire of each approval, fewest first: "1,2,2" is three approvals, two of them twice.
+            async Task<string> CopiesAsync()
             {
-                var reviewer = new BureauReviewService.BureauReviewServiceClient(first.Channel(reviewerToken));
-                foreach (var (family, inmate) in families.Zip(inmates))
-                {
-                    await chain.ImportInmateAsync("YJ" + family.Phone[^6..], inmate, "2");
-                    ids.Add(await chain.SubmitAsync(family.Application(inmate, "2")));
-                }
+                seen.AddRange(await published.TakeAsync());
+                return string.Join(",", approvals.Select(id => seen.Count(s => s == id)).Order());
+            }
 
+            await using (var dying = await ServiceProcess.StartAsync("BureauReview", ProcessSettings("bureau_review",
+                             ($"{FaultInjectionOptions.Section}:{nameof(FaultInjectionOptions.KillAfterPublishConfirms)}", "2"),
+                             ($"{FaultInjectionOptions.Section}:{nameof(FaultInjectionOptions.MessageType)}", nameof(BureauApproved)))))
+            {
+                var reviewer = new BureauReviewService.BureauReviewServiceClient(dying.Channel(reviewerToken));
                 await Eventually.Until(async () => await reviewer.ListPendingReviewsAsync(new ListPendingReviewsRequest { Page = new() { PageSize = 200 } }),
                     r => ids.All(id => r.Tasks.Any(t => t.ApplicationId == id)), "the review tasks in the bureau process");
 
-                await using var dispatchLock = await OutboxRows.HoldDispatchLockAsync(database);
-                foreach (var id in ids)
+                // The three approvals go out in one dispatch round: held back until all are committed.
+                await using (await OutboxRows.HoldDispatchLockAsync(bureau))
                 {
-                    Assert.True((await reviewer.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId = id })).Approved);
+                    foreach (var id in ids)
+                    {
+                        Assert.True((await reviewer.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId = id })).Approved);
+                    }
                 }
 
-                Assert.Equal(Applications, await OutboxRows.UnsentAsync(database));
-                await first.KillAsync();
+                Assert.Equal(ServiceProcess.KilledBySigkill, await dying.ExitCodeAsync("its crash point after the second confirm"));
             }
 
-            // The process is dead and the lock released: nobody has published the approvals.
-            await Task.Delay(1000);
-            Assert.Equal(Applications, await OutboxRows.UnsentAsync(database));
+            // The window: two approvals are on the broker, and not one row is stamped sent.
+            approvals = await OutboxRows.MessageIdsAsync(bureau, nameof(BureauApproved), ids);
+            Assert.Equal(Applications, approvals.Count);
+            await Eventually.Until(CopiesAsync, copies => copies == "0,1,1", "the two confirmed approvals on the wire");
+            Assert.Equal(Applications, await OutboxRows.UnsentAsync(bureau));
 
-            await using var second = await ServiceProcess.StartAsync("BureauReview", Services.SettingsOf("bureau_review"));
-            await Eventually.Until(() => OutboxRows.UnsentAsync(database), n => n == 0, "the restarted process to publish the approvals");
-            foreach (var id in ids)
+            await using (await ServiceProcess.StartAsync("BureauReview", Services.SettingsOf("bureau_review")))
             {
-                await chain.WaitForPrisonTaskAsync(id);
-                await chain.Officer.ApproveApplicationAsync(new Contracts.Grpc.PrisonApproval.PrisonApproveRequest { ApplicationId = id });
-                var visit = await chain.WaitForProposalAsync(id);
-                await chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = visit.VisitId });
-                await chain.WaitForOutcomeAsync(id, ApplicationStatus.Scheduled, smsCount: 2);
+                await Eventually.Until(() => OutboxRows.UnsentAsync(bureau), unsent => unsent == 0, "the new process to publish the three approvals");
             }
 
-            foreach (var family in families)
-            {
-                Assert.Equal(2, (await Services.SmsTo(family.Phone)).Count);
-            }
+            // The two confirmed ones went out twice under their own message ids, the third once.
+            await Eventually.Until(CopiesAsync, copies => copies == "1,2,2", "three approvals on the wire, two of them twice");
         }
         finally
         {
             Services.StartInstances("bureau_review");
         }
+
+        foreach (var id in ids)
+        {
+            await ScheduleAsync(chain, id);
+        }
+
+        await AssertEachScheduledExactlyOnceAsync(chain, ids, families);
     }
 
+    [Fact]
+    public async Task AConsumerKilledAfterItsCommitButBeforeItsAckGetsTheMessageAgainAndChangesNothingTwice()
+    {
+        var chain = new ChainDriver(Services);
+        var families = NewFamilies(Applications);
+        var ids = await SubmitAsync(chain, families, "断点");
+        foreach (var id in ids)
+        {
+            await chain.WaitForBureauTaskAsync(id);
+        }
+
+        var application = Services.Databases["application"];
+        var timelineQueue = await QueueOfAsync("application", "bureau-approved-timeline");
+        await Services.StopAsync("application");
+        try
+        {
+            await using (var dying = await ServiceProcess.StartAsync("Application", ProcessSettings("application",
+                             ($"{FaultInjectionOptions.Section}:{nameof(FaultInjectionOptions.KillAfterConsumeCommits)}", "1"),
+                             ($"{FaultInjectionOptions.Section}:{nameof(FaultInjectionOptions.MessageType)}", nameof(BureauApproved)))))
+            {
+                foreach (var id in ids)
+                {
+                    Assert.True((await chain.Reviewer.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId = id })).Approved);
+                }
+
+                Assert.Equal(ServiceProcess.KilledBySigkill, await dying.ExitCodeAsync("its crash point after the first committed approval"));
+            }
+
+            // The window: an approval's timeline step is committed, and yet the broker holds all three
+            // approvals again — none was acknowledged — for the next consumer.
+            Assert.InRange(await OutboxRows.TimelineStepsAsync(application, ids, "bureau-approved"), 1, Applications);
+            await Eventually.Until(async () => (await Services.VirtualHost!.QueuesAsync()).Single(q => q.Name == timelineQueue),
+                q => q.Ready == Applications && q.Unacknowledged == 0, "the three approvals back in the timeline's queue, unacknowledged by the dead process");
+        }
+        finally
+        {
+            Services.StartInstances("application");
+        }
+
+        await Eventually.Until(() => OutboxRows.TimelineStepsAsync(application, ids, "bureau-approved"), steps => steps >= Applications, "the redelivered approvals on the timelines");
+        chain = new ChainDriver(Services); // the clerk's channel went with the stopped instances
+        foreach (var id in ids)
+        {
+            await ScheduleAsync(chain, id);
+        }
+
+        await AssertEachScheduledExactlyOnceAsync(chain, ids, families);
+        var redelivered = (await Services.VirtualHost!.QueuesAsync()).Single(q => q.Name == timelineQueue).Redelivered;
+        Assert.True(redelivered >= Applications, $"the broker redelivered only {redelivered} messages of {timelineQueue}");
+    }
+
+    private static async Task<string[]> SubmitAsync(ChainDriver chain, Family[] families, string inmatePrefix)
+    {
+        var ids = new List<string>();
+        foreach (var family in families)
+        {
+            var inmate = inmatePrefix + family.Phone[^4..];
+            await chain.ImportInmateAsync("YJ" + family.Phone[^6..], inmate, "2");
+            ids.Add(await chain.SubmitAsync(family.Application(inmate, "2")));
+        }
+
+        return [.. ids];
+    }
 }

@@ -4,7 +4,8 @@ namespace Visitation.IntegrationTests.Security;
 
 /// <summary>
 /// Settings that cannot work stop a service as it starts, naming the setting: the published
-/// development key outside Development, a key too short for HS256, an SMS gateway never tried.
+/// development key outside Development, a key too short for HS256, an SMS gateway never tried,
+/// a fault test's crash point in production.
 /// </summary>
 public sealed class StartUpSettingsTests
 {
@@ -30,6 +31,18 @@ public sealed class StartUpSettingsTests
         var refused = await StartNotificationAsync("Testing", new() { ["SmsGateway:MaxAttempts"] = "0" });
 
         Assert.Contains("MaxAttempts", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACrashPointStopsAServiceInProduction()
+    {
+        var refused = await StartNotificationAsync("Production", new()
+        {
+            ["Auth:SigningKey"] = "a-private-key-for-this-test-only-0123456789",
+            ["FaultInjection:KillAfterPublishConfirms"] = "1",
+        });
+
+        Assert.Contains("FaultInjection:* makes the process kill itself on purpose; it is refused outside the Testing environment", refused.Message, StringComparison.Ordinal);
     }
 
     private static async Task<OptionsValidationException> StartNotificationAsync(string environment, Dictionary<string, string?> settings)

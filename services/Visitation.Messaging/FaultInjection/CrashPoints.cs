@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace Visitation.Messaging.FaultInjection;
+
+/// <summary>
+/// Counts the moments <see cref="FaultInjectionOptions"/> names and kills the process at the one
+/// chosen. SIGKILL, not an exception or a stop: no finally block, no flush, no ack, no goodbye.
+/// </summary>
+internal sealed class CrashPoints(IOptions<FaultInjectionOptions> options)
+{
+    private int _confirms;
+    private int _commits;
+
+    public bool IsEnabled => options.Value.IsEnabled;
+
+    /// <summary>The broker confirmed an outbox row of this message type; the round has not committed.</summary>
+    public void PublishConfirmed(string messageType)
+    {
+        if (options.Value.KillAfterPublishConfirms > 0 && Counts(messageType)
+            && Interlocked.Increment(ref _confirms) == options.Value.KillAfterPublishConfirms)
+        {
+            Kill();
+        }
+    }
+
+    /// <summary>A consumer of this message type committed; the broker has not been acknowledged.</summary>
+    public void ConsumeCommitted(string messageType)
+    {
+        if (options.Value.KillAfterConsumeCommits > 0 && Counts(messageType)
+            && Interlocked.Increment(ref _commits) == options.Value.KillAfterConsumeCommits)
+        {
+            Kill();
+        }
+    }
+
+    // Outbox rows carry the full type name, consumers see the class: compare the class name.
+    private bool Counts(string messageType) =>
+        string.IsNullOrEmpty(options.Value.MessageType)
+        || messageType.Split('.', '+')[^1] == options.Value.MessageType;
+
+    private static void Kill()
+    {
+        using var self = Process.GetCurrentProcess();
+        self.Kill(); // SIGKILL on Linux
+    }
+}
