@@ -22,6 +22,7 @@ if [[ -n $(git status --porcelain --untracked-files=no) ]]; then
 fi
 
 WORK=$(mktemp -d /tmp/visitation-measure.XXXXXX)
+chmod 755 "$WORK" # PostgreSQL runs as its own user and must reach the clone's .local/
 CLONE=$WORK/visitation
 cleanup() {
     if [[ -x $CLONE/deploy/stop.sh ]]; then
