@@ -98,7 +98,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
         {
             try
             {
-                await transport.PublishAsync(row, cancellationToken);
+                await transport.PublishAsync(row, cancellationToken).WaitAsync(options.Value.PublishTimeout, cancellationToken);
                 row.SentAt = clock.GetUtcNow();
                 row.Attempts++;
                 published++;
@@ -139,7 +139,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
         {
             try
             {
-                await transport.SendAsync(row, cancellationToken);
+                await transport.SendAsync(row, cancellationToken).WaitAsync(options.Value.PublishTimeout, cancellationToken);
                 row.SentAt = clock.GetUtcNow();
                 sent++;
             }

@@ -183,6 +183,8 @@ public sealed class VisitationSystem : IAsyncLifetime
             ["ConnectionStrings:Database"] = Databases[service],
             ["ConnectionStrings:RabbitMq"] = amqp.ToString(),
             ["Outbox:PollInterval"] = "00:00:00.200",
+            // A publish whose confirm was lost in a broker crash is given up sooner than in production.
+            ["Outbox:PublishTimeout"] = "00:00:05",
             // Fewer immediate retries than production, so a poison message reaches _error in seconds.
             ["Messaging:RetryLimit"] = "2",
             ["Messaging:RedeliveryLimit"] = "1",

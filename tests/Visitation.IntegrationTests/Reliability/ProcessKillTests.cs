@@ -19,6 +19,7 @@ public sealed class ProcessKillTests(VisitationSystem system) : FaultTest(system
     private const int Applications = 3;
 
     [Fact]
+    [Trait(Stability.Trait, Stability.UpstreamHang)]
     public async Task APublisherKilledAfterTheBrokerConfirmedButBeforeMarkingSentRepublishesAndTheInboxesAbsorbTheDuplicate()
     {
         var chain = new ChainDriver(Services);

@@ -7,11 +7,11 @@ namespace Visitation.Messaging.Tests.Infrastructure;
 internal static class Dispatchers
 {
     /// <summary>A service's outbox dispatcher whose rounds the test runs one at a time.</summary>
-    public static OutboxDispatcher<TestDbContext> Create(TimeProvider clock, int batchSize = 100, IOutboxRoundObserver? observer = null) =>
+    public static OutboxDispatcher<TestDbContext> Create(TimeProvider clock, int batchSize = 100, IOutboxRoundObserver? observer = null, TimeSpan? publishTimeout = null) =>
         new(
             new ServiceCollection().BuildServiceProvider(), // rounds are driven with the test's own context and transport
             new OutboxSignal(),
-            Options.Create(new OutboxOptions { BatchSize = batchSize }),
+            Options.Create(new OutboxOptions { BatchSize = batchSize, PublishTimeout = publishTimeout ?? new OutboxOptions().PublishTimeout }),
             clock,
             NullLogger<OutboxDispatcher<TestDbContext>>.Instance)
         {

@@ -24,6 +24,9 @@ internal sealed class RecordingTransport(TestDatabase database, IOutboxTransport
     /// <summary>How many publishes failed, refused or with the broker away.</summary>
     public int Failures { get; private set; }
 
+    /// <summary>Publishes never return, as after a broker restart that lost their confirms (until cleared).</summary>
+    public bool Hangs { get; set; }
+
     /// <summary>The broker refuses this message (until cleared).</summary>
     public Guid? Refuse { get; set; }
 
@@ -32,6 +35,12 @@ internal sealed class RecordingTransport(TestDatabase database, IOutboxTransport
 
     public async Task PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
     {
+        if (Hangs)
+        {
+            Failures++;
+            await new TaskCompletionSource().Task; // no confirm and no error: the dispatcher's limit must end the wait
+        }
+
         if (Down || row.MessageId == Refuse)
         {
             Failures++;

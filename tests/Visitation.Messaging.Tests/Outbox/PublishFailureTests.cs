@@ -33,4 +33,22 @@ public sealed class PublishFailureTests : DatabaseTest
         Assert.Equal(committed, transport.Published);
         Assert.Equal(0, await Database.UnsentCountAsync());
     }
+
+    [Fact]
+    public async Task APublishThatNeverReturnsIsGivenUpAfterTheTimeoutAndTheEventGoesOutInALaterRound()
+    {
+        var committed = await Database.CommitPlanAsync("stuck", 1, Now);
+        var transport = new RecordingTransport(Database) { Hangs = true };
+        var dispatcher = Dispatchers.Create(new ManualClock(Now), publishTimeout: TimeSpan.FromMilliseconds(200));
+
+        // The round ends (it would otherwise hold the dispatch lock for ever) with the event still unsent.
+        Assert.Equal(0, await dispatcher.RoundAsync(Database, transport));
+        Assert.Equal(1, transport.Failures);
+        Assert.Equal(1, await Database.UnsentCountAsync());
+
+        transport.Hangs = false;
+        Assert.Equal(1, await dispatcher.RoundAsync(Database, transport));
+        Assert.Equal([committed], transport.Published);
+        Assert.Equal(0, await Database.UnsentCountAsync());
+    }
 }
