@@ -116,8 +116,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     private async Task WaitHealthyAsync()
     {
         using var http = new HttpClient { DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(60))
         {
             if (_process.HasExited)
             {

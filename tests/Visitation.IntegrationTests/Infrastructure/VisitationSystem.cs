@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Json;
 using Grpc.Net.Client;
 using MassTransit;
@@ -28,7 +27,8 @@ namespace Visitation.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class VisitationSystem : IAsyncLifetime
 {
-    private readonly string _runId = "it" + DateTime.UtcNow.ToString("MMddHHmmss", CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..6];
+    // Names the run's databases, virtual host and SMS store: unique, and sortable by creation (a version-7 Guid starts with its time).
+    private readonly string _runId = "it" + Guid.CreateVersion7().ToString("N")[..20];
     public const int InstancesPerService = 2;
     private readonly Dictionary<string, List<IAsyncDisposable>> _hosts = [];
     private readonly Dictionary<string, Func<IAsyncDisposable>> _factories = [];

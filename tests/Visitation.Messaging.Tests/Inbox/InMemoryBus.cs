@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,8 +43,8 @@ internal sealed class InMemoryBus : IAsyncDisposable
     /// <summary>Waits until the consumer has finished <paramref name="count"/> deliveries (handled, absorbed or faulted), of which exactly <paramref name="faulted"/> faulted.</summary>
     public async Task WaitForDeliveriesAsync(int count, int faulted = 0)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (_deliveries.Finished < count && DateTime.UtcNow < deadline)
+        var waited = Stopwatch.StartNew();
+        while (_deliveries.Finished < count && waited.Elapsed < TimeSpan.FromSeconds(15))
         {
             await Task.Delay(20, TestContext.Current.CancellationToken);
         }

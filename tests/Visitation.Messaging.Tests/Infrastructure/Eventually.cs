@@ -1,3 +1,4 @@
+using System.Diagnostics;
 namespace Visitation.Messaging.Tests.Infrastructure;
 
 /// <summary>Polls until a condition holds; fails with the last seen state (never a fixed sleep).</summary>
@@ -5,7 +6,7 @@ internal static class Eventually
 {
     public static async Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> done, string what, int seconds = 30)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        var waited = Stopwatch.StartNew(); // elapsed time, not the date: the test owns the clock
         T last;
         do
         {
@@ -17,7 +18,7 @@ internal static class Eventually
 
             await Task.Delay(50, TestContext.Current.CancellationToken);
         }
-        while (DateTime.UtcNow < deadline);
+        while (waited.Elapsed < TimeSpan.FromSeconds(seconds));
 
         throw new TimeoutException($"Timed out after {seconds}s waiting for {what}. Last state: {last}");
     }

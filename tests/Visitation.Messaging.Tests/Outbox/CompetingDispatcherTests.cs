@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Visitation.Messaging.Tests.Infrastructure;
 
 namespace Visitation.Messaging.Tests.Outbox;
@@ -65,8 +66,8 @@ public sealed class CompetingDispatcherTests : DatabaseTest
         var instance = ledger.For(name);
         var dispatcher = Dispatchers.Create(new ManualClock(Now), batchSize: 5, observer: instance);
         var transport = new RecordingTransport(Database, instance);
-        var deadline = DateTime.UtcNow + Patience;
-        while (ledger.PublishedCount < Writers * EventsPerWriter && DateTime.UtcNow < deadline)
+        var waited = Stopwatch.StartNew();
+        while (ledger.PublishedCount < Writers * EventsPerWriter && waited.Elapsed < Patience)
         {
             if (await dispatcher.RoundAsync(Database, transport) == 0)
             {
