@@ -19,6 +19,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddGrpc(grpc =>
         {
             grpc.EnableDetailedErrors = builder.Environment.IsDevelopment();
+            // Every call of every service is authorised here, by the policy table, before its handler runs.
+            grpc.Interceptors.Add<AccessInterceptor>();
         });
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks();

@@ -1,42 +1,31 @@
-using System.Security.Claims;
 using Grpc.Core;
+using Microsoft.AspNetCore.Http;
 using Visitation.ServiceDefaults.Grpc;
 
 namespace Visitation.ServiceDefaults.Auth;
 
-/// <summary>Who is calling: user, role and organisation, as the token's claims say.</summary>
+/// <summary>
+/// Who is calling: user, role and organisation, as the token's claims say, and the organisations
+/// whose records the call may reach (<see cref="Organisations"/>, from the policy table). Only the
+/// <see cref="AccessInterceptor"/> makes one, after it allowed the call.
+/// </summary>
 public sealed record Caller(string UserId, string Role, string OrganisationId)
 {
+    /// <summary>
+    /// The organisations this call may reach: a record owned by any other is answered as if it did
+    /// not exist (NOT_FOUND, the same reply as an unknown id), and lists hold only these ones'.
+    /// A list (not a set) so a query can filter by it in the database (<c>= ANY(@organisations)</c>).
+    /// </summary>
+    public IReadOnlyList<string> Organisations { get; init; } = [];
+
+    /// <summary>The caller the access policy allowed for this call; refused when none was (deny by default).</summary>
     public static Caller From(ServerCallContext context)
     {
-        var user = context.GetHttpContext().User;
-        string Claim(string type) => user.FindFirstValue(type) ?? string.Empty;
-        var caller = new Caller(Claim(CallerClaims.Subject), Claim(CallerClaims.Role), Claim(CallerClaims.Organisation));
-        if (caller.UserId.Length == 0 || caller.Role.Length == 0 || caller.OrganisationId.Length == 0)
-        {
-            throw GrpcErrors.PermissionDenied("令牌缺少用户、角色或机构信息");
-        }
-
-        return caller;
+        ArgumentNullException.ThrowIfNull(context);
+        return context.GetHttpContext().Features.Get<Caller>() ?? throw AccessInterceptor.Refused();
     }
 
-    /// <summary>Refuses the call unless the caller holds one of the roles.</summary>
-    public Caller Require(params string[] roles)
-    {
-        if (!roles.Contains(Role, StringComparer.Ordinal))
-        {
-            throw GrpcErrors.PermissionDenied($"角色 {Role} 无权执行此操作");
-        }
-
-        return this;
-    }
-
-    /// <summary>Refuses the call unless the resource belongs to the caller's organisation.</summary>
-    public void RequireOrganisation(string owningOrganisationId)
-    {
-        if (!string.Equals(owningOrganisationId, OrganisationId, StringComparison.Ordinal))
-        {
-            throw GrpcErrors.PermissionDenied("无权访问其他机构的数据");
-        }
-    }
+    /// <summary>True when the organisation is within this call's reach.</summary>
+    public bool Reaches(string? organisationId) =>
+        organisationId is not null && Organisations.Contains(organisationId, StringComparer.Ordinal);
 }

@@ -1,16 +1,20 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Visitation.Rules.ReferenceData;
+using Visitation.ServiceDefaults.Auth;
+using Visitation.Workflow.Access;
 
 namespace Visitation.Workflow.ReferenceData;
 
 public static class ReferenceDataRegistration
 {
-    /// <summary>The organisations, calendars and policies under <c>deploy/reference-data</c>, read once at start-up.</summary>
+    /// <summary>The organisations, calendars and policies under <c>deploy/reference-data</c>, read once at start-up, and the access policy on that organisation tree.</summary>
     public static WebApplicationBuilder AddReferenceData(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(_ => ReferenceDataLoader.Load(builder.Configuration));
         builder.Services.AddSingleton<PrisonCalendars>();
+        // Who may call what, and reach which organisations' records, is decided on this tree (docs/access.md).
+        builder.Services.AddSingleton<IAccessPolicy, ReferenceDataAccessPolicy>();
         return builder;
     }
 }

@@ -13,6 +13,8 @@ public sealed class ChainDriver(VisitationSystem system)
     public ApplicationService.ApplicationServiceClient Clerk { get; } = system.Applications(VisitationSystem.Token(Roles.Clerk, Orgs.Office, "clerk-li"));
     public BureauReviewService.BureauReviewServiceClient Reviewer { get; } = system.BureauReview(VisitationSystem.Token(Roles.Reviewer, Orgs.County, "reviewer-zhao"));
     public PrisonApprovalService.PrisonApprovalServiceClient Officer { get; } = system.PrisonApproval(VisitationSystem.Token(Roles.Officer, Orgs.Prison, "officer-sun"));
+    /// <summary>The prison's director, who records the special approvals the prison's chain signed.</summary>
+    public PrisonApprovalService.PrisonApprovalServiceClient Director { get; } = system.PrisonApproval(VisitationSystem.Token(Roles.Director, Orgs.Prison, "director-zhou"));
     public SchedulingService.SchedulingServiceClient VisitCentre { get; } = system.Scheduling(VisitationSystem.Token(Roles.Officer, Orgs.Prison, "officer-sun"));
     public SchedulingService.SchedulingServiceClient CountyAgenda { get; } = system.Scheduling(VisitationSystem.Token(Roles.Reviewer, Orgs.County, "reviewer-zhao"));
 

@@ -79,7 +79,7 @@ public sealed class InmateChangeTests(VisitationSystem system)
         var (firstId, _) = await _chain.DriveToProposalAsync(family, inmate);
         var month = (await _chain.Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = firstId })).VisitMonth;
 
-        var partial = await _chain.Officer.RecordSpecialApprovalAsync(new RecordSpecialApprovalRequest
+        var partial = await _chain.Director.RecordSpecialApprovalAsync(new RecordSpecialApprovalRequest
         {
             InmateNumber = number, Kind = SpecialApprovalKind.ExtraVisit, Month = month, ApprovedBy = { SpecialApprovalLevel.PrisonArea }, Signatories = "监区长 刘", Reason = "父亲病危",
         });
@@ -88,7 +88,7 @@ public sealed class InmateChangeTests(VisitationSystem system)
         var refused = await _chain.Officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = early, UseExtraVisitApproval = true });
         Assert.Equal("MONTHLY_QUOTA_USED", refused.ReasonCode);
 
-        var complete = await _chain.Officer.RecordSpecialApprovalAsync(new RecordSpecialApprovalRequest
+        var complete = await _chain.Director.RecordSpecialApprovalAsync(new RecordSpecialApprovalRequest
         {
             InmateNumber = number, Kind = SpecialApprovalKind.ExtraVisit, Month = month,
             ApprovedBy = { SpecialApprovalLevel.PrisonArea, SpecialApprovalLevel.PrisonAdministrationSection, SpecialApprovalLevel.PrisonLeadership }, Signatories = "监区长 刘、狱政科长 王、副监狱长 陈", Reason = "父亲病危",
@@ -133,7 +133,7 @@ public sealed class InmateChangeTests(VisitationSystem system)
         var number = family.InmateNumber;
         await _chain.ImportInmateAsync(number, "层级错误" + family.Phone[^4..], "3");
 
-        var error = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Officer.RecordSpecialApprovalAsync(new RecordSpecialApprovalRequest
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Director.RecordSpecialApprovalAsync(new RecordSpecialApprovalRequest
         {
             InmateNumber = number, Kind = SpecialApprovalKind.ExtraVisit, Month = Family.NextVisitMonth(system.Clock), ApprovedBy = { SpecialApprovalLevel.PrisonDirector }, Signatories = "张", Reason = "婚礼",
         }));

@@ -219,7 +219,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
             await _chain.VisitCentre.StartVisitAsync(new VisitActionRequest { VisitId = visit.VisitId }));
 
         Assert.Equal(StatusCode.PermissionDenied, officerChecksIn.StatusCode);
-        Assert.Equal(StatusCode.PermissionDenied, otherVenueChecksIn.StatusCode);
+        Assert.Equal(StatusCode.NotFound, otherVenueChecksIn.StatusCode); // another venue's visit answers as an unknown one
         Assert.Equal(StatusCode.PermissionDenied, venueStarts.StatusCode);
         Assert.Equal(StatusCode.InvalidArgument, identityNotChecked.StatusCode);
         Assert.Equal(StatusCode.FailedPrecondition, notTheDay.StatusCode); // weeks before the visit day

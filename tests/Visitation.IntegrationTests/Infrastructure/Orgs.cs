@@ -1,6 +1,6 @@
 namespace Visitation.IntegrationTests.Infrastructure;
 
-/// <summary>Organisations from the shipped reference data (deploy/reference-data/organisations.json).</summary>
+/// <summary>Organisations from the shipped reference data (deploy/reference-data/organisations.json), and the test run's second prison.</summary>
 public static class Orgs
 {
     public const string Office = "yongji-chengxi-office";
@@ -9,4 +9,10 @@ public static class Orgs
     public const string OtherCounty = "yanhu-bureau";
     public const string Prison = "yongji-prison";
     public const string Venue = "yongji-venue";
+    public const string OtherVenue = "yanhu-venue";
+    public const string Province = "shanxi";
+    public const string OtherProvince = "ningxia";
+
+    /// <summary>Not shipped: the test run's reference data adds it (VisitationSystem), as a copy of Yongji's prison.</summary>
+    public const string OtherPrison = "test-other-prison";
 }

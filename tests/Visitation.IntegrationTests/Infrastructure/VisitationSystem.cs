@@ -1,4 +1,6 @@
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Grpc.Core;
 using Grpc.Net.Client;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -37,6 +39,7 @@ public sealed class VisitationSystem : IAsyncLifetime
     private ServerEndpoints? _servers;
     private RabbitVirtualHost? _vhost;
     private WebApplication? _gateway;
+    private string _referenceData = null!;
 
     public Uri GatewayAddress { get; private set; } = null!;
     public HttpClient Gateway { get; private set; } = null!;
@@ -59,6 +62,7 @@ public sealed class VisitationSystem : IAsyncLifetime
         _vhost = await RabbitVirtualHost.CreateAsync(_servers, _runId);
         var amqp = Amqp = _vhost?.Amqp ?? _servers.RabbitMq;
         await StartGatewayAsync();
+        _referenceData = WriteReferenceDataWithAnotherPrison();
         Register<ApplicationGrpcService>("application", amqp);
         Register<BureauReviewGrpcService>("bureau_review", amqp);
         Register<PrisonApprovalGrpcService>("prison_approval", amqp);
@@ -98,6 +102,17 @@ public sealed class VisitationSystem : IAsyncLifetime
     /// </summary>
     public IReadOnlyDictionary<string, string> SettingsOf(string service) =>
         _settings[service].Concat(Clock.TrainingClockSettings()).ToDictionary();
+
+    /// <summary>A call invoker on a service by name (as <see cref="ServiceNames"/>), for calls built from the protos' descriptors.</summary>
+    public CallInvoker Invoker(string service, string? token) => service switch
+    {
+        "application" => Channel<ApplicationGrpcService>(service, token).CreateCallInvoker(),
+        "bureau_review" => Channel<BureauReviewGrpcService>(service, token).CreateCallInvoker(),
+        "prison_approval" => Channel<PrisonApprovalGrpcService>(service, token).CreateCallInvoker(),
+        "scheduling" => Channel<SchedulingGrpcService>(service, token).CreateCallInvoker(),
+        "notification" => Channel<NotificationGrpcService>(service, token).CreateCallInvoker(),
+        _ => throw new ArgumentOutOfRangeException(nameof(service), service, "not a service of the system"),
+    };
 
     public Contracts.Grpc.Application.ApplicationService.ApplicationServiceClient Applications(string? token) =>
         new(Channel<ApplicationGrpcService>("application", token));
@@ -182,6 +197,7 @@ public sealed class VisitationSystem : IAsyncLifetime
         {
             ["ConnectionStrings:Database"] = Databases[service],
             ["ConnectionStrings:RabbitMq"] = amqp.ToString(),
+            ["ReferenceData:Path"] = _referenceData,
             ["Outbox:PollInterval"] = "00:00:00.200",
             // A publish whose confirm was lost in a broker crash is given up sooner than in production.
             ["Outbox:PublishTimeout"] = "00:00:05",
@@ -211,6 +227,33 @@ public sealed class VisitationSystem : IAsyncLifetime
     }
 
 
+
+    /// <summary>
+    /// The shipped reference data plus a second prison (<see cref="Orgs.OtherPrison"/>, a copy of
+    /// Yongji's under another id), so that prison staff have another prison to be kept out of: the
+    /// shipped tree has one. Written once for the run; the services read it at start-up.
+    /// </summary>
+    private string WriteReferenceDataWithAnotherPrison()
+    {
+        var source = Path.Combine(AppContext.BaseDirectory, "reference-data");
+        var target = Path.Combine(Path.GetTempPath(), _runId, "reference-data");
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+
+        var organisations = Path.Combine(target, "organisations.json");
+        var tree = JsonNode.Parse(File.ReadAllText(organisations))!;
+        var prisons = tree["prisons"]!.AsArray();
+        var other = prisons.Single(p => (string?)p!["id"] == Orgs.Prison)!.DeepClone();
+        other["id"] = Orgs.OtherPrison;
+        other["name"] = "测试用第二监狱";
+        prisons.Add(other);
+        File.WriteAllText(organisations, tree.ToJsonString());
+        return target;
+    }
 
     private async Task StartGatewayAsync()
     {

@@ -55,23 +55,28 @@ public sealed class AccessTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task OtherOfficeAndOtherCountyAreRefused()
+    public async Task AnotherOfficesOrCountysApplicationIsAnsweredAsAnUnknownOneAndListedNowhere()
     {
         system.Clock.StartAt(TestDates.ApplicationDay);
         var id = await _chain.SubmitAsync(new Family(system.Clock).Application("赵铁柱"));
         await _chain.WaitForBureauTaskAsync(id);
+        var unknownId = Guid.NewGuid().ToString();
         var otherClerk = system.Applications(VisitationSystem.Token(Roles.Clerk, Orgs.OtherOffice));
         var otherReviewer = system.BureauReview(VisitationSystem.Token(Roles.Reviewer, Orgs.OtherCounty));
 
         var read = await Assert.ThrowsAsync<RpcException>(async () =>
             await otherClerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = id }));
+        var readUnknown = await Assert.ThrowsAsync<RpcException>(async () =>
+            await otherClerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = unknownId }));
         var approve = await Assert.ThrowsAsync<RpcException>(async () =>
             await otherReviewer.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId = id }));
 
-        Assert.Equal(StatusCode.PermissionDenied, read.StatusCode);
-        Assert.Equal(StatusCode.PermissionDenied, approve.StatusCode);
+        Assert.Equal(StatusCode.NotFound, read.StatusCode);
+        Assert.Equal(readUnknown.Status.Detail.Replace(unknownId, id, StringComparison.Ordinal), read.Status.Detail);
+        Assert.Equal(StatusCode.NotFound, approve.StatusCode);
         Assert.DoesNotContain(await otherReviewer.AllPendingReviewsAsync(), t => t.ApplicationId == id);
         Assert.DoesNotContain(await otherClerk.AllApplicationsAsync(), a => a.ApplicationId == id);
+        Assert.Contains(await _chain.Reviewer.AllPendingReviewsAsync(), t => t.ApplicationId == id);
     }
 
     [Fact]

@@ -13,7 +13,6 @@ public sealed class GetApplicationHandler(ApplicationDbContext db, TimeProvider 
 {
     public async Task<ApplicationView> HandleAsync(GetApplicationRequest request, Caller caller, CancellationToken ct)
     {
-        caller.Require(Roles.Clerk);
         var id = Ids.Parse(request.ApplicationId, "application_id");
         var application = await OfficeApplications.LoadAsync(db.Applications.AsNoTracking(), id, caller, ct);
         return ApplicationViews.ToView(application, ChinaTime.Today(clock));

@@ -13,9 +13,8 @@ public sealed class ListApplicationsHandler(ApplicationDbContext db)
 {
     public async Task<ListApplicationsReply> HandleAsync(ListApplicationsRequest request, Caller caller, CancellationToken ct)
     {
-        caller.Require(Roles.Clerk);
         var page = request.Page.ToPage();
-        var query = db.Applications.AsNoTracking().Where(a => a.OfficeId == caller.OrganisationId);
+        var query = db.Applications.AsNoTracking().Where(a => caller.Organisations.Contains(a.OfficeId));
         // Unspecified is no filter; a number the proto does not define is a bad filter, not an empty list.
         if (request.Status != Contracts.Grpc.Application.ApplicationStatus.Unspecified)
         {

@@ -20,7 +20,6 @@ public sealed class SubmitApplicationHandler(ApplicationDbContext db, ReferenceD
 {
     public async Task<SubmitApplicationReply> HandleAsync(SubmitApplicationRequest request, Caller caller, CancellationToken ct)
     {
-        caller.Require(Roles.Clerk);
         var office = reference.Office(caller.OrganisationId)
             ?? throw GrpcErrors.PermissionDenied("令牌中的司法所不存在");
         var existing = await FindExistingAsync(office.Id, request.RequestId, ct);

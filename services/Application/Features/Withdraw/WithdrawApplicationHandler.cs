@@ -16,7 +16,6 @@ public sealed class WithdrawApplicationHandler(ApplicationDbContext db, TimeProv
 {
     public async Task<ApplicationView> HandleAsync(WithdrawApplicationRequest request, Caller caller, CancellationToken ct)
     {
-        caller.Require(Roles.Clerk);
         var id = Ids.Parse(request.ApplicationId, "application_id");
         new FieldViolations().Required("reason", request.Reason).ThrowIfAny();
         var application = await OfficeApplications.LoadAsync(db.Applications, id, caller, ct);

@@ -17,7 +17,6 @@ public sealed class BarVisitorHandler(PrisonApprovalDbContext db, AffectedWork a
 {
     public async Task<BarVisitorReply> HandleAsync(BarVisitorRequest request, Caller caller, CancellationToken ct)
     {
-        caller.Require(Roles.Officer);
         var violations = new FieldViolations();
         var id = ResidentIdNumber.Check(request.IdNumber);
         if (!id.IsValid)

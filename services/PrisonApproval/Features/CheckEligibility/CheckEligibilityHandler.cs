@@ -26,16 +26,13 @@ public sealed partial class CheckEligibilityHandler(PrisonApprovalDbContext db, 
 {
     public async Task<EligibilityReply> HandleAsync(CheckEligibilityRequest request, Caller caller, CancellationToken ct)
     {
-        caller.Require(Roles.Clerk, Roles.Officer);
-        if (caller.Role == Roles.Officer)
-        {
-            caller.RequireOrganisation(request.PrisonId);
-        }
+        // An officer reads their own prison's register only: another prison's inmate answers as an unknown one.
+        var registerInReach = caller.Role != Roles.Officer || caller.Reaches(request.PrisonId);
 
         var today = ChinaTime.Today(clock);
         var (month, visitors) = Validate(request, today);
         var matches = await db.Inmates.AsNoTracking().Include(i => i.Statuses)
-            .Where(i => i.PrisonId == request.PrisonId && i.Name == request.InmateName.Trim())
+            .Where(i => registerInReach && i.PrisonId == request.PrisonId && i.Name == request.InmateName.Trim())
             .Where(i => string.IsNullOrEmpty(request.PrisonArea) || i.Area == request.PrisonArea)
             .Where(i => string.IsNullOrEmpty(request.InmateNumber) || i.InmateNumber == request.InmateNumber.Trim())
             .Take(2).ToListAsync(ct);

@@ -18,7 +18,6 @@ public sealed class ImportInmatesHandler(PrisonApprovalDbContext db, ReferenceDa
 {
     public async Task<ImportInmatesReply> HandleAsync(ImportInmatesRequest request, Caller caller, CancellationToken ct)
     {
-        caller.Require(Roles.Officer);
         var records = InmateRecords.Validate(request, reference.Prison(caller.OrganisationId)?.Areas.Select(a => a.Id).ToHashSet() ?? []);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var register = await LockAndLoadAsync(caller.OrganisationId, [.. records.Select(r => r.Number)], ct);

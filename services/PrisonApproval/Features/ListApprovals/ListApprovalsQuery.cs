@@ -16,9 +16,8 @@ public sealed class ListApprovalsQuery(PrisonApprovalDbContext db)
 {
     public async Task<ListPendingApprovalsReply> HandleAsync(Page page, bool overdue, Caller caller, CancellationToken ct)
     {
-        caller.Require(Roles.Officer);
         var approvals = await db.Approvals.AsNoTracking()
-            .Where(a => a.PrisonId == caller.OrganisationId)
+            .Where(a => caller.Organisations.Contains(a.PrisonId))
             .QueuePageAsync(overdue, page, ct);
         var reply = new ListPendingApprovalsReply { NextPageToken = page.NextToken(approvals.Count) };
         foreach (var approval in approvals)

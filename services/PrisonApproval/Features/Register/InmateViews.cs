@@ -16,10 +16,9 @@ public sealed class InmateViews(PrisonApprovalDbContext db, InmateFacts facts, T
     /// <summary>The caller's prison's inmate, under the inmate's lock (inside a transaction), tracked and with statuses.</summary>
     public async Task<Inmate> LoadLockedAsync(Caller caller, string inmateNumber, CancellationToken ct)
     {
-        caller.Require(Roles.Officer);
         new FieldViolations().Required("inmate_number", inmateNumber).ThrowIfAny();
         var id = await db.Inmates.AsNoTracking()
-                     .Where(i => i.PrisonId == caller.OrganisationId && i.InmateNumber == inmateNumber.Trim())
+                     .Where(i => caller.Organisations.Contains(i.PrisonId) && i.InmateNumber == inmateNumber.Trim())
                      .Select(i => (Guid?)i.Id).SingleOrDefaultAsync(ct)
                  ?? throw GrpcErrors.NotFound("服刑人员", inmateNumber);
         return await facts.LockAndLoadAsync(id, ct);
@@ -28,10 +27,9 @@ public sealed class InmateViews(PrisonApprovalDbContext db, InmateFacts facts, T
     /// <summary>The caller's prison's inmate, tracked and with statuses, or NOT_FOUND.</summary>
     public async Task<Inmate> LoadAsync(Caller caller, string inmateNumber, CancellationToken ct)
     {
-        caller.Require(Roles.Officer);
         new FieldViolations().Required("inmate_number", inmateNumber).ThrowIfAny();
         return await db.Inmates.Include(i => i.Statuses)
-                   .SingleOrDefaultAsync(i => i.PrisonId == caller.OrganisationId && i.InmateNumber == inmateNumber.Trim(), ct)
+                   .SingleOrDefaultAsync(i => caller.Organisations.Contains(i.PrisonId) && i.InmateNumber == inmateNumber.Trim(), ct)
                ?? throw GrpcErrors.NotFound("服刑人员", inmateNumber);
     }
 

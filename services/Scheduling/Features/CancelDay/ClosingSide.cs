@@ -15,7 +15,6 @@ public sealed record ClosingSide(bool AtPrison, string OrganisationId, IReadOnly
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(reference);
-        caller.Require(Roles.Officer, Roles.VenueStaff);
         var atPrison = caller.Role == Roles.Officer;
         var terminals = atPrison ? reference.Prison(caller.OrganisationId)?.Terminals : reference.Venue(caller.OrganisationId)?.Terminals;
         return terminals is null

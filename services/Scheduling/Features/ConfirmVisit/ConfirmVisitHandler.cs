@@ -24,12 +24,10 @@ public sealed class ConfirmVisitHandler(SchedulingDbContext db, SlotFinder slots
 {
     public async Task<VisitView> HandleAsync(ConfirmVisitRequest request, Caller caller, CancellationToken ct)
     {
-        caller.Require(Roles.Officer);
         var id = Ids.Parse(request.VisitId, "visit_id");
         var move = ParseMove(request);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var visit = await db.Visits.SingleOrDefaultAsync(v => v.Id == id, ct) ?? throw GrpcErrors.NotFound("会见", request.VisitId);
-        caller.RequireOrganisation(visit.PrisonId);
+        var visit = await db.Visits.SingleOrDefaultAsync(VisitLookup.OfCallersSide(id, caller), ct) ?? throw GrpcErrors.NotFound("会见", request.VisitId);
         if (visit.Status == VisitStatus.Scheduled && (move is null || (move.Value.Date == visit.Date && move.Value.Start == visit.Start)))
         {
             return VisitViews.ToView(visit); // confirming twice answers with the same visit

@@ -22,11 +22,9 @@ public sealed class GetVenueAgendaHandler(SchedulingDbContext db, ReferenceDataS
 
     public async Task<GetVenueAgendaReply> HandleAsync(GetVenueAgendaRequest request, Caller caller, CancellationToken ct)
     {
-        caller.Require(Roles.VenueStaff, Roles.Reviewer);
         var (from, to) = DateRanges.Parse(request.DateFrom, request.DateTo);
-        var venues = caller.Role == Roles.VenueStaff
-            ? [caller.OrganisationId]
-            : reference.Venues.Where(v => v.CountyId == caller.OrganisationId).Select(v => v.Id).ToList();
+        // The venue itself, or every venue of the reviewer's county.
+        var venues = reference.Venues.Where(v => caller.Reaches(v.Id)).Select(v => v.Id).ToList();
         var visits = await db.Visits.AsNoTracking()
             .Where(v => venues.Contains(v.VenueId) && !NotOnAgenda.Contains(v.Status) && v.Date >= from && v.Date <= to)
             .OrderBy(v => v.Date).ThenBy(v => v.Start).ThenBy(v => v.VenueTerminal)

@@ -12,10 +12,9 @@ public sealed class ListClosuresHandler(SchedulingDbContext db)
 {
     public async Task<ListClosuresReply> HandleAsync(ListClosuresRequest request, Caller caller, CancellationToken ct)
     {
-        caller.Require(Roles.Officer, Roles.VenueStaff);
         var (from, to) = DateRanges.Parse(request.DateFrom, request.DateTo);
         var closures = await db.Closures.AsNoTracking()
-            .Where(c => (caller.Role == Roles.Officer ? c.PrisonId : c.VenueId) == caller.OrganisationId && c.Date >= from && c.Date <= to)
+            .Where(c => (caller.Organisations.Contains(c.PrisonId) || caller.Organisations.Contains(c.VenueId)) && c.Date >= from && c.Date <= to)
             .OrderBy(c => c.Date).ThenBy(c => c.CreatedAt)
             .Select(c => new { Closure = c, Cancelled = db.Visits.Count(v => v.ClosureId == c.Id) })
             .ToListAsync(ct);

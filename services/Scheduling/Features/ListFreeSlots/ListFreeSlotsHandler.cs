@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.Scheduling.Data;
 using Visitation.Scheduling.Features.Propose;
+using Visitation.Scheduling.Features.Visits;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
 
@@ -16,11 +17,9 @@ public sealed class ListFreeSlotsHandler(SchedulingDbContext db, SlotFinder slot
 
     public async Task<ListFreeSlotsReply> HandleAsync(ListFreeSlotsRequest request, Caller caller, CancellationToken ct)
     {
-        caller.Require(Roles.Officer);
         var id = Ids.Parse(request.VisitId, "visit_id");
-        var visit = await db.Visits.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, ct)
+        var visit = await db.Visits.AsNoTracking().SingleOrDefaultAsync(VisitLookup.OfCallersSide(id, caller), ct)
             ?? throw GrpcErrors.NotFound("会见", request.VisitId);
-        caller.RequireOrganisation(visit.PrisonId);
         var search = await slots.SearchForAsync(visit, new DateOnly(visit.Date.Year, visit.Date.Month, 1), ct);
         var free = await slots.FreeAsync(search, request.MaxResults is > 0 and <= MaxCount ? request.MaxResults : DefaultCount, ct);
         var reply = new ListFreeSlotsReply();

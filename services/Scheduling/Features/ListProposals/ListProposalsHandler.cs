@@ -16,10 +16,9 @@ public sealed class ListProposalsHandler(SchedulingDbContext db)
 {
     public async Task<ListProposalsReply> HandleAsync(ListProposalsRequest request, Caller caller, CancellationToken ct)
     {
-        caller.Require(Roles.Officer);
         var page = request.Page.ToPage();
         var visits = await db.Visits.AsNoTracking()
-            .Where(v => v.PrisonId == caller.OrganisationId && v.Status == VisitStatus.Proposed)
+            .Where(v => caller.Organisations.Contains(v.PrisonId) && v.Status == VisitStatus.Proposed)
             .OrderBy(v => v.Date).ThenBy(v => v.Start).ThenBy(v => v.Id)
             .Skip(page.Offset).Take(page.Size).ToListAsync(ct);
         var reply = new ListProposalsReply { NextPageToken = page.NextToken(visits.Count) };

@@ -16,7 +16,6 @@ public sealed class ResumeVisitHandler(SchedulingDbContext db, VisitSteps steps)
 {
     public Task<VisitView> HandleAsync(VisitActionRequest request, Caller caller, CancellationToken ct)
     {
-        caller.Require(Roles.Officer);
         return steps.RunAsync(request.VisitId, caller, VisitAction.Resume, async (visit, now) =>
         {
             if (visit.Call.RemainingAt(now) <= TimeSpan.Zero)

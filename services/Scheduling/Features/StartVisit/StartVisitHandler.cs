@@ -14,7 +14,6 @@ public sealed class StartVisitHandler(VisitSteps steps)
 {
     public Task<VisitView> HandleAsync(VisitActionRequest request, Caller caller, CancellationToken ct)
     {
-        caller.Require(Roles.Officer); // the prison starts and runs the call [N§10]
         return steps.RunAsync(request.VisitId, caller, VisitAction.Start, (visit, now) =>
         {
             if (!DayOfVisit.IsTheDay(visit.Date, now.DateTime))

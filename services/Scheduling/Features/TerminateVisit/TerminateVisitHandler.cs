@@ -20,7 +20,6 @@ public sealed class TerminateVisitHandler(SchedulingDbContext db, VisitSteps ste
 {
     public Task<VisitView> HandleAsync(TerminateVisitRequest request, Caller caller, CancellationToken ct)
     {
-        caller.Require(Roles.Officer);
         return steps.RunAsync(request.VisitId, caller, VisitAction.Terminate, (visit, now) =>
         {
             var violations = new FieldViolations();

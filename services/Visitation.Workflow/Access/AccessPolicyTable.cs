@@ -1,0 +1,135 @@
+using Google.Protobuf.Reflection;
+using Visitation.ServiceDefaults.Auth;
+using ApplicationApi = Visitation.Contracts.Grpc.Application.ApplicationService;
+using ApplicationRpc = Visitation.Contracts.Grpc.Application.ApplicationService.ApplicationServiceBase;
+using BureauApi = Visitation.Contracts.Grpc.BureauReview.BureauReviewService;
+using BureauRpc = Visitation.Contracts.Grpc.BureauReview.BureauReviewService.BureauReviewServiceBase;
+using NotificationApi = Visitation.Contracts.Grpc.Notification.NotificationService;
+using NotificationRpc = Visitation.Contracts.Grpc.Notification.NotificationService.NotificationServiceBase;
+using PrisonApi = Visitation.Contracts.Grpc.PrisonApproval.PrisonApprovalService;
+using PrisonRpc = Visitation.Contracts.Grpc.PrisonApproval.PrisonApprovalService.PrisonApprovalServiceBase;
+using SchedulingApi = Visitation.Contracts.Grpc.Scheduling.SchedulingService;
+using SchedulingRpc = Visitation.Contracts.Grpc.Scheduling.SchedulingService.SchedulingServiceBase;
+
+namespace Visitation.Workflow.Access;
+
+/// <summary>
+/// Need-to-know, as one table: for every RPC of the five services, the roles that may call it and
+/// the scope each reaches. A method not listed here is refused, a role not listed for a method is
+/// refused (PERMISSION_DENIED, by <see cref="AccessInterceptor"/>), and a record outside the scope is
+/// answered as an unknown one (NOT_FOUND, by the handler's query through <see cref="Caller.Organisations"/>).
+/// The administrator roles (system, security, audit) call none of the chain's RPCs; docs/access.md
+/// shows this table and a test keeps the two equal.
+/// </summary>
+public static class AccessPolicyTable
+{
+    private static readonly Grant Clerk = new(Roles.Clerk, Scope.OwnOffice);
+    private static readonly Grant Reviewer = new(Roles.Reviewer, Scope.OwnBureau);
+    private static readonly Grant Officer = new(Roles.Officer, Scope.OwnPrison);
+    private static readonly Grant Venue = new(Roles.VenueStaff, Scope.OwnVenue);
+    private static readonly Grant PrisonDirector = new(Roles.Director, Scope.OwnPrison);
+    private static readonly Grant ProvinceOperator = new(Roles.Operator, Scope.OwnProvince);
+
+    /// <summary>The kinds of organisation a token of each role may name; any other is refused on every call.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<OrganisationKind>> RoleOrganisations { get; } = new Dictionary<string, IReadOnlyList<OrganisationKind>>
+    {
+        [Roles.Clerk] = [OrganisationKind.JudicialOffice],
+        [Roles.Reviewer] = [OrganisationKind.CountyBureau],
+        [Roles.Officer] = [OrganisationKind.Prison],
+        [Roles.VenueStaff] = [OrganisationKind.Venue],
+        // A prison's director signs its special approvals; a bureau's has no call in the chain yet.
+        [Roles.Director] = [OrganisationKind.Prison, OrganisationKind.CountyBureau],
+        [Roles.Operator] = [OrganisationKind.Province],
+        // Administrators administer the accounts of their organisation's subtree (the identity service).
+        [Roles.SystemAdministrator] = Enum.GetValues<OrganisationKind>(),
+        [Roles.SecurityAdministrator] = Enum.GetValues<OrganisationKind>(),
+        [Roles.AuditAdministrator] = Enum.GetValues<OrganisationKind>(),
+    };
+
+    /// <summary>Every RPC, in the order of the protos.</summary>
+    public static IReadOnlyList<MethodAccess> Methods { get; } =
+    [
+        // application.proto: the judicial offices' counter.
+        Rpc(ApplicationApi.Descriptor, nameof(ApplicationRpc.SubmitApplication), Clerk),
+        Rpc(ApplicationApi.Descriptor, nameof(ApplicationRpc.GetApplication), Clerk),
+        Rpc(ApplicationApi.Descriptor, nameof(ApplicationRpc.ListApplications), Clerk),
+        Rpc(ApplicationApi.Descriptor, nameof(ApplicationRpc.WithdrawApplication), Clerk),
+
+        // bureau_review.proto: the county bureau's re-review of its own offices' applications.
+        Rpc(BureauApi.Descriptor, nameof(BureauRpc.ListPendingReviews), Reviewer),
+        Rpc(BureauApi.Descriptor, nameof(BureauRpc.ApproveApplication), Reviewer),
+        Rpc(BureauApi.Descriptor, nameof(BureauRpc.RejectApplication), Reviewer),
+        Rpc(BureauApi.Descriptor, nameof(BureauRpc.ListOverdueReviews), Reviewer),
+
+        // prison_approval.proto: the prison's visit centre and register.
+        Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.ImportInmates), Officer),
+        Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.ListPendingApprovals), Officer),
+        Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.ApproveApplication), Officer),
+        Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.RejectApplication), Officer),
+        Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.ListOverdueApprovals), Officer),
+        Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.GetInmate), Officer, PrisonDirector),
+        Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.RecordDeparture), Officer),
+        Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.SetInmateStatus), Officer),
+        Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.EndInmateStatus), Officer),
+        Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.BarVisitor), Officer),
+        Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.RecordOnSiteVisit), Officer),
+        // The paper approval's chain ends at the prison's leadership (Shanxi) or its director (Ningxia):
+        // the director who signed records it, not the visit centre.
+        Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.RecordSpecialApproval), PrisonDirector),
+        // The counter's question (can this family apply?), answered within the caller's need to know.
+        Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.CheckEligibility), Clerk, Reviewer, Officer),
+
+        // scheduling.proto: the visit centre runs the call, the venue receives the family.
+        Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.ListProposals), Officer),
+        Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.ListFreeSlots), Officer),
+        Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.ConfirmVisit), Officer),
+        Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.GetVenueAgenda), Venue, Reviewer),
+        // A prison area's published video days: what the counter tells a family, nobody's records.
+        Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.ListVisitDays),
+            new(Roles.Clerk, Scope.Unscoped), new(Roles.Reviewer, Scope.Unscoped), new(Roles.Officer, Scope.Unscoped), new(Roles.VenueStaff, Scope.Unscoped)),
+        Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.GetVisit), Officer, Venue),
+        Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.CheckIn), Venue),
+        Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.StartVisit), Officer),
+        Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.InterruptVisit), Officer),
+        Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.ResumeVisit), Officer),
+        Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.CompleteVisit), Officer),
+        Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.TerminateVisit), Officer),
+        Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.CancelVisit), Officer, Venue),
+        Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.CancelDay), Officer, Venue),
+        Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.ListClosures), Officer, Venue),
+        Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.ReopenClosure), Officer, Venue),
+
+        // notification.proto: an application's SMS, for its office and the province's operators.
+        Rpc(NotificationApi.Descriptor, nameof(NotificationRpc.ListMessages), Clerk, ProvinceOperator),
+    ];
+
+    /// <summary>The table by full gRPC method name (<c>/package.Service/Method</c>), as a call names it.</summary>
+    public static IReadOnlyDictionary<string, MethodAccess> ByFullName { get; } = Methods.ToDictionary(m => m.FullName, StringComparer.Ordinal);
+
+    /// <summary>The kind of organisation a scope is relative to; null when it is relative to none.</summary>
+    public static OrganisationKind? KindOf(Scope scope) => scope switch
+    {
+        Scope.OwnOffice => OrganisationKind.JudicialOffice,
+        Scope.OwnBureau => OrganisationKind.CountyBureau,
+        Scope.OwnPrison => OrganisationKind.Prison,
+        Scope.OwnVenue => OrganisationKind.Venue,
+        Scope.OwnProvince => OrganisationKind.Province,
+        _ => null,
+    };
+
+    private static MethodAccess Rpc(ServiceDescriptor service, string method, params Grant[] grants)
+    {
+        // nameof names the generated base's method, which is the proto's: a rename fails the build, a typo here at start-up.
+        var descriptor = service.FindMethodByName(method) ?? throw new InvalidOperationException($"{service.FullName} has no method {method}.");
+        return new MethodAccess(service.FullName, descriptor.Name, grants.ToDictionary(g => g.Role, g => g.Scope, StringComparer.Ordinal));
+    }
+}
+
+/// <summary>One role's right to a method, with the scope it reaches.</summary>
+public sealed record Grant(string Role, Scope Scope);
+
+/// <summary>One RPC's row of the table: the roles that may call it, each with its scope.</summary>
+public sealed record MethodAccess(string Service, string Method, IReadOnlyDictionary<string, Scope> Roles)
+{
+    public string FullName => $"/{Service}/{Method}";
+}

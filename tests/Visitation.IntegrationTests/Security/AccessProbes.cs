@@ -1,0 +1,134 @@
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using Visitation.Contracts.Grpc;
+using Visitation.Contracts.Grpc.Application;
+using Visitation.Contracts.Grpc.BureauReview;
+using Visitation.Contracts.Grpc.Notification;
+using Visitation.Contracts.Grpc.PrisonApproval;
+using Visitation.Contracts.Grpc.Scheduling;
+using Visitation.IntegrationTests.Infrastructure;
+using Visitation.ServiceDefaults.Auth;
+using ApplicationRpc = Visitation.Contracts.Grpc.Application.ApplicationService.ApplicationServiceBase;
+using BureauRpc = Visitation.Contracts.Grpc.BureauReview.BureauReviewService.BureauReviewServiceBase;
+using NotificationRpc = Visitation.Contracts.Grpc.Notification.NotificationService.NotificationServiceBase;
+using PrisonRpc = Visitation.Contracts.Grpc.PrisonApproval.PrisonApprovalService.PrisonApprovalServiceBase;
+using SchedulingRpc = Visitation.Contracts.Grpc.Scheduling.SchedulingService.SchedulingServiceBase;
+
+namespace Visitation.IntegrationTests.Security;
+
+/// <summary>
+/// How the access tests call one RPC: a valid request, and, for an RPC about one record, which of
+/// the <see cref="AccessRecords"/> it names for a role and how an id nobody has looks. Valid, so
+/// that a refusal comes from the access rules and not from a missing field.
+/// </summary>
+/// <param name="Own">The own organisation's record the call names, for a role; null for an RPC about no one record (a list, a new record).</param>
+/// <param name="Unknown">An id of the same shape that no record has.</param>
+/// <param name="ScopedRoles">The roles for which the record belongs to another organisation when the caller is of another one; null: every role.</param>
+public sealed record AccessProbe(
+    Func<AccessRecords, string, string>? Own,
+    Func<string> Unknown,
+    Func<AccessRecords, string, IMessage> Request,
+    IReadOnlyList<string>? ScopedRoles = null)
+{
+    public bool IsTargeted(string role) => Own is not null && (ScopedRoles is null || ScopedRoles.Contains(role));
+}
+
+public static class AccessProbes
+{
+    private static readonly Func<string> NewGuid = () => Guid.NewGuid().ToString();
+
+    private static readonly Dictionary<string, AccessProbe> ByMethod = new(StringComparer.Ordinal)
+    {
+        [Key(ApplicationService.Descriptor, nameof(ApplicationRpc.SubmitApplication))] = Untargeted(r => new Family(new TestClock()).Application(r.InmateName)), // the tests' clock starts on the application day, as these tests do
+        [Key(ApplicationService.Descriptor, nameof(ApplicationRpc.GetApplication))] = OnApplication(id => new GetApplicationRequest { ApplicationId = id }),
+        [Key(ApplicationService.Descriptor, nameof(ApplicationRpc.ListApplications))] = Untargeted(_ => new ListApplicationsRequest()),
+        [Key(ApplicationService.Descriptor, nameof(ApplicationRpc.WithdrawApplication))] =
+            new((r, _) => r.WithdrawableId, NewGuid, (_, id) => new WithdrawApplicationRequest { ApplicationId = id, Reason = "家属不再申请" }),
+
+        [Key(BureauReviewService.Descriptor, nameof(BureauRpc.ListPendingReviews))] = Untargeted(_ => new ListPendingReviewsRequest()),
+        [Key(BureauReviewService.Descriptor, nameof(BureauRpc.ApproveApplication))] = OnApplication(id => new ApproveReviewRequest { ApplicationId = id }),
+        [Key(BureauReviewService.Descriptor, nameof(BureauRpc.RejectApplication))] =
+            OnApplication(id => new RejectReviewRequest { ApplicationId = id, ReasonCode = "DOCUMENTS_INCOMPLETE", Reason = "材料不全" }),
+        [Key(BureauReviewService.Descriptor, nameof(BureauRpc.ListOverdueReviews))] = Untargeted(_ => new ListOverdueReviewsRequest()),
+
+        [Key(PrisonApprovalService.Descriptor, nameof(PrisonRpc.ImportInmates))] = Untargeted(_ => new ImportInmatesRequest
+        {
+            Inmates = { new InmateRecord { InmateNumber = "AC" + Random.Shared.Next(10_000_000), Name = "导入", PrisonArea = "3", ManagementLevel = ManagementLevel.Normal } },
+        }),
+        [Key(PrisonApprovalService.Descriptor, nameof(PrisonRpc.ListPendingApprovals))] = Untargeted(_ => new ListPendingApprovalsRequest()),
+        [Key(PrisonApprovalService.Descriptor, nameof(PrisonRpc.ApproveApplication))] = OnApplication(id => new PrisonApproveRequest { ApplicationId = id }),
+        [Key(PrisonApprovalService.Descriptor, nameof(PrisonRpc.RejectApplication))] =
+            OnApplication(id => new PrisonRejectRequest { ApplicationId = id, ReasonCode = "OTHER", Reason = "监狱安排调整" }),
+        [Key(PrisonApprovalService.Descriptor, nameof(PrisonRpc.ListOverdueApprovals))] = Untargeted(_ => new ListOverdueApprovalsRequest()),
+        [Key(PrisonApprovalService.Descriptor, nameof(PrisonRpc.GetInmate))] = OnInmate((_, number) => new GetInmateRequest { InmateNumber = number }),
+        [Key(PrisonApprovalService.Descriptor, nameof(PrisonRpc.RecordDeparture))] =
+            OnInmate((r, number) => new RecordDepartureRequest { InmateNumber = number, Kind = DepartureKind.Returned, On = r.ClosedDay }),
+        [Key(PrisonApprovalService.Descriptor, nameof(PrisonRpc.SetInmateStatus))] = OnInmate((r, number) => new SetInmateStatusRequest
+        {
+            InmateNumber = number,
+            Status = new StatusInput { Kind = InmateStatusKind.Other, From = r.ClosedDay, To = r.ClosedDay, Reason = "权限测试" },
+        }),
+        [Key(PrisonApprovalService.Descriptor, nameof(PrisonRpc.EndInmateStatus))] =
+            OnInmate((r, number) => new EndInmateStatusRequest { InmateNumber = number, StatusId = r.StatusId, LastDay = r.Today }),
+        [Key(PrisonApprovalService.Descriptor, nameof(PrisonRpc.BarVisitor))] =
+            Untargeted(r => new BarVisitorRequest { IdNumber = ResidentIds.Next(), From = r.ClosedDay, Reason = "扰乱会见秩序" }),
+        [Key(PrisonApprovalService.Descriptor, nameof(PrisonRpc.RecordOnSiteVisit))] =
+            OnInmate((r, number) => new RecordOnSiteVisitRequest { RequestId = Guid.NewGuid().ToString(), InmateNumber = number, Date = r.Today }),
+        [Key(PrisonApprovalService.Descriptor, nameof(PrisonRpc.RecordSpecialApproval))] = OnInmate((r, number) => new RecordSpecialApprovalRequest
+        {
+            InmateNumber = number, Kind = SpecialApprovalKind.ExtraVisit, Month = r.VisitMonth,
+            ApprovedBy = { SpecialApprovalLevel.PrisonArea }, Signatories = "监区长 刘", Reason = "父亲病危",
+        }),
+        // An officer asks about their own prison's register; clerks and reviewers about any prison's
+        // inmate, so for them another office's question names no other organisation's record.
+        [Key(PrisonApprovalService.Descriptor, nameof(PrisonRpc.CheckEligibility))] = new(
+            (r, _) => r.InmateName,
+            () => "无此人" + Random.Shared.Next(10_000),
+            (r, name) => new CheckEligibilityRequest
+            {
+                PrisonId = Orgs.Prison, InmateName = name, VisitMonth = r.VisitMonth,
+                Visitors = { new EligibilityVisitor { IdNumber = ResidentIds.Next(), Relation = Relation.Mother, Documents = { DocumentKind.ResidentId, DocumentKind.HouseholdRegister } } },
+            },
+            [Roles.Officer]),
+
+        [Key(SchedulingService.Descriptor, nameof(SchedulingRpc.ListProposals))] = Untargeted(_ => new ListProposalsRequest()),
+        [Key(SchedulingService.Descriptor, nameof(SchedulingRpc.ListFreeSlots))] = OnVisit(id => new ListFreeSlotsRequest { VisitId = id }),
+        [Key(SchedulingService.Descriptor, nameof(SchedulingRpc.ConfirmVisit))] = OnVisit(id => new ConfirmVisitRequest { VisitId = id }),
+        [Key(SchedulingService.Descriptor, nameof(SchedulingRpc.GetVenueAgenda))] = Untargeted(r => new GetVenueAgendaRequest { DateFrom = r.VisitMonth + "-01", DateTo = r.VisitMonth + "-28" }),
+        [Key(SchedulingService.Descriptor, nameof(SchedulingRpc.ListVisitDays))] = Untargeted(r => new ListVisitDaysRequest { PrisonId = Orgs.Prison, PrisonArea = "3", Month = r.VisitMonth }),
+        [Key(SchedulingService.Descriptor, nameof(SchedulingRpc.GetVisit))] = OnVisit(id => new GetVisitRequest { VisitId = id }),
+        [Key(SchedulingService.Descriptor, nameof(SchedulingRpc.CheckIn))] = OnVisit(id => new CheckInRequest { VisitId = id, IdentityChecked = true }),
+        [Key(SchedulingService.Descriptor, nameof(SchedulingRpc.StartVisit))] = OnVisit(id => new VisitActionRequest { VisitId = id }),
+        [Key(SchedulingService.Descriptor, nameof(SchedulingRpc.InterruptVisit))] = OnVisit(id => new InterruptVisitRequest { VisitId = id, Cause = InterruptionCause.Network }),
+        [Key(SchedulingService.Descriptor, nameof(SchedulingRpc.ResumeVisit))] = OnVisit(id => new VisitActionRequest { VisitId = id }),
+        [Key(SchedulingService.Descriptor, nameof(SchedulingRpc.CompleteVisit))] = OnVisit(id => new VisitActionRequest { VisitId = id }),
+        [Key(SchedulingService.Descriptor, nameof(SchedulingRpc.TerminateVisit))] =
+            OnVisit(id => new TerminateVisitRequest { VisitId = id, ReasonCode = "RECORDING", Severity = TerminationSeverity.Ordinary, PenaltyMonths = 1 }),
+        [Key(SchedulingService.Descriptor, nameof(SchedulingRpc.CancelVisit))] = OnVisit(id => new CancelVisitRequest { VisitId = id, Cause = CancellationCause.Maintenance }),
+        [Key(SchedulingService.Descriptor, nameof(SchedulingRpc.CancelDay))] = Untargeted(r => new CancelDayRequest { Date = r.ClosedDay, Cause = CancellationCause.Maintenance }),
+        [Key(SchedulingService.Descriptor, nameof(SchedulingRpc.ListClosures))] = Untargeted(r => new ListClosuresRequest { DateFrom = r.ClosedDay, DateTo = r.ClosedDay }),
+        [Key(SchedulingService.Descriptor, nameof(SchedulingRpc.ReopenClosure))] = new(
+            (r, role) => role == Roles.VenueStaff ? r.VenueClosureId : r.PrisonClosureId, NewGuid, (_, id) => new ReopenClosureRequest { ClosureId = id }),
+
+        [Key(NotificationService.Descriptor, nameof(NotificationRpc.ListMessages))] = OnApplication(id => new ListMessagesRequest { ApplicationId = id }),
+    };
+
+    /// <summary>The probe of an RPC; an RPC without one fails the test that asks, so a new RPC cannot go untested.</summary>
+    public static AccessProbe For(MethodDescriptor method) =>
+        ByMethod.TryGetValue(Rpcs.FullName(method), out var probe)
+            ? probe
+            : throw new InvalidOperationException($"{Rpcs.FullName(method)} has no access probe: add one to {nameof(AccessProbes)}.");
+
+    public static IReadOnlyCollection<string> Methods => ByMethod.Keys;
+
+    private static string Key(ServiceDescriptor service, string method) => $"/{service.FullName}/{method}";
+
+    private static AccessProbe Untargeted(Func<AccessRecords, IMessage> request) => new(null, NewGuid, (r, _) => request(r));
+
+    private static AccessProbe OnApplication(Func<string, IMessage> request) => new((r, _) => r.ApplicationId, NewGuid, (_, id) => request(id));
+
+    private static AccessProbe OnVisit(Func<string, IMessage> request) => new((r, _) => r.VisitId, NewGuid, (_, id) => request(id));
+
+    private static AccessProbe OnInmate(Func<AccessRecords, string, IMessage> request) =>
+        new((r, _) => r.SpareInmateNumber, () => "NX" + Random.Shared.Next(10_000_000), request);
+}
