@@ -12,7 +12,7 @@ public sealed class ListReviewsQuery(BureauReviewDbContext db)
 {
     public async Task<ListPendingReviewsReply> HandleAsync(Page page, bool overdue, Caller caller, CancellationToken ct)
     {
-        var reviews = await db.Reviews.AsNoTracking().Where(t => caller.Organisations.Contains(t.CountyId)).QueuePageAsync(overdue, page, ct);
+        var reviews = await db.Reviews.AsNoTracking().Where(t => t.CountyId == caller.OrganisationId).QueuePageAsync(overdue, page, ct);
         return new ListPendingReviewsReply { NextPageToken = page.NextToken(reviews.Count), Tasks = { reviews.Select(ReviewTaskView.Of) } };
     }
 }
