@@ -17,6 +17,7 @@ public sealed record AccessRecords(
     string ApplicationId,
     string WithdrawableId,
     string InmateName,
+    string InmateNumber,
     string SpareInmateNumber,
     string StatusId,
     string VisitId,
@@ -76,7 +77,7 @@ public sealed record AccessRecords(
         await Eventually.Until(async () => await Rpcs.CallAsync(system, NotificationService.Descriptor.FindMethodByName("ListMessages"), VisitationSystem.Token(Roles.Clerk, Orgs.Office), new ListMessagesRequest { ApplicationId = applicationId }),
             outcome => outcome.Code == Grpc.Core.StatusCode.OK, "notification to know the application");
 
-        return new AccessRecords(applicationId, withdrawable, inmate, spare.InmateNumber, withStatus.Statuses.Single().StatusId, proposal.VisitId,
+        return new AccessRecords(applicationId, withdrawable, inmate, family.InmateNumber, spare.InmateNumber, withStatus.Statuses.Single().StatusId, proposal.VisitId,
             proposal.Date[..7], prisonClosure.ClosureId, venueClosure.ClosureId, Day(today), closedDay);
     }
 }
