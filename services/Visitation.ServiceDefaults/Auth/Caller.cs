@@ -1,6 +1,5 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
-using Visitation.ServiceDefaults.Grpc;
 
 namespace Visitation.ServiceDefaults.Auth;
 
