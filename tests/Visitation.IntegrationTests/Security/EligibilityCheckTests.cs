@@ -2,12 +2,17 @@ using System.Globalization;
 using Google.Protobuf;
 using Google.Rpc;
 using Grpc.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Visitation.Contracts.Grpc;
 using Visitation.Contracts.Grpc.Application;
 using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.IntegrationTests.Chain;
 using Visitation.IntegrationTests.Infrastructure;
+using Visitation.PrisonApproval;
 using Visitation.PrisonApproval.Features.CheckEligibility;
+using Visitation.ServiceDefaults;
 using Visitation.ServiceDefaults.Auth;
 
 namespace Visitation.IntegrationTests.Security;
@@ -154,6 +159,25 @@ public sealed class EligibilityCheckTests(VisitationSystem system)
             fields);
         Assert.Equal(new[] { "visitors" }, await ViolatedFieldsAsync(clerk, crowd));
         Assert.Equal(new[] { "inmate" }, await ViolatedFieldsAsync(clerk, nobody));
+    }
+
+    [Fact]
+    public async Task ALimitOfNoQuestionsStopsPrisonApprovalAsItStarts()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Database"] = "Host=127.0.0.1;Port=1;Database=never_reached",
+            ["ConnectionStrings:RabbitMq"] = "amqp://guest:guest@127.0.0.1:1/",
+            ["RateLimits:CheckEligibility:PermitLimit"] = "0",
+        });
+        builder.AddServiceDefaults(PrisonApprovalModule.Name);
+        builder.AddPrisonApprovalService();
+        await using var app = builder.Build();
+
+        var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains(nameof(EligibilityRateLimitOptions.PermitLimit), refused.Message, StringComparison.Ordinal);
     }
 
     private static async Task<string[]> ViolatedFieldsAsync(PrisonApprovalService.PrisonApprovalServiceClient client, CheckEligibilityRequest request)
