@@ -14,7 +14,7 @@ namespace Visitation.PrisonApproval.Features.CheckEligibility;
 /// caller the service accepted is counted, by who they are. A refused call is RESOURCE_EXHAUSTED
 /// (<see cref="GrpcRateLimiting"/>).
 /// </summary>
-public static class EligibilityRateLimit
+public static partial class EligibilityRateLimit
 {
     public const string Policy = "check-eligibility";
 
@@ -27,9 +27,15 @@ public static class EligibilityRateLimit
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<EligibilityRateLimitOptions>>((limiter, limits) =>
         {
-            limiter.OnRejected = GrpcRateLimiting.RefuseAsync;
+            limiter.OnRejected = (context, ct) =>
+            {
+                // A user at the limit may be walking the register: worth an operator's look.
+                var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EligibilityRateLimit));
+                LogRefused(logger, UserOf(context.HttpContext.User), context.HttpContext.User.FindFirstValue(CallerClaims.Organisation) ?? string.Empty);
+                return GrpcRateLimiting.RefuseAsync(context, ct);
+            };
             limiter.AddPolicy(Policy, context => RateLimitPartition.GetSlidingWindowLimiter(
-                context.User.FindFirstValue(CallerClaims.Subject) ?? string.Empty,
+                UserOf(context.User),
                 _ => new SlidingWindowRateLimiterOptions
                 {
                     PermitLimit = limits.Value.PermitLimit,
@@ -40,4 +46,10 @@ public static class EligibilityRateLimit
         });
         return builder;
     }
+
+    /// <summary>The partition: the token's user. Authorization ran first, so a call without one never gets here.</summary>
+    private static string UserOf(ClaimsPrincipal user) => user.FindFirstValue(CallerClaims.Subject) ?? string.Empty;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "CheckEligibility refused to {User} of {Organisation}: the per-user limit is reached")]
+    private static partial void LogRefused(ILogger logger, string user, string organisation);
 }
