@@ -76,8 +76,9 @@ public static class AccessPolicyTable
         // The paper approval's chain ends at the prison's leadership (Shanxi) or its director (Ningxia):
         // the director who signed records it, not the visit centre.
         Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.RecordSpecialApproval), PrisonDirector),
-        // The counter's question (can this family apply?), answered within the caller's need to know.
-        Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.CheckEligibility), Clerk, Reviewer, Officer),
+        // The counter's question (may this family apply?), answered within the office's need to know
+        // (docs/eligibility-check.md); officers read their prison's inmates whole through GetInmate.
+        Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.CheckEligibility), Clerk, Reviewer),
 
         // scheduling.proto: the visit centre runs the call, the venue receives the family.
         Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.ListProposals), Officer),

@@ -23,14 +23,12 @@ namespace Visitation.IntegrationTests.Security;
 /// </summary>
 /// <param name="Own">The own organisation's record the call names, for a role; null for an RPC about no one record (a list, a new record).</param>
 /// <param name="Unknown">An id of the same shape that no record has.</param>
-/// <param name="ScopedRoles">The roles for which the record belongs to another organisation when the caller is of another one; null: every role.</param>
 public sealed record AccessProbe(
     Func<AccessRecords, string, string>? Own,
     Func<string> Unknown,
-    Func<AccessRecords, string, IMessage> Request,
-    IReadOnlyList<string>? ScopedRoles = null)
+    Func<AccessRecords, string, IMessage> Request)
 {
-    public bool IsTargeted(string role) => Own is not null && (ScopedRoles is null || ScopedRoles.Contains(role));
+    public bool IsTargeted => Own is not null;
 }
 
 public static class AccessProbes
@@ -79,17 +77,14 @@ public static class AccessProbes
             InmateNumber = number, Kind = SpecialApprovalKind.ExtraVisit, Month = r.VisitMonth,
             ApprovedBy = { SpecialApprovalLevel.PrisonArea }, Signatories = "监区长 刘", Reason = "父亲病危",
         }),
-        // An officer asks about their own prison's register; clerks and reviewers about any prison's
-        // inmate, so for them another office's question names no other organisation's record.
-        [Key(PrisonApprovalService.Descriptor, nameof(PrisonRpc.CheckEligibility))] = new(
-            (r, _) => r.InmateName,
-            () => "无此人" + Random.Shared.Next(10_000),
-            (r, name) => new CheckEligibilityRequest
-            {
-                PrisonId = Orgs.Prison, InmateName = name, VisitMonth = r.VisitMonth,
-                Visitors = { new EligibilityVisitor { IdNumber = ResidentIds.Next(), Relation = Relation.Mother, Documents = { DocumentKind.ResidentId, DocumentKind.HouseholdRegister } } },
-            },
-            [Roles.Officer]),
+        // Clerks and reviewers ask about any prison's inmate: another office's question names no record of this one's.
+        [Key(PrisonApprovalService.Descriptor, nameof(PrisonRpc.CheckEligibility))] = Untargeted(r => new CheckEligibilityRequest
+        {
+            Inmate = new EligibilityInmate { PrisonId = Orgs.Prison, InmateNumber = r.InmateNumber, Name = r.InmateName },
+            VisitMonth = r.VisitMonth,
+            Purpose = EligibilityPurpose.FamilyEnquiry,
+            Visitors = { new EligibilityVisitor { IdNumber = ResidentIds.Next(), Relation = Relation.Mother, Documents = { DocumentKind.ResidentId, DocumentKind.HouseholdRegister } } },
+        }),
 
         [Key(SchedulingService.Descriptor, nameof(SchedulingRpc.ListProposals))] = Untargeted(_ => new ListProposalsRequest()),
         [Key(SchedulingService.Descriptor, nameof(SchedulingRpc.ListFreeSlots))] = OnVisit(id => new ListFreeSlotsRequest { VisitId = id }),
