@@ -51,7 +51,6 @@ public static class IdentityModule
     public static WebApplication MapIdentityService(this WebApplication app)
     {
         app.UseAuthentication();
-        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapHealthChecks("/health");
         app.MapSignIn();

@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace Visitation.Identity.SignIn;
@@ -27,7 +28,10 @@ internal static class Page
         return Results.Content(html, "text/html; charset=utf-8");
     }
 
-    public static string Encode(string text) => HtmlEncoder.Default.Encode(text);
+    // The default encoder escapes every non-Latin character; the pages are Chinese.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public static string Encode(string text) => Html.Encode(text);
 
     /// <summary>Only an address on this server: a sign-in page must not send anyone elsewhere.</summary>
     public static string LocalOrRoot(string? returnUrl) =>
