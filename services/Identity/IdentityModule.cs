@@ -10,6 +10,7 @@ using Visitation.Identity.Data;
 using Visitation.Identity.Seeding;
 using Visitation.Identity.SignIn;
 using Visitation.Identity.Signing;
+using Visitation.Messaging;
 using Visitation.Messaging.Database;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.Workflow.ReferenceData;
@@ -43,6 +44,7 @@ public static class IdentityModule
         builder.Services.AddScoped<AccountStanding>();
         builder.Services.AddScoped<ClientRegistration>();
         builder.Services.AddHostedService<StartupSeeding>();
+        builder.AddPeriodicWork<PruneEndedSessions>();
         builder.Services.AddAntiforgery();
         builder.Services.AddHealthChecks();
         return builder;
