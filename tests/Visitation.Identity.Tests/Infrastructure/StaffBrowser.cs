@@ -25,6 +25,9 @@ public sealed partial class StaffBrowser(IdentityHost identity) : IDisposable
     public Task<HttpResponseMessage> SubmitCodeAsync(string code) =>
         PostFormAsync("/account/totp", new() { ["Code"] = code, ["ReturnUrl"] = "/" });
 
+    public Task<HttpResponseMessage> SubmitEnrolmentAsync(string code) =>
+        PostFormAsync("/account/enrol", new() { ["Code"] = code, ["ReturnUrl"] = "/" });
+
     /// <summary>Password then the current TOTP code.</summary>
     public async Task SignInAsync(StaffAccount account)
     {

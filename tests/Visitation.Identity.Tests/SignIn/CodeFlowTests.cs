@@ -1,4 +1,7 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Visitation.Identity.Data;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Visitation.Identity.Tests.Infrastructure;
 using Visitation.ServiceDefaults.Auth;
@@ -6,7 +9,7 @@ using Visitation.ServiceDefaults.Auth;
 namespace Visitation.Identity.Tests.SignIn;
 
 /// <summary>The console's sign-in: password and TOTP, then authorization code with S256 PKCE; nothing less.</summary>
-public sealed class CodeFlowTests(IdentityHost identity)
+public sealed partial class CodeFlowTests(IdentityHost identity)
 {
     [Fact]
     public async Task PasswordAndTotpThroughCodeWithPkceGiveAnAccessTokenForTheAccountAndARefreshToken()
@@ -50,6 +53,40 @@ public sealed class CodeFlowTests(IdentityHost identity)
         Assert.Null(StaffBrowser.CodeIn(authorized));
         Assert.StartsWith("/account/enrol", authorized.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Contains("绑定身份验证器", enrolment, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFirstSignInEnrolsTheAuthenticatorAndThenGetsACode()
+    {
+        var account = await identity.CreateStaffAsync(Roles.Clerk, IdentityHost.OfficeId, enrolled: false);
+        using var browser = new StaffBrowser(identity);
+        using var password = await browser.SubmitPasswordAsync(account);
+        using var sentToEnrol = await browser.AuthorizeAsync();
+        var enrolment = await browser.GetStringAsync(sentToEnrol.Headers.Location!.OriginalString);
+        var enrolled = account with { AuthenticatorKey = EnrolmentKey().Match(enrolment).Groups[1].Value };
+
+        using var confirmed = await browser.SubmitEnrolmentAsync(enrolled.CurrentCode());
+        using var authorized = await browser.AuthorizeAsync();
+
+        Assert.NotNull(StaffBrowser.CodeIn(authorized));
+    }
+
+    [Fact]
+    public async Task AnAccountUnusedForNinetyDaysIsDisabledAtItsNextSignIn()
+    {
+        var account = await identity.CreateStaffAsync(Roles.Reviewer, IdentityHost.CountyId);
+        await identity.InScopeAsync<UserManager<StaffUser>>(async users =>
+        {
+            var user = (await users.FindByNameAsync(account.UserName))!;
+            user.LastActivityAt = DateTimeOffset.UtcNow.AddDays(-91);
+            await users.UpdateAsync(user);
+        });
+        using var browser = new StaffBrowser(identity);
+
+        using var refused = await browser.SubmitPasswordAsync(account);
+
+        Assert.Contains("账号长期未使用已停用", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await identity.InScopeAsync<UserManager<StaffUser>>(async users => Assert.NotNull((await users.FindByNameAsync(account.UserName))!.DisabledAt));
     }
 
     [Fact]
@@ -100,4 +137,7 @@ public sealed class CodeFlowTests(IdentityHost identity)
         Assert.Null(StaffBrowser.CodeIn(authorized));
         Assert.Equal(HttpStatusCode.BadRequest, authorized.StatusCode);
     }
+
+    [GeneratedRegex("<code>([A-Z2-7]+)</code>")]
+    private static partial Regex EnrolmentKey();
 }
