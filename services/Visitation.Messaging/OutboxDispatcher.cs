@@ -157,7 +157,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
     /// One publish (or send), given up after <see cref="OutboxOptions.PublishTimeout"/> with a
     /// <see cref="TimeoutException"/>. The publish gets a token cancelled at the limit, so that one
     /// waiting for a confirm that will never come is ended — and lets go of the channel it holds —
-    /// rather than left behind; <c>WaitAsync</c> bounds it even if it ignored the token.
+    /// rather than left behind; the wait ends at the limit even if the publish ignores its token.
     /// </summary>
     private async Task WithinPublishTimeoutAsync(Func<CancellationToken, Task> publish, CancellationToken cancellationToken)
     {
@@ -165,9 +165,9 @@ internal sealed partial class OutboxDispatcher<TContext>(
         limit.CancelAfter(options.Value.PublishTimeout);
         try
         {
-            await publish(limit.Token).WaitAsync(options.Value.PublishTimeout, cancellationToken);
+            await publish(limit.Token).WaitAsync(limit.Token);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new TimeoutException($"No confirm within {options.Value.PublishTimeout}.");
         }
