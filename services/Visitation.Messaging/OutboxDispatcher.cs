@@ -98,7 +98,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
         {
             try
             {
-                await transport.PublishAsync(row, cancellationToken).WaitAsync(options.Value.PublishTimeout, cancellationToken);
+                await WithinPublishTimeoutAsync(limit => transport.PublishAsync(row, limit), cancellationToken);
                 row.SentAt = clock.GetUtcNow();
                 row.Attempts++;
                 published++;
@@ -139,7 +139,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
         {
             try
             {
-                await transport.SendAsync(row, cancellationToken).WaitAsync(options.Value.PublishTimeout, cancellationToken);
+                await WithinPublishTimeoutAsync(limit => transport.SendAsync(row, limit), cancellationToken);
                 row.SentAt = clock.GetUtcNow();
                 sent++;
             }
@@ -151,6 +151,26 @@ internal sealed partial class OutboxDispatcher<TContext>(
         }
 
         return sent;
+    }
+
+    /// <summary>
+    /// One publish (or send), given up after <see cref="OutboxOptions.PublishTimeout"/> with a
+    /// <see cref="TimeoutException"/>. The publish gets a token cancelled at the limit, so that one
+    /// waiting for a confirm that will never come is ended — and lets go of the channel it holds —
+    /// rather than left behind; the wait ends at the limit even if the publish ignores its token.
+    /// </summary>
+    private async Task WithinPublishTimeoutAsync(Func<CancellationToken, Task> publish, CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(options.Value.PublishTimeout);
+        try
+        {
+            await publish(limit.Token).WaitAsync(limit.Token);
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"No confirm within {options.Value.PublishTimeout}.");
+        }
     }
 
     private async Task CleanupAsync(CancellationToken cancellationToken)

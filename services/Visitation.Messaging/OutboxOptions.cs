@@ -15,7 +15,7 @@ public sealed class OutboxOptions
 
     /// <summary>
     /// How long one publish (or a timer's send) may wait for the broker's confirm before the round
-    /// gives up on it and retries in a later round. RabbitMQ's .NET client can leave a publish with
+    /// cancels it and retries in a later round. RabbitMQ's .NET client can leave a publish with
     /// confirms waiting for ever after the broker restarts (rabbitmq-dotnet-client #1928/#1930,
     /// seen under MassTransit 8.5); without a limit the round would hold the dispatch lock and no
     /// instance of the service would publish again.

@@ -16,7 +16,6 @@ public sealed class BrokerCrashTests(VisitationSystem system) : FaultTest(system
     private const int Applications = 3;
 
     [Fact]
-    [Trait(Stability.Trait, Stability.UpstreamHang)]
     public async Task MessagesReadyAndUnacknowledgedInQuorumQueuesAreAllDeliveredAfterTheBrokerIsKilled()
     {
         var chain = new ChainDriver(Services);

@@ -169,6 +169,8 @@ public sealed class EligibilityCheckTests(VisitationSystem system)
         {
             ["ConnectionStrings:Database"] = "Host=127.0.0.1;Port=1;Database=never_reached",
             ["ConnectionStrings:RabbitMq"] = "amqp://guest:guest@127.0.0.1:1/",
+            // Valid, so that the limit is the one setting refused (the audience is required since the identity service).
+            ["Auth:Audience"] = "visitation-prison-approval",
             ["RateLimits:CheckEligibility:PermitLimit"] = "0",
             ["Auth:Audience"] = "visitation-prison-approval", // required since the identity service: only the limit is to be wrong here
         });

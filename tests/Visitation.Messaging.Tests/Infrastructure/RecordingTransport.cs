@@ -24,8 +24,13 @@ internal sealed class RecordingTransport(TestDatabase database, IOutboxTransport
     /// <summary>How many publishes failed, refused or with the broker away.</summary>
     public int Failures { get; private set; }
 
-    /// <summary>Publishes never return, as after a broker restart that lost their confirms (until cleared).</summary>
+    /// <summary>Publishes never return, as after a broker restart that lost their confirms (until cleared); they ignore their token.</summary>
     public bool Hangs { get; set; }
+
+    /// <summary>Hanging publishes whose token was cancelled: what makes a real publish let go of its channel.</summary>
+    public int HangsCancelled => Volatile.Read(ref _hangsCancelled);
+
+    private int _hangsCancelled;
 
     /// <summary>The broker refuses this message (until cleared).</summary>
     public Guid? Refuse { get; set; }
@@ -38,6 +43,7 @@ internal sealed class RecordingTransport(TestDatabase database, IOutboxTransport
         if (Hangs)
         {
             Failures++;
+            cancellationToken.Register(() => Interlocked.Increment(ref _hangsCancelled));
             await new TaskCompletionSource().Task; // no confirm and no error: the dispatcher's limit must end the wait
         }
 
