@@ -135,7 +135,9 @@ dotnet build "$SOLUTION" -c Release
 
 # No `set -e` around the tests: we need their exit code and output even when they fail.
 set +e
-dotnet test --solution "$SOLUTION" -c Release --no-build 2>&1 | tee "$LOG"
+# One test project at a time: the fault tests kill and restart the shared PostgreSQL and RabbitMQ,
+# and a project running beside them (the identity or messaging tests) would lose its server mid-test.
+dotnet test --solution "$SOLUTION" -c Release --no-build --max-parallel-test-modules 1 2>&1 | tee "$LOG"
 test_rc=${PIPESTATUS[0]}
 set -e
 
