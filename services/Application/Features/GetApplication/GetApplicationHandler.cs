@@ -5,6 +5,7 @@ using Visitation.Contracts.Grpc.Application;
 using Visitation.Rules.Calendars;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.Application.Features.GetApplication;
 
@@ -16,6 +17,7 @@ public sealed class GetApplicationHandler(ApplicationDbContext db, TimeProvider 
         caller.Require(Roles.Clerk);
         var id = Ids.Parse(request.ApplicationId, "application_id");
         var application = await OfficeApplications.LoadAsync(db.Applications.AsNoTracking(), id, caller, ct);
+        await db.AuditReadAsync(caller, AuditEvent.ApplicationRead, "application", application.Id.ToString(), AuditPurposes.CaseHandling, ct);
         return ApplicationViews.ToView(application, ChinaTime.Today(clock));
     }
 }

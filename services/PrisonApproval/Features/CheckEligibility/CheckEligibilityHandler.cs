@@ -11,6 +11,7 @@ using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
 using Visitation.Workflow.Grpc;
 using Visitation.Workflow.Reviewing;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.PrisonApproval.Features.CheckEligibility;
 
@@ -34,6 +35,7 @@ public sealed partial class CheckEligibilityHandler(PrisonApprovalDbContext db, 
 
         var today = ChinaTime.Today(clock);
         var (month, visitors) = Validate(request, today);
+        await db.AuditReadAsync(caller, AuditEvent.EligibilityQueried, "prison", request.PrisonId, AuditPurposes.CounterEnquiry, ct, outcome: "asked");
         var matches = await db.Inmates.AsNoTracking().Include(i => i.Statuses)
             .Where(i => i.PrisonId == request.PrisonId && i.Name == request.InmateName.Trim())
             .Where(i => string.IsNullOrEmpty(request.PrisonArea) || i.Area == request.PrisonArea)

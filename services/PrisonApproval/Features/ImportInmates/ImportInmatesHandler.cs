@@ -6,6 +6,7 @@ using Visitation.PrisonApproval.Features.InFlight;
 using Visitation.Rules.Calendars;
 using Visitation.Rules.ReferenceData;
 using Visitation.ServiceDefaults.Auth;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.PrisonApproval.Features.ImportInmates;
 
@@ -50,6 +51,7 @@ public sealed class ImportInmatesHandler(PrisonApprovalDbContext db, ReferenceDa
         }
 
         await db.SaveChangesAsync(ct);
+        db.Audit(caller, AuditEvent.RegisterImported, "prison", caller.OrganisationId, outcome: $"created:{reply.Created};updated:{reply.Updated}");
         await transaction.CommitAsync(ct);
         return reply;
     }
