@@ -59,7 +59,6 @@ public enum AuditEvent
     VisitRead,
     AgendaRead,
     ProposalsListed,
-    VisitDaysListed,
     MessagesListed,
     Exported,
 }
@@ -78,7 +77,6 @@ public static class AuditEvents
         AuditEvent.VisitRead,
         AuditEvent.AgendaRead,
         AuditEvent.ProposalsListed,
-        AuditEvent.VisitDaysListed,
         AuditEvent.MessagesListed,
         AuditEvent.Exported,
     };
