@@ -64,7 +64,7 @@ public sealed class AuditCommitInterceptor(TimeProvider clock, IHttpContextAcces
 
     private DbCommand? InsertCommand(DbTransaction transaction, TransactionEventData eventData)
     {
-        if (eventData.Context is not ServiceDbContext context || context.TakePendingAudit() is not { Count: > 0 } entries)
+        if (eventData.Context is not ServiceDbContext context || context.TakePendingAudit(eventData.TransactionId) is not { Count: > 0 } entries)
         {
             return null;
         }

@@ -14,7 +14,7 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<ScheduledMessage> ScheduledMessages => Set<ScheduledMessage>();
 
-    private List<AuditEntry> _pendingAudit = [];
+    private List<(Guid? Transaction, AuditEntry Entry)> _pendingAudit = [];
 
     /// <summary>Queues an event to be published once the current transaction commits.</summary>
     public void Publish<TEvent>(TEvent message, DateTimeOffset now) where TEvent : class =>
@@ -27,15 +27,19 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     public void Audit(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        _pendingAudit.Add(entry);
+        _pendingAudit.Add((Database.CurrentTransaction?.TransactionId, entry));
     }
 
-    /// <summary>The rows recorded since the last commit or rollback, handed over once.</summary>
-    internal List<AuditEntry> TakePendingAudit()
+    /// <summary>
+    /// The rows the committing transaction is to write, handed over once: those recorded inside it
+    /// or before any transaction. A row recorded inside another transaction is dropped: that one
+    /// ended without committing (a transaction disposed uncommitted raises no rollback event).
+    /// </summary>
+    internal List<AuditEntry> TakePendingAudit(Guid? committing = null)
     {
         var pending = _pendingAudit;
         _pendingAudit = [];
-        return pending;
+        return [.. pending.Where(p => p.Transaction is null || p.Transaction == committing).Select(p => p.Entry)];
     }
 
     /// <summary>
