@@ -41,6 +41,7 @@ public sealed class ImportInmatesHandler(PrisonApprovalDbContext db, ReferenceDa
                 reply.Updated++;
             }
 
+            db.Audit(caller, AuditEvent.RegisterImported, "inmate", inmate.Id.ToString(), outcome: isNew ? "created" : "updated");
             stops.AddRange(RegisterUpdate.Apply(inmate, record, isNew, policy, caller.UserId, now, ChinaTime.Today(clock)).Select(stop => (inmate, stop)));
         }
 
@@ -51,7 +52,6 @@ public sealed class ImportInmatesHandler(PrisonApprovalDbContext db, ReferenceDa
         }
 
         await db.SaveChangesAsync(ct);
-        db.Audit(caller, AuditEvent.RegisterImported, "prison", caller.OrganisationId, outcome: $"created:{reply.Created};updated:{reply.Updated}");
         await transaction.CommitAsync(ct);
         return reply;
     }
