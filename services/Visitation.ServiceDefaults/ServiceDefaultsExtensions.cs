@@ -11,7 +11,10 @@ namespace Visitation.ServiceDefaults;
 
 public static class ServiceDefaultsExtensions
 {
-    /// <summary>Telemetry, JWT auth, gRPC with reflection and health, the clock (real, or a training clock: see <see cref="TrainingClockOptions"/>).</summary>
+    /// <summary>
+    /// Telemetry, JWT auth, gRPC with health (and reflection in Development), the clock (real, or a
+    /// training clock: see <see cref="TrainingClockOptions"/>).
+    /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
     {
         builder.AddVisitationTelemetry(serviceName);
@@ -20,14 +23,23 @@ public static class ServiceDefaultsExtensions
         {
             grpc.EnableDetailedErrors = builder.Environment.IsDevelopment();
         });
-        builder.Services.AddGrpcReflection();
+        // Reflection lists every call and message to anyone who can connect: a map for an attacker,
+        // so only a developer's machine offers it (等保: minimal services exposed).
+        if (builder.Environment.IsDevelopment())
+        {
+            builder.Services.AddGrpcReflection();
+        }
+
         builder.Services.AddGrpcHealthChecks();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
         builder.AddVisitationClock();
         return builder;
     }
 
-    /// <summary><c>/health</c> (ready), <c>/alive</c> (live), gRPC health and reflection.</summary>
+    /// <summary>
+    /// <c>/health</c> (ready) and <c>/alive</c> (live) answer only Healthy/Unhealthy, never which
+    /// dependency failed; gRPC health; reflection in Development only.
+    /// </summary>
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
         app.UseAuthentication();
@@ -35,7 +47,11 @@ public static class ServiceDefaultsExtensions
         app.MapHealthChecks("/health");
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
         app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapGrpcReflectionService();
+        }
+
         return app;
     }
 
