@@ -66,12 +66,17 @@ var mother = new VisitorInput
 Console.WriteLine($"== 司法所：提交前查询 {month} 能否会见");
 var answer = await clerkAsking.CheckEligibilityAsync(new CheckEligibilityRequest
 {
-    PrisonId = prison, InmateName = "张建国", InmateNumber = inmateNumber, VisitMonth = month,
+    Inmate = new EligibilityInmate { PrisonId = prison, InmateNumber = inmateNumber, Name = "张建国" },
+    VisitMonth = month,
+    Purpose = EligibilityPurpose.CounterApplication,
     Visitors = { new EligibilityVisitor { IdNumber = mother.IdNumber, Relation = mother.Relation, Documents = { mother.Documents } } },
 });
-Console.WriteLine(answer.Eligible
-    ? $"   可以会见（本月已会见{answer.QuotaUsed}次，可会见{answer.QuotaAllowed}次）"
-    : $"   不能会见：{string.Concat(answer.Failures.Select(f => f.Message))}");
+Console.WriteLine(answer.Outcome switch
+{
+    EligibilityOutcome.Eligible => "   可以申请",
+    EligibilityOutcome.VisitorsIneligible => $"   不能申请：{string.Concat(answer.Failures.Select(f => f.Message))}",
+    _ => $"   {answer.Message}",
+});
 
 Console.WriteLine($"== 司法所：受理并提交 {month} 的远程视频会见申请");
 var submitted = await clerk.SubmitApplicationAsync(new SubmitApplicationRequest

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.RateLimiting;
 using Visitation.Contracts.Grpc;
 using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.PrisonApproval.Features.BarVisitor;
@@ -71,6 +72,7 @@ public sealed class PrisonApprovalGrpcService(
     public override Task<InmateView> RecordSpecialApproval(RecordSpecialApprovalRequest request, ServerCallContext context) =>
         specialApprovals.HandleAsync(request, Caller.From(context), context.CancellationToken);
 
+    [EnableRateLimiting(EligibilityRateLimit.Policy)]
     public override Task<EligibilityReply> CheckEligibility(CheckEligibilityRequest request, ServerCallContext context) =>
         eligibility.HandleAsync(request, Caller.From(context), context.CancellationToken);
 }

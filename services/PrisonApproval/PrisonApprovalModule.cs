@@ -50,6 +50,7 @@ public static class PrisonApprovalModule
         builder.Services.AddScoped<RecordOnSiteVisitHandler>();
         builder.Services.AddScoped<RecordSpecialApprovalHandler>();
         builder.Services.AddScoped<CheckEligibilityHandler>();
+        builder.AddEligibilityRateLimit();
 
         builder.AddPeriodicWork<ExpireOverdueApprovals>();
         builder.AddServiceMessaging(Name, bus => bus.AddConsumers(typeof(PrisonApprovalModule).Assembly));

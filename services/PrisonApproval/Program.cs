@@ -7,5 +7,6 @@ builder.AddPrisonApprovalService();
 
 var app = builder.Build();
 app.MapServiceDefaults();
+app.UseRateLimiter(); // after authorization: CheckEligibility is limited per signed-in user
 app.MapSecuredGrpcService<PrisonApprovalGrpcService>();
 app.Run();

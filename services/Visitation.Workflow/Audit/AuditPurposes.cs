@@ -2,7 +2,8 @@ namespace Visitation.Workflow.Audit;
 
 /// <summary>
 /// Why personal data is read, as the audit records it (PIPL art. 28: a specific purpose). Each read
-/// call serves one of these; a new purpose is a new constant, never free text.
+/// call serves one of these; a new purpose is a new constant, never free text. (CheckEligibility
+/// records the purpose code the counter states in its request.)
 /// </summary>
 public static class AuditPurposes
 {
@@ -11,9 +12,6 @@ public static class AuditPurposes
 
     /// <summary>Working through the caller's own queue or list.</summary>
     public const string WorkQueue = "work_queue";
-
-    /// <summary>Answering a family at the counter whether they may apply.</summary>
-    public const string CounterEnquiry = "counter_enquiry";
 
     /// <summary>Running the venue's visit day (agenda, check-in).</summary>
     public const string VisitDay = "visit_day";

@@ -74,7 +74,7 @@ public sealed class RegulationTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task AnOnSiteVisitUsesTheMonthAndTheClerkCanSeeItBeforeSubmitting()
+    public async Task AnOnSiteVisitUsesTheMonthAndTheClerkIsThenSentToThePrisonWithoutTheReason()
     {
         system.Clock.StartAt(TestDates.ApplicationDay);
         var family = new Family(system.Clock);
@@ -85,18 +85,17 @@ public sealed class RegulationTests(VisitationSystem system)
         var thisMonth = today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var request = family.Application(inmate);
         request.VisitMonth = thisMonth;
-        var ask = AskFor(request);
+        var ask = CounterQuestions.For(request, number);
 
         var before = await ClerkAsking.CheckEligibilityAsync(ask);
         var recorded = await _chain.Officer.RecordOnSiteVisitAsync(new RecordOnSiteVisitRequest { RequestId = Guid.NewGuid().ToString(), InmateNumber = number, Date = Day(today) });
         var after = await ClerkAsking.CheckEligibilityAsync(ask);
 
-        Assert.True(before.Eligible, string.Join(" ", before.Failures.Select(f => f.Code)));
-        Assert.Equal((0, 1), (before.QuotaUsed, before.QuotaAllowed));
+        Assert.Equal(EligibilityOutcome.Eligible, before.Outcome);
         Assert.Equal((1, 1), (recorded.QuotaUsed, recorded.QuotaAllowed));
         Assert.Single(recorded.QuotaEntries, e => e.Mode == VisitMode.OnSite && e.Outcome == QuotaOutcome.Held);
-        Assert.False(after.Eligible);
-        Assert.Equal("MONTHLY_QUOTA_USED", Assert.Single(after.Failures).Code);
+        // The month's quota is the inmate's: the office hears only where to ask.
+        Assert.Equal(CounterQuestions.ContactPrison, after);
 
         var id = await _chain.DriveToPrisonTaskAsync(request);
         var decision = await _chain.Officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = id });
@@ -115,9 +114,6 @@ public sealed class RegulationTests(VisitationSystem system)
         var number = family.InmateNumber;
         await _chain.ImportInmateAsync(number, inmate, "3");
         var first = family.Application(inmate);
-        var ask = AskFor(first);
-        Assert.False(Assert.Single((await _chain.Officer.CheckEligibilityAsync(ask)).VisitorsRecognised));
-        Assert.Empty((await ClerkAsking.CheckEligibilityAsync(ask)).VisitorsRecognised); // the register is the prison's to know
 
         var firstId = await _chain.DriveToPrisonTaskAsync(first);
         var firstTask = await PrisonTaskAsync(firstId);
@@ -132,7 +128,6 @@ public sealed class RegulationTests(VisitationSystem system)
         var secondTask = await PrisonTaskAsync(secondId);
 
         Assert.Equal(Relation.Mother, Assert.Single(secondTask.Visitors).RegisteredRelation);
-        Assert.True(Assert.Single((await _chain.Officer.CheckEligibilityAsync(AskFor(second))).VisitorsRecognised));
         var view = await _chain.Officer.GetInmateAsync(new GetInmateRequest { InmateNumber = number });
         var relative = Assert.Single(view.Relatives);
         Assert.Equal(Relation.Mother, relative.Relation);
@@ -231,10 +226,14 @@ public sealed class RegulationTests(VisitationSystem system)
         var request = family.Application(inmate);
         request.Visitors[0].Relation = Relation.Grandmother;
 
-        var answer = await ClerkAsking.CheckEligibilityAsync(AskFor(request));
+        var answer = await ClerkAsking.CheckEligibilityAsync(CounterQuestions.For(request, number));
+        var id = await _chain.DriveToPrisonTaskAsync(request);
+        var decision = await _chain.Officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = id });
 
-        Assert.False(answer.Eligible);
-        var failure = Assert.Single(answer.Failures);
+        // The crime category is the inmate's: the counter is sent to the prison, the prison refuses with the rule.
+        Assert.Equal(CounterQuestions.ContactPrison, answer);
+        Assert.False(decision.Approved);
+        var failure = Assert.Single(decision.Failures);
         Assert.Equal("RELATION_RESTRICTED_BY_CRIME", failure.Code);
         Assert.Equal("[Y 五(三)]", failure.Source);
     }
@@ -309,19 +308,6 @@ public sealed class RegulationTests(VisitationSystem system)
 
     private async Task<ApprovalTask> PrisonTaskAsync(string id) =>
         (await _chain.Officer.AllPendingApprovalsAsync()).Single(t => t.ApplicationId == id);
-
-    private static CheckEligibilityRequest AskFor(SubmitApplicationRequest request)
-    {
-        var ask = new CheckEligibilityRequest
-        {
-            PrisonId = request.Inmate.PrisonId,
-            InmateName = request.Inmate.Name,
-            PrisonArea = request.Inmate.PrisonArea,
-            VisitMonth = request.VisitMonth,
-        };
-        ask.Visitors.AddRange(request.Visitors.Select(v => new EligibilityVisitor { IdNumber = v.IdNumber, Relation = v.Relation, Documents = { v.Documents }, IsGuardian = v.IsGuardian }));
-        return ask;
-    }
 
     private static DateOnly MonthOf(string yyyyMm) => DateOnly.ParseExact(yyyyMm + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
 

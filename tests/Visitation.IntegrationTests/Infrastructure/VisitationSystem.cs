@@ -30,6 +30,9 @@ public sealed class VisitationSystem : IAsyncLifetime
     // Names the run's databases, virtual host and SMS store: unique, and sortable by creation (a version-7 Guid starts with its time).
     private readonly string _runId = "it" + Guid.CreateVersion7().ToString("N")[..20];
     public const int InstancesPerService = 2;
+
+    /// <summary>CheckEligibility questions one user may ask in the (hour-long) window: more than any user of the suite asks, but the one test that runs into it.</summary>
+    public const int EligibilityQuestionsPerUser = 20;
     private readonly Dictionary<string, List<IAsyncDisposable>> _hosts = [];
     private readonly Dictionary<string, Func<IAsyncDisposable>> _factories = [];
     private readonly Dictionary<string, Dictionary<string, string>> _settings = [];
@@ -61,7 +64,7 @@ public sealed class VisitationSystem : IAsyncLifetime
         await StartGatewayAsync();
         Register<ApplicationGrpcService>("application", amqp);
         Register<BureauReviewGrpcService>("bureau_review", amqp);
-        Register<PrisonApprovalGrpcService>("prison_approval", amqp);
+        Register<PrisonApprovalGrpcService>("prison_approval", amqp, new() { ["RateLimits:CheckEligibility:PermitLimit"] = EligibilityQuestionsPerUser.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         Register<SchedulingGrpcService>("scheduling", amqp);
         Register<NotificationGrpcService>("notification", amqp, new() { ["SmsGateway:BaseUrl"] = GatewayAddress.ToString() });
         foreach (var service in ServiceNames)

@@ -5,6 +5,7 @@ using Visitation.Rules.Eligibility;
 using Visitation.Rules.Policies;
 using Visitation.Rules.Slots;
 using Visitation.Rules.ReferenceData;
+using Visitation.Workflow.Counter;
 using Visitation.Workflow.Grpc;
 using DocumentKind = Visitation.Contracts.Grpc.DocumentKind;
 using Relation = Visitation.Contracts.Grpc.Relation;
@@ -27,7 +28,7 @@ public static class SubmitValidator
         violations.Required("request_id", request.RequestId);
         violations.Required("inmate.name", request.Inmate?.Name);
         var prison = ValidatePrison(request.Inmate, reference, violations);
-        var month = ValidateMonth(request.VisitMonth, today, violations);
+        var month = violations.CheckVisitMonth("visit_month", request.VisitMonth, today);
         var preference = ValidatePreference(request, month, violations);
         ValidateVenue(request.VenueId, office, reference, violations);
         var policy = prison is null ? null : reference.PolicyFor(prison.Id);
@@ -57,26 +58,6 @@ public static class SubmitValidator
         }
 
         return prison;
-    }
-
-    /// <summary>The month's first day, or null when the month is not a month at all.</summary>
-    private static DateOnly? ValidateMonth(string month, DateOnly today, FieldViolations violations)
-    {
-        if (violations.Month("visit_month", month) is not { } first)
-        {
-            return null;
-        }
-
-        if (first.AddMonths(1) <= today)
-        {
-            violations.Add("visit_month", "不能申请已经过去的月份");
-        }
-        else if (first > today.AddMonths(3))
-        {
-            violations.Add("visit_month", "最多只能申请三个月内的会见");
-        }
-
-        return first;
     }
 
     // Only what the office can know: whether a date is one of the area's video days, a holiday or
@@ -163,64 +144,19 @@ public static class SubmitValidator
     {
         var before = violations.Items.Count;
         violations.Required($"{field}.name", input.Name);
-        var id = ResidentIdNumber.Check(input.IdNumber);
-        if (!id.IsValid)
-        {
-            violations.Add($"{field}.id_number", id.ErrorMessage ?? "身份证号码无效");
-        }
-
-        var relation = ProtoCodes.ToCode(input.Relation);
-        if (input.Relation == Relation.Unspecified)
-        {
-            violations.Add($"{field}.relation", "必填");
-        }
-        else if (!ProtoCodes.IsSpecified(input.Relation) || !RelationNames.Codes.Contains(relation))
-        {
-            violations.Add($"{field}.relation", "未知的亲属关系");
-        }
-
-        if (id.BirthDate > today)
-        {
-            violations.Add($"{field}.id_number", "出生日期晚于今天");
-        }
-
-        var age = id.BirthDate is { } birth && birth <= today ? ResidentIdNumber.AgeOn(birth, today) : 0;
-
-        var isAdult = age >= 18;
+        var visitor = violations.CheckVisitor(field, input.IdNumber, input.Relation, input.Documents, today);
+        var isAdult = CounterFields.AgeToday(input.IdNumber, today) >= Visitor.AdultAge;
         if ((isAdult || input.IsContact || !string.IsNullOrEmpty(input.Phone)) && !MobileNumber.IsValid(input.Phone))
         {
             violations.Add($"{field}.phone", "请填写有效的11位手机号码");
         }
 
-        var documents = ValidateDocuments(input, field, violations);
-        return violations.Items.Count == before && id.BirthDate is { } date && date <= today ? new ValidVisitor(input, relation, documents, date, age) : null;
-    }
-
-    /// <summary>The documents' codes; which documents are enough is the province's rule (ClerkChecks), here only values that are none.</summary>
-    private static List<string> ValidateDocuments(VisitorInput input, string field, FieldViolations violations)
-    {
-        var unknown = input.Documents.Where(d => !ProtoCodes.IsSpecified(d) || !DocumentKinds.All.Contains(ProtoCodes.ToCode(d))).ToList();
-        if (unknown.Count > 0)
-        {
-            violations.Add($"{field}.documents", $"未知的证件类型：{string.Join("、", unknown.Select(d => (int)d))}");
-        }
-
-        return [.. input.Documents.Select(ProtoCodes.ToCode)];
+        return violations.Items.Count == before && visitor is not null ? new ValidVisitor(input, visitor) : null;
     }
 
     private static void ValidateCounts(List<ValidVisitor> visitors, VisitPolicy policy, DateOnly today, FieldViolations violations)
     {
-        if (visitors.All(v => v.Age < Visitor.AdultAge))
-        {
-            violations.Add("visitors", "至少需要一名成年会见人");
-        }
-
-        var repeated = visitors.GroupBy(v => v.Input.IdNumber.Trim().ToUpperInvariant()).Where(g => g.Count() > 1);
-        if (repeated.Any())
-        {
-            violations.Add("visitors", "同一会见人不能重复填写");
-        }
-
+        violations.CheckFamily("visitors", [.. visitors.Select(v => v.Checked)]);
         if (visitors.Count(v => v.Input.IsContact) > 1)
         {
             violations.Add("visitors", "只能指定一名短信联系人");
@@ -235,6 +171,5 @@ public static class SubmitValidator
         }
     }
 
-    private static Visitor ToRuleVisitor(ValidVisitor visitor) =>
-        new(visitor.Relation, visitor.Age, visitor.Input.IsGuardian, [.. visitor.Documents], []);
+    private static Visitor ToRuleVisitor(ValidVisitor visitor) => visitor.Checked.ToRuleVisitor(visitor.Input.IsGuardian);
 }

@@ -1,111 +1,57 @@
 using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.PrisonApproval.Data;
-using Visitation.PrisonApproval.Features.Decide;
 using Visitation.PrisonApproval.Features.Eligibility;
 using Visitation.Rules.Calendars;
 using Visitation.Rules.Eligibility;
-using Visitation.Rules.Identity;
 using Visitation.Rules.ReferenceData;
 using Visitation.ServiceDefaults.Auth;
-using Visitation.ServiceDefaults.Grpc;
-using Visitation.Workflow.Grpc;
-using Visitation.Workflow.Reviewing;
 using Visitation.Workflow.Audit;
 
 namespace Visitation.PrisonApproval.Features.CheckEligibility;
 
 /// <summary>
-/// "Could this family visit this inmate in this month, and if not, why?" — asked by a clerk at the
-/// counter before submitting, so the family hears the prison's reasons before the chain starts.
-/// It answers with the same engine as the approval; it records nothing and reveals no more than a
-/// refusal SMS would (no inmate number, no other relatives). Whether given ID numbers are in the
-/// inmate's relatives register is the prison's to know: only officers see it. Every question is
-/// logged (who asked, about which prison, the answer; no personal data).
+/// The counter's question — may this family, in front of me, apply to visit this inmate this month?
+/// — asked by a clerk before submitting or by a reviewer. It runs the engine the approval runs and
+/// records nothing, but answers only what the office may know (<see cref="CounterAnswer"/>): eligible;
+/// not eligible for the visitors' own reasons, judged before the register is read; or one neutral
+/// "请联系监狱会见中心" for everything else, an inmate the register does not know as given included.
+/// Officers see the inmate whole through GetInmate, not here. Limited per user
+/// (<see cref="EligibilityRateLimit"/>), so the call cannot be walked through a register.
 /// </summary>
 public sealed partial class CheckEligibilityHandler(PrisonApprovalDbContext db, ReferenceDataSet reference, InmateFacts facts, TimeProvider clock, ILogger<CheckEligibilityHandler> logger)
 {
     public async Task<EligibilityReply> HandleAsync(CheckEligibilityRequest request, Caller caller, CancellationToken ct)
     {
-        caller.Require(Roles.Clerk, Roles.Officer);
-        if (caller.Role == Roles.Officer)
-        {
-            caller.RequireOrganisation(request.PrisonId);
-        }
+        // The counter's roles; which offices and bureaus may ask is the access policy's to say.
+        caller.Require(Roles.Clerk, Roles.Reviewer);
+        var question = EligibilityQuestions.Validate(request, reference, ChinaTime.Today(clock));
+        var answer = CounterAnswer.FromVisitorChecks(ClerkChecks.Evaluate(question.Policy, question.Request))
+            ?? CounterAnswer.FromPrisonRules(await PrisonRulesAsync(question, ct));
 
-        var today = ChinaTime.Today(clock);
-        var (month, visitors) = Validate(request, today);
-        await db.AuditReadAsync(caller, AuditEvent.EligibilityQueried, "prison", request.PrisonId, AuditPurposes.CounterEnquiry, ct, outcome: "asked");
-        var matches = await db.Inmates.AsNoTracking().Include(i => i.Statuses)
-            .Where(i => i.PrisonId == request.PrisonId && i.Name == request.InmateName.Trim())
-            .Where(i => string.IsNullOrEmpty(request.PrisonArea) || i.Area == request.PrisonArea)
-            .Where(i => string.IsNullOrEmpty(request.InmateNumber) || i.InmateNumber == request.InmateNumber.Trim())
-            .Take(2).ToListAsync(ct);
-        if (matches.Count != 1)
-        {
-            var failure = matches.Count == 0
-                ? ApprovalOutcomes.InmateNotFound
-                : new RuleFailure("INMATE_AMBIGUOUS", "该监狱有同名服刑人员，请填写其所在监区或罪犯编号。", "");
-            return new EligibilityReply { Eligible = false, Failures = { Decisions.ToView(failure) } };
-        }
-
-        var inmate = matches[0];
-        var ids = request.Visitors.Select(v => v.IdNumber.Trim().ToUpperInvariant()).ToList();
-        var bars = await facts.BarsAsync(inmate.PrisonId, ids, ct);
-        var ruleVisitors = visitors.Select((v, i) => v with { Bars = bars.GetValueOrDefault(ids[i], []) }).ToList();
-        var judgement = await facts.JudgeAsync(inmate, new VisitRequest(month, null, today, ruleVisitors, UsesSpecialApproval: false), prisonRulesOnly: false, useLongerVisit: false, ct);
-        var known = caller.Role != Roles.Officer ? [] : await db.Relatives.AsNoTracking().Where(r => r.InmateId == inmate.Id && ids.Contains(r.IdNumber)).Select(r => r.IdNumber).ToListAsync(ct);
-        var reply = new EligibilityReply
-        {
-            Eligible = judgement.Result.Eligible,
-            QuotaUsed = judgement.QuotaUsed,
-            QuotaAllowed = judgement.QuotaAllowed,
-        };
-        reply.Failures.AddRange(judgement.Result.Failures.Select(Decisions.ToView));
-        if (caller.Role == Roles.Officer)
-        {
-            reply.VisitorsRecognised.AddRange(ids.Select(known.Contains));
-        }
-
-        LogAsked(caller.UserId, caller.OrganisationId, inmate.PrisonId, judgement.Result.Eligible);
-        return reply;
+        // Every question is recorded with its purpose: who asked, from which organisation, about which
+        // prison, what the counter was told — never the inmate's facts nor the visitors' numbers.
+        await db.AuditReadAsync(caller, AuditEvent.EligibilityQueried, "prison", question.PrisonId, question.Purpose, ct, outcome: answer.Outcome.ToString());
+        LogAsked(caller.UserId, caller.Role, caller.OrganisationId, question.Purpose, question.PrisonId, answer.Outcome);
+        return EligibilityReplies.Of(answer);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Eligibility asked by {User} of {Organisation} about an inmate of {Prison}: eligible {Eligible}")]
-    private partial void LogAsked(string user, string organisation, string prison, bool eligible);
-
-    private (VisitMonth Month, List<Visitor> Visitors) Validate(CheckEligibilityRequest request, DateOnly today)
+    /// <summary>The prison's rules on the inmate of that number and name; null when the register has none.</summary>
+    private async Task<EligibilityResult?> PrisonRulesAsync(EligibilityQuestion question, CancellationToken ct)
     {
-        var violations = new FieldViolations();
-        if (reference.Prison(request.PrisonId) is null)
+        var inmate = await db.Inmates.AsNoTracking().Include(i => i.Statuses)
+            .SingleOrDefaultAsync(i => i.PrisonId == question.PrisonId && i.InmateNumber == question.InmateNumber && i.Name == question.InmateName, ct);
+        if (inmate is null)
         {
-            violations.Add("prison_id", "未知的监狱");
+            return null;
         }
 
-        violations.Required("inmate_name", request.InmateName);
-        var first = violations.Month("visit_month", request.VisitMonth);
-        if (request.Visitors.Count == 0)
-        {
-            violations.Add("visitors", "至少需要一名会见人");
-        }
-
-        var visitors = new List<Visitor>();
-        for (var i = 0; i < request.Visitors.Count; i++)
-        {
-            var input = request.Visitors[i];
-            var id = ResidentIdNumber.Check(input.IdNumber);
-            if (!id.IsValid || id.BirthDate is not { } birth || birth > today)
-            {
-                violations.Add($"visitors[{i}].id_number", id.ErrorMessage ?? "身份证号码无效");
-                continue;
-            }
-
-            var relation = violations.Code($"visitors[{i}].relation", input.Relation);
-            var documents = violations.Codes($"visitors[{i}].documents", input.Documents);
-            visitors.Add(new Visitor(relation ?? string.Empty, ResidentIdNumber.AgeOn(birth, today), input.IsGuardian, documents, []));
-        }
-
-        violations.ThrowIfAny();
-        return (VisitMonth.Of(first!.Value), visitors);
+        var bars = await facts.BarsAsync(inmate.PrisonId, question.IdNumbers, ct);
+        var visitors = question.Request.Visitors.Select((v, i) => v with { Bars = bars.GetValueOrDefault(question.IdNumbers[i], []) }).ToList();
+        var judgement = await facts.JudgeAsync(inmate, question.Request with { Visitors = visitors }, prisonRulesOnly: true, useLongerVisit: false, ct);
+        return judgement.Result;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Eligibility asked by {User} ({Role}) of {Organisation} for {Purpose} about an inmate of {Prison}: {Outcome}")]
+    private partial void LogAsked(string user, string role, string organisation, string purpose, string prison, CounterOutcome outcome);
 }
