@@ -5,9 +5,12 @@
 #
 # 1. installs (if missing) and starts PostgreSQL 15 and RabbitMQ on private ports (deploy/local/infra.sh dev),
 # 2. builds the solution,
-# 3. starts the development SMS gateway and the five services (logs under .local/dev/logs),
-# 4. drives a demonstration application through 司法所 → 县司法局 → 监狱会见中心 → 排期 → 短信,
-#    printing its timeline and the SMS texts the gateway received.
+# 3. starts the identity service (port 5106) with demo accounts and machine clients whose passwords,
+#    secrets and TOTP keys are written to .local/dev/identity/ (never to the repository),
+# 4. starts the development SMS gateway and the five services, which trust the identity service
+#    (logs under .local/dev/logs),
+# 5. drives a demonstration application through 司法所 → 县司法局 → 监狱会见中心 → 排期 → 短信 with
+#    tokens from the identity service, printing its timeline and the SMS texts the gateway received.
 # The system keeps running afterwards; stop everything with deploy/stop.sh.
 set -euo pipefail
 
@@ -26,6 +29,45 @@ bash deploy/stop.sh --services-only
 
 mkdir -p "$RUN_DIR/logs" "$RUN_DIR/pids" "$RUN_DIR/sms"
 
+# The identity service's secrets for this machine's run: made once, kept with the run's database
+# (both live under .local/dev; wipe them together). Nothing here is ever committed.
+IDENTITY_DIR=$RUN_DIR/identity
+SEED_FILE=$IDENTITY_DIR/seed.json
+mkdir -p "$IDENTITY_DIR/keys"
+chmod 700 "$IDENTITY_DIR"
+secret() { head -c 18 /dev/urandom | base64 | tr '+/' '-_'; }
+# Random, and meets the password policy whatever the draw (all four character classes).
+password() { echo "Vz9!$(secret)"; }
+totp_key() { head -c 20 /dev/urandom | base32 | tr -d '='; }
+[[ -s $IDENTITY_DIR/key-password ]] || secret >"$IDENTITY_DIR/key-password"
+if [[ ! -s $SEED_FILE ]]; then
+  # One account per role and organisation the demo uses (TOTP enrolled: the key is in the file),
+  # and one machine client per role the demo plays (client credentials).
+  account() { printf '    {"userName": "%s", "password": "%s", "role": "%s", "organisation": "%s", "authenticatorKey": "%s"}' "$1" "$(password)" "$2" "$3" "$(totp_key)"; }
+  client() { printf '    {"clientId": "%s", "secret": "%s", "role": "%s", "organisation": "%s"}' "$1" "$(secret)" "$2" "$3"; }
+  {
+    echo '{'
+    echo '  "accounts": ['
+    account clerk-li clerk yongji-chengxi-office; echo ,
+    account reviewer-zhao reviewer yongji-bureau; echo ,
+    account officer-sun officer yongji-prison; echo ,
+    account venue-zhou venue yongji-venue; echo ,
+    account director-wu director yongji-prison; echo ,
+    account operator-qian operator shanxi; echo ,
+    account sysadmin-zheng system-admin shanxi; echo ,
+    account secadmin-feng security-admin shanxi; echo ,
+    account auditadmin-chen audit-admin shanxi; echo
+    echo '  ],'
+    echo '  "machineClients": ['
+    client demo-clerk clerk yongji-chengxi-office; echo ,
+    client demo-reviewer reviewer yongji-bureau; echo ,
+    client demo-officer officer yongji-prison; echo
+    echo '  ]'
+    echo '}'
+  } >"$SEED_FILE"
+  chmod 600 "$SEED_FILE"
+fi
+
 # name:project:port — gRPC over plaintext HTTP/2 on 51xx; the gateway speaks HTTP/1.1 on 5199.
 SERVICES=(
   "application:Application:5101"
@@ -37,10 +79,20 @@ SERVICES=(
 
 start() { # name dll [env...]
   local name=$1 dll=$2; shift 2
-  # Development: the services accept the documented development token issuer (refused elsewhere).
   env ASPNETCORE_ENVIRONMENT=Development "$@" nohup dotnet "$dll" >"$RUN_DIR/logs/$name.log" 2>&1 &
   echo $! >"$RUN_DIR/pids/$name.pid"
 }
+
+IDENTITY=http://127.0.0.1:5106/
+start identity "services/Identity/bin/Release/net10.0/Visitation.Identity.dll" \
+  ASPNETCORE_URLS=http://127.0.0.1:5106 \
+  ConnectionStrings__Database="$VISITATION_POSTGRES;Database=visitation_identity" \
+  Identity__Issuer=$IDENTITY \
+  Identity__KeyFolder="$IDENTITY_DIR/keys" \
+  Identity__KeyPassword="$(cat "$IDENTITY_DIR/key-password")" \
+  Identity__SeedFile="$SEED_FILE" \
+  Identity__ConsoleRedirectUris__0=http://127.0.0.1:5200/signed-in \
+  Identity__ConsolePostLogoutRedirectUris__0=http://127.0.0.1:5200/
 
 start sms_gateway "services/DevSmsGateway/bin/Release/net10.0/Visitation.DevSmsGateway.dll" \
   ASPNETCORE_URLS=http://127.0.0.1:5199 SmsGateway__StorePath="$RUN_DIR/sms/messages.jsonl"
@@ -52,6 +104,8 @@ for entry in "${SERVICES[@]}"; do
     Kestrel__EndpointDefaults__Protocols=Http2 \
     ConnectionStrings__Database="$VISITATION_POSTGRES;Database=visitation_$name" \
     ConnectionStrings__RabbitMq="$VISITATION_RABBITMQ" \
+    Auth__Authority=$IDENTITY \
+    Auth__Audience="visitation-${name//_/-}" \
     SmsGateway__BaseUrl=http://127.0.0.1:5199/
 done
 
@@ -67,6 +121,7 @@ wait_healthy() { # name url [curl flags]
   echo "[run] $name did not become healthy; see $RUN_DIR/logs/$name.log" >&2; exit 1
 }
 
+wait_healthy identity http://127.0.0.1:5106/health
 wait_healthy sms_gateway http://127.0.0.1:5199/
 for entry in "${SERVICES[@]}"; do
   IFS=: read -r name _ port <<<"$entry"
@@ -74,11 +129,13 @@ for entry in "${SERVICES[@]}"; do
 done
 
 echo "[run] driving the demonstration application"
-dotnet deploy/demo/bin/Release/net10.0/Visitation.Demo.dll
+DEMO_IDENTITY=$IDENTITY DEMO_IDENTITY_SEED="$SEED_FILE" dotnet deploy/demo/bin/Release/net10.0/Visitation.Demo.dll
 
 cat <<MSG
 
-[run] The system is running: gRPC on 127.0.0.1:5101-5105 (reflection on), SMS gateway http://127.0.0.1:5199/
+[run] The system is running: identity http://127.0.0.1:5106/ (sign-in page /account/login; demo accounts,
+      passwords, TOTP keys and machine client secrets in $SEED_FILE),
+      gRPC on 127.0.0.1:5101-5105 (reflection on), SMS gateway http://127.0.0.1:5199/
       (everything it received is also in $RUN_DIR/sms/messages.jsonl), logs in $RUN_DIR/logs.
       Stop it with: deploy/stop.sh
 MSG

@@ -8,14 +8,16 @@ using Visitation.Contracts.Grpc.Application;
 using Visitation.Contracts.Grpc.BureauReview;
 using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.Contracts.Grpc.Scheduling;
+using Visitation.Demo;
 using Visitation.Rules.Identity;
 using Visitation.ServiceDefaults.Auth;
 
 // Endpoints come from deploy/run.sh; the defaults are its ports.
 string Endpoint(string name, string fallback) => Environment.GetEnvironmentVariable(name) ?? fallback;
-CallInvoker Channel(string address, string role, string org, string user)
+using var tokens = new IdentityTokens(new Uri(Endpoint("DEMO_IDENTITY", "http://127.0.0.1:5106/")), Endpoint("DEMO_IDENTITY_SEED", ".local/dev/identity/seed.json"));
+async Task<CallInvoker> Channel(string address, string role, string org, string scope)
 {
-    var token = DevTokenIssuer.Issue(user, role, org);
+    var token = await tokens.ForAsync(role, org, scope);
     var channel = GrpcChannel.ForAddress(address);
     return channel.Intercept(metadata =>
     {
@@ -25,11 +27,11 @@ CallInvoker Channel(string address, string role, string org, string user)
 }
 
 const string office = "yongji-chengxi-office", county = "yongji-bureau", prison = "yongji-prison";
-var clerk = new ApplicationService.ApplicationServiceClient(Channel(Endpoint("DEMO_APPLICATION", "http://127.0.0.1:5101"), Roles.Clerk, office, "clerk-li"));
-var reviewer = new BureauReviewService.BureauReviewServiceClient(Channel(Endpoint("DEMO_BUREAU", "http://127.0.0.1:5102"), Roles.Reviewer, county, "reviewer-zhao"));
-var officer = new PrisonApprovalService.PrisonApprovalServiceClient(Channel(Endpoint("DEMO_PRISON", "http://127.0.0.1:5103"), Roles.Officer, prison, "officer-sun"));
-var clerkAsking = new PrisonApprovalService.PrisonApprovalServiceClient(Channel(Endpoint("DEMO_PRISON", "http://127.0.0.1:5103"), Roles.Clerk, office, "clerk-li"));
-var visitCentre = new SchedulingService.SchedulingServiceClient(Channel(Endpoint("DEMO_SCHEDULING", "http://127.0.0.1:5104"), Roles.Officer, prison, "officer-sun"));
+var clerk = new ApplicationService.ApplicationServiceClient(await Channel(Endpoint("DEMO_APPLICATION", "http://127.0.0.1:5101"), Roles.Clerk, office, "application"));
+var reviewer = new BureauReviewService.BureauReviewServiceClient(await Channel(Endpoint("DEMO_BUREAU", "http://127.0.0.1:5102"), Roles.Reviewer, county, "bureau-review"));
+var officer = new PrisonApprovalService.PrisonApprovalServiceClient(await Channel(Endpoint("DEMO_PRISON", "http://127.0.0.1:5103"), Roles.Officer, prison, "prison-approval"));
+var clerkAsking = new PrisonApprovalService.PrisonApprovalServiceClient(await Channel(Endpoint("DEMO_PRISON", "http://127.0.0.1:5103"), Roles.Clerk, office, "prison-approval"));
+var visitCentre = new SchedulingService.SchedulingServiceClient(await Channel(Endpoint("DEMO_SCHEDULING", "http://127.0.0.1:5104"), Roles.Officer, prison, "scheduling"));
 using var gateway = new HttpClient { BaseAddress = new Uri(Endpoint("DEMO_SMS_GATEWAY", "http://127.0.0.1:5199/")) };
 
 async Task<T> WaitFor<T>(string what, Func<Task<T?>> probe) where T : class

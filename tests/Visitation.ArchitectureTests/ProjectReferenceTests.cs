@@ -17,6 +17,7 @@ public sealed class ProjectReferenceTests
         "services/PrisonApproval/Visitation.PrisonApproval.csproj",
         "services/Scheduling/Visitation.Scheduling.csproj",
         "services/Notification/Visitation.Notification.csproj",
+        "services/Identity/Visitation.Identity.csproj",
     };
 
     [Theory]

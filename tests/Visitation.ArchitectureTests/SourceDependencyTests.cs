@@ -6,7 +6,7 @@ namespace Visitation.ArchitectureTests;
 /// <summary>What the sources may name: the project references alone would not stop a fully qualified type name.</summary>
 public sealed partial class SourceDependencyTests
 {
-    private static readonly string[] ServiceNames = ["Application", "BureauReview", "PrisonApproval", "Scheduling", "Notification"];
+    private static readonly string[] ServiceNames = ["Application", "BureauReview", "PrisonApproval", "Scheduling", "Notification", "Identity"];
 
     public static TheoryData<string> Services => new(ServiceNames);
 
@@ -56,6 +56,6 @@ public sealed partial class SourceDependencyTests
     [GeneratedRegex(@"\b(System\.IO|System\.Net|Microsoft\.EntityFrameworkCore|Npgsql|MassTransit|Grpc)\b")]
     private static partial Regex InputOutput();
 
-    [GeneratedRegex(@"\bVisitation\.(Contracts|Rules|Workflow|Application|BureauReview|PrisonApproval|Scheduling|Notification)\b")]
+    [GeneratedRegex(@"\bVisitation\.(Contracts|Rules|Workflow|Application|BureauReview|PrisonApproval|Scheduling|Notification|Identity)\b")]
     private static partial Regex DomainNamespaces();
 }

@@ -32,12 +32,23 @@ public static class DatabaseExtensions
             .AddInterceptors(services.GetRequiredService<AuditCommitInterceptor>(), services.GetRequiredService<OutboxCommitInterceptor>()));
         // The shared messaging filters (delayed redelivery) reach the service's context through its base type.
         builder.Services.AddScoped<ServiceDbContext>(services => services.GetRequiredService<TContext>());
-        builder.Services.AddHostedService<MigrationHostedService<TContext>>();
-        builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: ["ready"]);
+        builder.Services.AddMigrationsAtStart<TContext>();
         builder.Services.AddDatabaseTelemetry();
         builder.Services.Configure<GrpcServiceOptions>(grpc => grpc.Interceptors.Add<DatabaseFaultInterceptor>());
         builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<OutboxDispatcher<TContext>>();
         return builder;
+    }
+
+    /// <summary>
+    /// Migrations at start-up and the readiness check of a database, for a context that is not a
+    /// <see cref="ServiceDbContext"/> (the identity service's, which derives from Identity's own base).
+    /// </summary>
+    public static IServiceCollection AddMigrationsAtStart<TContext>(this IServiceCollection services)
+        where TContext : DbContext
+    {
+        services.AddHostedService<MigrationHostedService<TContext>>();
+        services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: ["ready"]);
+        return services;
     }
 }

@@ -10,50 +10,58 @@ namespace Visitation.ServiceDefaults.Auth;
 
 internal static class AuthExtensions
 {
+    public const string TestingEnvironment = "Testing";
+
     public static void AddVisitationAuth(this WebApplicationBuilder builder)
     {
+        var environment = builder.Environment;
         builder.Services.AddOptions<AuthOptions>()
             .Bind(builder.Configuration.GetSection(AuthOptions.Section))
             .ValidateDataAnnotations()
-            // The development key is published in the README: anywhere else it would let anyone mint any role.
-            .Validate<IHostEnvironment>(
-                (options, environment) => !string.IsNullOrEmpty(options.Authority) || options.SigningKey != AuthOptions.DevelopmentSigningKey || IsLocal(environment),
-                "Auth:Authority (or a private Auth:SigningKey) must be configured outside Development and Testing.")
+            // A symmetric key lets whoever holds it mint any role: only the test project's in-process services may trust one.
+            .Validate(
+                options => !string.IsNullOrEmpty(options.Authority) || environment.IsEnvironment(TestingEnvironment),
+                "Auth:Authority (the identity service) must be configured; a symmetric Auth:SigningKey is accepted only in the Testing environment.")
             .ValidateOnStart();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthOptions>>((jwt, auth) => Configure(jwt, auth.Value));
+            .Configure<IOptions<AuthOptions>>((jwt, auth) => Configure(jwt, auth.Value, environment));
         builder.Services.AddAuthorization();
     }
 
-    private static bool IsLocal(IHostEnvironment environment) =>
-        environment.IsDevelopment() || environment.IsEnvironment("Testing");
-
-    private static void Configure(JwtBearerOptions jwt, AuthOptions options)
+    private static void Configure(JwtBearerOptions jwt, AuthOptions options, IHostEnvironment environment)
     {
         // Keep claim names as issued ("role", "org"), not the SOAP-era URIs.
         jwt.MapInboundClaims = false;
-        // A token's lifetime is real time, whatever the services' clock reads: the identity provider
-        // (or the development issuer) stamps it by the real clock, and a training clock set weeks
-        // ahead must neither expire every token nor revive an expired one. IdentityModel checks
-        // lifetimes against the real clock (DateTime.UtcNow), not the TimeProvider the services use;
-        // the scheme is pinned to the real clock as well, where ASP.NET Core would hand it the services'.
+        // A token's lifetime is real time, whatever the services' clock reads: the identity service
+        // stamps it by the real clock, and a training clock set weeks ahead must neither expire every
+        // token nor revive an expired one. IdentityModel checks lifetimes against the real clock
+        // (DateTime.UtcNow), not the TimeProvider the services use; the scheme is pinned to the real
+        // clock as well, where ASP.NET Core would hand it the services'.
         jwt.TimeProvider = TimeProvider.System;
-        if (!string.IsNullOrEmpty(options.Authority))
+        var parameters = new TokenValidationParameters
         {
-            jwt.Authority = options.Authority;
-            jwt.Audience = options.Audience;
-            return;
-        }
-
-        jwt.TokenValidationParameters = new TokenValidationParameters
-        {
-            ValidIssuer = options.Issuer,
             ValidAudience = options.Audience,
-            IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(options.SigningKey)),
             RoleClaimType = CallerClaims.Role,
             NameClaimType = CallerClaims.Subject,
             ClockSkew = TimeSpan.FromMinutes(1),
         };
+        if (!string.IsNullOrEmpty(options.Authority))
+        {
+            // Issuer and keys come from the authority's discovery document and JWKS. Only its access
+            // tokens (typ at+jwt), only asymmetric signatures: an HS256 token is refused whatever its key.
+            jwt.Authority = options.Authority;
+            jwt.RequireHttpsMetadata = !(environment.IsDevelopment() || environment.IsEnvironment(TestingEnvironment));
+            parameters.ValidTypes = ["at+jwt"];
+            parameters.ValidAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.EcdsaSha256];
+            jwt.TokenValidationParameters = parameters;
+            return;
+        }
+
+        // Testing only (checked at start-up): the test project's HS256 issuer.
+        parameters.ValidIssuer = options.Issuer;
+        parameters.IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(options.SigningKey));
+        parameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
+        jwt.TokenValidationParameters = parameters;
     }
 }

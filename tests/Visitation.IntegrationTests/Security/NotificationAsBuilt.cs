@@ -8,8 +8,8 @@ namespace Visitation.IntegrationTests.Security;
 /// <summary>The notification service as its Program builds it, on servers it never reaches: for tests of start-up settings.</summary>
 internal static class NotificationAsBuilt
 {
-    /// <summary>A signing key of enough length that is not the published development key, which Production refuses.</summary>
-    public const string PrivateSigningKey = "a-private-signing-key-for-these-tests-only-0123456789";
+    /// <summary>An identity service address that is never contacted: a start-up test sends no token.</summary>
+    public const string Authority = "https://identity.invalid/";
 
     public static WebApplication Build(string environment, Dictionary<string, string?> settings)
     {
@@ -18,6 +18,7 @@ internal static class NotificationAsBuilt
         {
             ["ConnectionStrings:Database"] = "Host=127.0.0.1;Port=1;Database=never_reached",
             ["ConnectionStrings:RabbitMq"] = "amqp://guest:guest@127.0.0.1:1/",
+            ["Auth:Audience"] = "visitation-notification",
         });
         builder.AddServiceDefaults(NotificationModule.Name);
         builder.AddNotificationService();

@@ -3,18 +3,20 @@ using Microsoft.Extensions.Options;
 namespace Visitation.IntegrationTests.Security;
 
 /// <summary>
-/// Settings that cannot work stop a service as it starts, naming the setting: the published
-/// development key outside Development, a key too short for HS256, an SMS gateway never tried,
+/// Settings that cannot work stop a service as it starts, naming the setting: no identity service
+/// (authority) outside Testing, a key too short for HS256, an SMS gateway never tried,
 /// a fault test's crash point in production.
 /// </summary>
 public sealed class StartUpSettingsTests
 {
-    [Fact]
-    public async Task TheDevelopmentSigningKeyStopsAServiceOutsideDevelopment()
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Development")]
+    public async Task AServiceWithoutAnAuthorityStopsOutsideTesting(string environment)
     {
-        var refused = await StartNotificationAsync("Production", []);
+        var refused = await StartNotificationAsync(environment, []);
 
-        Assert.Contains("Auth:Authority (or a private Auth:SigningKey) must be configured", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Auth:Authority (the identity service) must be configured; a symmetric Auth:SigningKey is accepted only in the Testing environment", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -38,7 +40,7 @@ public sealed class StartUpSettingsTests
     {
         var refused = await StartNotificationAsync("Production", new()
         {
-            ["Auth:SigningKey"] = "a-private-key-for-this-test-only-0123456789",
+            ["Auth:Authority"] = NotificationAsBuilt.Authority,
             ["FaultInjection:KillAfterPublishConfirms"] = "1",
         });
 

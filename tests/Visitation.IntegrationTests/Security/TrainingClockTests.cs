@@ -36,7 +36,7 @@ public sealed class TrainingClockTests
     [Fact]
     public async Task WithoutATrainingClockAServiceRunsOnTheRealClock()
     {
-        await using var app = BuildNotification("Production", new() { ["Auth:SigningKey"] = NotificationAsBuilt.PrivateSigningKey });
+        await using var app = BuildNotification("Production", new() { ["Auth:Authority"] = NotificationAsBuilt.Authority });
 
         Assert.Same(TimeProvider.System, app.Services.GetRequiredService<TimeProvider>());
     }
@@ -62,7 +62,7 @@ public sealed class TrainingClockTests
     {
         var settings = new Dictionary<string, string?>
         {
-            ["Auth:SigningKey"] = NotificationAsBuilt.PrivateSigningKey,
+            ["Auth:Authority"] = NotificationAsBuilt.Authority,
             ["TrainingClock:Now"] = RehearsedVisit.ToString("O", CultureInfo.InvariantCulture),
         };
 

@@ -2,15 +2,17 @@ using System.Security.Claims;
 using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Visitation.Identity.Accounts;
+using Visitation.ServiceDefaults.Auth;
 
-namespace Visitation.ServiceDefaults.Auth;
+namespace Visitation.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The development issuer: mints the tokens that local runs, the demo and the tests present.
-/// Production trusts an external OIDC provider instead (see <see cref="AuthOptions.Authority"/>).
-/// Tokens are stamped by the real clock, as a provider's are and as the services check them (see
-/// <c>AuthExtensions</c>), even when the services run on a test or training clock; <c>realClock</c>
-/// exists only so a test can mint a token that expired or is not yet valid.
+/// The test issuer: mints the HS256 tokens the in-process services accept in the Testing environment
+/// (and nowhere else: see <c>AuthExtensions</c>). One token is addressed to all five services, so a
+/// test acts as one person across the chain. Tokens are stamped by the real clock, as the identity
+/// service's are and as the services check them, even when the services run on a test clock;
+/// <c>realClock</c> exists only so a test can mint a token that expired or is not yet valid.
 /// </summary>
 public static class DevTokenIssuer
 {
@@ -22,7 +24,6 @@ public static class DevTokenIssuer
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = options.Issuer,
-            Audience = options.Audience,
             IssuedAt = issuedAt,
             NotBefore = issuedAt,
             Expires = issuedAt.Add(lifetime ?? TimeSpan.FromHours(8)),
@@ -31,6 +32,7 @@ public static class DevTokenIssuer
                 new Claim(CallerClaims.Subject, subject),
                 new Claim(CallerClaims.Role, role),
                 new Claim(CallerClaims.Organisation, organisationId),
+                .. ServiceScopes.Audiences.Values.Select(audience => new Claim(JwtRegisteredClaimNames.Aud, audience)),
             ]),
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
         };

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Visitation.Identity.Data;
+
+/// <summary>
+/// A member of staff: one role of <see cref="Visitation.ServiceDefaults.Auth.Roles"/> in one
+/// organisation of the reference data. The role and organisation become the token's claims.
+/// </summary>
+public sealed class StaffUser : IdentityUser
+{
+    public string Role { get; set; } = string.Empty;
+
+    public string OrganisationId { get; set; } = string.Empty;
+
+    /// <summary>Set when an administrator disables the account or it went unused too long; a disabled account signs in nowhere.</summary>
+    public DateTimeOffset? DisabledAt { get; set; }
+
+    /// <summary>Last sign-in or token refresh: the inactivity limit counts from here.</summary>
+    public DateTimeOffset LastActivityAt { get; set; }
+
+    /// <summary>The 30-second step of the last TOTP code accepted: the same code is not accepted twice.</summary>
+    public long LastTotpStep { get; set; }
+}

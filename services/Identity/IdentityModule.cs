@@ -1,0 +1,154 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Visitation.Identity.Accounts;
+using Visitation.Identity.Clients;
+using Visitation.Identity.Connect;
+using Visitation.Identity.Data;
+using Visitation.Identity.Seeding;
+using Visitation.Identity.SignIn;
+using Visitation.Identity.Signing;
+using Visitation.Messaging;
+using Visitation.Messaging.Database;
+using Visitation.ServiceDefaults.Auth;
+using Visitation.Workflow.ReferenceData;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Visitation.Identity;
+
+/// <summary>The identity service's registrations: its database, accounts, the OpenID Connect server, seeding.</summary>
+public static class IdentityModule
+{
+    public const string Name = "identity";
+
+    public static WebApplicationBuilder AddIdentityService(this WebApplicationBuilder builder)
+    {
+        var settings = builder.Configuration.GetSection(IdentityServiceOptions.Section).Get<IdentityServiceOptions>() ?? new IdentityServiceOptions();
+        builder.Services.AddOptions<IdentityServiceOptions>().Bind(builder.Configuration.GetSection(IdentityServiceOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddReferenceData();
+        builder.Services.AddSingleton<KnownOrganisations>();
+
+        var connectionString = builder.Configuration.GetConnectionString(DatabaseExtensions.ConnectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{DatabaseExtensions.ConnectionName} is not configured.");
+        builder.Services.AddDbContext<IdentityDb>(options => options.UseServicePostgres(connectionString));
+        builder.Services.AddMigrationsAtStart<IdentityDb>();
+
+        AddAccounts(builder, settings);
+        AddServer(builder, settings);
+
+        builder.Services.AddScoped<AccountAdministration>();
+        builder.Services.AddScoped<AccountStanding>();
+        builder.Services.AddScoped<ClientRegistration>();
+        builder.Services.AddHostedService<StartupSeeding>();
+        builder.AddPeriodicWork<PruneEndedSessions>();
+        builder.Services.AddAntiforgery();
+        builder.Services.AddHealthChecks();
+        return builder;
+    }
+
+    public static WebApplication MapIdentityService(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAntiforgery();
+        app.MapHealthChecks("/health");
+        app.MapSignIn();
+        app.MapMethods("/connect/authorize", ["GET", "POST"], AuthorizeEndpoint.HandleAsync).DisableAntiforgery();
+        app.MapPost("/connect/token", TokenEndpoint.HandleAsync).DisableAntiforgery();
+        app.MapMethods("/connect/endsession", ["GET", "POST"], EndSessionEndpoint.HandleAsync).DisableAntiforgery();
+        return app;
+    }
+
+    private static void AddAccounts(WebApplicationBuilder builder, IdentityServiceOptions settings)
+    {
+        builder.Services.AddIdentity<StaffUser, IdentityRole>(identity =>
+            {
+                identity.Password.RequiredLength = 12;
+                identity.Password.RequireDigit = true;
+                identity.Password.RequireLowercase = true;
+                identity.Password.RequireUppercase = true;
+                identity.Password.RequireNonAlphanumeric = true;
+                identity.Password.RequiredUniqueChars = 6;
+                identity.Lockout.MaxFailedAccessAttempts = 5;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                identity.Lockout.AllowedForNewUsers = true;
+                identity.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<IdentityDb>()
+            .AddDefaultTokenProviders();
+        builder.Services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/account/login";
+            // The sign-in session's idle limit; the absolute one is the refresh token's.
+            cookie.ExpireTimeSpan = settings.IdleLimit;
+            cookie.SlidingExpiration = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+        });
+        // A renewed stamp (sign-out elsewhere, role change, disable, password reset) ends the login cookie within a minute.
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+    }
+
+    private static void AddServer(WebApplicationBuilder builder, IdentityServiceOptions settings)
+    {
+        var local = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
+        builder.Services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDb>())
+            .AddServer(server =>
+            {
+                if (Uri.TryCreate(settings.Issuer, UriKind.Absolute, out var issuer))
+                {
+                    server.SetIssuer(issuer);
+                }
+
+                server.SetAuthorizationEndpointUris("connect/authorize")
+                    .SetTokenEndpointUris("connect/token")
+                    .SetEndSessionEndpointUris("connect/endsession")
+                    .SetRevocationEndpointUris("connect/revoke");
+                // No password grant: a password is typed only into this service's own page.
+                server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
+                    .AllowClientCredentialsFlow()
+                    .AllowRefreshTokenFlow();
+                server.Configure(options => options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
+                server.SetAccessTokenLifetime(settings.AccessTokenLifetime)
+                    .SetRefreshTokenLifetime(settings.SessionLimit)
+                    .DisableSlidingRefreshTokenExpiration();
+                server.RegisterScopes([Scopes.OpenId, Scopes.OfflineAccess, .. ServiceScopes.Audiences.Keys]);
+                // Plain signed JWTs, so each service validates them with the published keys alone.
+                server.DisableAccessTokenEncryption();
+                AddKeys(server, settings, local);
+                var aspNetCore = server.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough();
+                if (local)
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            });
+    }
+
+    private static void AddKeys(OpenIddictServerBuilder server, IdentityServiceOptions settings, bool local)
+    {
+        var keys = SigningKeyFolder.Load(settings.KeyFolder, settings.KeyPassword);
+        if (keys.Count == 0 && local && settings.KeyFolder.Length > 0)
+        {
+            // First start of a development or test run: make its key. Production brings its own (docs/identity.md).
+            SigningKeyFolder.Create(settings.KeyFolder, settings.KeyPassword, DateTimeOffset.UtcNow.AddMinutes(-5), TimeSpan.FromDays(365));
+            keys = SigningKeyFolder.Load(settings.KeyFolder, settings.KeyPassword);
+        }
+
+        if (keys.Count == 0)
+        {
+            throw new OptionsValidationException(IdentityServiceOptions.Section, typeof(IdentityServiceOptions),
+                [$"Identity:KeyFolder ('{settings.KeyFolder}') holds no *.pfx signing key."]);
+        }
+
+        foreach (var key in keys)
+        {
+            server.AddSigningCertificate(key).AddEncryptionCertificate(key);
+        }
+    }
+}

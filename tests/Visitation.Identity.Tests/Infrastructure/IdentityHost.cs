@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using OtpNet;
+using System.Security.Cryptography;
+using Visitation.Identity.Accounts;
+using Visitation.Identity.Clients;
+using Visitation.Identity.Data;
+using Visitation.Identity.Signing;
+
+[assembly: AssemblyFixture(typeof(Visitation.Identity.Tests.Infrastructure.IdentityHost))]
+
+namespace Visitation.Identity.Tests.Infrastructure;
+
+/// <summary>
+/// The identity service for the test run, as its Program builds it, in the Testing environment, on a
+/// fresh database of the real PostgreSQL. Its key folder holds the current key and a next one staged
+/// to start signing in 20 days. Tests create the accounts and clients they use, each its own.
+/// </summary>
+public sealed class IdentityHost : WebApplicationFactory<IdentityEntryPoint>, IAsyncLifetime
+{
+    public const string Issuer = "https://localhost/";
+    public const string ConsoleRedirect = "https://console.test/signed-in";
+    public const string OfficeId = "yongji-chengxi-office";
+    public const string CountyId = "yongji-bureau";
+    private const string KeyPassword = "identity-tests-key-password";
+    private readonly string _database = "idt" + Guid.CreateVersion7().ToString("N")[..20];
+    private readonly string _keyFolder = Path.Combine(Path.GetTempPath(), "visitation-identity-tests", Guid.NewGuid().ToString("N"));
+    private string _connectionString = string.Empty;
+
+    /// <summary>The key-ids of the signing keys in the folder: the current one and the staged next one.</summary>
+    public IReadOnlyList<string> KeyIds { get; private set; } = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        var server = await TestPostgres.ConnectionStringAsync();
+        _connectionString = new NpgsqlConnectionStringBuilder(server) { Database = _database }.ConnectionString;
+        var now = DateTimeOffset.UtcNow;
+        SigningKeyFolder.Create(_keyFolder, KeyPassword, now.AddHours(-1), TimeSpan.FromDays(30));
+        SigningKeyFolder.Create(_keyFolder, KeyPassword, now.AddDays(20), TimeSpan.FromDays(60));
+        KeyIds = [.. SigningKeyFolder.Load(_keyFolder, KeyPassword).Select(key => key.Thumbprint)];
+        _ = Server; // start now: migrations and the console client's registration run before any test acts
+    }
+
+    /// <summary>A browser of its own (cookie jar), which does not follow redirects so a test can read them.</summary>
+    public HttpClient Browser() =>
+        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+
+    /// <summary>Creates a staff account; enrolled for TOTP unless told otherwise.</summary>
+    public async Task<StaffAccount> CreateStaffAsync(string role, string organisation, bool enrolled = true)
+    {
+        var account = new StaffAccount(
+            $"{role}-{Guid.NewGuid():N}"[..24], AdminCommands.NewPassword(), enrolled ? Base32Encoding.ToString(RandomNumberGenerator.GetBytes(20)) : null);
+        await InScopeAsync<AccountAdministration>(admin => admin.CreateAsync(account.UserName, role, organisation, account.Password, account.AuthenticatorKey));
+        return account;
+    }
+
+    /// <summary>Registers a machine client and returns its id and secret.</summary>
+    public async Task<(string ClientId, string Secret)> CreateMachineClientAsync(string role, string organisation)
+    {
+        var clientId = $"machine-{Guid.NewGuid():N}";
+        var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+        await InScopeAsync<ClientRegistration>(clients => clients.RegisterMachineAsync(clientId, secret, role, organisation));
+        return (clientId, secret);
+    }
+
+    /// <summary>Runs an administrator's action on an account (role change, disable, reset).</summary>
+    public async Task AdministerAsync(string userName, Func<AccountAdministration, StaffUser, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByNameAsync(userName)
+            ?? throw new InvalidOperationException($"No account {userName}.");
+        await action(scope.ServiceProvider.GetRequiredService<AccountAdministration>(), user);
+    }
+
+    public async Task InScopeAsync<T>(Func<T, Task> action) where T : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<T>());
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Database", _connectionString);
+        builder.UseSetting("Identity:Issuer", Issuer);
+        builder.UseSetting("Identity:KeyFolder", _keyFolder);
+        builder.UseSetting("Identity:KeyPassword", KeyPassword);
+        builder.UseSetting("Identity:ConsoleRedirectUris:0", ConsoleRedirect);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Directory.Delete(_keyFolder, recursive: true);
+        if (_connectionString.Length == 0)
+        {
+            return;
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_connectionString) { Database = "postgres" }.ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>An account a test created: its user name, password and authenticator key (null if not enrolled).</summary>
+public sealed record StaffAccount(string UserName, string Password, string? AuthenticatorKey)
+{
+    public string CurrentCode() => new Totp(Base32Encoding.ToBytes(AuthenticatorKey!)).ComputeTotp();
+}
