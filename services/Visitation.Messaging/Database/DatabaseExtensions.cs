@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Grpc.AspNetCore.Server;
+using Visitation.Messaging.Audit;
 
 namespace Visitation.Messaging.Database;
 
@@ -23,9 +24,12 @@ public static class DatabaseExtensions
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not configured.");
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxCommitInterceptor>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<AuditCommitInterceptor>();
+        // The audit's commit work first: its lock is always taken before the outbox's commit lock.
         builder.Services.AddDbContext<TContext>((services, options) => options
             .UseServicePostgres(connectionString)
-            .AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>()));
+            .AddInterceptors(services.GetRequiredService<AuditCommitInterceptor>(), services.GetRequiredService<OutboxCommitInterceptor>()));
         // The shared messaging filters (delayed redelivery) reach the service's context through its base type.
         builder.Services.AddScoped<ServiceDbContext>(services => services.GetRequiredService<TContext>());
         builder.Services.AddMigrationsAtStart<TContext>();

@@ -4,6 +4,7 @@ using Visitation.Messaging.Database;
 using Visitation.Rules.Calendars;
 using Visitation.Rules.Eligibility;
 using Visitation.Rules.Reviewing;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.Workflow.Reviewing;
 
@@ -35,10 +36,14 @@ public abstract class ReviewClockWork<TItem, TContext>(TContext db, TimeProvider
                 ?? throw new InvalidOperationException($"Review {item.ApplicationId} was selected to expire but has time left.");
             item.Expire(reason, now);
             Announce(item, reason, now);
+            Db.AuditSystem(ExpiryEvent, "application", item.ApplicationId.ToString(), reason.Code, "expired");
         }
 
         await Db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>What the audit calls this stage's expiry.</summary>
+    protected abstract AuditEvent ExpiryEvent { get; }
 
     /// <summary>Publishes the stage's refusal event for an expired review (in the same transaction).</summary>
     protected abstract void Announce(TItem item, RuleFailure reason, DateTimeOffset now);

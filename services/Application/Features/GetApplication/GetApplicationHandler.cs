@@ -5,6 +5,7 @@ using Visitation.Contracts.Grpc.Application;
 using Visitation.Rules.Calendars;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.Application.Features.GetApplication;
 
@@ -15,6 +16,7 @@ public sealed class GetApplicationHandler(ApplicationDbContext db, TimeProvider 
     {
         var id = Ids.Parse(request.ApplicationId, "application_id");
         var application = await OfficeApplications.LoadAsync(db.Applications.AsNoTracking(), id, caller, ct);
+        await db.AuditReadAsync(caller, AuditEvent.ApplicationRead, "application", application.Id.ToString(), AuditPurposes.CaseHandling, ct);
         return ApplicationViews.ToView(application, ChinaTime.Today(clock));
     }
 }

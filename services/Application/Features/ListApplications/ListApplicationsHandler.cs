@@ -5,6 +5,7 @@ using Visitation.Contracts.Grpc.Application;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
 using Visitation.Workflow.Grpc;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.Application.Features.ListApplications;
 
@@ -28,6 +29,7 @@ public sealed class ListApplicationsHandler(ApplicationDbContext db)
 
         var rows = await query.OrderByDescending(a => a.SubmittedAt).ThenBy(a => a.Id)
             .Skip(page.Offset).Take(page.Size).ToListAsync(ct);
+        await db.AuditReadAsync(caller, AuditEvent.ApplicationsSearched, "application", null, AuditPurposes.WorkQueue, ct, outcome: $"rows:{rows.Count}");
         var reply = new ListApplicationsReply { NextPageToken = page.NextToken(rows.Count) };
         reply.Applications.AddRange(rows.Select(ApplicationViews.ToSummary));
         return reply;

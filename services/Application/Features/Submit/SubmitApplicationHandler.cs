@@ -9,6 +9,7 @@ using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
 using Visitation.Rules.ReferenceData;
 using Visitation.Rules.Calendars;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.Application.Features.Submit;
 
@@ -33,6 +34,7 @@ public sealed class SubmitApplicationHandler(ApplicationDbContext db, ReferenceD
         var application = Build(request, caller, office, submission, now);
         db.Applications.Add(application);
         db.Publish(ToEvent(application, caller, now), now);
+        db.Audit(caller, AuditEvent.ApplicationSubmitted, "application", application.Id.ToString());
         try
         {
             await db.SaveChangesAsync(ct);

@@ -5,6 +5,7 @@ using Visitation.Contracts.Grpc.Application;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
 using Visitation.Rules.Calendars;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.Application.Features.Withdraw;
 
@@ -40,6 +41,7 @@ public sealed class WithdrawApplicationHandler(ApplicationDbContext db, TimeProv
             Detail = $"家属申请撤回：{request.Reason.Trim()}",
         });
         db.Publish(new ApplicationWithdrawn(application.Id, application.OfficeId, request.Reason.Trim(), caller.UserId, now), now);
+        db.Audit(caller, AuditEvent.ApplicationWithdrawn, "application", application.Id.ToString());
         await db.SaveChangesAsync(ct);
         return ApplicationViews.ToView(application, DateOnly.FromDateTime(now.DateTime));
     }

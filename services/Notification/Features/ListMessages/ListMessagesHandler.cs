@@ -3,6 +3,7 @@ using Visitation.Contracts.Grpc.Notification;
 using Visitation.Notification.Data;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.Notification.Features.ListMessages;
 
@@ -18,6 +19,7 @@ public sealed class ListMessagesHandler(NotificationDbContext db)
 
         var messages = await db.Messages.AsNoTracking().Where(m => m.ApplicationId == id)
             .OrderBy(m => m.CreatedAt).ToListAsync(ct);
+        await db.AuditReadAsync(caller, AuditEvent.MessagesListed, "application", id.ToString(), AuditPurposes.MessageFollowUp, ct, outcome: $"rows:{messages.Count}");
         var reply = new ListMessagesReply();
         reply.Messages.AddRange(messages.Select(SmsViews.ToView));
         return reply;

@@ -6,6 +6,7 @@ using Visitation.Rules.Identity;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
 using Visitation.Rules.Calendars;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.PrisonApproval.Features.BarVisitor;
 
@@ -48,6 +49,7 @@ public sealed class BarVisitorHandler(PrisonApprovalDbContext db, AffectedWork a
             SetAt = now,
         };
         db.BarredVisitors.Add(bar);
+        db.Audit(caller, AuditEvent.VisitorBarred, "bar", bar.Id.ToString());
         await db.SaveChangesAsync(ct);
         var today = ChinaTime.Today(clock);
         var reached = new Affected(0, 0);

@@ -6,6 +6,7 @@ using Visitation.Rules.Calendars;
 using Visitation.Rules.Eligibility;
 using Visitation.Rules.ReferenceData;
 using Visitation.ServiceDefaults.Auth;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.PrisonApproval.Features.CheckEligibility;
 
@@ -28,6 +29,7 @@ public sealed partial class CheckEligibilityHandler(PrisonApprovalDbContext db, 
 
         // Every question is recorded with its purpose: who asked, from which organisation, about which
         // prison, what the counter was told — never the inmate's facts nor the visitors' numbers.
+        await db.AuditReadAsync(caller, AuditEvent.EligibilityQueried, "prison", question.PrisonId, question.Purpose, ct, outcome: answer.Outcome.ToString());
         LogAsked(caller.UserId, caller.Role, caller.OrganisationId, question.Purpose, question.PrisonId, answer.Outcome);
         return EligibilityReplies.Of(answer);
     }

@@ -2,6 +2,7 @@ using Visitation.PrisonApproval.Data;
 using Visitation.PrisonApproval.Features.Decide;
 using Visitation.Rules.Eligibility;
 using Visitation.Workflow.Reviewing;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.PrisonApproval.Features.Clock;
 
@@ -9,5 +10,7 @@ namespace Visitation.PrisonApproval.Features.Clock;
 public sealed class ExpireOverdueApprovals(PrisonApprovalDbContext db, ApprovalOutcomes outcomes, TimeProvider clock)
     : ReviewClockWork<Approval, PrisonApprovalDbContext>(db, clock)
 {
+    protected override AuditEvent ExpiryEvent => AuditEvent.ApprovalExpired;
+
     protected override void Announce(Approval item, RuleFailure reason, DateTimeOffset now) => outcomes.AnnounceRefusal(item, now);
 }

@@ -9,6 +9,7 @@ using Visitation.ServiceDefaults.Grpc;
 using Visitation.Rules.Calendars;
 using Visitation.Workflow.Reviewing;
 using ReviewStatus = Visitation.Rules.Reviewing.ReviewStatus;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.PrisonApproval.Features.Decide;
 
@@ -33,7 +34,7 @@ public sealed class ApprovalDecisionHandler(PrisonApprovalDbContext db, InmateFa
         var found = await FindInmateAsync(approval, request.InmateNumber, ct);
         if (found is null)
         {
-            return await CommitAsync(outcomes.Refuse(approval, [ApprovalOutcomes.InmateNotFound], caller.UserId, now), transaction, ct);
+            return await CommitAsync(outcomes.Refuse(approval, [ApprovalOutcomes.InmateNotFound], caller.UserId, now), approval, caller, transaction, ct);
         }
 
         var inmate = await facts.LockAndLoadAsync(found.Id, ct);
@@ -41,7 +42,7 @@ public sealed class ApprovalDecisionHandler(PrisonApprovalDbContext db, InmateFa
         var decision = judgement.Result.Eligible
             ? await outcomes.ApproveAsync(approval, inmate, judgement, caller.UserId, now, ct)
             : outcomes.Refuse(approval, judgement.Result.Failures, caller.UserId, now);
-        return await CommitAsync(decision, transaction, ct);
+        return await CommitAsync(decision, approval, caller, transaction, ct);
     }
 
     public async Task<Decision> RejectAsync(PrisonRejectRequest request, Caller caller, CancellationToken ct)
@@ -54,15 +55,25 @@ public sealed class ApprovalDecisionHandler(PrisonApprovalDbContext db, InmateFa
         }
 
         var decision = outcomes.Refuse(approval, [new RuleFailure(request.ReasonCode, request.Reason.Trim(), "")], caller.UserId, ChinaTime.Now(clock));
+        Audit(approval, caller);
         await db.SaveChangesAsync(ct);
         return decision;
     }
 
-    private async Task<Decision> CommitAsync(Decision decision, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken ct)
+    private async Task<Decision> CommitAsync(Decision decision, Approval approval, Caller caller, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken ct)
     {
+        Audit(approval, caller);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return decision;
+    }
+
+    /// <summary>The decision as it was recorded: an approval, or a refusal (by the officer or by the rules) with its first reason code.</summary>
+    private void Audit(Approval approval, Caller caller)
+    {
+        var approved = approval.Status == ReviewStatus.Approved;
+        db.Audit(caller, approved ? AuditEvent.ApprovalApproved : AuditEvent.ApprovalRejected, "application", approval.ApplicationId.ToString(),
+            reason: approval.ReasonCode, outcome: approved ? "approved" : "rejected");
     }
 
     private async Task<Inmate?> FindInmateAsync(Approval approval, string inmateNumber, CancellationToken ct)

@@ -4,6 +4,7 @@ using Visitation.PrisonApproval.Features.Register;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
 using StatusSource = Visitation.PrisonApproval.Data.StatusSource;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.PrisonApproval.Features.EndInmateStatus;
 
@@ -31,6 +32,7 @@ public sealed class EndInmateStatusHandler(PrisonApprovalDbContext db, InmateVie
         }
 
         status.To = lastDay;
+        db.Audit(caller, AuditEvent.InmateStatusEnded, "inmate_status", status.Id.ToString());
         return await views.CommitAsync(inmate, transaction, ct);
     }
 }

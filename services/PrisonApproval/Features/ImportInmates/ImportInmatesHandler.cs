@@ -6,6 +6,7 @@ using Visitation.PrisonApproval.Features.InFlight;
 using Visitation.Rules.Calendars;
 using Visitation.Rules.ReferenceData;
 using Visitation.ServiceDefaults.Auth;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.PrisonApproval.Features.ImportInmates;
 
@@ -39,6 +40,7 @@ public sealed class ImportInmatesHandler(PrisonApprovalDbContext db, ReferenceDa
                 reply.Updated++;
             }
 
+            db.Audit(caller, AuditEvent.RegisterImported, "inmate", inmate.Id.ToString(), outcome: isNew ? "created" : "updated");
             stops.AddRange(RegisterUpdate.Apply(inmate, record, isNew, policy, caller.UserId, now, ChinaTime.Today(clock)).Select(stop => (inmate, stop)));
         }
 

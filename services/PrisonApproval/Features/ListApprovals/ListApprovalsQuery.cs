@@ -5,6 +5,7 @@ using Visitation.PrisonApproval.Features.Decide;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
 using Visitation.Workflow.Reviewing;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.PrisonApproval.Features.ListApprovals;
 
@@ -19,6 +20,7 @@ public sealed class ListApprovalsQuery(PrisonApprovalDbContext db)
         var approvals = await db.Approvals.AsNoTracking()
             .Where(a => caller.Organisations.Contains(a.PrisonId))
             .QueuePageAsync(overdue, page, ct);
+        await db.AuditReadAsync(caller, AuditEvent.ApprovalsListed, "approval", null, AuditPurposes.WorkQueue, ct, outcome: $"rows:{approvals.Count}");
         var reply = new ListPendingApprovalsReply { NextPageToken = page.NextToken(approvals.Count) };
         foreach (var approval in approvals)
         {

@@ -6,6 +6,7 @@ using Visitation.Rules.Calendars;
 using Visitation.Rules.Eligibility;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.PrisonApproval.Features.RecordDeparture;
 
@@ -23,6 +24,7 @@ public sealed class RecordDepartureHandler(PrisonApprovalDbContext db, InmateVie
         var now = ChinaTime.Now(clock);
         inmate.Custody = custody;
         inmate.UpdatedAt = now;
+        db.Audit(caller, AuditEvent.InmateDepartureRecorded, "inmate", inmate.Id.ToString(), outcome: custody.ToString());
         if (custody == CustodyStatus.InCustody)
         {
             // Back (e.g. transferred back): visits from now on are judged afresh; nothing to cancel.

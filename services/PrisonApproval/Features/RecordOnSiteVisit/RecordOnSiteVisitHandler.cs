@@ -6,6 +6,7 @@ using Visitation.Rules.Calendars;
 using Visitation.Rules.Eligibility;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.PrisonApproval.Features.RecordOnSiteVisit;
 
@@ -32,6 +33,7 @@ public sealed class RecordOnSiteVisitHandler(PrisonApprovalDbContext db, InmateV
         // The request id makes a retried call harmless: the same visit is not counted twice.
         if (!await db.QuotaEntries.AnyAsync(e => e.InmateId == inmate.Id && e.RequestId == requestId, ct))
         {
+            db.Audit(caller, AuditEvent.OnSiteVisitRecorded, "inmate", inmate.Id.ToString());
             db.QuotaEntries.Add(new QuotaEntry
             {
                 Id = Guid.CreateVersion7(),

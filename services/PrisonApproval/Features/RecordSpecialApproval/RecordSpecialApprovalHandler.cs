@@ -7,6 +7,7 @@ using Visitation.Rules.Eligibility;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
 using Visitation.Workflow.Grpc;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.PrisonApproval.Features.RecordSpecialApproval;
 
@@ -32,6 +33,7 @@ public sealed class RecordSpecialApprovalHandler(PrisonApprovalDbContext db, Inm
         violations.ThrowIfAny();
         var inmate = await views.LoadAsync(caller, request.InmateNumber, ct);
         RequireInChain(levels, facts.PolicyOf(inmate).ExtraVisitApprovalChain);
+        db.Audit(caller, AuditEvent.SpecialApprovalRecorded, "inmate", inmate.Id.ToString(), reason: kind);
         db.SpecialApprovals.Add(new SpecialApprovalRecord
         {
             Id = Guid.CreateVersion7(),

@@ -6,6 +6,7 @@ using Visitation.Rules.Calendars;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
 using StatusSource = Visitation.PrisonApproval.Data.StatusSource;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.PrisonApproval.Features.SetInmateStatus;
 
@@ -24,6 +25,7 @@ public sealed class SetInmateStatusHandler(PrisonApprovalDbContext db, InmateVie
         var inmate = await views.LoadLockedAsync(caller, request.InmateNumber, ct);
         var now = ChinaTime.Now(clock);
         inmate.AddStatus(status!, StatusSource.Officer, caller.UserId, now);
+        db.Audit(caller, AuditEvent.InmateStatusSet, "inmate", inmate.Id.ToString());
         await db.SaveChangesAsync(ct);
         if (Stop.ForStatus(status!, ChinaTime.Today(clock), caller.UserId, now) is { } stop)
         {

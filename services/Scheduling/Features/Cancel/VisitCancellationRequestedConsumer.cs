@@ -4,6 +4,7 @@ using Visitation.Scheduling.Data;
 using Visitation.Rules.Visits;
 using Visitation.Messaging;
 using Visitation.Rules.Calendars;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.Scheduling.Features.Cancel;
 
@@ -41,6 +42,7 @@ public sealed class VisitCancellationRequestedConsumer(SchedulingDbContext db, V
             v => v.ApplicationId == message.ApplicationId && v.PrisonId == message.PrisonId && VisitStatuses.Open.Contains(v.Status), cancellationToken);
         if (visit is not null && request.Covers(visit.Date))
         {
+            Db.AuditSystem(AuditEvent.VisitCancelled, "visit", visit.Id.ToString(), message.ReasonCode);
             await cancellation.CancelAsync(visit, new VisitOutcome(message.ReasonCode, message.Reason, message.RequestedBy),
                 reoffer: false, avoidItsSlot: false, closureId: null, now, cancellationToken);
         }

@@ -7,6 +7,7 @@ using Visitation.Scheduling.Data;
 using Visitation.Scheduling.Features.Cancel;
 using Visitation.Scheduling.Features.Propose;
 using Visitation.ServiceDefaults.Auth;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.Scheduling.Features.CancelDay;
 
@@ -39,6 +40,7 @@ public sealed class CancelDayHandler(SchedulingDbContext db, SlotFinder slots, V
             reply.Cancelled.Add(await cancellation.CancelAsync(visit, outcome, reoffer: true, avoidItsSlot: false, closure.Id, now, ct));
         }
 
+        db.Audit(caller, AuditEvent.DayClosed, "closure", closure.Id.ToString(), outcome: $"cancelled:{reply.Cancelled.Count}");
         await transaction.CommitAsync(ct);
         return reply;
     }

@@ -12,6 +12,7 @@ using Visitation.Rules.ReferenceData;
 using Visitation.Rules.Calendars;
 
 using VisitStatus = Visitation.Rules.Visits.VisitStatus;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.Scheduling.Features.ConfirmVisit;
 
@@ -42,6 +43,7 @@ public sealed class ConfirmVisitHandler(SchedulingDbContext db, SlotFinder slots
             ?? throw GrpcErrors.FailedPrecondition($"{date:yyyy-MM-dd} {start:HH\\:mm} 不是该监区可预约的空闲时段");
         var now = ChinaTime.Now(clock);
         visit.Confirm(choice, caller.UserId, now);
+        db.Audit(caller, move is null ? AuditEvent.VisitConfirmed : AuditEvent.VisitMoved, "visit", visit.Id.ToString());
         var venue = reference.Venue(visit.VenueId)!;
         VisitTimers.DayOf(db, visit, now);
         db.Publish(new VisitScheduled(visit.ApplicationId, visit.Id, visit.PrisonId, visit.VenueId, venue.Name, venue.Address,

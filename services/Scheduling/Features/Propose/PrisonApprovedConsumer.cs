@@ -7,6 +7,7 @@ using Visitation.Messaging.Database;
 using Visitation.Messaging;
 using Visitation.Rules.Calendars;
 using Visitation.Workflow.Withdrawals;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.Scheduling.Features.Propose;
 
@@ -43,6 +44,7 @@ public sealed class PrisonApprovedConsumer(SchedulingDbContext db, Proposals pro
 
         var next = VisitMonth.Of(month.AddMonths(1)).Key;
         var reason = NoSlotReasons.FirstProposal(VisitMonth.Parse(application.VisitMonth), message.AdvanceDays, message.AvoidDays is { Count: > 0 });
+        Db.AuditSystem(AuditEvent.VisitProposed, "application", application.ApplicationId.ToString(), NoSlotReasons.Code, "unavailable");
         Db.Publish(new VisitUnavailable(application.ApplicationId, application.PrisonId, application.VisitMonth, next, NoSlotReasons.Code, reason, now), now);
     }
 

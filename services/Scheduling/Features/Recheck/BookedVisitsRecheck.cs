@@ -8,6 +8,7 @@ using Visitation.Scheduling.Features.Propose;
 using Visitation.Scheduling.Features.Timers;
 using Visitation.Rules.ReferenceData;
 using Visitation.Rules.Calendars;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.Scheduling.Features.Recheck;
 
@@ -95,6 +96,7 @@ internal sealed partial class BookedVisitsRecheck(IServiceProvider services, ILo
         var now = ChinaTime.Now(clock);
         foreach (var (visit, problem) in misfits)
         {
+            db.AuditSystem(AuditEvent.VisitCancelled, "visit", visit.Id.ToString(), ReasonCode);
             await cancellation.CancelAsync(visit, new VisitOutcome(ReasonCode, Reason(problem), "system"), reoffer: true, avoidItsSlot: false, closureId: null, now, ct);
         }
 

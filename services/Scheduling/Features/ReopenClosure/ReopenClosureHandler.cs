@@ -5,6 +5,7 @@ using Visitation.Scheduling.Data;
 using Visitation.Scheduling.Features.Closures;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.Scheduling.Features.ReopenClosure;
 
@@ -26,6 +27,7 @@ public sealed class ReopenClosureHandler(SchedulingDbContext db, TimeProvider cl
         {
             closure.ReopenedAt = ChinaTime.Now(clock);
             closure.ReopenedBy = caller.UserId;
+            db.Audit(caller, AuditEvent.ClosureReopened, "closure", closure.Id.ToString());
             await db.SaveChangesAsync(ct);
         }
 

@@ -5,6 +5,7 @@ using Visitation.Scheduling.Data;
 using Visitation.Scheduling.Features.Propose;
 using Visitation.Messaging;
 using Visitation.Rules.Calendars;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.Scheduling.Features.Timers;
 
@@ -31,6 +32,7 @@ public sealed class HoldLapseConsumer(SchedulingDbContext db, Proposals proposal
                 return;
             case HoldOutcome.Lapsed:
                 visit.Expire(now);
+                Db.AuditSystem(AuditEvent.ProposalLapsed, "visit", visit.Id.ToString());
                 // Saved (not committed) first: the application's one open visit must be this one's replacement.
                 await Db.SaveChangesAsync(cancellationToken);
                 await proposals.ReofferAsync(visit, avoidItsSlot: false, now, cancellationToken);

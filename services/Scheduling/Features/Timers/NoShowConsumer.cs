@@ -5,6 +5,7 @@ using Visitation.Scheduling.Data;
 using Visitation.Rules.Visits;
 using Visitation.Messaging;
 using Visitation.Rules.Calendars;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.Scheduling.Features.Timers;
 
@@ -25,6 +26,7 @@ public sealed class NoShowConsumer(SchedulingDbContext db, TimeProvider clock)
 
         var now = ChinaTime.Now(Clock);
         visit.MarkNoShow(now);
+        Db.AuditSystem(AuditEvent.VisitNoShow, "visit", visit.Id.ToString());
         Db.Publish(new VisitNoShow(visit.ApplicationId, visit.Id, visit.PrisonId, visit.InmateNumber, visit.Date, now), now);
     }
 }

@@ -3,6 +3,7 @@ using Visitation.Rules.Calendars;
 using Visitation.Rules.Visits;
 using Visitation.Scheduling.Data;
 using Visitation.ServiceDefaults.Auth;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.Scheduling.Features.Visits;
 
@@ -23,9 +24,21 @@ public sealed class VisitSteps(SchedulingDbContext db, TimeProvider clock)
         {
             visit.EnsureAllows(action);
             await step(visit, now);
+            db.Audit(caller, AuditOf(action), "visit", visit.Id.ToString(), reason: visit.OutcomeReasonCode);
             await db.SaveChangesAsync(ct);
         }
 
         return await VisitLookup.ViewAsync(db, visit, now, ct);
     }
+
+    private static AuditEvent AuditOf(VisitAction action) => action switch
+    {
+        VisitAction.CheckIn => AuditEvent.VisitCheckedIn,
+        VisitAction.Start => AuditEvent.VisitStarted,
+        VisitAction.Interrupt => AuditEvent.VisitInterrupted,
+        VisitAction.Resume => AuditEvent.VisitResumed,
+        VisitAction.Complete => AuditEvent.VisitCompleted,
+        VisitAction.Terminate => AuditEvent.VisitTerminated,
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, "not a step of the visit's day"),
+    };
 }

@@ -1,0 +1,83 @@
+namespace Visitation.Workflow.Audit;
+
+/// <summary>
+/// The closed list of what the audit records (docs/audit.md). A new kind of action is a new member
+/// here, never free text. The reads of personal data, searches and exports are listed in
+/// <see cref="AuditEvents.Reads"/>: they go to the chain kept three years.
+/// </summary>
+public enum AuditEvent
+{
+    // Application
+    ApplicationSubmitted,
+    ApplicationWithdrawn,
+
+    // Bureau review
+    ReviewApproved,
+    ReviewRejected,
+    ReviewExpired,
+
+    // Prison approval
+    ApprovalApproved,
+    ApprovalRejected,
+    ApprovalExpired,
+    RegisterImported,
+    InmateDepartureRecorded,
+    InmateStatusSet,
+    InmateStatusEnded,
+    VisitorBarred,
+    SpecialApprovalRecorded,
+    OnSiteVisitRecorded,
+
+    // Scheduling
+    VisitProposed,
+    ProposalLapsed,
+    VisitConfirmed,
+    VisitMoved,
+    VisitCheckedIn,
+    VisitStarted,
+    VisitInterrupted,
+    VisitResumed,
+    VisitCompleted,
+    VisitTerminated,
+    VisitNoShow,
+    VisitCancelled,
+    DayClosed,
+    ClosureReopened,
+
+    // Reference data and the audit itself
+    ReferenceDataLoaded,
+    PolicyLoaded,
+    AuditPurged,
+
+    // Reads of personal data, searches and exports
+    EligibilityQueried,
+    ApplicationRead,
+    ApplicationsSearched,
+    ReviewsListed,
+    ApprovalsListed,
+    InmateRead,
+    VisitRead,
+    AgendaRead,
+    ProposalsListed,
+    MessagesListed,
+    Exported,
+}
+
+public static class AuditEvents
+{
+    /// <summary>The events that read personal data: kept three years (PIPL arts. 55–56), so in the reads chain.</summary>
+    public static IReadOnlySet<AuditEvent> Reads { get; } = new HashSet<AuditEvent>
+    {
+        AuditEvent.EligibilityQueried,
+        AuditEvent.ApplicationRead,
+        AuditEvent.ApplicationsSearched,
+        AuditEvent.ReviewsListed,
+        AuditEvent.ApprovalsListed,
+        AuditEvent.InmateRead,
+        AuditEvent.VisitRead,
+        AuditEvent.AgendaRead,
+        AuditEvent.ProposalsListed,
+        AuditEvent.MessagesListed,
+        AuditEvent.Exported,
+    };
+}
