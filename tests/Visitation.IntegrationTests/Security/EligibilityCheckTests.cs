@@ -172,7 +172,6 @@ public sealed class EligibilityCheckTests(VisitationSystem system)
             // Valid, so that the limit is the one setting refused (the audience is required since the identity service).
             ["Auth:Audience"] = "visitation-prison-approval",
             ["RateLimits:CheckEligibility:PermitLimit"] = "0",
-            ["Auth:Audience"] = "visitation-prison-approval", // required since the identity service: only the limit is to be wrong here
         });
         builder.AddServiceDefaults(PrisonApprovalModule.Name);
         builder.AddPrisonApprovalService();
