@@ -6,7 +6,7 @@ using Visitation.Messaging.Audit;
 // audit purge --by USER [--changes-days N] [--reads-days N] [SERVICE ...]
 //                                            removes rows past their retention (superuser connection), audited
 // Server: VISITATION_POSTGRES (deploy/local/infra.sh env dev prints it); each service's database is visitation_<service>.
-string[] all = ["application", "bureau_review", "prison_approval", "scheduling", "notification"];
+string[] all = ["application", "bureau_review", "prison_approval", "scheduling", "notification", "identity"];
 var server = Environment.GetEnvironmentVariable("VISITATION_POSTGRES");
 if (server is null || args.Length == 0 || args[0] is not ("verify" or "purge"))
 {

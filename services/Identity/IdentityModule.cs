@@ -11,6 +11,7 @@ using Visitation.Identity.Seeding;
 using Visitation.Identity.SignIn;
 using Visitation.Identity.Signing;
 using Visitation.Messaging;
+using Visitation.Messaging.Audit;
 using Visitation.Messaging.Database;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.Workflow.ReferenceData;
@@ -34,7 +35,10 @@ public static class IdentityModule
 
         var connectionString = builder.Configuration.GetConnectionString(DatabaseExtensions.ConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{DatabaseExtensions.ConnectionName} is not configured.");
-        builder.Services.AddDbContext<IdentityDb>(options => options.UseServicePostgres(connectionString));
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<AuditCommitInterceptor>();
+        builder.Services.AddDbContext<IdentityDb>((services, options) => options.UseServicePostgres(connectionString)
+            .AddInterceptors(services.GetRequiredService<AuditCommitInterceptor>()));
         builder.Services.AddMigrationsAtStart<IdentityDb>();
 
         AddAccounts(builder, settings);

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 using Visitation.Identity.Data;
+using Visitation.Messaging.Audit;
 using Visitation.ServiceDefaults.Auth;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.Identity.Accounts;
 
@@ -9,6 +11,8 @@ namespace Visitation.Identity.Accounts;
 /// What an administrator does to an account: create it, change its role, disable it, reset its
 /// password. Every change that alters what a person may do ends their sessions: refresh tokens and
 /// authorizations revoked, security stamp renewed (so the login cookie and any code in flight die too).
+/// Each change writes one audit row in the save that makes it; <c>by</c> is the administrator who acts
+/// (none: the system, as the start-up seeding and the <c>create-account</c> command run).
 /// </summary>
 public sealed class AccountAdministration(
     UserManager<StaffUser> users,
@@ -16,9 +20,10 @@ public sealed class AccountAdministration(
     IOpenIddictTokenManager tokens,
     IOpenIddictAuthorizationManager authorizations,
     KnownOrganisations organisations,
+    IdentityDb db,
     TimeProvider clock)
 {
-    public async Task<StaffUser> CreateAsync(string userName, string role, string organisationId, string password, string? authenticatorKey = null)
+    public async Task<StaffUser> CreateAsync(string userName, string role, string organisationId, string password, string? authenticatorKey = null, AuditActor? by = null)
     {
         CheckRoleAndOrganisation(role, organisationId);
         var user = new StaffUser
@@ -28,6 +33,7 @@ public sealed class AccountAdministration(
             OrganisationId = organisationId,
             LastActivityAt = clock.GetUtcNow(),
         };
+        Record(by, AuditEvent.AccountCreated, user, "role:" + role);
         Check(await users.CreateAsync(user, password));
         if (authenticatorKey is not null)
         {
@@ -41,24 +47,27 @@ public sealed class AccountAdministration(
         return user;
     }
 
-    public async Task ChangeRoleAsync(StaffUser user, string role)
+    public async Task ChangeRoleAsync(StaffUser user, string role, AuditActor? by = null)
     {
         CheckRoleAndOrganisation(role, user.OrganisationId);
         user.Role = role;
+        Record(by, AuditEvent.AccountRoleChanged, user, "role:" + role);
         Check(await users.UpdateAsync(user));
         await EndSessionsAsync(user);
     }
 
-    public async Task DisableAsync(StaffUser user)
+    public async Task DisableAsync(StaffUser user, AuditActor? by = null)
     {
         user.DisabledAt = clock.GetUtcNow();
+        Record(by, AuditEvent.AccountDisabled, user, "disabled");
         Check(await users.UpdateAsync(user));
         await EndSessionsAsync(user);
     }
 
-    public async Task ResetPasswordAsync(StaffUser user, string newPassword)
+    public async Task ResetPasswordAsync(StaffUser user, string newPassword, AuditActor? by = null)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
+        Record(by, AuditEvent.PasswordReset, user, "reset");
         Check(await users.ResetPasswordAsync(user, token, newPassword));
         await EndSessionsAsync(user);
     }
@@ -84,10 +93,16 @@ public sealed class AccountAdministration(
         }
     }
 
-    private static void Check(IdentityResult result)
+    /// <summary>Queues the change's row for the save Identity makes next; <see cref="Check"/> drops it if that save never happens.</summary>
+    private void Record(AuditActor? by, AuditEvent what, StaffUser user, string outcome) =>
+        db.Audit(by ?? AuditActor.System, what, AccountAudit.Record, user.Id, outcome: outcome);
+
+    private void Check(IdentityResult result)
     {
         if (!result.Succeeded)
         {
+            // Refused before saving (password policy, duplicate name): the change did not happen, nor may its row.
+            db.PendingAudit.Take();
             throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => $"{e.Code}: {e.Description}")));
         }
     }

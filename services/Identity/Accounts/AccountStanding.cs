@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using Visitation.Identity.Data;
+using Visitation.Messaging.Audit;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.Identity.Accounts;
 
@@ -7,7 +9,7 @@ namespace Visitation.Identity.Accounts;
 /// Whether an account may sign in or refresh now: not disabled and not unused past the inactivity
 /// limit (an account found unused that long is disabled on the spot, and stays so).
 /// </summary>
-public sealed class AccountStanding(IOptions<IdentityServiceOptions> options, TimeProvider clock, Microsoft.AspNetCore.Identity.UserManager<StaffUser> users)
+public sealed class AccountStanding(IOptions<IdentityServiceOptions> options, TimeProvider clock, Microsoft.AspNetCore.Identity.UserManager<StaffUser> users, IdentityDb db)
 {
     /// <summary>Null if the account may act; otherwise why not.</summary>
     public async Task<string?> RefusalAsync(StaffUser user)
@@ -21,6 +23,7 @@ public sealed class AccountStanding(IOptions<IdentityServiceOptions> options, Ti
         if (now - user.LastActivityAt > options.Value.InactivityLimit)
         {
             user.DisabledAt = now;
+            db.Audit(AuditActor.System, AuditEvent.AccountDisabled, AccountAudit.Record, user.Id, outcome: "inactive");
             await users.UpdateAsync(user);
             return "账号长期未使用已停用，请联系系统管理员";
         }

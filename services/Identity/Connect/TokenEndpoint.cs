@@ -8,6 +8,7 @@ using OpenIddict.Server.AspNetCore;
 using Visitation.Identity.Accounts;
 using Visitation.Identity.Clients;
 using Visitation.Identity.Data;
+using Visitation.Workflow.Audit;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Visitation.Identity.Connect;
@@ -25,7 +26,8 @@ internal static class TokenEndpoint
         UserManager<StaffUser> users,
         AccountStanding standing,
         IOptions<IdentityServiceOptions> options,
-        TimeProvider clock)
+        TimeProvider clock,
+        IdentityDb db)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         if (request.IsClientCredentialsGrantType())
@@ -47,6 +49,12 @@ internal static class TokenEndpoint
             var refusal = user is null ? "账号不存在" : await RefusalAsync(user, granted, users, standing, options.Value, clock);
             if (refusal is not null)
             {
+                if (user is not null && request.IsRefreshTokenGrantType())
+                {
+                    db.Audit(user.AsAuditActor(), AuditEvent.RefreshRefused, AccountAudit.Record, user.Id, outcome: "refused");
+                    await db.SaveChangesAsync(http.RequestAborted);
+                }
+
                 return AuthorizeEndpoint.Refuse(Errors.InvalidGrant, refusal);
             }
 

@@ -3,13 +3,15 @@ using Microsoft.AspNetCore.Mvc;
 using OtpNet;
 using Visitation.Identity.Accounts;
 using Visitation.Identity.Data;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.Identity.SignIn;
 
 /// <summary>
 /// The server-rendered sign-in: password (lockout after repeated failures), then the authenticator
 /// code, or on a first sign-in the enrolment of an authenticator. Each step returns to the address
-/// it was given (the authorize request that sent the person here).
+/// it was given (the authorize request that sent the person here). Every outcome writes one audit row
+/// (docs/identity.md, "Audit"): with the change it causes when there is one, else on its own.
 /// </summary>
 internal static class SignInEndpoints
 {
@@ -34,17 +36,21 @@ internal static class SignInEndpoints
         Page.Form(http, "动态验证码", "/account/totp", Page.LocalOrRoot(returnUrl), message,
             """<label>身份验证器上的6位验证码 <input name="Code" inputmode="numeric" autocomplete="one-time-code"></label>""");
 
-    private static async Task<IResult> LoginAsync(HttpContext http, [FromForm] LoginInput input, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AccountStanding standing)
+    private static async Task<IResult> LoginAsync(
+        HttpContext http, [FromForm] LoginInput input, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AccountStanding standing, IdentityDb db)
     {
         var returnUrl = Page.LocalOrRoot(input.ReturnUrl);
         var user = await users.FindByNameAsync(input.UserName ?? string.Empty);
         if (user is null)
         {
+            db.Audit(AccountAudit.UnknownAccount, AuditEvent.SignInFailed, AccountAudit.Record, recordId: null, outcome: "unknown_account");
+            await db.SaveChangesAsync(http.RequestAborted);
             return LoginForm(http, returnUrl, Wrong);
         }
 
         if (await standing.RefusalAsync(user) is { } refusal)
         {
+            await FailedAsync(db, user, "account_disabled", http.RequestAborted);
             return LoginForm(http, returnUrl, refusal);
         }
 
@@ -57,14 +63,28 @@ internal static class SignInEndpoints
         if (result.Succeeded)
         {
             // Not enrolled yet: the authorize endpoint sends a password-only session to enrolment.
+            db.Audit(user.AsAuditActor(), AuditEvent.SignInSucceeded, AccountAudit.Record, user.Id, outcome: "password_only");
             await standing.TouchAsync(user);
             return Results.Redirect(returnUrl);
+        }
+
+        // The failure that reached the limit wrote AccountLockedOut with the lockout (IdentityDb): not a second row.
+        if (!JustLockedOut(db))
+        {
+            await FailedAsync(db, user, result.IsLockedOut ? "locked_out" : "wrong_password", http.RequestAborted);
         }
 
         return LoginForm(http, returnUrl, result.IsLockedOut ? LockedOut : Wrong);
     }
 
-    private static async Task<IResult> TotpAsync(HttpContext http, [FromForm] CodeInput input, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AccountStanding standing)
+    private static async Task FailedAsync(IdentityDb db, StaffUser user, string outcome, CancellationToken ct)
+    {
+        db.Audit(user.AsAuditActor(), AuditEvent.SignInFailed, AccountAudit.Record, user.Id, outcome: outcome);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static async Task<IResult> TotpAsync(
+        HttpContext http, [FromForm] CodeInput input, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AccountStanding standing, IdentityDb db)
     {
         var returnUrl = Page.LocalOrRoot(input.ReturnUrl);
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
@@ -79,16 +99,27 @@ internal static class SignInEndpoints
         {
             // A code seen before is refused like a wrong one (Identity's provider alone would accept a replay); it counts toward lockout.
             await users.AccessFailedAsync(user);
+            if (!JustLockedOut(db))
+            {
+                await FailedAsync(db, user, "wrong_code", http.RequestAborted);
+            }
+
             return TotpForm(http, returnUrl, await users.IsLockedOutAsync(user) ? LockedOut : "验证码错误");
         }
 
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         if (!result.Succeeded)
         {
+            if (!JustLockedOut(db))
+            {
+                await FailedAsync(db, user, result.IsLockedOut ? "locked_out" : "wrong_code", http.RequestAborted);
+            }
+
             return TotpForm(http, returnUrl, result.IsLockedOut ? LockedOut : "验证码错误");
         }
 
         user.LastTotpStep = step.Value;
+        db.Audit(user.AsAuditActor(), AuditEvent.SignInSucceeded, AccountAudit.Record, user.Id, outcome: "mfa");
         await standing.TouchAsync(user);
         return Results.Redirect(returnUrl);
     }
@@ -115,7 +146,7 @@ internal static class SignInEndpoints
             $"<p>在身份验证器中添加此密钥：<code>{Page.Encode(key!)}</code></p><p><code>{Page.Encode(uri)}</code></p>");
     }
 
-    private static async Task<IResult> EnrolAsync(HttpContext http, [FromForm] CodeInput input, UserManager<StaffUser> users, SignInManager<StaffUser> signIn)
+    private static async Task<IResult> EnrolAsync(HttpContext http, [FromForm] CodeInput input, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, IdentityDb db)
     {
         var returnUrl = Page.LocalOrRoot(input.ReturnUrl);
         var user = await users.GetUserAsync(http.User);
@@ -132,11 +163,15 @@ internal static class SignInEndpoints
         }
 
         user.LastTotpStep = step.Value;
+        db.Audit(user.AsAuditActor(), AuditEvent.FactorEnrolled, AccountAudit.Record, user.Id, outcome: "totp");
         await users.SetTwoFactorEnabledAsync(user, true);
         // The second factor is proven now: the session carries amr=mfa, as after a TOTP sign-in.
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new System.Security.Claims.Claim("amr", Connect.AuthorizeEndpoint.MultiFactor)]);
         return Results.Redirect(returnUrl);
     }
+
+    /// <summary>Whether the attempt just handled locked the account (its row is written already).</summary>
+    private static bool JustLockedOut(IdentityDb db) => db.LockedOutInThisScope;
 
     /// <summary>The 30-second step a code matches (one step of drift either way), or null.</summary>
     private static long? TotpStep(string? key, string code)

@@ -2,12 +2,11 @@ using System.Data.Common;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Visitation.Messaging.Database;
 
 namespace Visitation.Messaging.Audit;
 
 /// <summary>
-/// Writes the audit rows a context collected (<see cref="ServiceDbContext.Audit"/>) as the last
+/// Writes the audit rows a context collected (<see cref="IAuditedContext.Audit"/>) as the last
 /// statement of the transaction, just before its commit: if the insert fails the commit does not
 /// happen and the change it records rolls back with it. Inserting at the commit rather than with the
 /// other rows keeps the audit lock (<see cref="AuditLock"/>) off every row lock. Each row gets the
@@ -60,11 +59,11 @@ public sealed class AuditCommitInterceptor(TimeProvider clock, IHttpContextAcces
         return Task.CompletedTask;
     }
 
-    private static void Forget(TransactionEndEventData eventData) => (eventData.Context as ServiceDbContext)?.TakePendingAudit();
+    private static void Forget(TransactionEndEventData eventData) => (eventData.Context as IAuditedContext)?.PendingAudit.Take();
 
     private DbCommand? InsertCommand(DbTransaction transaction, TransactionEventData eventData)
     {
-        if (eventData.Context is not ServiceDbContext context || context.TakePendingAudit(eventData.TransactionId) is not { Count: > 0 } entries)
+        if (eventData.Context is not IAuditedContext context || context.PendingAudit.Take(eventData.TransactionId) is not { Count: > 0 } entries)
         {
             return null;
         }

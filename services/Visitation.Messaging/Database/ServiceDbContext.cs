@@ -8,69 +8,26 @@ namespace Visitation.Messaging.Database;
 /// Base of every service's DbContext: adds the outbox and inbox tables, so a state change and
 /// the events it causes are saved by the same <c>SaveChanges</c>, in the same transaction.
 /// </summary>
-public abstract class ServiceDbContext(DbContextOptions options) : DbContext(options)
+public abstract class ServiceDbContext(DbContextOptions options) : DbContext(options), IAuditedContext
 {
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<ScheduledMessage> ScheduledMessages => Set<ScheduledMessage>();
 
-    private List<(Guid? Transaction, AuditEntry Entry)> _pendingAudit = [];
+    public AuditBuffer PendingAudit { get; } = new();
 
     /// <summary>Queues an event to be published once the current transaction commits.</summary>
     public void Publish<TEvent>(TEvent message, DateTimeOffset now) where TEvent : class =>
         OutboxMessages.Add(OutboxMessage.Create(message, now));
 
-    /// <summary>
-    /// Records an audit row in the transaction of the next save (or of the explicit transaction
-    /// under way): it commits with the change it records or not at all (<see cref="AuditCommitInterceptor"/>).
-    /// </summary>
-    public void Audit(AuditEntry entry)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        _pendingAudit.Add((Database.CurrentTransaction?.TransactionId, entry));
-    }
+    /// <inheritdoc />
+    public void Audit(AuditEntry entry) => PendingAudit.Add(this, entry);
 
-    /// <summary>
-    /// The rows the committing transaction is to write, handed over once: those recorded inside it
-    /// or before any transaction. A row recorded inside another transaction is dropped: that one
-    /// ended without committing (a transaction disposed uncommitted raises no rollback event).
-    /// </summary>
-    internal List<AuditEntry> TakePendingAudit(Guid? committing = null)
-    {
-        var pending = _pendingAudit;
-        _pendingAudit = [];
-        return [.. pending.Where(p => p.Transaction is null || p.Transaction == committing).Select(p => p.Entry)];
-    }
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        PendingAudit.SaveAsync(this, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
 
-    /// <summary>
-    /// A save with audit rows runs in a transaction even when it changes nothing else (a read's
-    /// audit) or one row: the rows are written at the commit, so there must be one.
-    /// </summary>
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        if (_pendingAudit.Count == 0 || Database.CurrentTransaction is not null)
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-
-        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return saved;
-    }
-
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        if (_pendingAudit.Count == 0 || Database.CurrentTransaction is not null)
-        {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
-        }
-
-        using var transaction = Database.BeginTransaction();
-        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        transaction.Commit();
-        return saved;
-    }
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        PendingAudit.Save(this, () => base.SaveChanges(acceptAllChangesOnSuccess));
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

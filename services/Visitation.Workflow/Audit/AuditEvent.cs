@@ -44,6 +44,18 @@ public enum AuditEvent
     DayClosed,
     ClosureReopened,
 
+    // Identity: sign-ins (the account acts for itself) and account administration
+    SignInSucceeded,
+    SignInFailed,
+    AccountLockedOut,
+    SignedOut,
+    RefreshRefused,
+    FactorEnrolled,
+    AccountCreated,
+    AccountRoleChanged,
+    AccountDisabled,
+    PasswordReset,
+
     // Reference data and the audit itself
     ReferenceDataLoaded,
     PolicyLoaded,

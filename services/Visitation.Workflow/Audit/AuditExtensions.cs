@@ -16,7 +16,7 @@ public static class AuditExtensions
     /// <summary>What a decision or read that went through records as its outcome when it names none.</summary>
     public const string Done = "done";
 
-    public static void Audit(this ServiceDbContext db, Caller caller, AuditEvent what, string recordType, string? recordId,
+    public static void Audit(this IAuditedContext db, Caller caller, AuditEvent what, string recordType, string? recordId,
         string? reason = null, string? purpose = null, string outcome = Done)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -24,7 +24,7 @@ public static class AuditExtensions
     }
 
     /// <summary>An action of the system itself: a timer, a consumer, a periodic job.</summary>
-    public static void AuditSystem(this ServiceDbContext db, AuditEvent what, string recordType, string? recordId,
+    public static void AuditSystem(this IAuditedContext db, AuditEvent what, string recordType, string? recordId,
         string? reason = null, string outcome = Done) =>
         db.Audit(AuditActor.System, what, recordType, recordId, reason, purpose: null, outcome);
 
@@ -40,8 +40,9 @@ public static class AuditExtensions
         await db.SaveChangesAsync(ct);
     }
 
-    private static void Audit(this ServiceDbContext db, AuditActor actor, AuditEvent what, string recordType, string? recordId,
-        string? reason, string? purpose, string outcome)
+    /// <summary>An action of the given actor (the identity service's accounts act for themselves when signing in).</summary>
+    public static void Audit(this IAuditedContext db, AuditActor actor, AuditEvent what, string recordType, string? recordId,
+        string? reason = null, string? purpose = null, string outcome = Done)
     {
         ArgumentNullException.ThrowIfNull(db);
         var chain = AuditEvents.Reads.Contains(what) ? AuditChain.Reads : AuditChain.Changes;

@@ -9,6 +9,7 @@ using Visitation.Identity.Accounts;
 using Visitation.Identity.Clients;
 using Visitation.Identity.Data;
 using Visitation.Identity.Signing;
+using Visitation.Messaging.Audit;
 
 [assembly: AssemblyFixture(typeof(Visitation.Identity.Tests.Infrastructure.IdentityHost))]
 
@@ -74,6 +75,29 @@ public sealed class IdentityHost : WebApplicationFactory<IdentityEntryPoint>, IA
             ?? throw new InvalidOperationException($"No account {userName}.");
         await action(scope.ServiceProvider.GetRequiredService<AccountAdministration>(), user);
     }
+
+    /// <summary>The id of the account with this user name: what the audit names it by.</summary>
+    public async Task<string> AccountIdAsync(string userName)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByNameAsync(userName);
+        return user?.Id ?? throw new InvalidOperationException($"No account {userName}.");
+    }
+
+    /// <summary>The identity database's audit rows, in order.</summary>
+    public async Task<IReadOnlyList<AuditRow>> AllAuditRowsAsync()
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        return await AuditStore.RowsAsync(connection, null, CancellationToken.None);
+    }
+
+    /// <summary>The identity database's audit rows about one account (its record id), in order.</summary>
+    public async Task<IReadOnlyList<AuditRow>> AuditRowsAboutAsync(string accountId) =>
+        [.. (await AllAuditRowsAsync()).Where(row => row.RecordId == accountId)];
+
+    /// <summary>The identity database's audit chains recomputed: null when every chain verifies, else the first break.</summary>
+    public Task<AuditBreak?> VerifyAuditAsync() => AuditStore.VerifyAsync(_connectionString, CancellationToken.None);
 
     public async Task InScopeAsync<T>(Func<T, Task> action) where T : notnull
     {

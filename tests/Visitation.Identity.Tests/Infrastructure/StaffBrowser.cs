@@ -28,6 +28,21 @@ public sealed partial class StaffBrowser(IdentityHost identity) : IDisposable
     public Task<HttpResponseMessage> SubmitEnrolmentAsync(string code) =>
         PostFormAsync("/account/enrol", new() { ["Code"] = code, ["ReturnUrl"] = "/" });
 
+    /// <summary>
+    /// A first sign-in of an account without an authenticator: password, the authorize request that
+    /// sends it to enrolment, the key read off the page, a code from it. Returns the account with its key.
+    /// </summary>
+    public async Task<StaffAccount> EnrolAsync(StaffAccount account)
+    {
+        using var password = await SubmitPasswordAsync(account);
+        using var sentToEnrol = await AuthorizeAsync();
+        var enrolment = await GetStringAsync(sentToEnrol.Headers.Location!.OriginalString);
+        var enrolled = account with { AuthenticatorKey = EnrolmentKey().Match(enrolment).Groups[1].Value };
+        using var confirmed = await SubmitEnrolmentAsync(enrolled.CurrentCode());
+        Assert.Equal("/", confirmed.Headers.Location?.OriginalString);
+        return enrolled;
+    }
+
     /// <summary>Password then the current TOTP code.</summary>
     public async Task SignInAsync(StaffAccount account)
     {
@@ -110,4 +125,7 @@ public sealed partial class StaffBrowser(IdentityHost identity) : IDisposable
 
     [GeneratedRegex("[?&]code=([^&]+)")]
     private static partial Regex CodeParameter();
+
+    [GeneratedRegex("<code>([A-Z2-7]+)</code>")]
+    private static partial Regex EnrolmentKey();
 }

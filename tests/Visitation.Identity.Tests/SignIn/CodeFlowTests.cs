@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Visitation.Identity.Data;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -60,12 +59,7 @@ public sealed partial class CodeFlowTests(IdentityHost identity)
     {
         var account = await identity.CreateStaffAsync(Roles.Clerk, IdentityHost.OfficeId, enrolled: false);
         using var browser = new StaffBrowser(identity);
-        using var password = await browser.SubmitPasswordAsync(account);
-        using var sentToEnrol = await browser.AuthorizeAsync();
-        var enrolment = await browser.GetStringAsync(sentToEnrol.Headers.Location!.OriginalString);
-        var enrolled = account with { AuthenticatorKey = EnrolmentKey().Match(enrolment).Groups[1].Value };
-
-        using var confirmed = await browser.SubmitEnrolmentAsync(enrolled.CurrentCode());
+        await browser.EnrolAsync(account);
         using var authorized = await browser.AuthorizeAsync();
 
         Assert.NotNull(StaffBrowser.CodeIn(authorized));
@@ -137,7 +131,4 @@ public sealed partial class CodeFlowTests(IdentityHost identity)
         Assert.Null(StaffBrowser.CodeIn(authorized));
         Assert.Equal(HttpStatusCode.BadRequest, authorized.StatusCode);
     }
-
-    [GeneratedRegex("<code>([A-Z2-7]+)</code>")]
-    private static partial Regex EnrolmentKey();
 }
