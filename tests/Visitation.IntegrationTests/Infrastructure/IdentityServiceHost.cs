@@ -38,7 +38,11 @@ public sealed class IdentityServiceHost : WebApplicationFactory<IdentityEntryPoi
     }
 
     /// <summary>A token for a new machine client acting as <paramref name="role"/> of <paramref name="organisation"/>, for the scopes named.</summary>
-    public async Task<string> MachineTokenAsync(string role, string organisation, string scopes)
+    public async Task<string> MachineTokenAsync(string role, string organisation, string scopes) =>
+        (await MachineClientAsync(role, organisation, scopes)).Token;
+
+    /// <summary>A new machine client's id and a token it obtained, as <see cref="MachineTokenAsync"/>.</summary>
+    public async Task<(string ClientId, string Token)> MachineClientAsync(string role, string organisation, string scopes)
     {
         var clientId = $"it-{role}-{Guid.NewGuid():N}";
         var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
@@ -54,7 +58,7 @@ public sealed class IdentityServiceHost : WebApplicationFactory<IdentityEntryPoi
         });
         using var response = await client.PostAsync(new Uri("connect/token", UriKind.Relative), form);
         response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+        return (clientId, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

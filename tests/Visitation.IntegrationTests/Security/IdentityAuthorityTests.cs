@@ -7,8 +7,10 @@ using Visitation.Application;
 using Visitation.BureauReview;
 using Visitation.Contracts.Grpc.Application;
 using Visitation.Contracts.Grpc.BureauReview;
+using Visitation.IntegrationTests.Audit;
 using Visitation.IntegrationTests.Infrastructure;
 using Visitation.ServiceDefaults.Auth;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.IntegrationTests.Security;
 
@@ -71,6 +73,21 @@ public sealed class IdentityAuthorityTests(VisitationSystem system, IdentityServ
 
         Assert.True(decision.Approved);
         Assert.Equal(StatusCode.Unauthenticated, clerkAtTheBureau.StatusCode);
+    }
+
+    [Fact]
+    public async Task ADecisionMadeWithAnIdentityServiceTokenIsAuditedWithTheMachineClientAndTheTokensSubject()
+    {
+        system.Clock.StartAt(TestDates.ApplicationDay);
+        await using var application = new ServiceTrustingIdentity<ApplicationGrpcService>("Testing", system.SettingsOf("application"), identity, system.Clock);
+        var (clientId, token) = await identity.MachineClientAsync(Roles.Clerk, Orgs.Office, "application");
+        var clerk = new ApplicationService.ApplicationServiceClient(application.Channel(token));
+
+        var id = (await clerk.SubmitApplicationAsync(new Family(system.Clock).Application("孙有福"))).ApplicationId;
+
+        var row = Assert.Single(await AuditRows.OfAsync(system.Databases["application"], nameof(AuditEvent.ApplicationSubmitted), id));
+        Assert.Equal((clientId, new JsonWebToken(token).Subject), (row.ActorClientId, row.ActorUserId));
+        Assert.Equal((Roles.Clerk, Orgs.Office), (row.ActorRole, row.ActorOrganisation));
     }
 
     public async ValueTask DisposeAsync()
