@@ -124,6 +124,40 @@ public sealed class IdentityAuditTests(IdentityHost identity)
     }
 
     [Fact]
+    public async Task SigningOutWritesOneSignedOutRowWithTheAccountAsItsActor()
+    {
+        var account = await identity.CreateStaffAsync(Roles.Clerk, IdentityHost.OfficeId);
+        using var browser = new StaffBrowser(identity);
+        await browser.SignInAsync(account);
+
+        await browser.SignOutAsync();
+
+        var row = await SingleAsync(account, AuditEvent.SignedOut);
+        AssertActorIsTheAccount(row, await identity.AccountIdAsync(account.UserName), Roles.Clerk, IdentityHost.OfficeId);
+    }
+
+    [Fact]
+    public async Task ARefreshRefusedBecauseTheAccountWasLockedOutSinceWritesOneRefreshRefusedRow()
+    {
+        var account = await identity.CreateStaffAsync(Roles.Reviewer, IdentityHost.CountyId);
+        using var browser = new StaffBrowser(identity);
+        var tokens = await browser.SignInForTokensAsync(account);
+        using (var elsewhere = new StaffBrowser(identity))
+        {
+            for (var attempt = 0; attempt < 5; attempt++)
+            {
+                using var refused = await elsewhere.SubmitPasswordAsync(account, "Wrong-password-1!");
+            }
+        }
+
+        var (status, _) = await browser.RefreshAsync(tokens.GetProperty("refresh_token").GetString()!);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, status);
+        var row = await SingleAsync(account, AuditEvent.RefreshRefused);
+        AssertActorIsTheAccount(row, await identity.AccountIdAsync(account.UserName), Roles.Reviewer, IdentityHost.CountyId);
+    }
+
+    [Fact]
     public async Task TheIdentityAuditChainVerifiesAfterSignInsFailuresAndAccountChanges()
     {
         var account = await identity.CreateStaffAsync(Roles.Reviewer, IdentityHost.CountyId);
