@@ -140,8 +140,11 @@ public sealed class ProcessKillTests(VisitationSystem system) : FaultTest(system
         }
 
         await AssertEachScheduledExactlyOnceAsync(chain, ids, families);
-        var redelivered = (await Services.VirtualHost!.QueuesAsync()).Single(q => q.Name == timelineQueue).Redelivered;
-        Assert.True(redelivered >= Applications, $"the broker redelivered only {redelivered} messages of {timelineQueue}");
+        // The management API's counters are sampled (every few seconds), so they are waited for, not read once.
+        await Eventually.Until(
+            async () => (await Services.VirtualHost!.QueuesAsync()).Single(q => q.Name == timelineQueue).Redelivered,
+            redelivered => redelivered >= Applications,
+            $"the broker's count of messages of {timelineQueue} it redelivered to reach {Applications}");
     }
 
     private static async Task<string[]> SubmitAsync(ChainDriver chain, Family[] families, string inmatePrefix)
