@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using OtpNet;
 using System.Security.Cryptography;
@@ -31,6 +33,14 @@ public sealed class IdentityHost : WebApplicationFactory<IdentityEntryPoint>, IA
     private readonly string _keyFolder = Path.Combine(Path.GetTempPath(), "visitation-identity-tests", Guid.NewGuid().ToString("N"));
     private string _connectionString = string.Empty;
 
+    /// <summary>
+    /// The service's clock, owned by the test run: it stands at the instant the run began (token,
+    /// cookie, session and inactivity times are read from it) and moves only when a test moves it.
+    /// It starts at the real instant because the second factor is a real-time one: the authenticator
+    /// app, like <c>Totp.ComputeTotp()</c> in the tests, reads the real clock.
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(TimeProvider.System.GetUtcNow());
+
     /// <summary>The key-ids of the signing keys in the folder: the current one and the staged next one.</summary>
     public IReadOnlyList<string> KeyIds { get; private set; } = [];
 
@@ -38,7 +48,7 @@ public sealed class IdentityHost : WebApplicationFactory<IdentityEntryPoint>, IA
     {
         var server = await TestPostgres.ConnectionStringAsync();
         _connectionString = new NpgsqlConnectionStringBuilder(server) { Database = _database }.ConnectionString;
-        var now = DateTimeOffset.UtcNow;
+        var now = Clock.GetUtcNow();
         SigningKeyFolder.Create(_keyFolder, KeyPassword, now.AddHours(-1), TimeSpan.FromDays(30));
         SigningKeyFolder.Create(_keyFolder, KeyPassword, now.AddDays(20), TimeSpan.FromDays(60));
         KeyIds = [.. SigningKeyFolder.Load(_keyFolder, KeyPassword).Select(key => key.Thumbprint)];
@@ -113,6 +123,7 @@ public sealed class IdentityHost : WebApplicationFactory<IdentityEntryPoint>, IA
         builder.UseSetting("Identity:KeyFolder", _keyFolder);
         builder.UseSetting("Identity:KeyPassword", KeyPassword);
         builder.UseSetting("Identity:ConsoleRedirectUris:0", ConsoleRedirect);
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
     public override async ValueTask DisposeAsync()

@@ -72,7 +72,7 @@ public sealed partial class CodeFlowTests(IdentityHost identity)
         await identity.InScopeAsync<UserManager<StaffUser>>(async users =>
         {
             var user = (await users.FindByNameAsync(account.UserName))!;
-            user.LastActivityAt = DateTimeOffset.UtcNow.AddDays(-91);
+            user.LastActivityAt = identity.Clock.GetUtcNow().AddDays(-91);
             await users.UpdateAsync(user);
         });
         using var browser = new StaffBrowser(identity);

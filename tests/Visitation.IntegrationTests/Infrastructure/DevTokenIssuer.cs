@@ -20,7 +20,7 @@ public static class DevTokenIssuer
     {
         options ??= new AuthOptions();
         var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(options.SigningKey));
-        var issuedAt = (realClock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+        var issuedAt = (realClock ?? TokenClock.Real).GetUtcNow().UtcDateTime;
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = options.Issuer,

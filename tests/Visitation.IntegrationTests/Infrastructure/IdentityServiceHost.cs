@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Visitation.Identity;
 using Visitation.Identity.Clients;
@@ -32,7 +33,7 @@ public sealed class IdentityServiceHost : WebApplicationFactory<IdentityEntryPoi
     {
         var servers = await ServerEndpoints.ResolveAsync();
         _connectionString = new NpgsqlConnectionStringBuilder(servers.Postgres) { Database = _database }.ConnectionString;
-        SigningKeyFolder.Create(_keyFolder, KeyPassword, DateTimeOffset.UtcNow.AddHours(-1), TimeSpan.FromDays(30));
+        SigningKeyFolder.Create(_keyFolder, KeyPassword, TokenClock.Real.GetUtcNow().AddHours(-1), TimeSpan.FromDays(30));
         SigningKey = SigningKeyFolder.Load(_keyFolder, KeyPassword).Single();
         _ = Server;
     }
@@ -68,6 +69,8 @@ public sealed class IdentityServiceHost : WebApplicationFactory<IdentityEntryPoi
         builder.UseSetting("Identity:Issuer", Issuer);
         builder.UseSetting("Identity:KeyFolder", _keyFolder);
         builder.UseSetting("Identity:KeyPassword", KeyPassword);
+        // It stamps the tokens the services check by the real clock (see TokenClock), not the run's TestClock.
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(TokenClock.Real)));
     }
 
     public override async ValueTask DisposeAsync()

@@ -42,7 +42,7 @@ public sealed class IdentityAuthorityTests(VisitationSystem system, IdentityServ
     public async Task AServiceInProductionRefusesAnExpiredTokenSignedWithTheIdentityServicesKey()
     {
         await using var application = ApplicationInProduction();
-        var now = DateTime.UtcNow;
+        var now = TokenClock.Real.GetUtcNow().UtcDateTime;
         var current = SignedByIdentity(issuedAt: now.AddMinutes(-1));
         var expired = SignedByIdentity(issuedAt: now.AddMinutes(-20));
 
