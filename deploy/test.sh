@@ -79,6 +79,17 @@ parse_mtp_summary() {
     ' "$@"
 }
 
+# The failed tests of a saved log, one line each: the test's name and duration, then the first line
+# of what it reported (MTP prints "failed NAME (DURATION)", a "from ASSEMBLY" line, then the message).
+list_failed_tests() {
+    awk '
+        { sub(/\r$/, ""); gsub(/\033\[[0-9;?]*[A-Za-z]/, "") }
+        /^failed / { name = substr($0, 8); after = 0; next }
+        name != "" && /^[ \t]+from / { after = 1; next }
+        name != "" && after { sub(/^[ \t]+/, ""); print "  " name " -- " substr($0, 1, 200); name = ""; if (++shown == 40) exit }
+    ' "$@"
+}
+
 # Self-check of the parser: `deploy/test.sh --parse FILE` prints the CI line for a saved log.
 if [[ ${1:-} == --parse ]]; then
     read -r total passed failed skipped < <(parse_mtp_summary "$2")
@@ -91,6 +102,7 @@ fi
 # Always clean up, then print the CI line last.
 # ---------------------------------------------------------------------------------------------
 SUMMARY="0 passed, 0 failed"   # what CI sees if we never get as far as running tests
+FAILED_TESTS=""                # the failed tests, repeated at the end where a truncated log still shows them
 INFRA_STARTED=0
 
 finish() {
@@ -108,6 +120,7 @@ finish() {
             "$INFRA" stop test
         fi
     fi
+    [[ -z $FAILED_TESTS ]] || printf '[test] failed tests (first 40):\n%s\n' "$FAILED_TESTS"
     echo "$SUMMARY"
     exit "$rc"
 }
@@ -142,6 +155,7 @@ test_rc=${PIPESTATUS[0]}
 set -e
 
 read -r total passed failed skipped < <(parse_mtp_summary "$LOG")
+FAILED_TESTS=$(list_failed_tests "$LOG")
 SUMMARY="$passed passed, $failed failed, $skipped skipped"
 
 if [[ $total -eq 0 ]]; then

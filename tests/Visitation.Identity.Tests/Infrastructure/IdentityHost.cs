@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -92,6 +93,14 @@ public sealed class IdentityHost : WebApplicationFactory<IdentityEntryPoint>, IA
         await using var scope = Services.CreateAsyncScope();
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByNameAsync(userName);
         return user?.Id ?? throw new InvalidOperationException($"No account {userName}.");
+    }
+
+    /// <summary>The ids of every account the identity database holds.</summary>
+    public async Task<IReadOnlySet<string>> AccountIdsAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        return (await users.Users.Select(user => user.Id).ToListAsync()).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The identity database's audit rows, in order.</summary>
