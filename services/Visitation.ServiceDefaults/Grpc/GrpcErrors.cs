@@ -13,8 +13,14 @@ public static class GrpcErrors
     /// <summary>At most this many field names in an INVALID_ARGUMENT's message; the details carry the rest.</summary>
     private const int FieldsInMessage = 5;
 
-    /// <summary>A field path or description longer than this is cut: the reply stays small whatever a validator wrote.</summary>
-    private const int MaxViolationText = 60;
+    /// <summary>A field path longer than this is cut: a path names fields and indexes, never a value.</summary>
+    private const int MaxFieldPath = 100;
+
+    /// <summary>A description longer than this is cut (a province's approval chain spelled out fits).</summary>
+    private const int MaxDescription = 200;
+
+    /// <summary>The details' budget in bytes: violations past it are left out, whatever the validators wrote.</summary>
+    private const int MaxDetailsBytes = 4 * 1024;
 
     public static RpcException NotFound(string what, string id) =>
         Build(Code.NotFound, IsEchoable(id) ? $"{what} {id} 不存在" : $"{what}不存在");
@@ -30,27 +36,40 @@ public static class GrpcErrors
         Build(Code.FailedPrecondition, message);
 
     /// <summary>
-    /// Names at most <see cref="Hygiene.InputRules.MaxViolations"/> violations, each cut short, and at
-    /// most <see cref="FieldsInMessage"/> fields in the message: the status travels in HTTP/2 trailers,
+    /// Names at most <see cref="Hygiene.InputRules.MaxViolations"/> violations within
+    /// <see cref="MaxDetailsBytes"/> (at least one), each cut short, and at most
+    /// <see cref="FieldsInMessage"/> fields in the message: the status travels in HTTP/2 trailers,
     /// and one larger than the client's header limit fails the call and stalls the connection.
     /// </summary>
     public static RpcException InvalidArgument(IEnumerable<BadRequest.Types.FieldViolation> violations)
     {
         ArgumentNullException.ThrowIfNull(violations);
         var badRequest = new BadRequest();
-        var all = violations.ToList();
-        badRequest.FieldViolations.AddRange(all.Take(Hygiene.InputRules.MaxViolations).Select(v => new BadRequest.Types.FieldViolation
+        var left = false;
+        foreach (var violation in violations)
         {
-            Field = Cut(v.Field),
-            Description = Cut(v.Description),
-            Reason = Cut(v.Reason),
-        }));
+            var full = badRequest.FieldViolations.Count >= Hygiene.InputRules.MaxViolations;
+            var cut = new BadRequest.Types.FieldViolation
+            {
+                Field = Cut(violation.Field, MaxFieldPath),
+                Description = Cut(violation.Description, MaxDescription),
+                Reason = Cut(violation.Reason, MaxFieldPath),
+            };
+            if (full || (badRequest.FieldViolations.Count > 0 && badRequest.CalculateSize() + cut.CalculateSize() > MaxDetailsBytes))
+            {
+                left = true;
+                break;
+            }
+
+            badRequest.FieldViolations.Add(cut);
+        }
+
         var named = badRequest.FieldViolations.Select(v => v.Field).Distinct().ToList();
-        var fields = string.Join(", ", named.Take(FieldsInMessage)) + (named.Count > FieldsInMessage || all.Count > badRequest.FieldViolations.Count ? " 等" : "");
+        var fields = string.Join(", ", named.Take(FieldsInMessage)) + (left || named.Count > FieldsInMessage ? " 等" : "");
         return Build(Code.InvalidArgument, $"输入有误：{fields}", Any.Pack(badRequest));
     }
 
-    private static string Cut(string text) => text.Length <= MaxViolationText ? text : text[..MaxViolationText] + "…";
+    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max] + "…";
 
     private static bool IsEchoable(string id) =>
         id.Length <= MaxEchoedId && id.All(c => !char.IsControl(c) && !char.IsSurrogate(c) && !Hygiene.TextChecks.IsBidiControl(c));

