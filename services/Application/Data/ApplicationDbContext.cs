@@ -17,6 +17,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
             application.HasKey(a => a.Id);
             // A clerk's retry of the same submission finds the first one instead of filing twice.
             application.HasIndex(a => new { a.OfficeId, a.RequestId }).IsUnique();
+            application.Property(a => a.RequestHash).HasMaxLength(64);
             application.HasIndex(a => new { a.OfficeId, a.SubmittedAt });
             application.Property(a => a.Status).HasConversion<string>().HasMaxLength(40);
             application.Property(a => a.Version).IsRowVersion();

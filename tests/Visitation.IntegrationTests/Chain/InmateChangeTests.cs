@@ -113,7 +113,12 @@ public sealed class InmateChangeTests(VisitationSystem system)
         var number = family.InmateNumber;
         var import = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Officer.ImportInmatesAsync(new ImportInmatesRequest
         {
-            Inmates = { new InmateRecord { InmateNumber = number, Name = "未填等级" + family.Phone[^4..], PrisonArea = "3", CrimeCategories = { (CrimeCategory)99 } } },
+            Inmates = { new InmateRecord { InmateNumber = number, Name = "未填等级" + family.Phone[^4..], PrisonArea = "3", CrimeCategories = { CrimeCategory.Other } } },
+        }));
+        // A number the proto does not define is refused by the input rules, before the import's own checks.
+        var undefined = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Officer.ImportInmatesAsync(new ImportInmatesRequest
+        {
+            Inmates = { new InmateRecord { InmateNumber = number, Name = "未知类别" + family.Phone[^4..], PrisonArea = "3", ManagementLevel = ManagementLevel.Normal, CrimeCategories = { (CrimeCategory)99 } } },
         }));
         await _chain.ImportInmateAsync(number, "去向未明" + family.Phone[^4..], "3");
         var departure = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Officer.RecordDepartureAsync(new RecordDepartureRequest
@@ -123,8 +128,9 @@ public sealed class InmateChangeTests(VisitationSystem system)
             On = Day(system.Clock.ChinaToday),
         }));
 
-        Assert.Equal((StatusCode.InvalidArgument, StatusCode.InvalidArgument), (import.StatusCode, departure.StatusCode));
-        Assert.Equal(["inmates[0].management_level", "inmates[0].crime_categories[0]"], ViolatedFields(import));
+        Assert.Equal((StatusCode.InvalidArgument, StatusCode.InvalidArgument, StatusCode.InvalidArgument), (import.StatusCode, undefined.StatusCode, departure.StatusCode));
+        Assert.Equal(["inmates[0].management_level"], ViolatedFields(import));
+        Assert.Equal(["inmates[0].crime_categories[0]"], ViolatedFields(undefined));
         Assert.Equal(["kind"], ViolatedFields(departure));
     }
 

@@ -118,6 +118,11 @@ namespace Visitation.Application.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("prison_id");
 
+                    b.Property<string>("RequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
                     b.Property<string>("RequestId")
                         .IsRequired()
                         .HasColumnType("text")
