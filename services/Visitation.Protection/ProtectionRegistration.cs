@@ -34,7 +34,7 @@ public static class ProtectionRegistration
         builder.Services.AddSingleton<FieldProtector>();
         builder.Services.AddSingleton<FieldProtectionInterceptor>();
         builder.Services.AddSingleton<FieldProtectionSweep>();
-        builder.Services.ConfigureDbContext<TContext>((services, options) => options.AddInterceptors(services.GetRequiredService<FieldProtectionInterceptor>()));
+        builder.Services.ConfigureDbContext<TContext>((services, options) => options.AddFieldProtection(services.GetRequiredService<FieldProtectionInterceptor>()));
         builder.Services.AddHostedService<FieldProtectionSweepService<TContext>>();
         return builder;
     }

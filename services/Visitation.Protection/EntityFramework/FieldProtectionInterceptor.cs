@@ -5,30 +5,13 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Visitation.Protection.EntityFramework;
 
 /// <summary>
-/// The EF Core side of field protection: on save, seals every protected property whose clear value
-/// is new or changed into its shadow column (and refreshes its blind index); on load, opens the
-/// shadow column into the entity's clear property. A value still in clear from before encryption
-/// is read as it is, until the sweep (<see cref="FieldProtectionSweep"/>) seals it.
+/// The EF Core side of field protection, on save: seals every protected property whose clear value
+/// is new or changed into its shadow column (and refreshes its blind index). Loading is
+/// <see cref="FieldOpeningInterceptor"/>'s; add both (<see cref="FieldProtectionOptions.AddFieldProtection"/>).
 /// </summary>
-public sealed class FieldProtectionInterceptor(FieldProtector protector) : ISaveChangesInterceptor, IMaterializationInterceptor
+public sealed class FieldProtectionInterceptor(FieldProtector protector) : ISaveChangesInterceptor
 {
-    public object InitializedInstance(MaterializationInterceptionData materializationData, object entity)
-    {
-        var fields = ProtectedField.Of(materializationData.EntityType);
-        if (fields.Count == 0)
-        {
-            return entity;
-        }
-
-        var key = materializationData.EntityType.FindPrimaryKey()!.Properties.Select(materializationData.GetPropertyValue);
-        foreach (var field in fields)
-        {
-            var stored = materializationData.GetPropertyValue<string>(field.Sealed);
-            field.Clear.SetValue(entity, Reveal(stored, field.PlaceOf(key)));
-        }
-
-        return entity;
-    }
+    internal FieldProtector Protector => protector;
 
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -41,9 +24,6 @@ public sealed class FieldProtectionInterceptor(FieldProtector protector) : ISave
         SealChanges(eventData.Context);
         return ValueTask.FromResult(result);
     }
-
-    private string Reveal(string? stored, string place) =>
-        stored is null ? string.Empty : FieldProtector.IsSealed(stored) ? protector.Open(stored, place) : stored;
 
     private void SealChanges(DbContext? context)
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Visitation.IntegrationTests.Infrastructure;
 using Visitation.Notification;
 using Visitation.ServiceDefaults;
 
@@ -20,6 +21,7 @@ internal static class NotificationAsBuilt
             ["ConnectionStrings:RabbitMq"] = "amqp://guest:guest@127.0.0.1:1/",
             ["Auth:Audience"] = "visitation-notification",
         });
+        builder.Configuration.AddInMemoryCollection(TestProtectionKeys.Settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
         builder.AddServiceDefaults(NotificationModule.Name);
         builder.AddNotificationService();
         return builder.Build();
