@@ -18,7 +18,7 @@ internal static class NotificationAsBuilt
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings)
         {
             ["ConnectionStrings:Database"] = "Host=127.0.0.1;Port=1;Database=never_reached",
-            ["ConnectionStrings:RabbitMq"] = "amqp://guest:guest@127.0.0.1:1/",
+            ["ConnectionStrings:RabbitMq"] = BusStartup.UnreachableBroker,
             ["Auth:Audience"] = "visitation-notification",
         });
         builder.Configuration.AddInMemoryCollection(TestProtectionKeys.Settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
