@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Visitation.Messaging.Database;
+using Visitation.Protection.EntityFramework;
 
 namespace Visitation.Application.Data;
 
@@ -30,6 +31,9 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
                 visitor.WithOwner().HasForeignKey("ApplicationId");
                 visitor.HasKey("ApplicationId", nameof(ApplicationVisitor.Ordinal));
                 visitor.Property(v => v.Ordinal).ValueGeneratedNever();
+                // Encrypted at rest, the row (application, ordinal) as associated data (docs/encryption-at-rest.md).
+                visitor.ProtectField(v => v.IdNumber);
+                visitor.ProtectField(v => v.Phone);
             });
             application.HasMany(a => a.Timeline).WithOne().HasForeignKey(t => t.ApplicationId);
         });
