@@ -48,6 +48,7 @@ public sealed class IdentityAdminGrpcService(
 
     public override Task<ListSigningKeysReply> ListSigningKeys(ListSigningKeysRequest request, ServerCallContext context)
     {
+        // Nothing of an account to reach, but still only for a caller the interceptor allowed (deny by default).
         _ = Caller.From(context);
         return Task.FromResult(signingKeys.List());
     }
