@@ -1,5 +1,12 @@
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using OpenIddict.Validation.AspNetCore;
+using Visitation.Identity.Administration;
+using Visitation.Identity.Administration.Accounts;
+using Visitation.Identity.Administration.Keys;
+using Visitation.Identity.Administration.Lockouts;
+using Visitation.Workflow.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -44,6 +51,7 @@ public static class IdentityModule
         AddAccounts(builder, settings);
         AddServer(builder, settings);
 
+        AddAdministration(builder);
         builder.Services.AddScoped<AccountAdministration>();
         builder.Services.AddScoped<AccountStanding>();
         builder.Services.AddScoped<ClientRegistration>();
@@ -57,13 +65,41 @@ public static class IdentityModule
     public static WebApplication MapIdentityService(this WebApplication app)
     {
         app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
+        // Only this service's own access tokens (audience visitation-identity), never the sign-in cookie.
+        app.MapGrpcService<IdentityAdminGrpcService>()
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme });
         app.MapHealthChecks("/health");
         app.MapSignIn();
         app.MapMethods("/connect/authorize", ["GET", "POST"], AuthorizeEndpoint.HandleAsync).DisableAntiforgery();
         app.MapPost("/connect/token", TokenEndpoint.HandleAsync).DisableAntiforgery();
         app.MapMethods("/connect/endsession", ["GET", "POST"], EndSessionEndpoint.HandleAsync).DisableAntiforgery();
         return app;
+    }
+
+    /// <summary>
+    /// The administration API (gRPC): authorised call by call by the shared <see cref="AccessInterceptor"/>
+    /// on <see cref="AdminAccessTable"/>, with this service's own access tokens validated in-process.
+    /// </summary>
+    private static void AddAdministration(WebApplicationBuilder builder)
+    {
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.EnableDetailedErrors = builder.Environment.IsDevelopment();
+            grpc.Interceptors.Add<AccessInterceptor>();
+        });
+        builder.Services.AddSingleton<ReferenceDataAccessPolicy>();
+        builder.Services.Replace(ServiceDescriptor.Singleton<IAccessPolicy, AdminAccessPolicy>());
+        builder.Services.AddAuthorization();
+        builder.Services.AddScoped<AccountsInReach>();
+        builder.Services.AddScoped<ListAccountsHandler>();
+        builder.Services.AddScoped<CreateAccountHandler>();
+        builder.Services.AddScoped<ChangeAccountHandler>();
+        builder.Services.AddScoped<ListLockoutsHandler>();
+        builder.Services.AddScoped<AccountSecurityHandler>();
+        builder.Services.AddScoped<SigningKeysHandler>();
+        builder.Services.AddScoped<SigningKeyAdministration>();
     }
 
     private static void AddAccounts(WebApplicationBuilder builder, IdentityServiceOptions settings)
@@ -83,6 +119,12 @@ public static class IdentityModule
             })
             .AddEntityFrameworkStores<IdentityDb>()
             .AddDefaultTokenProviders();
+        // The keys of the sign-in cookie and the antiforgery tokens, in the identity database: every
+        // instance behind the load balancer reads a cookie any other issued. One application name,
+        // or each instance's content path would set its keys apart.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("visitation-identity")
+            .PersistKeysToDbContext<IdentityDb>();
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/account/login";
@@ -131,6 +173,13 @@ public static class IdentityModule
                 {
                     aspNetCore.DisableTransportSecurityRequirement();
                 }
+            })
+            // The administration API takes this server's own tokens, checked with its keys in-process.
+            .AddValidation(validation =>
+            {
+                validation.UseLocalServer();
+                validation.AddAudiences(ServiceScopes.AdminAudience);
+                validation.UseAspNetCore();
             });
     }
 

@@ -8,8 +8,9 @@ using Visitation.Workflow.Audit;
 namespace Visitation.Identity.Accounts;
 
 /// <summary>
-/// What an administrator does to an account: create it, change its role, disable it, reset its
-/// password. Every change that alters what a person may do ends their sessions: refresh tokens and
+/// What an administrator does to an account: create it, change its role, disable and enable it, reset
+/// its password (the system administrator's); end a lockout, reset the second factor (the security
+/// administrator's). The administration API and the CLI commands both act through here. Every change that alters what a person may do ends their sessions: refresh tokens and
 /// authorizations revoked, security stamp renewed (so the login cookie and any code in flight die too).
 /// Each change writes one audit row in the save that makes it; <c>by</c> is the administrator who acts
 /// (none: the system, as the start-up seeding and the <c>create-account</c> command run).
@@ -61,6 +62,37 @@ public sealed class AccountAdministration(
         user.DisabledAt = clock.GetUtcNow();
         Record(by, AuditEvent.AccountDisabled, user, "disabled");
         Check(await users.UpdateAsync(user));
+        await EndSessionsAsync(user);
+    }
+
+    /// <summary>Lets a disabled account sign in again; its inactivity counts from now, or the next attempt would disable it again.</summary>
+    public async Task EnableAsync(StaffUser user, AuditActor? by = null)
+    {
+        user.DisabledAt = null;
+        user.LastActivityAt = clock.GetUtcNow();
+        Record(by, AuditEvent.AccountEnabled, user, "enabled");
+        Check(await users.UpdateAsync(user));
+    }
+
+    /// <summary>Ends a lockout and forgets the failures counted towards the next one.</summary>
+    public async Task UnlockAsync(StaffUser user, AuditActor? by = null)
+    {
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        Record(by, AuditEvent.AccountUnlocked, user, "unlocked");
+        Check(await users.UpdateAsync(user));
+    }
+
+    /// <summary>
+    /// Forgets the authenticator (a new random key replaces it, so the old device's codes fail) and ends the
+    /// sessions: the next sign-in is password-only and leads to the enrolment page.
+    /// </summary>
+    public async Task ResetSecondFactorAsync(StaffUser user, AuditActor? by = null)
+    {
+        user.TwoFactorEnabled = false;
+        user.LastTotpStep = 0;
+        Record(by, AuditEvent.FactorReset, user, "factor_reset");
+        Check(await users.ResetAuthenticatorKeyAsync(user));
         await EndSessionsAsync(user);
     }
 

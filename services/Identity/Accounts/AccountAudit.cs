@@ -1,5 +1,6 @@
 using Visitation.Identity.Data;
 using Visitation.Messaging.Audit;
+using Visitation.ServiceDefaults.Auth;
 
 namespace Visitation.Identity.Accounts;
 
@@ -17,6 +18,13 @@ public static class AccountAudit
     {
         ArgumentNullException.ThrowIfNull(user);
         return new AuditActor(user.Id, user.Role, user.OrganisationId);
+    }
+
+    /// <summary>The actor of an administration call: the administrator whose token made it.</summary>
+    public static AuditActor AsAuditActor(this Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return new AuditActor(caller.UserId, caller.Role, caller.OrganisationId);
     }
 
     /// <summary>A sign-in attempt under a user name no account has: no account to name, and the name typed is not kept.</summary>

@@ -6,6 +6,9 @@ namespace Visitation.Identity.Accounts;
 /// </summary>
 public static class ServiceScopes
 {
+    public const string AdminScope = "identity-admin";
+    public const string AdminAudience = "visitation-identity";
+
     public static IReadOnlyDictionary<string, string> Audiences { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["application"] = "visitation-application",
@@ -13,6 +16,8 @@ public static class ServiceScopes
         ["prison-approval"] = "visitation-prison-approval",
         ["scheduling"] = "visitation-scheduling",
         ["notification"] = "visitation-notification",
+        // The identity service's own administration API (docs/identity.md, "Administration API").
+        [AdminScope] = AdminAudience,
     };
 
     public static IEnumerable<string> AudiencesOf(IEnumerable<string> scopes) =>

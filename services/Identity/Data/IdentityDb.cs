@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Visitation.Identity.Accounts;
@@ -12,8 +13,11 @@ namespace Visitation.Identity.Data;
 /// own database, with the same append-only audit as the chain services (docs/audit.md): rows recorded
 /// with <see cref="Audit"/> commit with the save that follows, or not at all.
 /// </summary>
-public sealed partial class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityDbContext<StaffUser>(options), IAuditedContext
+public sealed partial class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityDbContext<StaffUser>(options), IAuditedContext, IDataProtectionKeyContext
 {
+    /// <summary>The ASP.NET Core Data Protection key ring (sign-in cookie, antiforgery), shared by every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
+
     public AuditBuffer PendingAudit { get; } = new();
 
     /// <summary>Whether a save of this context (one request's) locked an account out, and so wrote its row.</summary>

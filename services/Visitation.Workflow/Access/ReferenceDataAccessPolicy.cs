@@ -42,6 +42,12 @@ public sealed class ReferenceDataAccessPolicy : IAccessPolicy
         return kind is null ? [] : kind == _kinds[organisationId] ? Within(organisationId, kind.Value) : null;
     }
 
+    /// <summary>The kind of an organisation of the tree; null for one it does not hold.</summary>
+    public OrganisationKind? KindOf(string organisationId) => _kinds.TryGetValue(organisationId, out var kind) ? kind : null;
+
+    /// <summary>The organisation and every one below it in the tree (the identity service's administrators reach this); empty for one it does not hold.</summary>
+    public IReadOnlyList<string> Subtree(string organisationId) => KindOf(organisationId) is { } kind ? Within(organisationId, kind) : [];
+
     /// <summary>The organisation and every one below it in the tree.</summary>
     private string[] Within(string organisationId, OrganisationKind kind) => kind switch
     {

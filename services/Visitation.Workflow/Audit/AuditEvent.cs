@@ -55,6 +55,10 @@ public enum AuditEvent
     AccountRoleChanged,
     AccountDisabled,
     PasswordReset,
+    AccountEnabled,
+    AccountUnlocked,
+    FactorReset,
+    SigningKeyStaged,
 
     // Reference data and the audit itself
     ReferenceDataLoaded,

@@ -103,7 +103,7 @@ public sealed class IdentityAuditTests(IdentityHost identity)
     {
         var account = await identity.CreateStaffAsync(Roles.Clerk, IdentityHost.OfficeId);
 
-        await identity.AdministerAsync(account.UserName, (admin, user) => admin.ResetPasswordAsync(user, AdminCommands.NewPassword(), SystemAdministrator));
+        await identity.AdministerAsync(account.UserName, (admin, user) => admin.ResetPasswordAsync(user, InitialPassword.New(), SystemAdministrator));
 
         AssertActorIs(SystemAdministrator, await SingleAsync(account, AuditEvent.PasswordReset));
         AssertActorIs(AuditActor.System, await SingleAsync(account, AuditEvent.AccountCreated));
@@ -116,7 +116,7 @@ public sealed class IdentityAuditTests(IdentityHost identity)
         await identity.InScopeAsync<AccountAdministration>(async admin =>
         {
             await Assert.ThrowsAsync<InvalidOperationException>(() => admin.CreateAsync($"weak-{Guid.NewGuid():N}", Roles.Clerk, IdentityHost.OfficeId, "short"));
-            await admin.CreateAsync(created, Roles.Clerk, IdentityHost.OfficeId, AdminCommands.NewPassword());
+            await admin.CreateAsync(created, Roles.Clerk, IdentityHost.OfficeId, InitialPassword.New());
         });
 
         // Other tests create accounts at the same time, so the check is by account, not by count:

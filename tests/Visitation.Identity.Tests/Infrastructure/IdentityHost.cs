@@ -64,7 +64,7 @@ public sealed class IdentityHost : WebApplicationFactory<IdentityEntryPoint>, IA
     public async Task<StaffAccount> CreateStaffAsync(string role, string organisation, bool enrolled = true)
     {
         var account = new StaffAccount(
-            $"{role}-{Guid.NewGuid():N}"[..24], AdminCommands.NewPassword(), enrolled ? Base32Encoding.ToString(RandomNumberGenerator.GetBytes(20)) : null);
+            $"{role}-{Guid.NewGuid():N}"[..24], InitialPassword.New(), enrolled ? Base32Encoding.ToString(RandomNumberGenerator.GetBytes(20)) : null);
         await InScopeAsync<AccountAdministration>(admin => admin.CreateAsync(account.UserName, role, organisation, account.Password, account.AuthenticatorKey));
         return account;
     }
@@ -117,6 +117,22 @@ public sealed class IdentityHost : WebApplicationFactory<IdentityEntryPoint>, IA
 
     /// <summary>The identity database's audit chains recomputed: null when every chain verifies, else the first break.</summary>
     public Task<AuditBreak?> VerifyAuditAsync() => AuditStore.VerifyAsync(_connectionString, CancellationToken.None);
+
+    /// <summary>How many Data Protection keys the identity database holds (the key ring every instance shares).</summary>
+    public async Task<long> DataProtectionKeyCountAsync()
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM data_protection_keys", connection);
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Locks the account out now, as five failures would (the lockout's own audit row included).</summary>
+    public Task LockOutAsync(string accountId) => InScopeAsync<UserManager<StaffUser>>(async users =>
+    {
+        var user = await users.FindByIdAsync(accountId) ?? throw new InvalidOperationException($"No account {accountId}.");
+        await users.SetLockoutEndDateAsync(user, Clock.GetUtcNow().AddMinutes(15));
+    });
 
     public async Task InScopeAsync<T>(Func<T, Task> action) where T : notnull
     {

@@ -11,9 +11,16 @@ namespace Visitation.Identity.Tests.Infrastructure;
 /// A person at the web console, step by step: the login page (antiforgery token included), the TOTP
 /// page, the authorize request with PKCE, the token endpoint. Each instance has its own cookies.
 /// </summary>
-public sealed partial class StaffBrowser(IdentityHost identity) : IDisposable
+public sealed partial class StaffBrowser(HttpClient http) : IDisposable
 {
-    private readonly HttpClient _http = identity.Browser();
+    private readonly HttpClient _http = http;
+
+    public StaffBrowser(IdentityHost identity) : this(identity.Browser())
+    {
+    }
+
+    /// <summary>The scopes the console asks for.</summary>
+    public string Scope { get; init; } = "openid offline_access application";
     public string Verifier { get; } = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     public string Challenge => Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(Verifier)));
@@ -60,7 +67,7 @@ public sealed partial class StaffBrowser(IdentityHost identity) : IDisposable
             ["client_id"] = "console",
             ["response_type"] = "code",
             ["redirect_uri"] = IdentityHost.ConsoleRedirect,
-            ["scope"] = "openid offline_access application",
+            ["scope"] = Scope,
         };
         foreach (var (key, value) in pkce ?? new() { ["code_challenge"] = Challenge, ["code_challenge_method"] = "S256" })
         {

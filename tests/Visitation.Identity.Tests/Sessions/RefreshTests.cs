@@ -1,3 +1,4 @@
+using Visitation.Identity.Accounts;
 using System.Net;
 using Visitation.Identity.Tests.Infrastructure;
 using Visitation.ServiceDefaults.Auth;
@@ -50,6 +51,6 @@ public sealed class RefreshTests(IdentityHost identity)
         SessionEnd.SignOut => browser.SignOutAsync(),
         SessionEnd.RoleChange => identity.AdministerAsync(account.UserName, (admin, user) => admin.ChangeRoleAsync(user, Roles.Reviewer)),
         SessionEnd.Disable => identity.AdministerAsync(account.UserName, (admin, user) => admin.DisableAsync(user)),
-        _ => identity.AdministerAsync(account.UserName, (admin, user) => admin.ResetPasswordAsync(user, AdminCommands.NewPassword())),
+        _ => identity.AdministerAsync(account.UserName, (admin, user) => admin.ResetPasswordAsync(user, InitialPassword.New())),
     };
 }
