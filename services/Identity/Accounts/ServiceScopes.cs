@@ -13,6 +13,7 @@ public static class ServiceScopes
         ["prison-approval"] = "visitation-prison-approval",
         ["scheduling"] = "visitation-scheduling",
         ["notification"] = "visitation-notification",
+        ["audit-store"] = "visitation-audit-store",
     };
 
     public static IEnumerable<string> AudiencesOf(IEnumerable<string> scopes) =>

@@ -72,6 +72,7 @@ public enum AuditEvent
     AgendaRead,
     ProposalsListed,
     MessagesListed,
+    AuditSearched,
     Exported,
 }
 
@@ -90,6 +91,7 @@ public static class AuditEvents
         AuditEvent.AgendaRead,
         AuditEvent.ProposalsListed,
         AuditEvent.MessagesListed,
+        AuditEvent.AuditSearched,
         AuditEvent.Exported,
     };
 }
