@@ -212,7 +212,7 @@ public sealed class AuditStoreTests(VisitationSystem system)
         Assert.Equal(searched.Rows.Select(r => r.RowHash), lines.Skip(1).Select(line => line.Split(',')[16]));
         Assert.Equal(2, exported.RowCount);
         Assert.False(exported.Truncated);
-        var own = (await AuditRows.AllAsync(system.Databases[VisitationSystem.AuditStoreName])).Where(row => row.ActorUserId == exporter).ToList();
+        var own = (await AuditRows.AllAsync(system.AuditStoreDatabase)).Where(row => row.ActorUserId == exporter).ToList();
         Assert.Equal(["AuditSearched", "Exported"], own.Select(row => row.EventType));
         Assert.All(own, row => Assert.Equal((Roles.AuditAdministrator, Orgs.County, "reads", "audit_review"), (row.ActorRole, row.ActorOrganisation, row.Chain, row.Purpose)));
         Assert.Equal("rows:2", own[1].Outcome);

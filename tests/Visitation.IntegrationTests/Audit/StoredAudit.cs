@@ -7,7 +7,7 @@ namespace Visitation.IntegrationTests.Audit;
 /// <summary>The audit store's rows as the tests read them, straight from its database, and rows made up for it to receive.</summary>
 public sealed class StoredAudit(VisitationSystem system)
 {
-    private string Database => system.Databases[VisitationSystem.AuditStoreName];
+    private string Database => system.AuditStoreDatabase;
 
     /// <summary>The store's copies of one row of one service's chain: (row_hash, link_broken) each.</summary>
     public async Task<IReadOnlyList<(string RowHash, bool LinkBroken)>> CopiesAsync(string service, string chain, long seq)

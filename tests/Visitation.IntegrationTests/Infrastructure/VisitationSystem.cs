@@ -63,6 +63,9 @@ public sealed class VisitationSystem : IAsyncLifetime
     /// <summary>The audit administrator's store (docs/audit-store.md), fed by the five services' audit relays; not one of <see cref="ServiceNames"/>.</summary>
     public const string AuditStoreName = "audit_store";
 
+    /// <summary>The audit store's database (not among <see cref="Databases"/>).</summary>
+    public string AuditStoreDatabase { get; private set; } = null!;
+
     public async ValueTask InitializeAsync()
     {
         _servers = await ServerEndpoints.ResolveAsync();
@@ -76,6 +79,9 @@ public sealed class VisitationSystem : IAsyncLifetime
         Register<SchedulingGrpcService>("scheduling", amqp);
         Register<NotificationGrpcService>("notification", amqp, new() { ["SmsGateway:BaseUrl"] = GatewayAddress.ToString() });
         Register<AuditStoreGrpcService>(AuditStoreName, amqp);
+        // Kept apart from the chain's databases, which tests compare and count: the store's rows keep arriving as the services audit.
+        AuditStoreDatabase = Databases[AuditStoreName];
+        Databases.Remove(AuditStoreName);
         foreach (var service in ServiceNames.Append(AuditStoreName))
         {
             StartInstances(service);
