@@ -4,7 +4,8 @@
 #   deploy/audit.sh purge --by USER [--changes-days N] [--reads-days N] [SERVICE ...]
 #                                            remove rows past their retention (at least 180 days; 3 years for reads
 #                                            of personal data); needs a superuser connection; writes its own audit row
-# Services: application bureau_review prison_approval scheduling notification identity (default: all).
+# Services: application bureau_review prison_approval scheduling notification identity audit_store (default: all).
+# verify also compares each chain's newest row with the audit store's copy when its database is reachable (docs/audit-store.md).
 # Uses the dev PostgreSQL that deploy/run.sh started (export VISITATION_POSTGRES to point elsewhere).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

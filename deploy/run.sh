@@ -7,10 +7,11 @@
 # 2. builds the solution,
 # 3. starts the identity service (port 5106) with demo accounts and machine clients whose passwords,
 #    secrets and TOTP keys are written to .local/dev/identity/ (never to the repository),
-# 4. starts the development SMS gateway and the five services, which trust the identity service
-#    (logs under .local/dev/logs),
+# 4. starts the development SMS gateway, the five services and the audit store (port 5107), which
+#    trust the identity service (logs under .local/dev/logs),
 # 5. drives a demonstration application through 司法所 → 县司法局 → 监狱会见中心 → 排期 → 短信 with
-#    tokens from the identity service, printing its timeline and the SMS texts the gateway received.
+#    tokens from the identity service, printing its timeline and the SMS texts the gateway received,
+#    then, as the province's audit administrator, how many audit rows the store holds about it.
 # The system keeps running afterwards; stop everything with deploy/stop.sh.
 set -euo pipefail
 
@@ -65,7 +66,8 @@ if [[ ! -s $SEED_FILE ]]; then
     echo '  "machineClients": ['
     client demo-clerk clerk yongji-chengxi-office; echo ,
     client demo-reviewer reviewer yongji-bureau; echo ,
-    client demo-officer officer yongji-prison; echo
+    client demo-officer officer yongji-prison; echo ,
+    client demo-auditor audit-admin shanxi; echo
     echo '  ]'
     echo '}'
   } >"$SEED_FILE"
@@ -79,6 +81,7 @@ SERVICES=(
   "prison_approval:PrisonApproval:5103"
   "scheduling:Scheduling:5104"
   "notification:Notification:5105"
+  "audit_store:AuditStore:5107"
 )
 
 start() { # name dll [env...]
@@ -95,6 +98,7 @@ start identity "services/Identity/bin/Release/net10.0/Visitation.Identity.dll" \
   Identity__KeyFolder="$IDENTITY_DIR/keys" \
   Identity__KeyPassword="$(cat "$IDENTITY_DIR/key-password")" \
   Identity__SeedFile="$SEED_FILE" \
+  ConnectionStrings__RabbitMq="$VISITATION_RABBITMQ" \
   Identity__ConsoleRedirectUris__0=http://127.0.0.1:5200/signed-in \
   Identity__ConsolePostLogoutRedirectUris__0=http://127.0.0.1:5200/
 
@@ -140,7 +144,7 @@ cat <<MSG
 
 [run] The system is running: identity http://127.0.0.1:5106/ (sign-in page /account/login; demo accounts,
       passwords, TOTP keys and machine client secrets in $SEED_FILE),
-      gRPC on 127.0.0.1:5101-5105 (reflection on), SMS gateway http://127.0.0.1:5199/
+      gRPC on 127.0.0.1:5101-5105 and the audit store on 5107 (reflection on), SMS gateway http://127.0.0.1:5199/
       (everything it received is also in $RUN_DIR/sms/messages.jsonl), logs in $RUN_DIR/logs.
       Stop it with: deploy/stop.sh
 MSG

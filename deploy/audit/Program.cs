@@ -2,11 +2,13 @@ using System.Globalization;
 using Npgsql;
 using Visitation.Messaging.Audit;
 
-// audit verify [SERVICE ...]                 recomputes every chain; names the first broken row of each service
+// audit verify [SERVICE ...]                 recomputes every chain; names the first broken row of each service;
+//                                            and, when the audit store's database is there, compares each chain's
+//                                            newest row with the store's copy (rows cut off the newest end)
 // audit purge --by USER [--changes-days N] [--reads-days N] [SERVICE ...]
 //                                            removes rows past their retention (superuser connection), audited
 // Server: VISITATION_POSTGRES (deploy/local/infra.sh env dev prints it); each service's database is visitation_<service>.
-string[] all = ["application", "bureau_review", "prison_approval", "scheduling", "notification", "identity"];
+string[] all = ["application", "bureau_review", "prison_approval", "scheduling", "notification", "identity", "audit_store"];
 var server = Environment.GetEnvironmentVariable("VISITATION_POSTGRES");
 if (server is null || args.Length == 0 || args[0] is not ("verify" or "purge"))
 {
@@ -39,11 +41,28 @@ catch (Exception ex) when (ex is NpgsqlException or ArgumentOutOfRangeException)
 async Task<int> VerifyAsync()
 {
     var broken = 0;
+    var store = await StoreCopies.OpenAsync(Database("audit_store"));
+    if (store is null)
+    {
+        Console.WriteLine("audit store: not reachable; the newest rows are not compared with its copy");
+    }
+
     foreach (var service in services)
     {
         var found = await AuditStore.VerifyAsync(Database(service), CancellationToken.None);
         Console.WriteLine(found is null ? $"{service}: every chain verifies" : $"{service}: BROKEN in the {found.Chain} chain at row {found.Seq}: {found.Reason}");
         broken += found is null ? 0 : 1;
+        if (store is not null)
+        {
+            var checks = await store.CompareAsync(service, Database(service));
+            checks.ForEach(check => Console.WriteLine($"{service}: {check.Message}"));
+            broken += checks.Count(check => check.Broken);
+        }
+    }
+
+    if (store is not null)
+    {
+        await store.DisposeAsync();
     }
 
     return broken == 0 ? 0 : 1;

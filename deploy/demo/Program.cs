@@ -5,6 +5,7 @@ using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Visitation.Contracts.Grpc;
 using Visitation.Contracts.Grpc.Application;
+using Visitation.Contracts.Grpc.AuditStore;
 using Visitation.Contracts.Grpc.BureauReview;
 using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.Contracts.Grpc.Scheduling;
@@ -131,6 +132,47 @@ foreach (var sms in await gateway.GetFromJsonAsync<List<Sms>>(new Uri($"sms?phon
     Console.WriteLine($"   → {phone[..3]}****{phone[^4..]}: {sms.Text}");
 }
 
+Console.WriteLine();
+Console.WriteLine("== 审计管理员（省级）：审计库中关于该申请的审计记录");
+await ShowAuditAsync();
+
 return 0;
+
+// The audit administrator of the province signs in as a machine client and counts the store's rows
+// about the application, once the three decisions' rows have been relayed (docs/audit-store.md).
+async Task ShowAuditAsync()
+{
+    CallInvoker invoker;
+    try
+    {
+        invoker = await Channel(Endpoint("DEMO_AUDIT_STORE", "http://127.0.0.1:5107"), Roles.AuditAdministrator, "shanxi", "audit-store");
+    }
+    catch (InvalidOperationException ex)
+    {
+        Console.WriteLine($"   （跳过：{ex.Message} 删除 .local/dev 下的身份库与 seed.json 后重新运行 deploy/run.sh 即可生成）");
+        return;
+    }
+
+    var auditor = new AuditStoreService.AuditStoreServiceClient(invoker);
+    var filter = new AuditFilter { RecordType = "application", RecordId = id };
+    string[] decisions = ["ApplicationSubmitted", "ReviewApproved", "ApprovalApproved"];
+    var rows = await WaitFor("the decisions' audit rows in the store", async () =>
+    {
+        var found = new List<AuditRowView>();
+        var page = new SearchAuditReply { NextPageToken = "" };
+        do
+        {
+            page = await auditor.SearchAuditAsync(new SearchAuditRequest { Filter = filter, Page = new PageRequest { PageSize = 200, PageToken = page.NextPageToken } });
+            found.AddRange(page.Rows);
+        }
+        while (page.NextPageToken.Length > 0);
+        return decisions.All(d => found.Any(r => r.EventType == d)) ? found : null;
+    });
+    Console.WriteLine($"   申请 {id}：审计库共 {rows.Count} 条记录");
+    foreach (var group in rows.GroupBy(r => (r.Service, r.EventType)).OrderBy(g => g.Min(r => r.RecordedAt)))
+    {
+        Console.WriteLine($"   {group.Key.Service,-16} {group.Key.EventType,-22} {group.Count()}");
+    }
+}
 
 internal sealed record Sms(string Phone, string Text);

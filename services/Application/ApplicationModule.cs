@@ -1,3 +1,4 @@
+using Visitation.Workflow.Audit;
 using Visitation.Workflow.ReferenceData;
 using MassTransit;
 using Visitation.Application.Data;
@@ -26,6 +27,7 @@ public static class ApplicationModule
         builder.Services.AddScoped<GetApplicationHandler>();
         builder.Services.AddScoped<ListApplicationsHandler>();
         builder.Services.AddScoped<WithdrawApplicationHandler>();
+        builder.AddAuditRelay(Name);
         builder.AddServiceMessaging(Name, bus => bus.AddConsumers(typeof(TimelineConsumer<>).Assembly));
         return builder;
     }

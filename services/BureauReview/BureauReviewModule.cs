@@ -1,3 +1,4 @@
+using Visitation.Workflow.Audit;
 using Visitation.Workflow.ReferenceData;
 using MassTransit;
 using Visitation.BureauReview.Data;
@@ -20,6 +21,7 @@ public static class BureauReviewModule
         builder.Services.AddScoped<ReviewDecisionHandler>();
         builder.Services.AddScoped<ListReviewsQuery>();
         builder.AddPeriodicWork<ExpireOverdueReviews>();
+        builder.AddAuditRelay(Name);
         builder.AddServiceMessaging(Name, bus => bus.AddConsumers(typeof(BureauReviewModule).Assembly));
         return builder;
     }

@@ -21,6 +21,7 @@ using Visitation.Messaging;
 using Visitation.Messaging.Audit;
 using Visitation.Messaging.Database;
 using Visitation.ServiceDefaults.Auth;
+using Visitation.Workflow.Audit;
 using Visitation.Workflow.ReferenceData;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -47,6 +48,7 @@ public static class IdentityModule
         builder.Services.AddDbContext<IdentityDb>((services, options) => options.UseServicePostgres(connectionString)
             .AddInterceptors(services.GetRequiredService<AuditCommitInterceptor>()));
         builder.Services.AddMigrationsAtStart<IdentityDb>();
+        AddAuditRelay(builder);
 
         AddAccounts(builder, settings);
         AddServer(builder, settings);
@@ -100,6 +102,21 @@ public static class IdentityModule
         builder.Services.AddScoped<AccountSecurityHandler>();
         builder.Services.AddScoped<SigningKeysHandler>();
         builder.Services.AddScoped<SigningKeyAdministration>();
+    }
+
+    /// <summary>
+    /// The identity service consumes nothing, but its audit rows go to the audit store like every
+    /// service's: a bus with no consumers, which the audit relay publishes on (docs/audit-store.md).
+    /// Without a broker configured (the identity service's own tests) the rows wait in its audit;
+    /// Production refuses to start without one.
+    /// </summary>
+    private static void AddAuditRelay(WebApplicationBuilder builder)
+    {
+        if (builder.Configuration.GetConnectionString(MessagingExtensions.ConnectionName) is not null || builder.Environment.IsProduction())
+        {
+            builder.AddServiceMessaging(Name, _ => { });
+            builder.AddAuditRelay(Name);
+        }
     }
 
     private static void AddAccounts(WebApplicationBuilder builder, IdentityServiceOptions settings)

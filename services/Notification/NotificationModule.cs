@@ -1,3 +1,4 @@
+using Visitation.Workflow.Audit;
 using Visitation.Workflow.ReferenceData;
 using MassTransit;
 using Visitation.Notification.Data;
@@ -22,6 +23,7 @@ public static class NotificationModule
         builder.Services.AddHttpClient<SmsGatewayClient>();
         builder.Services.AddHostedService<SmsDispatcher>();
         builder.Services.AddScoped<ListMessagesHandler>();
+        builder.AddAuditRelay(Name);
         builder.AddServiceMessaging(Name, bus => bus.AddConsumers(typeof(NotificationModule).Assembly));
         return builder;
     }

@@ -1,3 +1,4 @@
+using Visitation.Workflow.Audit;
 using MassTransit;
 using Visitation.Messaging;
 using Visitation.Messaging.Database;
@@ -53,6 +54,7 @@ public static class PrisonApprovalModule
         builder.AddEligibilityRateLimit();
 
         builder.AddPeriodicWork<ExpireOverdueApprovals>();
+        builder.AddAuditRelay(Name);
         builder.AddServiceMessaging(Name, bus => bus.AddConsumers(typeof(PrisonApprovalModule).Assembly));
         return builder;
     }

@@ -1,3 +1,4 @@
+using Visitation.Workflow.Audit;
 using Visitation.Workflow.ReferenceData;
 using Visitation.Scheduling.Data;
 using Visitation.Scheduling.Features.Cancel;
@@ -26,6 +27,7 @@ public static class SchedulingModule
         AddUseCaseHandlers(builder.Services);
         builder.Services.AddGrpc().AddServiceOptions<SchedulingGrpcService>(grpc => grpc.Interceptors.Add<VisitTransitionErrors>());
         builder.Services.AddHostedService<BookedVisitsRecheck>();
+        builder.AddAuditRelay(Name);
         builder.AddServiceMessaging(Name, bus => bus.AddConsumers(typeof(SchedulingModule).Assembly));
         return builder;
     }

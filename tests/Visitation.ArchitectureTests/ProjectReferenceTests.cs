@@ -19,6 +19,7 @@ public sealed class ProjectReferenceTests
         "services/Scheduling/Visitation.Scheduling.csproj",
         "services/Notification/Visitation.Notification.csproj",
         "services/Identity/Visitation.Identity.csproj",
+        "services/AuditStore/Visitation.AuditStore.csproj",
     };
 
     [Theory]

@@ -6,7 +6,7 @@ namespace Visitation.ArchitectureTests;
 /// <summary>What the sources may name: the project references alone would not stop a fully qualified type name.</summary>
 public sealed partial class SourceDependencyTests
 {
-    private static readonly string[] ServiceNames = ["Application", "BureauReview", "PrisonApproval", "Scheduling", "Notification", "Identity"];
+    private static readonly string[] ServiceNames = ["Application", "BureauReview", "PrisonApproval", "Scheduling", "Notification", "Identity", "AuditStore"];
 
     public static TheoryData<string> Services => new(ServiceNames);
 
@@ -56,6 +56,6 @@ public sealed partial class SourceDependencyTests
     [GeneratedRegex(@"\b(System\.IO|System\.Net|Microsoft\.EntityFrameworkCore|Npgsql|MassTransit|Grpc)\b")]
     private static partial Regex InputOutput();
 
-    [GeneratedRegex(@"\bVisitation\.(Contracts|Rules|Workflow|Application|BureauReview|PrisonApproval|Scheduling|Notification|Identity)\b")]
+    [GeneratedRegex(@"\bVisitation\.(Contracts|Rules|Workflow|Application|BureauReview|PrisonApproval|Scheduling|Notification|Identity|AuditStore)\b")]
     private static partial Regex DomainNamespaces();
 }

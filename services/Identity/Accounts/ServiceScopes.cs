@@ -18,6 +18,7 @@ public static class ServiceScopes
         ["notification"] = "visitation-notification",
         // The identity service's own administration API (docs/identity.md, "Administration API").
         [AdminScope] = AdminAudience,
+        ["audit-store"] = "visitation-audit-store",
     };
 
     public static IEnumerable<string> AudiencesOf(IEnumerable<string> scopes) =>

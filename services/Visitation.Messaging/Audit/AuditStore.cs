@@ -2,18 +2,48 @@ using Npgsql;
 
 namespace Visitation.Messaging.Audit;
 
-/// <summary>Reads a service's audit tables straight from its database, for the verifier and the purge.</summary>
+/// <summary>Reads a service's audit tables straight from its database, for the verifier, the purge and the relay.</summary>
 public static class AuditStore
 {
+    private const string Columns = """
+        SELECT seq, chain, recorded_at, actor_user_id, actor_role, actor_organisation, actor_client_id, event_type,
+               record_type, record_id, reason_code, purpose, outcome, trace_id, previous_hash, row_hash
+        FROM audit_log
+        """;
+
     public static async Task<IReadOnlyList<AuditRow>> RowsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        await using var command = new NpgsqlCommand(
-            """
-            SELECT seq, chain, recorded_at, actor_user_id, actor_role, actor_organisation, actor_client_id, event_type,
-                   record_type, record_id, reason_code, purpose, outcome, trace_id, previous_hash, row_hash
-            FROM audit_log ORDER BY seq
-            """, connection, transaction);
+        await using var command = new NpgsqlCommand(Columns + " ORDER BY seq", connection, transaction);
+        return await ReadAsync(command, ct);
+    }
+
+    /// <summary>The rows of one chain after a position, oldest first, at most <paramref name="limit"/> (the audit relay's read).</summary>
+    public static async Task<IReadOnlyList<AuditRow>> RowsAfterAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, AuditChain chain, long afterSeq, int limit, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(Columns + " WHERE chain = @chain AND seq > @after ORDER BY seq LIMIT @limit", connection, transaction);
+        command.Parameters.AddWithValue("chain", chain.Name());
+        command.Parameters.AddWithValue("after", afterSeq);
+        command.Parameters.AddWithValue("limit", limit);
+        return await ReadAsync(command, ct);
+    }
+
+    /// <summary>The newest row of each chain (null for a chain with no row): what the store's copy is compared with.</summary>
+    public static async Task<IReadOnlyDictionary<AuditChain, AuditRow?>> NewestAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        var newest = new Dictionary<AuditChain, AuditRow?>();
+        foreach (var chain in AuditChains.All)
+        {
+            await using var command = new NpgsqlCommand(Columns + " WHERE chain = @chain ORDER BY seq DESC LIMIT 1", connection);
+            command.Parameters.AddWithValue("chain", chain.Name());
+            newest[chain] = (await ReadAsync(command, ct)).SingleOrDefault();
+        }
+
+        return newest;
+    }
+
+    private static async Task<IReadOnlyList<AuditRow>> ReadAsync(NpgsqlCommand command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command.Connection);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var rows = new List<AuditRow>();
         while (await reader.ReadAsync(ct))

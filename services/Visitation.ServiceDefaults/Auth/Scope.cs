@@ -23,4 +23,7 @@ public enum Scope
 
     /// <summary>The caller's province: its bureaus with their offices and venues, and its prisons.</summary>
     OwnProvince,
+
+    /// <summary>The caller's organisation, whatever its kind, and every one below it in the tree (the audit administrator's).</summary>
+    OwnSubtree,
 }

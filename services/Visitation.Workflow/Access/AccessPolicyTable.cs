@@ -1,5 +1,7 @@
 using Google.Protobuf.Reflection;
 using Visitation.ServiceDefaults.Auth;
+using AuditStoreApi = Visitation.Contracts.Grpc.AuditStore.AuditStoreService;
+using AuditStoreRpc = Visitation.Contracts.Grpc.AuditStore.AuditStoreService.AuditStoreServiceBase;
 using ApplicationApi = Visitation.Contracts.Grpc.Application.ApplicationService;
 using ApplicationRpc = Visitation.Contracts.Grpc.Application.ApplicationService.ApplicationServiceBase;
 using BureauApi = Visitation.Contracts.Grpc.BureauReview.BureauReviewService;
@@ -14,11 +16,12 @@ using SchedulingRpc = Visitation.Contracts.Grpc.Scheduling.SchedulingService.Sch
 namespace Visitation.Workflow.Access;
 
 /// <summary>
-/// Need-to-know, as one table: for every RPC of the five services, the roles that may call it and
+/// Need-to-know, as one table: for every RPC of the five services and the audit store, the roles that may call it and
 /// the scope each reaches. A method not listed here is refused, a role not listed for a method is
 /// refused (PERMISSION_DENIED, by <see cref="AccessInterceptor"/>), and a record outside the scope is
 /// answered as an unknown one (NOT_FOUND, by the handler's query through <see cref="Caller.Organisations"/>).
-/// The administrator roles (system, security, audit) call none of the chain's RPCs; docs/access.md
+/// The administrator roles (system, security, audit) call none of the chain's RPCs, and only the
+/// audit administrator calls the audit store's; docs/access.md
 /// shows this table and a test keeps the two equal.
 /// </summary>
 public static class AccessPolicyTable
@@ -29,6 +32,7 @@ public static class AccessPolicyTable
     private static readonly Grant Venue = new(Roles.VenueStaff, Scope.OwnVenue);
     private static readonly Grant PrisonDirector = new(Roles.Director, Scope.OwnPrison);
     private static readonly Grant ProvinceOperator = new(Roles.Operator, Scope.OwnProvince);
+    private static readonly Grant AuditAdministrator = new(Roles.AuditAdministrator, Scope.OwnSubtree);
 
     /// <summary>The kinds of organisation a token of each role may name; any other is refused on every call.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<OrganisationKind>> RoleOrganisations { get; } = new Dictionary<string, IReadOnlyList<OrganisationKind>>
@@ -102,6 +106,11 @@ public static class AccessPolicyTable
 
         // notification.proto: an application's SMS, for its office and the province's operators.
         Rpc(NotificationApi.Descriptor, nameof(NotificationRpc.ListMessages), Clerk, ProvinceOperator),
+
+        // audit_store.proto: the audit administrator alone, over the rows of its organisation's subtree
+        // (docs/audit-store.md); the system and security administrators read no audit.
+        Rpc(AuditStoreApi.Descriptor, nameof(AuditStoreRpc.SearchAudit), AuditAdministrator),
+        Rpc(AuditStoreApi.Descriptor, nameof(AuditStoreRpc.ExportAudit), AuditAdministrator),
     ];
 
     /// <summary>The table by full gRPC method name (<c>/package.Service/Method</c>), as a call names it.</summary>

@@ -37,6 +37,11 @@ public sealed class ReferenceDataAccessPolicy : IAccessPolicy
             return null;
         }
 
+        if (scope == Scope.OwnSubtree)
+        {
+            return Within(organisationId, _kinds[organisationId]);
+        }
+
         // A scope is relative to one kind of organisation: a bureau's director has no prison to reach.
         var kind = AccessPolicyTable.KindOf(scope);
         return kind is null ? [] : kind == _kinds[organisationId] ? Within(organisationId, kind.Value) : null;

@@ -76,6 +76,7 @@ public enum AuditEvent
     AgendaRead,
     ProposalsListed,
     MessagesListed,
+    AuditSearched,
     Exported,
 }
 
@@ -94,6 +95,7 @@ public static class AuditEvents
         AuditEvent.AgendaRead,
         AuditEvent.ProposalsListed,
         AuditEvent.MessagesListed,
+        AuditEvent.AuditSearched,
         AuditEvent.Exported,
     };
 }

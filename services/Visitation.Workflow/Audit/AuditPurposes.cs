@@ -18,4 +18,7 @@ public static class AuditPurposes
 
     /// <summary>Following up the messages sent to families.</summary>
     public const string MessageFollowUp = "message_follow_up";
+
+    /// <summary>The audit administrator reviewing the audit trail (the audit store's searches and exports).</summary>
+    public const string AuditReview = "audit_review";
 }

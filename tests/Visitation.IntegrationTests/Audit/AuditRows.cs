@@ -10,7 +10,7 @@ public static class AuditRows
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        return await AuditStore.RowsAsync(connection, null, CancellationToken.None);
+        return await Messaging.Audit.AuditStore.RowsAsync(connection, null, CancellationToken.None);
     }
 
     /// <summary>The rows of one event about one record.</summary>

@@ -102,7 +102,7 @@ public sealed class AuditTrailTests(VisitationSystem system)
             var rows = await AuditRows.AllAsync(system.Databases[service]);
             var texts = rows.SelectMany(row => new[] { row.ActorUserId, row.ActorOrganisation, row.RecordType, row.RecordId, row.ReasonCode, row.Purpose, row.Outcome, row.TraceId });
             Assert.DoesNotContain(texts, text => text is not null && personal.Any(value => text.Contains(value, StringComparison.Ordinal)));
-            Assert.Null(await AuditStore.VerifyAsync(system.Databases[service], CancellationToken.None));
+            Assert.Null(await Messaging.Audit.AuditStore.VerifyAsync(system.Databases[service], CancellationToken.None));
         }
     }
 

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Visitation.Application;
+using Visitation.AuditStore;
 using Visitation.BureauReview;
 using Visitation.DevSmsGateway;
 using Visitation.Notification;
@@ -59,6 +60,12 @@ public sealed class VisitationSystem : IAsyncLifetime
 
     public static IReadOnlyList<string> ServiceNames { get; } = ["application", "bureau_review", "prison_approval", "scheduling", "notification"];
 
+    /// <summary>The audit administrator's store (docs/audit-store.md), fed by the five services' audit relays; not one of <see cref="ServiceNames"/>.</summary>
+    public const string AuditStoreName = "audit_store";
+
+    /// <summary>The audit store's database (not among <see cref="Databases"/>).</summary>
+    public string AuditStoreDatabase { get; private set; } = null!;
+
     public async ValueTask InitializeAsync()
     {
         _servers = await ServerEndpoints.ResolveAsync();
@@ -71,7 +78,11 @@ public sealed class VisitationSystem : IAsyncLifetime
         Register<PrisonApprovalGrpcService>("prison_approval", amqp, new() { ["RateLimits:CheckEligibility:PermitLimit"] = EligibilityQuestionsPerUser.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         Register<SchedulingGrpcService>("scheduling", amqp);
         Register<NotificationGrpcService>("notification", amqp, new() { ["SmsGateway:BaseUrl"] = GatewayAddress.ToString() });
-        foreach (var service in ServiceNames)
+        Register<AuditStoreGrpcService>(AuditStoreName, amqp);
+        // Kept apart from the chain's databases, which tests compare and count: the store's rows keep arriving as the services audit.
+        AuditStoreDatabase = Databases[AuditStoreName];
+        Databases.Remove(AuditStoreName);
+        foreach (var service in ServiceNames.Append(AuditStoreName))
         {
             StartInstances(service);
         }
@@ -114,6 +125,7 @@ public sealed class VisitationSystem : IAsyncLifetime
         "prison_approval" => Channel<PrisonApprovalGrpcService>(service, token).CreateCallInvoker(),
         "scheduling" => Channel<SchedulingGrpcService>(service, token).CreateCallInvoker(),
         "notification" => Channel<NotificationGrpcService>(service, token).CreateCallInvoker(),
+        AuditStoreName => Channel<AuditStoreGrpcService>(service, token).CreateCallInvoker(),
         _ => throw new ArgumentOutOfRangeException(nameof(service), service, "not a service of the system"),
     };
 
@@ -131,6 +143,9 @@ public sealed class VisitationSystem : IAsyncLifetime
 
     public Contracts.Grpc.Notification.NotificationService.NotificationServiceClient Notification(string? token) =>
         new(Channel<NotificationGrpcService>("notification", token));
+
+    public Contracts.Grpc.AuditStore.AuditStoreService.AuditStoreServiceClient AuditStore(string? token) =>
+        new(Channel<AuditStoreGrpcService>(AuditStoreName, token));
 
     public static string Token(string role, string organisation, string? user = null) =>
         DevTokenIssuer.Issue(user ?? $"{role}@{organisation}", role, organisation);
@@ -202,6 +217,7 @@ public sealed class VisitationSystem : IAsyncLifetime
             ["ConnectionStrings:RabbitMq"] = amqp.ToString(),
             ["ReferenceData:Path"] = _referenceData,
             ["Outbox:PollInterval"] = "00:00:00.200",
+            ["AuditRelay:PollInterval"] = "00:00:00.200",
             // A publish whose confirm was lost in a broker crash is given up sooner than in production.
             ["Outbox:PublishTimeout"] = "00:00:05",
             // Fewer immediate retries than production, so a poison message reaches _error in seconds.

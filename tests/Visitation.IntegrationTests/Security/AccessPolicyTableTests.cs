@@ -1,3 +1,4 @@
+using Visitation.Contracts.Grpc.AuditStore;
 using Visitation.IntegrationTests.Infrastructure;
 using Visitation.Rules.ReferenceData;
 using Visitation.ServiceDefaults.Auth;
@@ -24,18 +25,22 @@ public sealed class AccessPolicyTableTests
         var declared = Rpcs.All.Select(Rpcs.FullName).Order(StringComparer.Ordinal).ToList();
         var listed = AccessPolicyTable.Methods.Select(m => m.FullName).Order(StringComparer.Ordinal).ToList();
 
-        Assert.Equal(5, Rpcs.Services.Count);
+        Assert.Equal(6, Rpcs.Services.Count);
         Assert.Equal(declared, listed);
         Assert.Equal(declared, AccessProbes.Methods.Order(StringComparer.Ordinal));
     }
 
     [Fact]
-    public void EveryRpcAllowsSomeRoleAndTheAdministratorsNone()
+    public void EveryRpcAllowsSomeRoleTheAdministratorsNoneOfTheChainsAndTheAuditStoreOnlyTheAuditAdministrator()
     {
         string[] administrators = [Roles.SystemAdministrator, Roles.SecurityAdministrator, Roles.AuditAdministrator];
+        var auditStore = AccessPolicyTable.Methods.Where(m => m.Service == AuditStoreService.Descriptor.FullName).ToList();
 
         Assert.All(AccessPolicyTable.Methods, m => Assert.NotEmpty(m.Roles));
-        Assert.All(AccessPolicyTable.Methods, m => Assert.DoesNotContain(m.Roles.Keys, administrators.Contains));
+        Assert.All(AccessPolicyTable.Methods.Except(auditStore), m => Assert.DoesNotContain(m.Roles.Keys, administrators.Contains));
+        Assert.Equal(2, auditStore.Count);
+        Assert.All(auditStore, m => Assert.Equal([Roles.AuditAdministrator], m.Roles.Keys));
+        Assert.All(auditStore, m => Assert.Equal(Scope.OwnSubtree, m.Roles[Roles.AuditAdministrator]));
         Assert.All(AccessPolicyTable.Methods.SelectMany(m => m.Roles.Keys), role => Assert.Contains(role, Roles.All));
         Assert.Equal(Roles.All.Order(StringComparer.Ordinal), AccessPolicyTable.RoleOrganisations.Keys.Order(StringComparer.Ordinal));
     }
@@ -63,6 +68,12 @@ public sealed class AccessPolicyTableTests
         Assert.Equal(
             ["ningxia", "xingqing-bureau", "xingqing-fenghuang-office", "xingqing-venue"],
             policy.Reach("/visitation.notification.v1.NotificationService/ListMessages", Roles.Operator, "ningxia"));
+        // The audit administrator's subtree, whatever its organisation's kind.
+        Assert.Equal(
+            [Orgs.County, Orgs.Office, "yongji-chengdong-office", Orgs.Venue],
+            policy.Reach("/visitation.auditstore.v1.AuditStoreService/SearchAudit", Roles.AuditAdministrator, Orgs.County));
+        Assert.Equal([Orgs.Prison], policy.Reach("/visitation.auditstore.v1.AuditStoreService/ExportAudit", Roles.AuditAdministrator, Orgs.Prison));
+        Assert.Contains(Orgs.Prison, policy.Reach("/visitation.auditstore.v1.AuditStoreService/SearchAudit", Roles.AuditAdministrator, Orgs.Province)!);
     }
 
     [Fact]
@@ -98,6 +109,7 @@ public sealed class AccessPolicyTableTests
         Scope.OwnPrison => "own prison",
         Scope.OwnVenue => "own venue",
         Scope.OwnProvince => "own province",
+        Scope.OwnSubtree => "own subtree",
         _ => "any",
     };
 

@@ -2,6 +2,7 @@ using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Visitation.Contracts.Grpc;
 using Visitation.Contracts.Grpc.Application;
+using Visitation.Contracts.Grpc.AuditStore;
 using Visitation.Contracts.Grpc.BureauReview;
 using Visitation.Contracts.Grpc.Notification;
 using Visitation.Contracts.Grpc.PrisonApproval;
@@ -9,6 +10,7 @@ using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.IntegrationTests.Infrastructure;
 using Visitation.ServiceDefaults.Auth;
 using ApplicationRpc = Visitation.Contracts.Grpc.Application.ApplicationService.ApplicationServiceBase;
+using AuditStoreRpc = Visitation.Contracts.Grpc.AuditStore.AuditStoreService.AuditStoreServiceBase;
 using BureauRpc = Visitation.Contracts.Grpc.BureauReview.BureauReviewService.BureauReviewServiceBase;
 using NotificationRpc = Visitation.Contracts.Grpc.Notification.NotificationService.NotificationServiceBase;
 using PrisonRpc = Visitation.Contracts.Grpc.PrisonApproval.PrisonApprovalService.PrisonApprovalServiceBase;
@@ -106,6 +108,12 @@ public static class AccessProbes
             (r, role) => role == Roles.VenueStaff ? r.VenueClosureId : r.PrisonClosureId, NewGuid, (_, id) => new ReopenClosureRequest { ClosureId = id }),
 
         [Key(NotificationService.Descriptor, nameof(NotificationRpc.ListMessages))] = OnApplication(id => new ListMessagesRequest { ApplicationId = id }),
+
+        // The audit of the records' application: found within the audit administrator's subtree, not from another's.
+        [Key(AuditStoreService.Descriptor, nameof(AuditStoreRpc.SearchAudit))] =
+            Untargeted(r => new SearchAuditRequest { Filter = new AuditFilter { RecordType = "application", RecordId = r.ApplicationId } }),
+        [Key(AuditStoreService.Descriptor, nameof(AuditStoreRpc.ExportAudit))] =
+            Untargeted(r => new ExportAuditRequest { Filter = new AuditFilter { RecordType = "application", RecordId = r.ApplicationId } }),
     };
 
     /// <summary>The probe of an RPC; an RPC without one fails the test that asks, so a new RPC cannot go untested.</summary>

@@ -21,6 +21,7 @@ public static class Rpcs
         ["visitation.prisonapproval.v1.PrisonApprovalService"] = "prison_approval",
         ["visitation.scheduling.v1.SchedulingService"] = "scheduling",
         ["visitation.notification.v1.NotificationService"] = "notification",
+        ["visitation.auditstore.v1.AuditStoreService"] = VisitationSystem.AuditStoreName,
     };
 
     public static IReadOnlyList<ServiceDescriptor> Services { get; } =

@@ -1,0 +1,5 @@
+using Visitation.Messaging.Database;
+
+namespace Visitation.AuditStore.Data;
+
+internal sealed class DesignTimeDbContextFactory : DesignTimeFactory<AuditStoreDbContext>;

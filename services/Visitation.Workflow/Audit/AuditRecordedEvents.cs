@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Builder;
+using Visitation.Contracts.Events;
+using Visitation.Messaging.Audit;
+
+namespace Visitation.Workflow.Audit;
+
+/// <summary>An audit row as the <see cref="AuditRecorded"/> event the audit store consumes (docs/audit-store.md).</summary>
+public sealed class AuditRecordedEvents : IAuditEventFactory
+{
+    public object Create(string service, AuditRow row) => Of(service, row);
+
+    public static AuditRecorded Of(string service, AuditRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new AuditRecorded(
+            service, row.Chain, row.Seq, row.RecordedAt, row.ActorUserId, row.ActorRole, row.ActorOrganisation, row.ActorClientId,
+            row.EventType, row.RecordType, row.RecordId, row.ReasonCode, row.Purpose, row.Outcome, row.TraceId, row.PreviousHash, row.RowHash);
+    }
+}
+
+public static class AuditRelayExtensions
+{
+    /// <summary>
+    /// Every service's audit goes to the audit store: its rows relayed, in order and each confirmed,
+    /// as <see cref="AuditRecorded"/> events over the service's bus. Call beside <c>AddServiceMessaging</c>.
+    /// </summary>
+    public static WebApplicationBuilder AddAuditRelay(this WebApplicationBuilder builder, string serviceName) =>
+        builder.AddAuditRelay<AuditRecordedEvents>(serviceName);
+}
