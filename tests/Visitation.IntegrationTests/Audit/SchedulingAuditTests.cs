@@ -1,5 +1,6 @@
 using System.Globalization;
 using Visitation.Contracts.Events;
+using Visitation.Contracts.Grpc.Application;
 using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.IntegrationTests.Chain;
 using Visitation.IntegrationTests.Infrastructure;
@@ -9,8 +10,8 @@ namespace Visitation.IntegrationTests.Audit;
 
 /// <summary>
 /// Scheduling's decisions on the running chain, each audited once: a move, a closure with the
-/// visits it cancels and the proposals it makes instead, the reopening, and a first proposal for
-/// which the month has no room. (The day's timers are asserted in the day-of tests that run them.)
+/// visits it cancels and the proposals it makes instead, the reopening, the visit a withdrawal
+/// frees, and a first proposal for which the month has no room. (The day's timers are asserted in the day-of tests that run them.)
 /// </summary>
 public sealed class SchedulingAuditTests(VisitationSystem system)
 {
@@ -18,11 +19,11 @@ public sealed class SchedulingAuditTests(VisitationSystem system)
     private readonly ChainDriver _chain = new(system);
 
     [Fact]
-    public async Task AMoveAClosureOverTheVisitAndTheReopeningEachWriteOneRowWithWhoTookThem()
+    public async Task AMoveAClosureTheReopeningAndAWithdrawalEachWriteOneRowPerVisitWithWhoTookThem()
     {
         system.Clock.StartAt(TestDates.ApplicationDay);
         var family = new Family(system.Clock);
-        var (_, proposal) = await _chain.DriveToProposalAsync(family, "审计移" + family.Phone[^4..], area: "11");
+        var (id, proposal) = await _chain.DriveToProposalAsync(family, "审计移" + family.Phone[^4..], area: "11");
         var free = await _chain.VisitCentre.ListFreeSlotsAsync(new ListFreeSlotsRequest { VisitId = proposal.VisitId, MaxResults = 50 });
         var other = free.Slots.Last(s => s.Date != proposal.Date || s.StartTime != proposal.StartTime);
         var moved = await _chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId, Date = other.Date, StartTime = other.StartTime });
@@ -37,6 +38,10 @@ public sealed class SchedulingAuditTests(VisitationSystem system)
         var replacement = await _chain.VisitCentre.GetVisitAsync(new GetVisitRequest { VisitId = Assert.Single(closed.Cancelled, c => c.VisitId == moved.VisitId).NewVisitId });
         // Confirming at the very slot proposed is a confirmation, not a move.
         await _chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = replacement.VisitId, Date = replacement.Date, StartTime = replacement.StartTime });
+        // The application's timeline settles first (its consumers and a withdrawal would otherwise race for the row).
+        await Eventually.Until(async () => await _chain.Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = id }),
+            a => a.Status == ApplicationStatus.Scheduled && a.Visit?.VisitId == replacement.VisitId, "the application to show the confirmed re-offer");
+        await _chain.Clerk.WithdrawApplicationAsync(new WithdrawApplicationRequest { ApplicationId = id, Reason = "家中有事" });
 
         await AuditRows.SingleAsync(system, Service, "VisitProposed", proposal.VisitId, AuditedActor.System);
         await AuditRows.SingleAsync(system, Service, "VisitMoved", moved.VisitId, AuditedActor.Officer);
@@ -49,6 +54,9 @@ public sealed class SchedulingAuditTests(VisitationSystem system)
         await AuditRows.SingleAsync(system, Service, "ClosureReopened", closed.ClosureId, AuditedActor.Officer);
         await AuditRows.SingleAsync(system, Service, "VisitConfirmed", replacement.VisitId, AuditedActor.Officer);
         Assert.Empty(await AuditRows.OfAsync(system.Databases[Service], "VisitMoved", replacement.VisitId));
+        // The withdrawal is the clerk's (the application service's row); the visit it frees is the system's consequence.
+        var withdrawn = await AuditRows.SingleEventuallyAsync(system, Service, "VisitCancelled", replacement.VisitId, AuditedActor.System);
+        Assert.Equal("APPLICATION_WITHDRAWN", withdrawn.ReasonCode);
     }
 
     [Fact]
