@@ -10,7 +10,7 @@
 #    its SMS), then `deploy/stop.sh`,
 # 4. prints a Markdown table to paste into the README, and removes the clone.
 #
-# It uses the same ports as the main checkout's profiles (dev 55xxx, services 51xx; test 56xxx):
+# It uses the same ports as the main checkout's profiles (dev 55xxx, services 51xx; test 26xxx):
 # stop the main checkout's system first (deploy/stop.sh). Takes about as long as the two commands.
 set -euo pipefail
 

@@ -44,10 +44,13 @@ REPO_ROOT=$(cd "$SCRIPT_DIR/../.." && pwd)
 
 case "$PROFILE" in
     dev)  base=55000 ;;
-    test) base=56000 ;;
+    test) base=26000 ;;
     *) echo "unknown profile '$PROFILE' (expected dev or test)" >&2; usage ;;
 esac
-# dev: 55432/55672/55673/55674/55675, test: 56432/56672/56673/56674/56675.
+# dev: 55432/55672/55673/55674/55675, test: 26432/26672/26673/26674/26675.
+# The test profile sits below Linux's ephemeral range (32768-60999): the fault tests kill and restart
+# its servers while the run holds thousands of outgoing connections, and an outgoing connection may be
+# given a free port of that range — the one a killed server is about to listen on again.
 PG_PORT=${VISITATION_PG_PORT:-$((base + 432))}
 AMQP_PORT=${VISITATION_AMQP_PORT:-$((base + 672))}
 MGMT_PORT=${VISITATION_RABBIT_MGMT_PORT:-$((base + 673))}

@@ -30,9 +30,13 @@ public sealed class ServiceHost<TEntryPoint>(IReadOnlyDictionary<string, string>
             builder.UseSetting(key, value);
         }
 
-        if (clock is not null)
+        builder.ConfigureTestServices(services =>
         {
-            builder.ConfigureTestServices(services => services.AddSingleton(clock));
-        }
+            services.WaitForTheBusOnStart(settings);
+            if (clock is not null)
+            {
+                services.AddSingleton(clock);
+            }
+        });
     }
 }

@@ -33,6 +33,7 @@ public sealed class ServiceTrustingIdentity<TEntryPoint>(
         {
             // Configure, not PostConfigure: JwtBearer's own post-configuration builds the metadata client from this handler.
             services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt => jwt.BackchannelHttpHandler = identity.Server.CreateHandler());
+            services.WaitForTheBusOnStart(settings);
             if (clock is not null)
             {
                 services.AddSingleton(clock);

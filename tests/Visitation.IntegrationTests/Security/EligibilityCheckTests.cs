@@ -168,7 +168,7 @@ public sealed class EligibilityCheckTests(VisitationSystem system)
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Database"] = "Host=127.0.0.1;Port=1;Database=never_reached",
-            ["ConnectionStrings:RabbitMq"] = "amqp://guest:guest@127.0.0.1:1/",
+            ["ConnectionStrings:RabbitMq"] = BusStartup.UnreachableBroker,
             // Valid, so that the limit is the one setting refused (the audience is required since the identity service).
             ["Auth:Audience"] = "visitation-prison-approval",
             ["RateLimits:CheckEligibility:PermitLimit"] = "0",

@@ -103,7 +103,7 @@ public sealed class IdentityAuthorityTests(VisitationSystem system, IdentityServ
     private ServiceTrustingIdentity<ApplicationGrpcService> ApplicationInProduction() => new("Production", new Dictionary<string, string>
     {
         ["ConnectionStrings:Database"] = new NpgsqlConnectionStringBuilder(system.Databases["application"]) { Database = _database }.ConnectionString,
-        ["ConnectionStrings:RabbitMq"] = "amqp://guest:guest@127.0.0.1:1/",
+        ["ConnectionStrings:RabbitMq"] = BusStartup.UnreachableBroker,
     }, identity);
 
     /// <summary>An access token as the identity service makes them (its key, issuer, type and claims), living 15 minutes from <paramref name="issuedAt"/>.</summary>

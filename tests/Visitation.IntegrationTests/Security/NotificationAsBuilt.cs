@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Visitation.IntegrationTests.Infrastructure;
 using Visitation.Notification;
 using Visitation.ServiceDefaults;
 
@@ -17,7 +18,7 @@ internal static class NotificationAsBuilt
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings)
         {
             ["ConnectionStrings:Database"] = "Host=127.0.0.1;Port=1;Database=never_reached",
-            ["ConnectionStrings:RabbitMq"] = "amqp://guest:guest@127.0.0.1:1/",
+            ["ConnectionStrings:RabbitMq"] = BusStartup.UnreachableBroker,
             ["Auth:Audience"] = "visitation-notification",
         });
         builder.AddServiceDefaults(NotificationModule.Name);
