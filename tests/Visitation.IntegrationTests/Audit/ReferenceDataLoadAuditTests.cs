@@ -78,8 +78,7 @@ public sealed class ReferenceDataLoadAuditTests(VisitationSystem system)
     {
         var settings = new Dictionary<string, string>(system.SettingsOf(Service)) { ["ReferenceData:Path"] = folder };
         await using var deployed = new ServiceHost<BureauReviewGrpcService>(settings, system.Clock);
-        _ = deployed.Server; // returns once the host has started, the load's audit included
-        await deployed.WaitReadyAsync();
+        _ = deployed.Server; // returns once the host (its bus included, see BusStartup) has started, the load's audit with it
     }
 
     private static async Task<List<AuditRow>> LoadsAsync(string database) =>
