@@ -7,6 +7,7 @@ using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.IntegrationTests.Chain;
 using Visitation.IntegrationTests.Infrastructure;
 using Visitation.ServiceDefaults.Auth;
+using Visitation.Rules.Sms;
 
 namespace Visitation.IntegrationTests.DayOf;
 
@@ -48,7 +49,9 @@ public sealed class CancelDayTests(VisitationSystem system)
             Assert.Equal(cancelled.NewVisitId, proposal.VisitId);
 
             var sms = await Eventually.Until(() => system.SmsTo(family.Phone), s => s.Count == 3, $"the cancellation SMS to {family.Phone}");
-            Assert.Contains("会见设备检修（更换会见终端）", sms[2].Text, StringComparison.Ordinal);
+            // The venue's note on why stays with the closure; the family reads the neutral sentence.
+            Assert.Contains("原因：" + SmsReasons.Arrangements, sms[2].Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("会见设备检修", sms[2].Text, StringComparison.Ordinal);
             Assert.Contains($"{Day(day)} {visit.StartTime}的远程视频会见已取消", sms[2].Text, StringComparison.Ordinal);
             Assert.Contains("新的会见时间确定后将另行短信通知", sms[2].Text, StringComparison.Ordinal);
 
@@ -186,7 +189,9 @@ public sealed class CancelDayTests(VisitationSystem system)
             v => v.Status == VisitStatus.Cancelled, "the requested cancellation");
         var sms = await Eventually.Until(() => system.SmsTo(family.Phone), s => s.Count == 2, "the cancellation SMS");
         Assert.Equal("SUSPENDED_CONFINEMENT", cancelled.OutcomeReasonCode);
-        Assert.Contains("罪犯禁闭期间暂停会见", sms[1].Text, StringComparison.Ordinal);
+        // Confinement is a fact about the inmate: the shared phone reads only that the conditions are not met.
+        Assert.Contains("原因：" + SmsReasons.ConditionsNotMet, sms[1].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("禁闭", sms[1].Text, StringComparison.Ordinal);
         Assert.DoesNotContain("新的会见时间", sms[1].Text, StringComparison.Ordinal);
         // The proposal was never confirmed, so the family never heard its time: no "原定于…" either.
         Assert.Contains("未能安排", sms[1].Text, StringComparison.Ordinal);

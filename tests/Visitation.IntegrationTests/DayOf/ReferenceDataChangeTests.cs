@@ -6,6 +6,7 @@ using Visitation.IntegrationTests.Chain;
 using Visitation.IntegrationTests.Infrastructure;
 using Visitation.IntegrationTests.Reliability;
 using Visitation.Scheduling;
+using Visitation.Rules.Sms;
 
 namespace Visitation.IntegrationTests.DayOf;
 
@@ -38,7 +39,7 @@ public sealed class ReferenceDataChangeTests(VisitationSystem system)
 
             Assert.Equal(("SCHEDULE_CHANGED", "会见日安排调整"), (cancelled.OutcomeReasonCode, cancelled.OutcomeReason));
             Assert.NotEqual(visit.Date, replacement.Date);
-            Assert.Contains("会见日安排调整", sms[2].Text, StringComparison.Ordinal);
+            Assert.Contains("原因：" + SmsReasons.Arrangements, sms[2].Text, StringComparison.Ordinal);
             Assert.Contains("新的会见时间确定后将另行短信通知", sms[2].Text, StringComparison.Ordinal);
             Assert.Equal("SCHEDULE_CHANGED", (await AuditRows.SingleAsync(system, "scheduling", "VisitCancelled", visit.VisitId, AuditedActor.System)).ReasonCode);
         }

@@ -3,6 +3,7 @@ using Visitation.Contracts.Grpc.Application;
 using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.IntegrationTests.Chain;
 using Visitation.IntegrationTests.Infrastructure;
+using Visitation.Rules.Sms;
 
 namespace Visitation.IntegrationTests.Reliability;
 
@@ -53,7 +54,7 @@ public sealed class PoisonMessageTests(VisitationSystem system) : FaultTest(syst
 
         Assert.Equal(1, moved);
         var sms = await Eventually.Until(() => Services.SmsTo(family.Phone), s => s.Count == 2, "the rejection SMS after replay");
-        Assert.Contains("原因：证件不全，请携带户口簿原件重新申请", sms[1].Text, StringComparison.Ordinal);
+        Assert.Contains("原因：" + SmsReasons.ApplicationDetails, sms[1].Text, StringComparison.Ordinal);
         await Eventually.Until(async () => (await errors.ListQueuesAsync()).Single(q => q.Name == smsQueue.Name).Messages, n => n == 0, "the notification error queue to empty");
         // Not chosen, so not moved: the application service still has no such application.
         Assert.Contains(await errors.PeekAsync(timelineQueue!.Name), m => m.MessageId == poisonId.ToString());

@@ -9,15 +9,12 @@ public sealed class SmsTemplatesTests
     // Realistic (and realistically long) values for every placeholder any template uses.
     private static readonly Dictionary<string, string> Values = new()
     {
-        ["contactName"] = "王*华",
-        ["inmateName"] = "张**",
         ["month"] = "2026年3月",
         ["nextMonth"] = "2026年4月",
         ["reference"] = "SX-YJ-20260301-000123",
         ["bureauName"] = "运城市盐湖区司法局",
-        ["prisonName"] = "山西省永济监狱",
         ["officeName"] = "盐湖区解州镇司法所",
-        ["reason"] = "亲属关系证明材料不完整，请补充户口簿或公证书",
+        ["reason"] = SmsReasons.ApplicationDetails,
         ["date"] = "2026年3月11日",
         ["time"] = "09:40",
         ["minutes"] = "30",
@@ -26,15 +23,15 @@ public sealed class SmsTemplatesTests
     };
 
     [Theory]
-    [InlineData(SmsKind.Received, "contactName,month,inmateName,reference")]
-    [InlineData(SmsKind.BureauRejected, "inmateName,bureauName,reason,officeName")]
-    [InlineData(SmsKind.PrisonRejected, "prisonName,reason,officeName")]
-    [InlineData(SmsKind.Scheduled, "inmateName,date,time,minutes,venueName,venueAddress")]
-    [InlineData(SmsKind.Unavailable, "month,inmateName,reason,nextMonth")]
-    [InlineData(SmsKind.Cancelled, "inmateName,date,time,reason,officeName")]
-    [InlineData(SmsKind.CancelledReoffered, "inmateName,date,time,reason")]
-    [InlineData(SmsKind.Reminder, "inmateName,date,time,minutes,venueName,venueAddress")]
-    [InlineData(SmsKind.NotArranged, "inmateName,reason,officeName")]
+    [InlineData(SmsKind.Received, "month,reference")]
+    [InlineData(SmsKind.BureauRejected, "bureauName,reason,officeName")]
+    [InlineData(SmsKind.PrisonRejected, "reason,officeName")]
+    [InlineData(SmsKind.Scheduled, "date,time,minutes,venueName,venueAddress")]
+    [InlineData(SmsKind.Unavailable, "month,nextMonth")]
+    [InlineData(SmsKind.Cancelled, "date,time,reason,officeName")]
+    [InlineData(SmsKind.CancelledReoffered, "date,time,reason")]
+    [InlineData(SmsKind.Reminder, "date,time,minutes,venueName,venueAddress")]
+    [InlineData(SmsKind.NotArranged, "reason,officeName")]
     public void EachKindNeedsExactlyItsPlaceholders(SmsKind kind, string expected)
     {
         Assert.Equal(expected.Split(','), SmsTemplates.Placeholders(kind));
@@ -58,7 +55,7 @@ public sealed class SmsTemplatesTests
         Assert.DoesNotContain('{', text);
         Assert.DoesNotContain('}', text);
         Assert.All(SmsTemplates.Placeholders(kind), name => Assert.Contains(Values[name], text, StringComparison.Ordinal));
-        Assert.InRange(new StringInfo(text).LengthInTextElements, 40, 199);
+        Assert.InRange(new StringInfo(text).LengthInTextElements, 40, SmsContentTests.Budget);
     }
 
     [Fact]
@@ -81,7 +78,7 @@ public sealed class SmsTemplatesTests
         Assert.Contains("新的会见时间确定后将另行短信通知", reoffered, StringComparison.Ordinal);
         Assert.Contains("不占用当月会见次数", reoffered, StringComparison.Ordinal);
         Assert.DoesNotContain("新的会见时间", final, StringComparison.Ordinal);
-        Assert.All([reoffered, final], text => Assert.Contains("原因：亲属关系证明材料不完整", text, StringComparison.Ordinal));
+        Assert.All([reoffered, final], text => Assert.Contains("原因：" + SmsReasons.ApplicationDetails, text, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -131,15 +128,15 @@ public sealed class SmsTemplatesTests
     }
 
     [Theory]
-    [InlineData("罪犯处于禁闭期间（2027年1月1日至1月10日），暂停会见。")]
-    [InlineData("罪犯处于禁闭期间（2027年1月1日至1月10日），暂停会见")]
+    [InlineData("会见安排临时调整。")]
+    [InlineData("会见安排临时调整")]
     public void AReasonWrittenAsASentenceDoesNotEndInTwoFullStops(string reason)
     {
         var values = new Dictionary<string, string>(Values) { ["reason"] = reason };
 
         var text = SmsTemplates.Render(SmsKind.PrisonRejected, values);
 
-        Assert.Contains("原因：罪犯处于禁闭期间（2027年1月1日至1月10日），暂停会见。", text, StringComparison.Ordinal);
+        Assert.Contains("原因：会见安排临时调整。", text, StringComparison.Ordinal);
         Assert.DoesNotContain("。。", text, StringComparison.Ordinal);
     }
 }

@@ -38,9 +38,7 @@ public sealed class ApplicationReceivedSmsConsumer(NotificationDbContext db, Ref
     protected override SmsDraft Draft(ApplicationSubmitted message, Recipient recipient) =>
         new(recipient.ApplicationId, SmsKind.Received, $"{recipient.ApplicationId}:received", new Dictionary<string, string>
         {
-            ["contactName"] = recipient.ContactName,
             ["month"] = MonthText.Of(recipient.VisitMonth),
-            ["inmateName"] = recipient.InmateName,
             // The application id's last 12 hex digits: its random part (the first ones of a v7 id are
             // its creation time, the same for applications submitted in the same millisecond).
             ["reference"] = recipient.ApplicationId.ToString("N")[^12..].ToUpperInvariant(),

@@ -13,9 +13,8 @@ public sealed class BureauRejectedSmsConsumer(NotificationDbContext db, Referenc
     protected override SmsDraft Draft(BureauRejected message, Recipient recipient) =>
         new(recipient.ApplicationId, SmsKind.BureauRejected, $"{recipient.ApplicationId}:rejected", new Dictionary<string, string>
         {
-            ["inmateName"] = recipient.InmateName,
             ["bureauName"] = Reference.County(message.CountyId)?.Name ?? "县（区）司法局",
-            ["reason"] = message.Reason,
+            ["reason"] = SmsReasons.For(message.ReasonCode),
             ["officeName"] = OfficeName(recipient),
         });
 }

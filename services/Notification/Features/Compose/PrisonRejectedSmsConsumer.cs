@@ -13,8 +13,7 @@ public sealed class PrisonRejectedSmsConsumer(NotificationDbContext db, Referenc
     protected override SmsDraft Draft(PrisonRejected message, Recipient recipient) =>
         new(recipient.ApplicationId, SmsKind.PrisonRejected, $"{recipient.ApplicationId}:rejected", new Dictionary<string, string>
         {
-            ["prisonName"] = Reference.Prison(message.PrisonId)?.Name ?? "监狱",
-            ["reason"] = message.Reason,
+            ["reason"] = SmsReasons.For(message.ReasonCode),
             ["officeName"] = OfficeName(recipient),
         });
 }

@@ -22,10 +22,9 @@ public sealed class VisitCancelledSmsConsumer(NotificationDbContext db, Referenc
         new(recipient.ApplicationId, !message.WasScheduled ? SmsKind.NotArranged : message.Reoffered ? SmsKind.CancelledReoffered : SmsKind.Cancelled,
             $"{recipient.ApplicationId}:cancelled:{message.VisitId}", new Dictionary<string, string>
             {
-                ["inmateName"] = recipient.InmateName,
                 ["date"] = MonthText.Of(message.Date),
                 ["time"] = message.StartTime.ToString("HH:mm", CultureInfo.InvariantCulture),
-                ["reason"] = message.Reason,
+                ["reason"] = SmsReasons.For(message.ReasonCode),
                 ["officeName"] = OfficeName(recipient),
             });
 }

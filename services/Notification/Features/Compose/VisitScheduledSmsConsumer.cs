@@ -18,7 +18,6 @@ public sealed class VisitScheduledSmsConsumer(NotificationDbContext db, Referenc
     /// <summary>The visit's time and place as the scheduled SMS and the reminder both tell it.</summary>
     public static Dictionary<string, string> WhenAndWhere(Recipient recipient, DateOnly date, TimeOnly start, int minutes, string venueName, string venueAddress) => new()
     {
-        ["inmateName"] = recipient.InmateName,
         ["date"] = MonthText.Of(date),
         ["time"] = start.ToString("HH:mm", CultureInfo.InvariantCulture),
         ["minutes"] = minutes.ToString(CultureInfo.InvariantCulture),

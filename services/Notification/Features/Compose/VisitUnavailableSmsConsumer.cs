@@ -14,8 +14,6 @@ public sealed class VisitUnavailableSmsConsumer(NotificationDbContext db, Refere
         new(recipient.ApplicationId, SmsKind.Unavailable, $"{recipient.ApplicationId}:unavailable", new Dictionary<string, string>
         {
             ["month"] = MonthText.Of(message.VisitMonth),
-            ["inmateName"] = recipient.InmateName,
-            ["reason"] = message.Reason,
             ["nextMonth"] = MonthText.Of(message.NextMonth),
         });
 }

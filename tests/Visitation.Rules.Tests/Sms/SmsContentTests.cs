@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Reflection;
+using Visitation.Rules.Eligibility;
+using Visitation.Rules.Sms;
+using Xunit;
+
+namespace Visitation.Rules.Tests.Sms;
+
+/// <summary>
+/// What an SMS to a family may carry (docs/sms-content.md): every template rendered with the
+/// worst values the system can give it stays within the segment budget, names nothing about the
+/// inmate, and carries no value a person typed.
+/// </summary>
+public sealed class SmsContentTests
+{
+    /// <summary>Three parts of a concatenated UCS-2 SMS (67 characters each once the parts are joined).</summary>
+    public const int Budget = 3 * 67;
+
+    /// <summary>The only values a template may name: all chosen by the system, none typed by a person.</summary>
+    private static readonly string[] SystemValues =
+        ["month", "nextMonth", "reference", "bureauName", "officeName", "reason", "date", "time", "minutes", "venueName", "venueAddress"];
+
+    /// <summary>Words that would tell a shared phone about the inmate, their case or their standing.</summary>
+    private static readonly string[] InmateFacts =
+        ["罪", "服刑", "监狱", "禁闭", "严管", "侦查", "调查", "处遇", "等级", "暂停", "处罚", "惩罚", "违规", "调监", "释放", "名册"];
+
+    public static TheoryData<SmsKind> Kinds() => [.. Enum.GetValues<SmsKind>()];
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void ATemplateNamesOnlyValuesTheSystemChose(SmsKind kind)
+    {
+        Assert.All(SmsTemplates.Placeholders(kind), name => Assert.Contains(name, SystemValues));
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void TheLongestRenderingOfEachTemplateFitsTheBudgetAndTellsNothingAboutTheInmate(SmsKind kind)
+    {
+        foreach (var text in WorstCaseRenderings(kind))
+        {
+            Assert.InRange(new StringInfo(text).LengthInTextElements, 1, Budget);
+            Assert.All(InmateFacts, fact => Assert.DoesNotContain(fact, text, StringComparison.Ordinal));
+            Assert.DoesNotContain(text, c => char.IsControl(c) || c is >= '\u200B' and <= '\u200F' or >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069');
+        }
+    }
+
+    [Fact]
+    public void EveryRuleCodeAboutTheInmateGivesTheNeutralSentence()
+    {
+        string[] aboutTheInmate =
+        [
+            RuleCodes.ManagementLevelSuspended, RuleCodes.MonthlyQuotaUsed, RuleCodes.VisitorBarred, RuleCodes.InmateTransferred,
+            RuleCodes.InmateReleased, RuleCodes.RelationRestrictedByCrime, RuleCodes.Suspended("confinement"), RuleCodes.Suspended("investigation"),
+        ];
+
+        Assert.All(aboutTheInmate, code => Assert.Equal(SmsReasons.ConditionsNotMet, SmsReasons.For(code)));
+    }
+
+    [Fact]
+    public void EveryRuleCodeGivesOneOfTheFewSentencesAndAnUnknownCodeTheNeutralOne()
+    {
+        var codes = typeof(RuleCodes).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!);
+
+        Assert.All(codes, code => Assert.Contains(SmsReasons.For(code), SmsReasons.All));
+        Assert.Equal(SmsReasons.ConditionsNotMet, SmsReasons.For("A_REVIEWERS_OWN_CODE"));
+        Assert.Equal(SmsReasons.ConditionsNotMet, SmsReasons.For(null));
+        Assert.Equal(SmsReasons.ApplicationDetails, SmsReasons.For(RuleCodes.IdentityDocumentMissing));
+    }
+
+    /// <summary>
+    /// A template rendered with the longest value of each kind the system holds: names and addresses
+    /// from the shipped reference data, the longest date and month, every reason sentence.
+    /// </summary>
+    private static IEnumerable<string> WorstCaseRenderings(SmsKind kind)
+    {
+        var reference = ShippedReferenceData.Set;
+        var values = new Dictionary<string, string>
+        {
+            ["month"] = "2026年12月",
+            ["nextMonth"] = "2027年12月",
+            ["reference"] = new string('F', 12),
+            ["bureauName"] = Longest(reference.Counties.Select(c => c.Name)),
+            ["officeName"] = Longest(reference.Offices.Select(o => o.Name).Append("当地司法所")),
+            ["date"] = "2026年12月31日",
+            ["time"] = "23:59",
+            ["minutes"] = "120",
+            ["venueName"] = Longest(reference.Venues.Select(v => v.Name)),
+            ["venueAddress"] = Longest(reference.Venues.Select(v => v.Address)),
+        };
+        foreach (var reason in SmsReasons.All)
+        {
+            values["reason"] = reason;
+            yield return SmsTemplates.Render(kind, values);
+        }
+    }
+
+    private static string Longest(IEnumerable<string> values) => values.MaxBy(v => new StringInfo(v).LengthInTextElements) ?? throw new InvalidOperationException("No values.");
+}
