@@ -31,6 +31,10 @@ mkdir -p "$RUN_DIR/logs" "$RUN_DIR/pids" "$RUN_DIR/sms"
 
 # The identity service's secrets for this machine's run: made once, kept with the run's database
 # (both live under .local/dev; wipe them together). Nothing here is ever committed.
+# The key file of the encryption at rest of ID and phone numbers (docs/encryption-at-rest.md): made
+# once, kept with the run's databases, whose rows it opens. Never committed.
+PROTECTION_KEYS=$RUN_DIR/protection/keys.json
+[[ -s $PROTECTION_KEYS ]] || bash deploy/protection-keys.sh init "$PROTECTION_KEYS" >/dev/null
 IDENTITY_DIR=$RUN_DIR/identity
 SEED_FILE=$IDENTITY_DIR/seed.json
 mkdir -p "$IDENTITY_DIR/keys"
@@ -106,7 +110,8 @@ for entry in "${SERVICES[@]}"; do
     ConnectionStrings__RabbitMq="$VISITATION_RABBITMQ" \
     Auth__Authority=$IDENTITY \
     Auth__Audience="visitation-${name//_/-}" \
-    SmsGateway__BaseUrl=http://127.0.0.1:5199/
+    SmsGateway__BaseUrl=http://127.0.0.1:5199/ \
+    Protection__KeyFile="$PROTECTION_KEYS"
 done
 
 wait_healthy() { # name url [curl flags]

@@ -8,6 +8,7 @@ using Visitation.Application.Features.Timeline;
 using Visitation.Application.Features.Withdraw;
 using Visitation.Messaging.Database;
 using Visitation.Messaging;
+using Visitation.Protection;
 
 namespace Visitation.Application;
 
@@ -20,6 +21,7 @@ public static class ApplicationModule
     {
         builder.AddReferenceData();
         builder.AddServiceDatabase<ApplicationDbContext>();
+        builder.AddFieldProtection<ApplicationDbContext>();
         builder.Services.AddScoped<SubmitApplicationHandler>();
         builder.Services.AddScoped<GetApplicationHandler>();
         builder.Services.AddScoped<ListApplicationsHandler>();

@@ -5,6 +5,7 @@ using Visitation.Notification.Features.Deliver;
 using Visitation.Notification.Features.ListMessages;
 using Visitation.Messaging.Database;
 using Visitation.Messaging;
+using Visitation.Protection;
 
 namespace Visitation.Notification;
 
@@ -16,6 +17,7 @@ public static class NotificationModule
     {
         builder.AddReferenceData();
         builder.AddServiceDatabase<NotificationDbContext>();
+        builder.AddFieldProtection<NotificationDbContext>();
         builder.Services.AddOptions<SmsGatewayOptions>().Bind(builder.Configuration.GetSection(SmsGatewayOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHttpClient<SmsGatewayClient>();
         builder.Services.AddHostedService<SmsDispatcher>();

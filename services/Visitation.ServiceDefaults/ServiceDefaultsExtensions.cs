@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Clock;
+using Visitation.ServiceDefaults.Grpc.Hygiene;
 using Visitation.ServiceDefaults.Telemetry;
 
 namespace Visitation.ServiceDefaults;
@@ -24,6 +25,8 @@ public static class ServiceDefaultsExtensions
             grpc.EnableDetailedErrors = builder.Environment.IsDevelopment();
             // Every call of every service is authorised here, by the policy table, before its handler runs.
             grpc.Interceptors.Add<AccessInterceptor>();
+            // Then every request passes the one input rule set (docs/input-hygiene.md) before its handler.
+            grpc.Interceptors.Add<InputHygieneInterceptor>();
         });
         // Reflection lists every call and message to anyone who can connect: a map for an attacker,
         // so only a developer's machine offers it (等保: minimal services exposed).

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Visitation.Messaging.Database;
+using Visitation.Protection.EntityFramework;
 
 namespace Visitation.Application.Data;
 
@@ -17,6 +18,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
             application.HasKey(a => a.Id);
             // A clerk's retry of the same submission finds the first one instead of filing twice.
             application.HasIndex(a => new { a.OfficeId, a.RequestId }).IsUnique();
+            application.Property(a => a.RequestHash).HasMaxLength(64);
             application.HasIndex(a => new { a.OfficeId, a.SubmittedAt });
             application.Property(a => a.Status).HasConversion<string>().HasMaxLength(40);
             application.Property(a => a.Version).IsRowVersion();
@@ -29,6 +31,9 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
                 visitor.WithOwner().HasForeignKey("ApplicationId");
                 visitor.HasKey("ApplicationId", nameof(ApplicationVisitor.Ordinal));
                 visitor.Property(v => v.Ordinal).ValueGeneratedNever();
+                // Encrypted at rest, the row (application, ordinal) as associated data (docs/encryption-at-rest.md).
+                visitor.ProtectField(v => v.IdNumber);
+                visitor.ProtectField(v => v.Phone);
             });
             application.HasMany(a => a.Timeline).WithOne().HasForeignKey(t => t.ApplicationId);
         });

@@ -5,6 +5,9 @@ public sealed class VisitApplication
 {
     public Guid Id { get; set; }
     public string RequestId { get; set; } = string.Empty;
+
+    /// <summary>The submission's <see cref="ServiceDefaults.Grpc.RequestFingerprint"/>: the request id answers only a retry of the same body; null on rows filed before it existed.</summary>
+    public string? RequestHash { get; set; }
     public string OfficeId { get; set; } = string.Empty;
     public string CountyId { get; set; } = string.Empty;
     public string VenueId { get; set; } = string.Empty;

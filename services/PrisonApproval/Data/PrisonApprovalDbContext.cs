@@ -56,6 +56,7 @@ public sealed class PrisonApprovalDbContext(DbContextOptions<PrisonApprovalDbCon
             entry.HasIndex(e => new { e.InmateId, e.Month });
             entry.HasIndex(e => e.ApplicationId).IsUnique().HasFilter("application_id IS NOT NULL");
             entry.HasIndex(e => new { e.InmateId, e.RequestId }).IsUnique().HasFilter("request_id IS NOT NULL");
+            entry.Property(e => e.RequestHash).HasMaxLength(64);
         });
         modelBuilder.Entity<SpecialApprovalRecord>(approval =>
         {

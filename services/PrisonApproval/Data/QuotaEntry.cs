@@ -26,6 +26,9 @@ public sealed class QuotaEntry
 
     /// <summary>For entries made through the API: the caller's idempotency key, so a retried call counts once.</summary>
     public string? RequestId { get; set; }
+
+    /// <summary>The call's <see cref="ServiceDefaults.Grpc.RequestFingerprint"/>: the request id answers only a retry of the same call; null on rows made before it existed.</summary>
+    public string? RequestHash { get; set; }
     public Guid? VisitId { get; set; }
     public string RecordedBy { get; set; } = string.Empty;
     public DateTimeOffset RecordedAt { get; set; }

@@ -5,6 +5,7 @@ using Visitation.Contracts.Grpc.Application;
 using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.IntegrationTests.Infrastructure;
 using Visitation.ServiceDefaults.Auth;
+using Visitation.Rules.Sms;
 
 namespace Visitation.IntegrationTests.Chain;
 
@@ -33,7 +34,9 @@ public sealed class InmateChangeTests(VisitationSystem system)
         Assert.Equal(1, bar.ApplicationsRefused);
         var application = await _chain.WaitForOutcomeAsync(id, ApplicationStatus.PrisonRejected, smsCount: 2);
         Assert.Equal("VISITOR_BARRED", application.Timeline.Single(t => t.Event == TimelineEvent.PrisonRejected).ReasonCode);
-        Assert.Contains("私自录音", (await system.SmsTo(family.Phone))[1].Text, StringComparison.Ordinal);
+        var refusal = (await system.SmsTo(family.Phone))[1].Text;
+        Assert.Contains("原因：" + SmsReasons.ConditionsNotMet, refusal, StringComparison.Ordinal);
+        Assert.DoesNotContain("私自录音", refusal, StringComparison.Ordinal); // a fact about the inmate: not for a shared phone
     }
 
     [Fact]
@@ -57,7 +60,9 @@ public sealed class InmateChangeTests(VisitationSystem system)
         Assert.Equal(Custody.Transferred, view.Custody);
         var application = await _chain.WaitForOutcomeAsync(id, ApplicationStatus.PrisonRejected, smsCount: 2);
         Assert.Equal("INMATE_TRANSFERRED", application.Timeline.Single(t => t.Event == TimelineEvent.PrisonRejected).ReasonCode);
-        Assert.Contains("请向其现所在监狱申请会见", (await system.SmsTo(family.Phone))[1].Text, StringComparison.Ordinal);
+        var refusal = (await system.SmsTo(family.Phone))[1].Text;
+        Assert.Contains("原因：" + SmsReasons.ConditionsNotMet, refusal, StringComparison.Ordinal);
+        Assert.DoesNotContain("监狱", refusal, StringComparison.Ordinal); // a fact about the inmate: not for a shared phone
 
         // Transferred back: the register says so, and the family may apply again.
         var back = await _chain.Officer.RecordDepartureAsync(new RecordDepartureRequest { InmateNumber = number, Kind = DepartureKind.Returned, On = view.LeftOn });
@@ -108,7 +113,12 @@ public sealed class InmateChangeTests(VisitationSystem system)
         var number = family.InmateNumber;
         var import = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Officer.ImportInmatesAsync(new ImportInmatesRequest
         {
-            Inmates = { new InmateRecord { InmateNumber = number, Name = "未填等级" + family.Phone[^4..], PrisonArea = "3", CrimeCategories = { (CrimeCategory)99 } } },
+            Inmates = { new InmateRecord { InmateNumber = number, Name = "未填等级" + family.Phone[^4..], PrisonArea = "3", CrimeCategories = { CrimeCategory.Other } } },
+        }));
+        // A number the proto does not define is refused by the input rules, before the import's own checks.
+        var undefined = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Officer.ImportInmatesAsync(new ImportInmatesRequest
+        {
+            Inmates = { new InmateRecord { InmateNumber = number, Name = "未知类别" + family.Phone[^4..], PrisonArea = "3", ManagementLevel = ManagementLevel.Normal, CrimeCategories = { (CrimeCategory)99 } } },
         }));
         await _chain.ImportInmateAsync(number, "去向未明" + family.Phone[^4..], "3");
         var departure = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Officer.RecordDepartureAsync(new RecordDepartureRequest
@@ -118,8 +128,9 @@ public sealed class InmateChangeTests(VisitationSystem system)
             On = Day(system.Clock.ChinaToday),
         }));
 
-        Assert.Equal((StatusCode.InvalidArgument, StatusCode.InvalidArgument), (import.StatusCode, departure.StatusCode));
-        Assert.Equal(["inmates[0].management_level", "inmates[0].crime_categories[0]"], ViolatedFields(import));
+        Assert.Equal((StatusCode.InvalidArgument, StatusCode.InvalidArgument, StatusCode.InvalidArgument), (import.StatusCode, undefined.StatusCode, departure.StatusCode));
+        Assert.Equal(["inmates[0].management_level"], ViolatedFields(import));
+        Assert.Equal(["inmates[0].crime_categories[0]"], ViolatedFields(undefined));
         Assert.Equal(["kind"], ViolatedFields(departure));
     }
 

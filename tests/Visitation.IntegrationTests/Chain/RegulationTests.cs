@@ -7,6 +7,7 @@ using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.IntegrationTests.Audit;
 using Visitation.IntegrationTests.Infrastructure;
 using Visitation.ServiceDefaults.Auth;
+using Visitation.Rules.Sms;
 
 namespace Visitation.IntegrationTests.Chain;
 
@@ -47,7 +48,8 @@ public sealed class RegulationTests(VisitationSystem system)
         Assert.Equal("[Y 九5]", failure.Source);
         await _chain.WaitForOutcomeAsync(id, ApplicationStatus.PrisonRejected, smsCount: 2);
         var sms = await system.SmsTo(family.Phone);
-        Assert.Contains("罪犯处于禁闭期间", sms[1].Text, StringComparison.Ordinal);
+        Assert.Contains("原因：" + SmsReasons.ConditionsNotMet, sms[1].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("禁闭", sms[1].Text, StringComparison.Ordinal); // a fact about the inmate: not for a shared phone
     }
 
     [Fact]
@@ -204,7 +206,8 @@ public sealed class RegulationTests(VisitationSystem system)
         Assert.Equal("SUSPENDED_CONFINEMENT", cancelled.OutcomeReasonCode);
         var sms = await Eventually.Until(() => system.SmsTo(family.Phone), m => m.Count == 3, "the cancellation SMS");
         Assert.Contains("已取消", sms[2].Text, StringComparison.Ordinal);
-        Assert.Contains("罪犯处于禁闭期间", sms[2].Text, StringComparison.Ordinal);
+        Assert.Contains("原因：" + SmsReasons.ConditionsNotMet, sms[2].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("禁闭", sms[2].Text, StringComparison.Ordinal); // a fact about the inmate: not for a shared phone
         var view = await Eventually.Until(async () => await _chain.Officer.GetInmateAsync(new GetInmateRequest { InmateNumber = number, Month = visit.Date[..7] }),
             v => v.QuotaUsed == 0, "the month's visit to be given back");
         Assert.Equal(QuotaOutcome.Cancelled, Assert.Single(view.QuotaEntries).Outcome);
@@ -260,7 +263,9 @@ public sealed class RegulationTests(VisitationSystem system)
         var application = await _chain.WaitForOutcomeAsync(id, ApplicationStatus.PrisonRejected, smsCount: 2);
         Assert.Equal("SUSPENDED_SEPARATE_CUSTODY", application.Timeline.Single(t => t.Event == TimelineEvent.PrisonRejected).ReasonCode);
         Assert.DoesNotContain(await _chain.Officer.AllPendingApprovalsAsync(), t => t.ApplicationId == id);
-        Assert.Contains("隔离审查", (await system.SmsTo(family.Phone))[1].Text, StringComparison.Ordinal);
+        var refusal = (await system.SmsTo(family.Phone))[1].Text;
+        Assert.Contains("原因：" + SmsReasons.ConditionsNotMet, refusal, StringComparison.Ordinal);
+        Assert.DoesNotContain("隔离审查", refusal, StringComparison.Ordinal); // a fact about the inmate: not for a shared phone
     }
 
     [Fact]
@@ -307,7 +312,7 @@ public sealed class RegulationTests(VisitationSystem system)
         var expired = Assert.Single(await _chain.Reviewer.AllOverdueReviewsAsync(), t => t.ApplicationId == id);
         Assert.Equal((Contracts.Grpc.BureauReview.ReviewStatus.Expired, "REVIEW_DEADLINE_PASSED"), (expired.Status, expired.Decision.ReasonCode));
         Assert.NotNull(expired.Decision.DecidedAt);
-        Assert.Contains("未在规定期限内完成复审", (await system.SmsTo(family.Phone))[1].Text, StringComparison.Ordinal);
+        Assert.Contains("原因：" + SmsReasons.Timing, (await system.SmsTo(family.Phone))[1].Text, StringComparison.Ordinal);
         var audited = await AuditRows.SingleAsync(system, "bureau_review", "ReviewExpired", id, AuditedActor.System);
         Assert.Equal(("REVIEW_DEADLINE_PASSED", "expired"), (audited.ReasonCode, audited.Outcome));
     }

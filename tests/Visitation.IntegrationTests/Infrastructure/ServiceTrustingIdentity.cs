@@ -23,7 +23,8 @@ public sealed class ServiceTrustingIdentity<TEntryPoint>(
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
-        foreach (var (key, value) in settings)
+        // The run's field-protection keys first: a test's own settings may replace them.
+        foreach (var (key, value) in TestProtectionKeys.Settings.Concat(settings))
         {
             builder.UseSetting(key, value);
         }

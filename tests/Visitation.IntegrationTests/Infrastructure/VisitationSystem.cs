@@ -215,7 +215,7 @@ public sealed class VisitationSystem : IAsyncLifetime
             // A clock frozen days ahead must not make the outbox clean-up drop the run's inbox rows as old.
             ["Outbox:CleanupInterval"] = "3650.00:00:00",
         };
-        foreach (var (key, value) in extra ?? [])
+        foreach (var (key, value) in TestProtectionKeys.Settings.Concat(extra ?? []))
         {
             settings[key] = value;
         }

@@ -160,7 +160,7 @@ public sealed class AccessMatrixTests(VisitationSystem system)
     private static string Token(string role, string organisation) => VisitationSystem.Token(role, organisation);
 
     /// <summary>The organisation of the records (Yongji's), in the kind the role belongs to.</summary>
-    private static string OwnOrganisation(string role) => role switch
+    internal static string OwnOrganisation(string role) => role switch
     {
         Roles.Clerk => Orgs.Office,
         Roles.Officer or Roles.Director => Orgs.Prison,

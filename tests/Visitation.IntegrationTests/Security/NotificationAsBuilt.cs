@@ -21,6 +21,7 @@ internal static class NotificationAsBuilt
             ["ConnectionStrings:RabbitMq"] = BusStartup.UnreachableBroker,
             ["Auth:Audience"] = "visitation-notification",
         });
+        builder.Configuration.AddInMemoryCollection(TestProtectionKeys.Settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
         builder.AddServiceDefaults(NotificationModule.Name);
         builder.AddNotificationService();
         return builder.Build();

@@ -118,6 +118,11 @@ namespace Visitation.Application.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("prison_id");
 
+                    b.Property<string>("RequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
                     b.Property<string>("RequestId")
                         .IsRequired()
                         .HasColumnType("text")
@@ -354,10 +359,11 @@ namespace Visitation.Application.Data.Migrations
                                 .HasColumnType("text[]")
                                 .HasColumnName("documents");
 
-                            b1.Property<string>("IdNumber")
+                            b1.Property<string>("IdNumberSealed")
                                 .IsRequired()
                                 .HasColumnType("text")
-                                .HasColumnName("id_number");
+                                .HasColumnName("id_number")
+                                .HasAnnotation("Visitation:Protection:ClearProperty", "IdNumber");
 
                             b1.Property<bool>("IsContact")
                                 .HasColumnType("boolean")
@@ -372,10 +378,11 @@ namespace Visitation.Application.Data.Migrations
                                 .HasColumnType("text")
                                 .HasColumnName("name");
 
-                            b1.Property<string>("Phone")
+                            b1.Property<string>("PhoneSealed")
                                 .IsRequired()
                                 .HasColumnType("text")
-                                .HasColumnName("phone");
+                                .HasColumnName("phone")
+                                .HasAnnotation("Visitation:Protection:ClearProperty", "Phone");
 
                             b1.Property<string>("Relation")
                                 .IsRequired()

@@ -15,7 +15,9 @@ namespace Visitation.Application.Features.Submit;
 
 /// <summary>
 /// Files a clerk's application: validated whole, stored with its first timeline step and the
-/// ApplicationSubmitted event in one transaction, idempotent on the clerk's request id.
+/// ApplicationSubmitted event in one transaction, idempotent on the clerk's request id: a retry of
+/// the same request answers with the first application; the same request id with another body is
+/// ALREADY_EXISTS and files nothing (the id is bound to its request by <see cref="RequestFingerprint"/>).
 /// </summary>
 public sealed class SubmitApplicationHandler(ApplicationDbContext db, ReferenceDataSet reference, TimeProvider clock)
 {
@@ -23,7 +25,8 @@ public sealed class SubmitApplicationHandler(ApplicationDbContext db, ReferenceD
     {
         var office = reference.Office(caller.OrganisationId)
             ?? throw GrpcErrors.PermissionDenied("令牌中的司法所不存在");
-        var existing = await FindExistingAsync(office.Id, request.RequestId, ct);
+        var fingerprint = RequestFingerprint.Of(request);
+        var existing = await FindExistingAsync(office.Id, request.RequestId, fingerprint, ct);
         if (existing is not null)
         {
             return existing;
@@ -32,6 +35,7 @@ public sealed class SubmitApplicationHandler(ApplicationDbContext db, ReferenceD
         var now = ChinaTime.Now(clock);
         var submission = SubmitValidator.Validate(request, office, reference, DateOnly.FromDateTime(now.DateTime));
         var application = Build(request, caller, office, submission, now);
+        application.RequestHash = fingerprint;
         db.Applications.Add(application);
         db.Publish(ToEvent(application, caller, now), now);
         db.Audit(caller, AuditEvent.ApplicationSubmitted, "application", application.Id.ToString());
@@ -43,14 +47,15 @@ public sealed class SubmitApplicationHandler(ApplicationDbContext db, ReferenceD
         {
             // The same request raced in twice: the first one won, answer with it.
             db.ChangeTracker.Clear();
-            return await FindExistingAsync(office.Id, request.RequestId, ct)
+            return await FindExistingAsync(office.Id, request.RequestId, fingerprint, ct)
                 ?? throw new InvalidOperationException("Unique violation without a matching application.", ex);
         }
 
         return new SubmitApplicationReply { ApplicationId = application.Id.ToString(), Status = ApplicationStatuses.ToWire(application.Status) };
     }
 
-    private async Task<SubmitApplicationReply?> FindExistingAsync(string officeId, string requestId, CancellationToken ct)
+    /// <summary>The application the request id filed before, if any; ALREADY_EXISTS when it was filed for another body.</summary>
+    private async Task<SubmitApplicationReply?> FindExistingAsync(string officeId, string requestId, string fingerprint, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(requestId))
         {
@@ -59,9 +64,16 @@ public sealed class SubmitApplicationHandler(ApplicationDbContext db, ReferenceD
 
         var found = await db.Applications.AsNoTracking()
             .Where(a => a.OfficeId == officeId && a.RequestId == requestId)
-            .Select(a => new { a.Id, a.Status })
+            .Select(a => new { a.Id, a.Status, a.RequestHash })
             .SingleOrDefaultAsync(ct);
-        return found is null ? null : new SubmitApplicationReply { ApplicationId = found.Id.ToString(), Status = ApplicationStatuses.ToWire(found.Status) };
+        if (found is null)
+        {
+            return null;
+        }
+
+        return RequestFingerprint.Matches(found.RequestHash, fingerprint)
+            ? new SubmitApplicationReply { ApplicationId = found.Id.ToString(), Status = ApplicationStatuses.ToWire(found.Status) }
+            : throw GrpcErrors.AlreadyExists("该请求编号已用于另一份申请，未重复受理");
     }
 
     private static VisitApplication Build(SubmitApplicationRequest request, Caller caller, JudicialOffice office, ValidSubmission submission, DateTimeOffset now)

@@ -189,10 +189,11 @@ namespace Visitation.Notification.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("office_id");
 
-                    b.Property<string>("Phone")
+                    b.Property<string>("PhoneSealed")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("phone");
+                        .HasColumnName("phone")
+                        .HasAnnotation("Visitation:Protection:ClearProperty", "Phone");
 
                     b.Property<string>("PrisonId")
                         .IsRequired()
@@ -251,10 +252,11 @@ namespace Visitation.Notification.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
 
-                    b.Property<string>("Phone")
+                    b.Property<string>("PhoneSealed")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("phone");
+                        .HasColumnName("phone")
+                        .HasAnnotation("Visitation:Protection:ClearProperty", "Phone");
 
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone")

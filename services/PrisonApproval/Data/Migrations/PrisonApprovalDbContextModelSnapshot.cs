@@ -478,6 +478,11 @@ namespace Visitation.PrisonApproval.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("recorded_by");
 
+                    b.Property<string>("RequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
                     b.Property<string>("RequestId")
                         .HasColumnType("text")
                         .HasColumnName("request_id");

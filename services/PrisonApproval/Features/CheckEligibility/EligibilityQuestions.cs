@@ -2,6 +2,7 @@ using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.Rules.Eligibility;
 using Visitation.Rules.ReferenceData;
 using Visitation.ServiceDefaults.Grpc;
+using Visitation.ServiceDefaults.Grpc.Hygiene;
 using Visitation.Workflow.Counter;
 using Visitation.Workflow.Grpc;
 
@@ -16,11 +17,11 @@ namespace Visitation.PrisonApproval.Features.CheckEligibility;
 public static class EligibilityQuestions
 {
     /// <summary>More people than any province admits to one visit, children included; beyond it the question is not a family's.</summary>
-    public const int MaxVisitors = 10;
+    public const int MaxVisitors = InputRules.MaxVisitors;
 
-    public const int MaxInmateNumberLength = 32;
+    public static readonly int MaxInmateNumberLength = InputRules.InmateNumber.MaxLength;
 
-    public const int MaxInmateNameLength = 50;
+    public static readonly int MaxInmateNameLength = InputRules.PersonName.MaxLength;
 
     public static EligibilityQuestion Validate(CheckEligibilityRequest request, ReferenceDataSet reference, DateOnly today)
     {

@@ -30,8 +30,19 @@ public sealed class RecordOnSiteVisitHandler(PrisonApprovalDbContext db, InmateV
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var inmate = await views.LoadLockedAsync(caller, request.InmateNumber, ct);
         var requestId = request.RequestId.Trim();
-        // The request id makes a retried call harmless: the same visit is not counted twice.
-        if (!await db.QuotaEntries.AnyAsync(e => e.InmateId == inmate.Id && e.RequestId == requestId, ct))
+        var fingerprint = RequestFingerprint.Of(request);
+        // The request id makes a retried call harmless: the same visit is not counted twice. It is
+        // bound to its call across the prison: the same id for another inmate, day or note is refused.
+        var earlier = await db.QuotaEntries.AsNoTracking()
+            .Where(e => e.RequestId == requestId && db.Inmates.Any(i => i.Id == e.InmateId && i.PrisonId == inmate.PrisonId))
+            .Select(e => new { e.InmateId, e.RequestHash })
+            .FirstOrDefaultAsync(ct);
+        if (earlier is not null && (earlier.InmateId != inmate.Id || !RequestFingerprint.Matches(earlier.RequestHash, fingerprint)))
+        {
+            throw GrpcErrors.AlreadyExists("该请求编号已用于另一次登记，未重复登记");
+        }
+
+        if (earlier is null)
         {
             db.Audit(caller, AuditEvent.OnSiteVisitRecorded, "inmate", inmate.Id.ToString());
             db.QuotaEntries.Add(new QuotaEntry
@@ -45,6 +56,7 @@ public sealed class RecordOnSiteVisitHandler(PrisonApprovalDbContext db, InmateV
                 RecordedBy = caller.UserId,
                 RecordedAt = ChinaTime.Now(clock),
                 RequestId = requestId,
+                RequestHash = fingerprint,
                 Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
             });
             await db.SaveChangesAsync(ct);

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# The field-protection key file (docs/encryption-at-rest.md): keys for the encryption at rest of ID
+# numbers and phone numbers. The file lives outside the database and outside the repository; a
+# service reads it at start from Protection__KeyFile.
+#
+#   deploy/protection-keys.sh init    FILE [SM4-GCM|AES-256-GCM]   a new file: key v1 (current) and the index key
+#   deploy/protection-keys.sh add     FILE [SM4-GCM|AES-256-GCM]   a new key version, not yet current
+#   deploy/protection-keys.sh promote FILE VERSION                 make VERSION the one new values are sealed with
+#   deploy/protection-keys.sh rotate  FILE [SM4-GCM|AES-256-GCM]   add + promote, for a single instance per service
+#   deploy/protection-keys.sh status  FILE                         versions and algorithms (never the secrets)
+#
+# Rotation: `rotate` (or, with several instances per service, `add`, restart all, `promote`, restart
+# all: every instance can open a version before any seals with it), then restart the services; each
+# service's background sweep re-seals its rows with the current version in batches while the old
+# versions keep opening. Remove an old version from the file only after the sweep has logged that
+# it finished ("... rows sealed with the current key"), else rows still on it can no longer be read.
+set -euo pipefail
+
+usage() { sed -n 2,18p "$0" >&2; exit 2; }
+[[ $# -ge 2 ]] || usage
+command=$1 file=$2
+algorithm=${3:-SM4-GCM}
+
+key_bytes() {
+  case $1 in
+    SM4-GCM) echo 16 ;;
+    AES-256-GCM) echo 32 ;;
+    *) echo "unknown algorithm $1 (SM4-GCM or AES-256-GCM)" >&2; exit 2 ;;
+  esac
+}
+random() { head -c "$1" /dev/urandom | base64 -w0; }
+write() { # json: replace the file atomically, readable by its owner only
+  local tmp
+  tmp=$(mktemp "$file.XXXXXX")
+  chmod 600 "$tmp"
+  echo "$1" >"$tmp"
+  mv "$tmp" "$file"
+}
+add_version() {
+  local next
+  next=$(jq '[.keys[].version] | max + 1' "$file")
+  write "$(jq --argjson v "$next" --arg a "$algorithm" --arg s "$(random "$(key_bytes "$algorithm")")" \
+    '.keys += [{version: $v, algorithm: $a, secret: $s}]' "$file")"
+  echo "$next"
+}
+
+case $command in
+  init)
+    [[ ! -e $file ]] || { echo "$file exists; use add or rotate" >&2; exit 1; }
+    mkdir -p "$(dirname "$file")"
+    write "$(jq -n --arg a "$algorithm" --arg s "$(random "$(key_bytes "$algorithm")")" --arg i "$(random 32)" \
+      '{currentVersion: 1, keys: [{version: 1, algorithm: $a, secret: $s}], index: {algorithm: "HMAC-SM3", secret: $i}}')"
+    echo "created $file (v1 $algorithm, index HMAC-SM3)"
+    ;;
+  add)
+    echo "added v$(add_version) ($algorithm) to $file; not current yet"
+    ;;
+  promote)
+    version=${3:?promote needs a VERSION}
+    jq -e --argjson v "$version" 'any(.keys[]; .version == $v)' "$file" >/dev/null || { echo "no key v$version in $file" >&2; exit 1; }
+    write "$(jq --argjson v "$version" '.currentVersion = $v' "$file")"
+    echo "v$version is current in $file; restart the services to seal with it and sweep"
+    ;;
+  rotate)
+    version=$(add_version)
+    write "$(jq --argjson v "$version" '.currentVersion = $v' "$file")"
+    echo "v$version ($algorithm) is current in $file; restart the services: their sweep re-seals every row"
+    ;;
+  status)
+    jq '{currentVersion, keys: [.keys[] | {version, algorithm}], index: {algorithm: .index.algorithm}}' "$file"
+    ;;
+  *) usage ;;
+esac

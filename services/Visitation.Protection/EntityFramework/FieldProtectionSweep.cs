@@ -1,0 +1,123 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace Visitation.Protection.EntityFramework;
+
+/// <summary>
+/// Brings every protected column of a database onto the current key: rows still in clear (written
+/// before encryption) and rows sealed with an older key version are opened and sealed again, with
+/// their blind index, a batch per transaction. Rows are locked with SKIP LOCKED, so two instances
+/// sweep side by side and a request that holds a row is never waited on. Old versions keep opening
+/// throughout: readers never notice. Repeatable: a row already on the current key is never touched.
+/// </summary>
+public sealed class FieldProtectionSweep(FieldProtector protector)
+{
+    /// <summary>Sweeps one batch per protected table; returns how many rows it rewrote (0: all current).</summary>
+    public async Task<int> RunBatchAsync(DbContext db, int batchSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rewritten = 0;
+        foreach (var table in TablesOf(db.Model))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            rewritten += await SweepAsync(db, table, batchSize, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return rewritten;
+    }
+
+    /// <summary>Sweeps batch after batch until every protected row is on the current key.</summary>
+    public async Task<int> RunToEndAsync(DbContext db, int batchSize, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        int rewritten;
+        while ((rewritten = await RunBatchAsync(db, batchSize, cancellationToken)) > 0)
+        {
+            total += rewritten;
+        }
+
+        return total;
+    }
+
+    private static IEnumerable<ProtectedTable> TablesOf(IModel model) =>
+        model.GetEntityTypes()
+            .Select(type => (type, fields: ProtectedField.Of(type)))
+            .Where(t => t.fields.Count > 0)
+            .Select(t => new ProtectedTable(t.type.GetTableName()!, [.. t.type.FindPrimaryKey()!.Properties.Select(p => p.GetColumnName())], t.fields));
+
+    private async Task<int> SweepAsync(DbContext db, ProtectedTable table, int batchSize, CancellationToken ct)
+    {
+        var rows = await ReadStaleRowsAsync(db, table, batchSize, ct);
+        foreach (var row in rows)
+        {
+            await RewriteAsync(db, table, row, ct);
+        }
+
+        return rows.Count;
+    }
+
+    private async Task<List<object?[]>> ReadStaleRowsAsync(DbContext db, ProtectedTable table, int batchSize, CancellationToken ct)
+    {
+        var current = protector.CurrentPrefix;
+        var stale = string.Join(" OR ", table.Fields.Select(f =>
+            $"{Quote(f.Column)} NOT LIKE '{current}%'" + (f.Index is null ? string.Empty : $" OR {Quote(f.Index.GetColumnName())} IS NULL")));
+        var columns = string.Join(", ", table.KeyColumns.Concat(table.Fields.Select(f => f.Column)).Select(Quote));
+        await using var command = Command(db, $"SELECT {columns} FROM {Quote(table.Name)} WHERE {stale} LIMIT {batchSize} FOR UPDATE SKIP LOCKED");
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var rows = new List<object?[]>();
+        while (await reader.ReadAsync(ct))
+        {
+            var row = new object?[reader.FieldCount];
+            reader.GetValues(row!);
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    private async Task RewriteAsync(DbContext db, ProtectedTable table, object?[] row, CancellationToken ct)
+    {
+        var key = row[..table.KeyColumns.Count];
+        var assignments = new List<string>();
+        await using var command = Command(db, string.Empty);
+        for (var i = 0; i < table.Fields.Count; i++)
+        {
+            var field = table.Fields[i];
+            var place = field.PlaceOf(key);
+            var stored = row[table.KeyColumns.Count + i] as string ?? string.Empty;
+            var clear = FieldProtector.IsSealed(stored) ? protector.Open(stored, place) : stored;
+            assignments.Add($"{Quote(field.Column)} = {Parameter(command, protector.Seal(clear, place))}");
+            if (field.Index is not null)
+            {
+                assignments.Add($"{Quote(field.Index.GetColumnName())} = {Parameter(command, protector.BlindIndex(clear, field.IndexPurpose!))}");
+            }
+        }
+
+        var where = string.Join(" AND ", table.KeyColumns.Select((c, i) => $"{Quote(c)} = {Parameter(command, key[i])}"));
+        command.CommandText = $"UPDATE {Quote(table.Name)} SET {string.Join(", ", assignments)} WHERE {where}";
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static DbCommand Command(DbContext db, string sql)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static string Parameter(DbCommand command, object? value)
+    {
+        var name = $"p{command.Parameters.Count}";
+        command.Parameters.Add(new NpgsqlParameter(name, value ?? DBNull.Value));
+        return "@" + name;
+    }
+
+    private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+
+    private sealed record ProtectedTable(string Name, IReadOnlyList<string> KeyColumns, IReadOnlyList<ProtectedField> Fields);
+}

@@ -1,0 +1,52 @@
+namespace Visitation.Protection.Keys;
+
+/// <summary>
+/// The <c>Protection</c> section: the key ring, either inline (from environment variables or a
+/// secret store) or in a key file outside the database and outside the repository
+/// (<see cref="KeyFile"/>, whose JSON has this section's shape). Never in appsettings.json.
+/// </summary>
+public sealed class ProtectionOptions
+{
+    public const string Section = "Protection";
+
+    /// <summary>A JSON file holding <see cref="CurrentVersion"/>, <see cref="Keys"/> and <see cref="Index"/>; when set, they come from it.</summary>
+    public string? KeyFile { get; set; }
+
+    /// <summary>The version new values are sealed with; older versions in <see cref="Keys"/> still open.</summary>
+    public int CurrentVersion { get; set; }
+
+    public List<FieldKeyOptions> Keys { get; set; } = [];
+
+    public IndexKeyOptions Index { get; set; } = new();
+
+    /// <summary>Rows the re-encryption sweep rewrites per transaction.</summary>
+    public int SweepBatchSize { get; set; } = 200;
+
+    /// <summary>How often the sweep looks for rows not yet on the current key (it also runs at start).</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(10);
+}
+
+/// <summary>One version of the field key.</summary>
+public sealed class FieldKeyOptions
+{
+    public int Version { get; set; }
+
+    /// <summary><c>SM4-GCM</c> (the default) or <c>AES-256-GCM</c>.</summary>
+    public string Algorithm { get; set; } = Algorithms.Sm4Gcm.AlgorithmName;
+
+    /// <summary>The key, base64: 16 bytes for SM4, 32 for AES-256.</summary>
+    public string Secret { get; set; } = string.Empty;
+}
+
+/// <summary>
+/// The blind index's key. It has no versions: a new index key changes every index value, so it is
+/// changed only with a full re-index (docs/encryption-at-rest.md).
+/// </summary>
+public sealed class IndexKeyOptions
+{
+    /// <summary><c>HMAC-SM3</c> (the default) or <c>HMAC-SHA-256</c>.</summary>
+    public string Algorithm { get; set; } = Algorithms.HmacSm3.AlgorithmName;
+
+    /// <summary>The key, base64, at least 32 bytes.</summary>
+    public string Secret { get; set; } = string.Empty;
+}
