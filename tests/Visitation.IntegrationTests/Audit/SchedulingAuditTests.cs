@@ -40,7 +40,7 @@ public sealed class SchedulingAuditTests(VisitationSystem system)
         await _chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = replacement.VisitId, Date = replacement.Date, StartTime = replacement.StartTime });
         // The application's timeline settles first (its consumers and a withdrawal would otherwise race for the row).
         await Eventually.Until(async () => await _chain.Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = id }),
-            a => a.Status == ApplicationStatus.Scheduled && a.Visit?.VisitId == replacement.VisitId, "the application to show the confirmed re-offer");
+            a => a.Timeline.Count(t => t.Event == TimelineEvent.VisitScheduled) == 2, "the application's timeline to show the confirmed re-offer");
         await _chain.Clerk.WithdrawApplicationAsync(new WithdrawApplicationRequest { ApplicationId = id, Reason = "家中有事" });
 
         await AuditRows.SingleAsync(system, Service, "VisitProposed", proposal.VisitId, AuditedActor.System);
