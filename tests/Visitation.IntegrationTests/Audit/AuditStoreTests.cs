@@ -227,17 +227,25 @@ public sealed class AuditStoreTests(VisitationSystem system)
             {
                 RecordId = "x",
                 EventType = "NoSuchEvent",
-                Service = (AuditService)99,
                 RecordedFrom = Timestamp.FromDateTimeOffset(system.Clock.GetUtcNow()),
                 RecordedTo = Timestamp.FromDateTimeOffset(system.Clock.GetUtcNow().AddDays(-1)),
             },
             Page = new() { PageToken = "not-a-token" },
         }));
+        // An enum number the proto does not define is refused by the input rule set before the handler's own checks.
+        var undefined = await Assert.ThrowsAsync<RpcException>(async () => await AuditAdmin(Orgs.County).SearchAuditAsync(new SearchAuditRequest
+        {
+            Filter = new AuditFilter { Service = (AuditService)99 },
+        }));
 
         Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
-        var fields = refused.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.Select(v => v.Field).Order(StringComparer.Ordinal);
-        Assert.Equal(["filter.event_type", "filter.record_id", "filter.recorded_to", "filter.service", "page.page_token"], fields);
+        Assert.Equal(["filter.event_type", "filter.record_id", "filter.recorded_to", "page.page_token"], ViolatedFields(refused));
+        Assert.Equal(StatusCode.InvalidArgument, undefined.StatusCode);
+        Assert.Equal(["filter.service"], ViolatedFields(undefined));
     }
+
+    private static IEnumerable<string> ViolatedFields(RpcException refused) =>
+        refused.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.Select(v => v.Field).Order(StringComparer.Ordinal);
 
     private AuditStoreService.AuditStoreServiceClient AuditAdmin(string organisation) =>
         system.AuditStore(VisitationSystem.Token(Roles.AuditAdministrator, organisation));

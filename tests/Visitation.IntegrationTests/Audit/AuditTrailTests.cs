@@ -5,7 +5,6 @@ using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.IntegrationTests.Chain;
 using Visitation.IntegrationTests.Infrastructure;
 using Visitation.Messaging.Audit;
-using Visitation.ServiceDefaults.Auth;
 
 namespace Visitation.IntegrationTests.Audit;
 
@@ -32,10 +31,7 @@ public sealed class AuditTrailTests(VisitationSystem system)
         var cancelled = await _chain.VisitCentre.CancelVisitAsync(new CancelVisitRequest { VisitId = confirmed.VisitId, Cause = CancellationCause.Maintenance });
 
         var inmateId = await AuditRows.InmateIdAsync(system.Databases["prison_approval"], family.InmateNumber);
-        var clerk = ("clerk-li", Roles.Clerk, Orgs.Office);
-        var reviewer = ("reviewer-zhao", Roles.Reviewer, Orgs.County);
-        var officer = ("officer-sun", Roles.Officer, Orgs.Prison);
-        var systemActor = (AuditActor.SystemName, AuditActor.SystemName, AuditActor.SystemName);
+        var (clerk, reviewer, officer, systemActor) = (AuditedActor.Clerk, AuditedActor.Reviewer, AuditedActor.Officer, AuditedActor.System);
         await AssertOneRowAsync("application", "ApplicationSubmitted", id, clerk);
         await AssertOneRowAsync("application", "ApplicationRead", id, clerk, AuditChain.Reads);
         await AssertOneRowAsync("bureau_review", "ReviewApproved", id, reviewer);
@@ -75,9 +71,9 @@ public sealed class AuditTrailTests(VisitationSystem system)
         });
 
         var inmateId = await AuditRows.InmateIdAsync(system.Databases["prison_approval"], family.InmateNumber);
-        var officer = ("officer-sun", Roles.Officer, Orgs.Prison);
-        Assert.Equal("RELATIONSHIP_UNPROVEN", (await AssertOneRowAsync("bureau_review", "ReviewRejected", rejected, ("reviewer-zhao", Roles.Reviewer, Orgs.County))).ReasonCode);
-        await AssertOneRowAsync("application", "ApplicationWithdrawn", withdrawn, ("clerk-li", Roles.Clerk, Orgs.Office));
+        var officer = AuditedActor.Officer;
+        Assert.Equal("RELATIONSHIP_UNPROVEN", (await AssertOneRowAsync("bureau_review", "ReviewRejected", rejected, AuditedActor.Reviewer)).ReasonCode);
+        await AssertOneRowAsync("application", "ApplicationWithdrawn", withdrawn, AuditedActor.Clerk);
         Assert.Equal("OTHER", (await AssertOneRowAsync("prison_approval", "ApprovalRejected", refused, officer)).ReasonCode);
         await AssertOneRowAsync("prison_approval", "VisitorBarred", bar.BarId, officer);
         await AssertOneRowAsync("prison_approval", "InmateStatusSet", inmateId, officer);
@@ -99,19 +95,13 @@ public sealed class AuditTrailTests(VisitationSystem system)
         string[] personal = [inmate, family.Phone, family.InmateNumber, request.Visitors[0].Name, request.Visitors[0].IdNumber];
         foreach (var service in VisitationSystem.ServiceNames)
         {
-            var rows = await AuditRows.AllAsync(system.Databases[service]);
-            var texts = rows.SelectMany(row => new[] { row.ActorUserId, row.ActorOrganisation, row.RecordType, row.RecordId, row.ReasonCode, row.Purpose, row.Outcome, row.TraceId });
-            Assert.DoesNotContain(texts, text => text is not null && personal.Any(value => text.Contains(value, StringComparison.Ordinal)));
+            AuditRows.AssertNoPersonalData(await AuditRows.AllAsync(system.Databases[service]), personal);
             Assert.Null(await Messaging.Audit.AuditStore.VerifyAsync(system.Databases[service], CancellationToken.None));
         }
     }
 
-    private async Task<AuditRow> AssertOneRowAsync(string service, string eventType, string recordId, (string User, string Role, string Organisation) actor, AuditChain chain = AuditChain.Changes)
-    {
-        var row = Assert.Single(await AuditRows.OfAsync(system.Databases[service], eventType, recordId));
-        Assert.Equal((actor.User, actor.Role, actor.Organisation, chain.Name()), (row.ActorUserId, row.ActorRole, row.ActorOrganisation, row.Chain));
-        return row;
-    }
+    private Task<AuditRow> AssertOneRowAsync(string service, string eventType, string recordId, AuditedActor actor, AuditChain chain = AuditChain.Changes) =>
+        AuditRows.SingleAsync(system, service, eventType, recordId, actor, chain);
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

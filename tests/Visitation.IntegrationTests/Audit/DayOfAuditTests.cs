@@ -54,6 +54,10 @@ public sealed class DayOfAuditTests(VisitationSystem system)
             [("VisitCheckedIn", "venue-wu", null), ("VisitStarted", "officer-sun", null), ("VisitInterrupted", "officer-sun", null),
              ("VisitResumed", "officer-sun", null), ("VisitTerminated", "officer-sun", "RECORDING")],
             steps);
+        // The penalty the termination carries is the prison's suspension, set by the system (issue 4): one row on the inmate.
+        var inmateId = await AuditRows.InmateIdAsync(system.Databases["prison_approval"], family.InmateNumber);
+        var penalty = await AuditRows.SingleEventuallyAsync(system, "prison_approval", "InmateStatusSet", inmateId, AuditedActor.System);
+        Assert.Equal(("SUSPENDED_PENALTY", "penalty"), (penalty.ReasonCode, penalty.Outcome));
     }
 
     private void At(VisitView visit, int minutesAfterStart) => system.Clock.Freeze(TestDates.Of(visit.Date, visit.StartTime, minutesAfterStart));

@@ -4,6 +4,7 @@ using Visitation.Contracts.Grpc.Application;
 using Visitation.Contracts.Grpc.BureauReview;
 using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.Contracts.Grpc.Scheduling;
+using Visitation.IntegrationTests.Audit;
 using Visitation.IntegrationTests.Infrastructure;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.Rules.Sms;
@@ -213,6 +214,7 @@ public sealed class RegulationTests(VisitationSystem system)
         var application = await _chain.WaitForOutcomeAsync(id, ApplicationStatus.VisitCancelled, smsCount: 3);
         Assert.Equal("SUSPENDED_CONFINEMENT", application.Timeline.Single(t => t.Event == TimelineEvent.VisitCancelled).ReasonCode);
         Assert.Null(application.Visit);
+        Assert.Equal("SUSPENDED_CONFINEMENT", (await AuditRows.SingleAsync(system, "scheduling", "VisitCancelled", visit.VisitId, AuditedActor.System)).ReasonCode);
     }
 
     [Fact]
@@ -288,6 +290,8 @@ public sealed class RegulationTests(VisitationSystem system)
         Assert.Equal((ApprovalStatus.Expired, "REVIEW_DEADLINE_PASSED", "system:review-clock"), (expired.Status, expired.Decision.ReasonCode, expired.Decision.DecidedBy));
         var error = await Assert.ThrowsAsync<Grpc.Core.RpcException>(async () => await _chain.Officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = id }));
         Assert.Equal(Grpc.Core.StatusCode.FailedPrecondition, error.StatusCode);
+        var audited = await AuditRows.SingleAsync(system, "prison_approval", "ApprovalExpired", id, AuditedActor.System);
+        Assert.Equal(("REVIEW_DEADLINE_PASSED", "expired"), (audited.ReasonCode, audited.Outcome));
     }
 
     [Fact]
@@ -309,6 +313,8 @@ public sealed class RegulationTests(VisitationSystem system)
         Assert.Equal((Contracts.Grpc.BureauReview.ReviewStatus.Expired, "REVIEW_DEADLINE_PASSED"), (expired.Status, expired.Decision.ReasonCode));
         Assert.NotNull(expired.Decision.DecidedAt);
         Assert.Contains("原因：" + SmsReasons.Timing, (await system.SmsTo(family.Phone))[1].Text, StringComparison.Ordinal);
+        var audited = await AuditRows.SingleAsync(system, "bureau_review", "ReviewExpired", id, AuditedActor.System);
+        Assert.Equal(("REVIEW_DEADLINE_PASSED", "expired"), (audited.ReasonCode, audited.Outcome));
     }
 
     private async Task<ApprovalTask> PrisonTaskAsync(string id) =>

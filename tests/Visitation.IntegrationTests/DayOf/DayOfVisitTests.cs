@@ -3,6 +3,7 @@ using Grpc.Core;
 using Visitation.Contracts.Grpc.Notification;
 using Visitation.Contracts.Grpc.Application;
 using Visitation.Contracts.Grpc.Scheduling;
+using Visitation.IntegrationTests.Audit;
 using Visitation.IntegrationTests.Chain;
 using Visitation.IntegrationTests.Infrastructure;
 using Visitation.ServiceDefaults.Auth;
@@ -38,6 +39,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
             Assert.Equal((VisitStatus.InProgress, 18 * 60), (resumed.Status, resumed.RemainingSeconds));
             Assert.Equal(ChinaTime(visit, 33), resumed.EndsAt.ToDateTimeOffset());
             Assert.Equal((VisitStatus.Completed, 22), (completed.Status, completed.MinutesUsed));
+            await AuditRows.SingleAsync(system, "scheduling", "VisitCompleted", visit.VisitId, AuditedActor.Officer);
             var interruption = Assert.Single(completed.Interruptions);
             Assert.Equal(InterruptionCause.Network, interruption.Cause);
             Assert.Equal(ChinaTime(visit, 15), interruption.ResumedAt.ToDateTimeOffset());
@@ -71,6 +73,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
             var published = await PublishedEvents.OfVisitAsync(system, "VisitNoShow", visit.VisitId);
             Assert.Equal(family.InmateNumber, published.GetProperty("inmateNumber").GetString());
             Assert.Equal(visit.Date, published.GetProperty("date").GetString());
+            await AuditRows.SingleAsync(system, "scheduling", "VisitNoShow", visit.VisitId, AuditedActor.System);
         }
         finally
         {
@@ -140,6 +143,8 @@ public sealed class DayOfVisitTests(VisitationSystem system)
             var completion = await PublishedEvents.OfVisitAsync(system, "VisitCompleted", talking.VisitId);
             Assert.Equal(12, completion.GetProperty("minutesUsed").GetInt32());
             Assert.Equal(family.InmateNumber, completion.GetProperty("inmateNumber").GetString());
+            Assert.Equal("NOT_STARTED", (await AuditRows.SingleAsync(system, "scheduling", "VisitCancelled", waiting.VisitId, AuditedActor.System)).ReasonCode);
+            Assert.Equal("closed_at_day_end", (await AuditRows.SingleAsync(system, "scheduling", "VisitCompleted", talking.VisitId, AuditedActor.System)).Outcome);
         }
         finally
         {
@@ -191,6 +196,8 @@ public sealed class DayOfVisitTests(VisitationSystem system)
             Assert.Null(expired.HoldExpiresAt);
             Assert.True(replacement.HoldExpiresAt.ToDateTimeOffset() > proposal.HoldExpiresAt.ToDateTimeOffset());
             Assert.Equal(StatusCode.FailedPrecondition, confirmOld.StatusCode);
+            await AuditRows.SingleAsync(system, "scheduling", "ProposalLapsed", proposal.VisitId, AuditedActor.System);
+            await AuditRows.SingleAsync(system, "scheduling", "VisitProposed", replacement.VisitId, AuditedActor.System);
         }
         finally
         {

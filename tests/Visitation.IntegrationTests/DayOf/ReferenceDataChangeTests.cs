@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Visitation.Contracts.Grpc.Scheduling;
+using Visitation.IntegrationTests.Audit;
 using Visitation.IntegrationTests.Chain;
 using Visitation.IntegrationTests.Infrastructure;
 using Visitation.IntegrationTests.Reliability;
@@ -40,6 +41,7 @@ public sealed class ReferenceDataChangeTests(VisitationSystem system)
             Assert.NotEqual(visit.Date, replacement.Date);
             Assert.Contains("原因：" + SmsReasons.Arrangements, sms[2].Text, StringComparison.Ordinal);
             Assert.Contains("新的会见时间确定后将另行短信通知", sms[2].Text, StringComparison.Ordinal);
+            Assert.Equal("SCHEDULE_CHANGED", (await AuditRows.SingleAsync(system, "scheduling", "VisitCancelled", visit.VisitId, AuditedActor.System)).ReasonCode);
         }
         finally
         {
@@ -74,15 +76,7 @@ public sealed class ReferenceDataChangeTests(VisitationSystem system)
 
     private static string CopyWithDayRemoved(string prisonId, string areaId, string date)
     {
-        var source = Path.Combine(AppContext.BaseDirectory, "reference-data");
-        var target = Path.Combine(Path.GetTempPath(), "refdata-" + Guid.NewGuid().ToString("N"));
-        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var copy = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy);
-        }
-
+        var target = ReferenceDataFolder.Copy(ReferenceDataFolder.Shipped);
         var path = Path.Combine(target, "organisations.json");
         var organisations = JsonNode.Parse(File.ReadAllText(path))!;
         var area = organisations["prisons"]!.AsArray().Single(p => (string?)p!["id"] == prisonId)!["areas"]!.AsArray().Single(a => (string?)a!["id"] == areaId)!;

@@ -254,15 +254,7 @@ public sealed class VisitationSystem : IAsyncLifetime
     /// </summary>
     private string WriteReferenceDataWithAnotherPrison()
     {
-        var source = Path.Combine(AppContext.BaseDirectory, "reference-data");
-        var target = Path.Combine(Path.GetTempPath(), _runId, "reference-data");
-        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var copy = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy);
-        }
-
+        var target = ReferenceDataFolder.Copy(ReferenceDataFolder.Shipped, Path.Combine(Path.GetTempPath(), _runId, "reference-data"));
         var organisations = Path.Combine(target, "organisations.json");
         var tree = JsonNode.Parse(File.ReadAllText(organisations))!;
         var prisons = tree["prisons"]!.AsArray();

@@ -16,9 +16,13 @@ internal static partial class ClearTextScan
 
     /// <summary>
     /// Events in flight that still carry the full numbers by design until "minimum data in events"
-    /// (issue 12) is done: ApplicationSubmitted's outbox body. Every other event body is scanned.
+    /// (issue 12) is done: ApplicationSubmitted's body, in the outbox that publishes it and in the
+    /// timers table that holds a delayed redelivery of it. Every other event body is scanned.
     /// </summary>
     private const string EventsStillCarryingNumbers = "%.ApplicationSubmitted";
+
+    /// <summary>The tables that hold event bodies by their message type.</summary>
+    private static readonly string[] EventTables = ["outbox_messages", "scheduled_messages"];
 
     /// <summary>"table: masked match" for every number found in clear; empty when there is none.</summary>
     public static async Task<IReadOnlyList<string>> FindAsync(string connectionString)
@@ -29,7 +33,7 @@ internal static partial class ClearTextScan
         foreach (var table in await TablesAsync(connection))
         {
             var dropped = string.Concat(AuditHashColumns.Select(c => $" - '{c}'"));
-            var filter = table == "outbox_messages" ? $" WHERE message_type NOT LIKE '{EventsStillCarryingNumbers}'" : string.Empty;
+            var filter = EventTables.Contains(table) ? $" WHERE message_type NOT LIKE '{EventsStillCarryingNumbers}'" : string.Empty;
             await using var command = new NpgsqlCommand($"SELECT (to_jsonb(t){dropped})::text FROM \"{table}\" t{filter}", connection);
             await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
             while (await reader.ReadAsync(TestContext.Current.CancellationToken))

@@ -6,6 +6,7 @@ using Visitation.PrisonApproval.Features.Eligibility;
 using Visitation.Rules.Eligibility;
 using Visitation.Messaging.Database;
 using Visitation.Rules.Reviewing;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.PrisonApproval.Features.InFlight;
 
@@ -89,6 +90,8 @@ public sealed class AffectedWork(PrisonApprovalDbContext db, InmateFacts facts, 
             if (!judgement.Result.Eligible)
             {
                 outcomes.Refuse(approval, judgement.Result.Failures, stop.Actor, stop.At);
+                // The rules' consequence of the change, beside the person's row for the change itself (same transaction, same trace).
+                db.AuditSystem(AuditEvent.ApprovalRejected, "application", approval.ApplicationId.ToString(), reason: approval.ReasonCode, outcome: "rejected");
                 refused++;
             }
         }

@@ -6,6 +6,7 @@ using Visitation.PrisonApproval.Features.Eligibility;
 using Visitation.PrisonApproval.Features.InFlight;
 using Visitation.PrisonApproval.Features.Quota;
 using Visitation.Rules.Eligibility;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.PrisonApproval.Features.Suspensions;
 
@@ -48,6 +49,8 @@ public sealed partial class VisitTerminatedConsumer(PrisonApprovalDbContext db, 
         }
 
         inmate.AddStatus(penalty, StatusSource.Penalty, message.TerminatedBy, message.OccurredAt, message.VisitId);
+        // The suspension follows from the officer's termination (scheduling's VisitTerminated row): the system sets it.
+        Db.AuditSystem(AuditEvent.InmateStatusSet, "inmate", inmate.Id.ToString(), RuleCodes.Suspended(StatusKinds.Penalty), outcome: "penalty");
         await Db.SaveChangesAsync(cancellationToken);
         var reason = $"{StatusKinds.Describe(penalty)}，本次会见取消。";
         await affected.InmateChangedAsync(inmate, new Stop(penalty.From, penalty.To, RuleCodes.Suspended(StatusKinds.Penalty), reason, message.TerminatedBy, message.OccurredAt), cancellationToken);

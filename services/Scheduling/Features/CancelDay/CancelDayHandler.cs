@@ -37,6 +37,8 @@ public sealed class CancelDayHandler(SchedulingDbContext db, SlotFinder slots, V
         foreach (var visit in await TouchedAsync(closure, side, ct))
         {
             var outcome = new VisitOutcome(VisitCancellation.DayCancelled, closure.Reason, caller.UserId);
+            // Each visit's cancellation is the closure's consequence: the system's row, beside the person's DayClosed.
+            db.AuditSystem(AuditEvent.VisitCancelled, "visit", visit.Id.ToString(), VisitCancellation.DayCancelled);
             reply.Cancelled.Add(await cancellation.CancelAsync(visit, outcome, reoffer: true, avoidItsSlot: false, closure.Id, now, ct));
         }
 

@@ -42,8 +42,9 @@ public sealed class ConfirmVisitHandler(SchedulingDbContext db, SlotFinder slots
         var choice = await slots.AtAsync(search, date, start, ct)
             ?? throw GrpcErrors.FailedPrecondition($"{date:yyyy-MM-dd} {start:HH\\:mm} 不是该监区可预约的空闲时段");
         var now = ChinaTime.Now(clock);
+        var moved = (date, start) != (visit.Date, visit.Start); // a move to the slot it was proposed at is a plain confirmation
         visit.Confirm(choice, caller.UserId, now);
-        db.Audit(caller, move is null ? AuditEvent.VisitConfirmed : AuditEvent.VisitMoved, "visit", visit.Id.ToString());
+        db.Audit(caller, moved ? AuditEvent.VisitMoved : AuditEvent.VisitConfirmed, "visit", visit.Id.ToString());
         var venue = reference.Venue(visit.VenueId)!;
         VisitTimers.DayOf(db, visit, now);
         db.Publish(new VisitScheduled(visit.ApplicationId, visit.Id, visit.PrisonId, visit.VenueId, venue.Name, venue.Address,

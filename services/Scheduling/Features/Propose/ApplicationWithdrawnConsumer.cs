@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Visitation.Scheduling.Data;
 using Visitation.Messaging.Database;
 using Visitation.Workflow.Withdrawals;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.Scheduling.Features.Propose;
 
@@ -16,6 +17,8 @@ public sealed class ApplicationWithdrawnConsumer(SchedulingDbContext db, TimePro
         if (visit is not null)
         {
             visit.Withdraw(); // its terminals are free again: cancelled visits hold no booking
+            // The withdrawal's consequence for the visit; the clerk's row is the application service's ApplicationWithdrawn.
+            Db.AuditSystem(AuditEvent.VisitCancelled, "visit", visit.Id.ToString(), visit.OutcomeReasonCode);
         }
     }
 }
