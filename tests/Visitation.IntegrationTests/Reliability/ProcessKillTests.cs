@@ -121,11 +121,12 @@ public sealed class ProcessKillTests(VisitationSystem system) : FaultTest(system
                 Assert.Equal(ServiceProcess.KilledBySigkill, await dying.ExitCodeAsync("its crash point after the first committed approval"));
             }
 
-            // The window: an approval's timeline step is committed, and yet the broker holds all three
-            // approvals again — none was acknowledged — for the next consumer.
+            // The window: an approval's timeline step is committed, and yet the broker holds that approval
+            // again — it was never acknowledged — for the next consumer. (Not necessarily all three: an
+            // approval the bureau had not yet published when the process died is simply still to come.)
             Assert.InRange(await OutboxRows.TimelineStepsAsync(application, ids, "bureau-approved"), 1, Applications);
             await Eventually.Until(async () => (await Services.VirtualHost!.QueuesAsync()).Single(q => q.Name == timelineQueue),
-                q => q.Ready == Applications && q.Unacknowledged == 0, "the three approvals back in the timeline's queue, unacknowledged by the dead process");
+                q => q.Ready >= 1 && q.Unacknowledged == 0, "the approvals the dead process held back in the timeline's queue, unacknowledged");
         }
         finally
         {
@@ -143,8 +144,8 @@ public sealed class ProcessKillTests(VisitationSystem system) : FaultTest(system
         // The management API's counters are sampled (every few seconds), so they are waited for, not read once.
         await Eventually.Until(
             async () => (await Services.VirtualHost!.QueuesAsync()).Single(q => q.Name == timelineQueue).Redelivered,
-            redelivered => redelivered >= Applications,
-            $"the broker's count of messages of {timelineQueue} it redelivered to reach {Applications}");
+            redelivered => redelivered >= 1,
+            $"the broker's count of messages of {timelineQueue} it redelivered to reach 1 (the committed, unacknowledged approval)");
     }
 
     private static async Task<string[]> SubmitAsync(ChainDriver chain, Family[] families, string inmatePrefix)
