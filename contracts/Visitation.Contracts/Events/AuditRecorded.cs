@@ -8,6 +8,10 @@ namespace Visitation.Contracts.Events;
 /// </summary>
 /// <param name="Service">The service whose audit holds the row (<c>application</c>, <c>identity</c> …).</param>
 /// <param name="Chain"><c>changes</c> or <c>reads</c>.</param>
+/// <param name="OwnerOrganisation">
+/// The organisation the record belongs to (docs/audit.md); trailing and defaulted: rows written before
+/// the column existed, and events relayed before it, have none.
+/// </param>
 public sealed record AuditRecorded(
     string Service,
     string Chain,
@@ -25,4 +29,5 @@ public sealed record AuditRecorded(
     string Outcome,
     string? TraceId,
     string PreviousHash,
-    string RowHash);
+    string RowHash,
+    string? OwnerOrganisation = null);

@@ -21,6 +21,7 @@ public sealed class AuditStoreDbContext(DbContextOptions<AuditStoreDbContext> op
             row.HasIndex(r => new { r.RecordedAt, r.Id }).IsDescending();
             row.HasIndex(r => r.ActorUserId);
             row.HasIndex(r => r.ActorOrganisation);
+            row.HasIndex(r => r.OwnerOrganisation);
             row.HasIndex(r => new { r.RecordType, r.RecordId });
             row.HasIndex(r => r.EventType);
             row.HasIndex(r => r.LinkBroken).HasFilter("link_broken");

@@ -27,6 +27,9 @@ public sealed class StoredAuditRow
     public required string PreviousHash { get; init; }
     public required string RowHash { get; init; }
 
+    /// <summary>The organisation the record belongs to (docs/audit.md); null for rows of no organisation and rows written before the column.</summary>
+    public string? OwnerOrganisation { get; init; }
+
     /// <summary>
     /// True when <see cref="PreviousHash"/> is not the <see cref="RowHash"/> of the row the store
     /// holds before this one in the service's chain (or the genesis hash, for the first): a row

@@ -15,6 +15,8 @@ public sealed class Review : ReviewItem
 
     public override ReviewStage Stage => ReviewStage.CountyBureau;
 
+    public override string OwningOrganisation => OfficeId;
+
     /// <summary>A newly filed application in its county's queue (already withdrawn if the withdrawal overtook it).</summary>
     public static Review Receive(ApplicationDetails application, DateTimeOffset receivedAt, DateTimeOffset dueBy, bool alreadyWithdrawn)
     {

@@ -127,7 +127,7 @@ public sealed class AccountAdministration(
 
     /// <summary>Queues the change's row for the save Identity makes next; <see cref="Check"/> drops it if that save never happens.</summary>
     private void Record(AuditActor? by, AuditEvent what, StaffUser user, string outcome) =>
-        db.Audit(by ?? AuditActor.System, what, AccountAudit.Record, user.Id, outcome: outcome);
+        db.Audit(by ?? AuditActor.System, what, user.Audited(), outcome: outcome);
 
     private void Check(IdentityResult result)
     {

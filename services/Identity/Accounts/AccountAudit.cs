@@ -1,6 +1,7 @@
 using Visitation.Identity.Data;
 using Visitation.Messaging.Audit;
 using Visitation.ServiceDefaults.Auth;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.Identity.Accounts;
 
@@ -12,6 +13,16 @@ public static class AccountAudit
 {
     /// <summary>The record type of every identity audit row.</summary>
     public const string Record = "account";
+
+    /// <summary>The account as an audit row names it: by its id, owned by its organisation (whose audit administrator sees the row).</summary>
+    public static AuditedRecord Audited(this StaffUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return new AuditedRecord(Record, user.Id, user.OrganisationId);
+    }
+
+    /// <summary>A sign-in under a user name no account has: no account, so no owner (the row stays in this service's own audit).</summary>
+    public static AuditedRecord NoAccount { get; } = new(Record, Id: null, Owner: null);
 
     /// <summary>The actor of a sign-in step: the account acting for itself.</summary>
     public static AuditActor AsAuditActor(this StaffUser user)

@@ -23,7 +23,7 @@ public sealed class AccountStanding(IOptions<IdentityServiceOptions> options, Ti
         if (now - user.LastActivityAt > options.Value.InactivityLimit)
         {
             user.DisabledAt = now;
-            db.Audit(AuditActor.System, AuditEvent.AccountDisabled, AccountAudit.Record, user.Id, outcome: "inactive");
+            db.Audit(AuditActor.System, AuditEvent.AccountDisabled, user.Audited(), outcome: "inactive");
             await users.UpdateAsync(user);
             return "账号长期未使用已停用，请联系系统管理员";
         }

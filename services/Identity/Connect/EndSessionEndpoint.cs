@@ -16,7 +16,7 @@ internal static class EndSessionEndpoint
         if (session.Succeeded && await users.GetUserAsync(session.Principal) is { } user)
         {
             // Commits with the renewed security stamp that ends the sessions.
-            db.Audit(user.AsAuditActor(), AuditEvent.SignedOut, AccountAudit.Record, user.Id, outcome: "signed_out");
+            db.Audit(user.AsAuditActor(), AuditEvent.SignedOut, user.Audited(), outcome: "signed_out");
             await accounts.EndSessionsAsync(user);
         }
 

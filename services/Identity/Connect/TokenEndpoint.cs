@@ -51,7 +51,7 @@ internal static class TokenEndpoint
             {
                 if (user is not null && request.IsRefreshTokenGrantType())
                 {
-                    db.Audit(user.AsAuditActor(), AuditEvent.RefreshRefused, AccountAudit.Record, user.Id, outcome: "refused");
+                    db.Audit(user.AsAuditActor(), AuditEvent.RefreshRefused, user.Audited(), outcome: "refused");
                     await db.SaveChangesAsync(http.RequestAborted);
                 }
 

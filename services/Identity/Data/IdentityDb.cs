@@ -51,7 +51,7 @@ public sealed partial class IdentityDb(DbContextOptions<IdentityDb> options) : I
             if (lockout.CurrentValue is { } end && (lockout.OriginalValue is not { } before || end > before))
             {
                 LockedOutInThisScope = true;
-                this.Audit(entry.Entity.AsAuditActor(), AuditEvent.AccountLockedOut, AccountAudit.Record, entry.Entity.Id, outcome: "locked_out");
+                this.Audit(entry.Entity.AsAuditActor(), AuditEvent.AccountLockedOut, entry.Entity.Audited(), outcome: "locked_out");
             }
         }
     }

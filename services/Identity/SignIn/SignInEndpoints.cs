@@ -43,7 +43,7 @@ internal static class SignInEndpoints
         var user = await users.FindByNameAsync(input.UserName ?? string.Empty);
         if (user is null)
         {
-            db.Audit(AccountAudit.UnknownAccount, AuditEvent.SignInFailed, AccountAudit.Record, recordId: null, outcome: "unknown_account");
+            db.Audit(AccountAudit.UnknownAccount, AuditEvent.SignInFailed, AccountAudit.NoAccount, outcome: "unknown_account");
             await db.SaveChangesAsync(http.RequestAborted);
             return LoginForm(http, returnUrl, Wrong);
         }
@@ -63,7 +63,7 @@ internal static class SignInEndpoints
         if (result.Succeeded)
         {
             // Not enrolled yet: the authorize endpoint sends a password-only session to enrolment.
-            db.Audit(user.AsAuditActor(), AuditEvent.SignInSucceeded, AccountAudit.Record, user.Id, outcome: "password_only");
+            db.Audit(user.AsAuditActor(), AuditEvent.SignInSucceeded, user.Audited(), outcome: "password_only");
             await standing.TouchAsync(user);
             return Results.Redirect(returnUrl);
         }
@@ -79,7 +79,7 @@ internal static class SignInEndpoints
 
     private static async Task FailedAsync(IdentityDb db, StaffUser user, string outcome, CancellationToken ct)
     {
-        db.Audit(user.AsAuditActor(), AuditEvent.SignInFailed, AccountAudit.Record, user.Id, outcome: outcome);
+        db.Audit(user.AsAuditActor(), AuditEvent.SignInFailed, user.Audited(), outcome: outcome);
         await db.SaveChangesAsync(ct);
     }
 
@@ -119,7 +119,7 @@ internal static class SignInEndpoints
         }
 
         user.LastTotpStep = step.Value;
-        db.Audit(user.AsAuditActor(), AuditEvent.SignInSucceeded, AccountAudit.Record, user.Id, outcome: "mfa");
+        db.Audit(user.AsAuditActor(), AuditEvent.SignInSucceeded, user.Audited(), outcome: "mfa");
         await standing.TouchAsync(user);
         return Results.Redirect(returnUrl);
     }
@@ -163,7 +163,7 @@ internal static class SignInEndpoints
         }
 
         user.LastTotpStep = step.Value;
-        db.Audit(user.AsAuditActor(), AuditEvent.FactorEnrolled, AccountAudit.Record, user.Id, outcome: "totp");
+        db.Audit(user.AsAuditActor(), AuditEvent.FactorEnrolled, user.Audited(), outcome: "totp");
         await users.SetTwoFactorEnabledAsync(user, true);
         // The second factor is proven now: the session carries amr=mfa, as after a TOTP sign-in.
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new System.Security.Claims.Claim("amr", Connect.AuthorizeEndpoint.MultiFactor)]);

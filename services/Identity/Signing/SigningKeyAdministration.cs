@@ -27,7 +27,8 @@ public sealed class SigningKeyAdministration(
         var settings = options.Value;
         var path = SigningKeyFolder.Create(settings.KeyFolder, settings.KeyPassword, notBefore, validFor);
         using var key = X509CertificateLoader.LoadPkcs12FromFile(path, settings.KeyPassword, X509KeyStorageFlags.EphemeralKeySet);
-        db.Audit(by ?? AuditActor.System, AuditEvent.SigningKeyStaged, Record, key.Thumbprint, outcome: "staged");
+        // A signing key signs every organisation's tokens: it belongs to none of them.
+        db.Audit(by ?? AuditActor.System, AuditEvent.SigningKeyStaged, new AuditedRecord(Record, key.Thumbprint, Owner: null), outcome: "staged");
         try
         {
             await db.SaveChangesAsync(ct);

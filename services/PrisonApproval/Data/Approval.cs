@@ -21,6 +21,8 @@ public sealed class Approval : ReviewItem
 
     public override ReviewStage Stage => ReviewStage.Prison;
 
+    public override string OwningOrganisation => PrisonId;
+
     public override IReadOnlyList<RuleFailure> FailuresOnRecord() => Failures;
 
     /// <summary>A bureau-approved application in the prison's queue (already withdrawn if the withdrawal overtook it).</summary>

@@ -7,6 +7,11 @@ namespace Visitation.Messaging.Audit;
 /// <param name="EventType">A member of the closed list of audit events (its name).</param>
 /// <param name="RecordType">The kind of record acted on (application, review, inmate, visit…) or, for a search, what was searched.</param>
 /// <param name="RecordId">The record's id; null for a search or a list.</param>
+/// <param name="OwnerOrganisation">
+/// The organisation the record belongs to (the application's office, the inmate's prison, the visit's
+/// venue, the account's organisation; for a list, the caller's): whose audit administrator sees the
+/// row besides the actor's. Null for what belongs to no organisation (a reference-data load, a purge).
+/// </param>
 /// <param name="ReasonCode">The decision's reason code, when it has one.</param>
 /// <param name="Purpose">Why personal data was read (a code), for reads and searches.</param>
 /// <param name="Outcome">What came of it: a code such as <c>approved</c>, <c>rejected</c>, <c>returned</c>.</param>
@@ -17,6 +22,7 @@ public sealed record AuditEntry(
     string EventType,
     string RecordType,
     string? RecordId,
+    string? OwnerOrganisation,
     string? ReasonCode,
     string? Purpose,
     string Outcome,

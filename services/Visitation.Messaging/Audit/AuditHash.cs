@@ -10,6 +10,10 @@ namespace Visitation.Messaging.Audit;
 /// database computes the same text in <c>audit_row_hash</c> (<see cref="AuditSchema"/>) as rows are
 /// inserted; this copy is the verifier's. Each field is written as its UTF-8 byte length, a colon and
 /// the value (null as <c>~</c>), fields joined by <c>|</c>: no value can pass for two.
+/// The owning organisation, added after rows were already chained, is a sixteenth field written only
+/// when the row has one: a row without an owner hashes exactly as every row did before (so the rows
+/// written before the column existed still verify), and a row with one cannot lose it unseen (its text,
+/// and so its hash, changes). Field count and length prefixes keep the two forms apart.
 /// </summary>
 public static class AuditHash
 {
@@ -44,7 +48,8 @@ public static class AuditHash
             row.TraceId,
             row.PreviousHash,
         ];
-        return string.Join('|', fields.Select(Field));
+        var text = string.Join('|', fields.Select(Field));
+        return row.OwnerOrganisation is null ? text : $"{text}|{Field(row.OwnerOrganisation)}";
     }
 
     /// <summary>UTC to the microsecond, as PostgreSQL stores a timestamptz.</summary>

@@ -13,7 +13,7 @@ public static class AuditInsert
     private static readonly string[] Columns =
     [
         "chain", "recorded_at", "actor_user_id", "actor_role", "actor_organisation", "actor_client_id",
-        "event_type", "record_type", "record_id", "reason_code", "purpose", "outcome", "trace_id",
+        "event_type", "record_type", "record_id", "reason_code", "purpose", "outcome", "trace_id", "owner_organisation",
     ];
 
     public static string Sql(int rows)
@@ -38,7 +38,7 @@ public static class AuditInsert
         object?[] values =
         [
             entry.Chain.Name(), recordedAt.ToUniversalTime(), entry.Actor.UserId, entry.Actor.Role, entry.Actor.OrganisationId, entry.Actor.ClientId,
-            entry.EventType, entry.RecordType, entry.RecordId, entry.ReasonCode, entry.Purpose, entry.Outcome, entry.TraceId,
+            entry.EventType, entry.RecordType, entry.RecordId, entry.ReasonCode, entry.Purpose, entry.Outcome, entry.TraceId, entry.OwnerOrganisation,
         ];
         for (var column = 0; column < values.Length; column++)
         {

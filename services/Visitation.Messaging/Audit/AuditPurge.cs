@@ -46,7 +46,7 @@ public static class AuditPurge
         {
             var record = string.Join(';', purged.Select(range => string.Create(CultureInfo.InvariantCulture, $"{range.Chain}:{range.FirstSeq}-{range.LastSeq}")));
             AuditInsert.AddParameters(audit, new AuditEntry(
-                purger, AuditChain.Changes, EventType, "audit_log", record.Length == 0 ? null : record, "retention", null,
+                purger, AuditChain.Changes, EventType, "audit_log", record.Length == 0 ? null : record, OwnerOrganisation: null, "retention", null,
                 purged.Count == 0 ? "nothing_due" : "purged", null), now);
             await audit.ExecuteNonQueryAsync(ct);
         }

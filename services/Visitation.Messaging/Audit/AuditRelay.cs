@@ -121,7 +121,17 @@ public sealed partial class AuditRelay(
         limit.CancelAfter(options.Value.PublishTimeout);
         var message = events.Create(service, row);
         var messageId = AuditEventIds.Of(service, row.Chain, row.Seq);
-        await bus.Publish(message, message.GetType(), context => context.MessageId = messageId, limit.Token).WaitAsync(limit.Token);
+        await bus.Publish(message, message.GetType(), context =>
+        {
+            context.MessageId = messageId;
+            // Mandatory: until the store has bound its queue once on this broker (a fresh broker, the
+            // store starting after the services), RabbitMQ would drop the row unrouted and confirm it
+            // all the same. Returned instead, the publish faults and the row waits for the next round.
+            if (context.TryGetPayload<RabbitMqSendContext>(out var rabbit))
+            {
+                rabbit.Mandatory = true;
+            }
+        }, limit.Token).WaitAsync(limit.Token);
     }
 
     [LoggerMessage(2101, LogLevel.Warning, "Audit relay round of {Service} failed; next try in {DelayMs} ms")]

@@ -46,18 +46,7 @@ public static class AuditSchema
             SELECT CASE WHEN value IS NULL THEN '~' ELSE octet_length(value)::text || ':' || value END
         $$;
 
-        CREATE FUNCTION audit_row_hash(r audit_log) RETURNS text LANGUAGE sql STABLE AS $$
-            SELECT encode(sha256(convert_to(
-                audit_field(r.seq::text) || '|' || audit_field(r.chain) || '|' ||
-                audit_field(to_char(r.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')) || '|' ||
-                audit_field(r.actor_user_id) || '|' || audit_field(r.actor_role) || '|' ||
-                audit_field(r.actor_organisation) || '|' || audit_field(r.actor_client_id) || '|' ||
-                audit_field(r.event_type) || '|' || audit_field(r.record_type) || '|' ||
-                audit_field(r.record_id) || '|' || audit_field(r.reason_code) || '|' ||
-                audit_field(r.purpose) || '|' || audit_field(r.outcome) || '|' ||
-                audit_field(r.trace_id) || '|' || audit_field(r.previous_hash),
-                'UTF8')), 'hex')
-        $$;
+        {{HASH}}
 
         -- Whatever the inserter gave for seq and the hashes is replaced: the position and the link
         -- are the database's, taken under the audit lock so that they follow commit order.
@@ -88,7 +77,51 @@ public static class AuditSchema
 
         REVOKE ALL ON audit_log, audit_anchors FROM PUBLIC;
         REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_log, audit_anchors FROM CURRENT_USER;
-        """.Replace("{{KEY}}", AuditLock.Key.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        """
+        .Replace("{{HASH}}", HashFunction(withOwner: false), StringComparison.Ordinal)
+        .Replace("{{KEY}}", AuditLock.Key.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    /// <summary>
+    /// The owning organisation (docs/audit.md), added to a chain that may already hold rows: a
+    /// nullable column, and the hash function again with the column as a sixteenth field written
+    /// only when it is set, as <see cref="AuditHash.Canonical"/> does. Rows already chained have no
+    /// owner and hash as before, so they keep verifying; nothing is rewritten (the table is append-only).
+    /// Run after <see cref="Create"/> (each service's <c>…_AuditOwner</c> migration).
+    /// </summary>
+    public static string AddOwner { get; } = $"""
+        ALTER TABLE audit_log ADD COLUMN owner_organisation text;
+        {HashFunction(withOwner: true)}
+        """;
+
+    /// <summary>Undoes <see cref="AddOwner"/>: the hash without the column, then the column (rows that had an owner are gone with it).</summary>
+    public static string DropOwner { get; } = $"""
+        {HashFunction(withOwner: false)}
+        ALTER TABLE audit_log DROP COLUMN owner_organisation;
+        """;
+
+    /// <summary>
+    /// <c>audit_row_hash</c>: the canonical text of <see cref="AuditHash.Canonical"/>, hashed. With the
+    /// owner, the owner is a sixteenth field appended only when set (see <see cref="AuditHash"/>).
+    /// </summary>
+    private static string HashFunction(bool withOwner) => $"""
+        CREATE OR REPLACE FUNCTION audit_row_hash(r audit_log) RETURNS text LANGUAGE sql STABLE AS $$
+            SELECT encode(sha256(convert_to(
+                audit_field(r.seq::text) || '|' || audit_field(r.chain) || '|' ||
+                audit_field(to_char(r.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')) || '|' ||
+                audit_field(r.actor_user_id) || '|' || audit_field(r.actor_role) || '|' ||
+                audit_field(r.actor_organisation) || '|' || audit_field(r.actor_client_id) || '|' ||
+                audit_field(r.event_type) || '|' || audit_field(r.record_type) || '|' ||
+                audit_field(r.record_id) || '|' || audit_field(r.reason_code) || '|' ||
+                audit_field(r.purpose) || '|' || audit_field(r.outcome) || '|' ||
+                audit_field(r.trace_id) || '|' || audit_field(r.previous_hash){(withOwner ? OwnerField : string.Empty)},
+                'UTF8')), 'hex')
+        $$;
+        """;
+
+    private const string OwnerField = """
+         ||
+                CASE WHEN r.owner_organisation IS NULL THEN '' ELSE '|' || audit_field(r.owner_organisation) END
+        """;
 
     public static string Drop { get; } = """
         DROP TABLE IF EXISTS audit_log CASCADE;

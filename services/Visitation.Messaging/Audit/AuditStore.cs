@@ -7,7 +7,7 @@ public static class AuditStore
 {
     private const string Columns = """
         SELECT seq, chain, recorded_at, actor_user_id, actor_role, actor_organisation, actor_client_id, event_type,
-               record_type, record_id, reason_code, purpose, outcome, trace_id, previous_hash, row_hash
+               record_type, record_id, reason_code, purpose, outcome, trace_id, previous_hash, row_hash, owner_organisation
         FROM audit_log
         """;
 
@@ -52,7 +52,7 @@ public static class AuditStore
             rows.Add(new AuditRow(
                 reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetString(3), reader.GetString(4),
                 reader.GetString(5), Text(6), reader.GetString(7), reader.GetString(8), Text(9), Text(10), Text(11), reader.GetString(12),
-                Text(13), reader.GetString(14), reader.GetString(15)));
+                Text(13), reader.GetString(14), reader.GetString(15), Text(16)));
         }
 
         return rows;

@@ -14,7 +14,8 @@ public sealed class AuditRecordedEvents : IAuditEventFactory
         ArgumentNullException.ThrowIfNull(row);
         return new AuditRecorded(
             service, row.Chain, row.Seq, row.RecordedAt, row.ActorUserId, row.ActorRole, row.ActorOrganisation, row.ActorClientId,
-            row.EventType, row.RecordType, row.RecordId, row.ReasonCode, row.Purpose, row.Outcome, row.TraceId, row.PreviousHash, row.RowHash);
+            row.EventType, row.RecordType, row.RecordId, row.ReasonCode, row.Purpose, row.Outcome, row.TraceId, row.PreviousHash, row.RowHash,
+            row.OwnerOrganisation);
     }
 }
 

@@ -48,7 +48,8 @@ public sealed class ReferenceDataLoadAudit(IServiceProvider services, LoadedRefe
             .ToListAsync(ct);
         if (last is not [var recorded] || recorded != fingerprint)
         {
-            db.AuditSystem(what, recordType, fingerprint, outcome: Loaded);
+            // The files are every organisation's: the load belongs to none (it stays in the service's own audit).
+            db.AuditSystem(what, new AuditedRecord(recordType, fingerprint, Owner: null), outcome: Loaded);
         }
     }
 

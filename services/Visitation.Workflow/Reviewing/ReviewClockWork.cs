@@ -36,7 +36,7 @@ public abstract class ReviewClockWork<TItem, TContext>(TContext db, TimeProvider
                 ?? throw new InvalidOperationException($"Review {item.ApplicationId} was selected to expire but has time left.");
             item.Expire(reason, now);
             Announce(item, reason, now);
-            Db.AuditSystem(ExpiryEvent, "application", item.ApplicationId.ToString(), reason.Code, "expired");
+            Db.AuditSystem(ExpiryEvent, item.Audited(), reason.Code, "expired");
         }
 
         await Db.SaveChangesAsync(cancellationToken);

@@ -2,6 +2,7 @@ using Visitation.Contracts.Events;
 using Visitation.Rules.Calendars;
 using Visitation.Rules.Eligibility;
 using Visitation.Rules.Reviewing;
+using Visitation.Workflow.Audit;
 
 namespace Visitation.Workflow.Reviewing;
 
@@ -35,6 +36,15 @@ public abstract class ReviewItem
 
     /// <summary>Which stage this is: its texts and its review clock.</summary>
     public abstract ReviewStage Stage { get; }
+
+    /// <summary>
+    /// The organisation the application belongs to at this stage (the bureau's: the office that filed
+    /// it; the prison's: the prison): the owner of its audit rows, whose audit administrator sees them.
+    /// </summary>
+    public abstract string OwningOrganisation { get; }
+
+    /// <summary>The application as this stage's audit rows name it.</summary>
+    public AuditedRecord Audited() => new("application", ApplicationId.ToString(), OwningOrganisation);
 
     /// <summary>Every rule a refusal named; a stage that keeps none answers with the reason code alone.</summary>
     public virtual IReadOnlyList<RuleFailure> FailuresOnRecord() => [];

@@ -106,7 +106,7 @@ public sealed class AuditStoreFilterAndCsvTests
         {
             Service = "scheduling", Chain = "changes", Seq = seq, RecordedAt = at, ActorUserId = "officer-sun", ActorRole = "officer",
             ActorOrganisation = "yongji-prison", EventType = "VisitConfirmed", RecordType = "visit", RecordId = "v", Outcome = outcome,
-            PreviousHash = "p", RowHash = "h" + seq, ReceivedAt = at,
+            PreviousHash = "p", RowHash = "h" + seq, ReceivedAt = at, OwnerOrganisation = seq == 2 ? "yongji-venue" : null,
         };
 
         var csv = Encoding.UTF8.GetString(AuditCsv.Write([Row(2, "done"), Row(1, "rows:1,2")]));
@@ -114,8 +114,8 @@ public sealed class AuditStoreFilterAndCsvTests
         var lines = csv.Split("\r\n");
         Assert.Equal(4, lines.Length); // header, two rows, and the empty remainder after the last CRLF
         Assert.Equal(string.Join(',', AuditCsv.Header), lines[0]);
-        Assert.Equal("scheduling,changes,2,2026-02-02T01:00:03.123456Z,officer-sun,officer,yongji-prison,,VisitConfirmed,visit,v,,,done,,p,h2,false", lines[1]);
-        Assert.EndsWith(",\"rows:1,2\",,p,h1,false", lines[2], StringComparison.Ordinal);
+        Assert.Equal("scheduling,changes,2,2026-02-02T01:00:03.123456Z,officer-sun,officer,yongji-prison,,VisitConfirmed,visit,v,,,done,,p,h2,false,yongji-venue", lines[1]);
+        Assert.EndsWith(",\"rows:1,2\",,p,h1,false,", lines[2], StringComparison.Ordinal); // no owner: an empty last field
         Assert.Empty(lines[3]);
     }
 }

@@ -52,12 +52,48 @@ public sealed class AuditStoreTests(VisitationSystem system)
         foreach (var (service, eventType, record) in decisions)
         {
             var source = Assert.Single(await AuditRows.OfAsync(system.Databases[service], eventType, record));
+            // The row before it in its chain too: a row that overtook its predecessor (parallel
+            // consumers) is flagged until that one arrives, and cleared then.
+            var before = (await AuditRows.AllAsync(system.Databases[service])).LastOrDefault(row => row.Chain == source.Chain && row.Seq < source.Seq);
+            if (before is not null)
+            {
+                await _store.ArrivedAsync(RelayNames[service], before.Chain, before.Seq);
+            }
+
             var copies = await _store.ArrivedAsync(RelayNames[service], source.Chain, source.Seq);
 
             var copy = Assert.Single(copies);
             Assert.Equal(source.RowHash, copy.RowHash);
             Assert.False(copy.LinkBroken, $"{service}'s row {source.Seq} arrived flagged as not linked");
         }
+    }
+
+    [Fact]
+    public async Task TheSystemsRowsAboutACountysApplicationAreSeenByThatCountysAuditAdministratorAndByNoOtherCountys()
+    {
+        system.Clock.StartAt(TestDates.ApplicationDay);
+        var family = new Family(system.Clock);
+        var (id, proposal) = await _chain.DriveToProposalAsync(family, "存档乙" + family.Phone[^4..]);
+        // The proposal is the system's (a consumer's): actor organisation "system", owner the visit's venue.
+        var source = Assert.Single(await AuditRows.OfAsync(system.Databases["scheduling"], "VisitProposed", proposal.VisitId));
+        Assert.Equal((AuditActor.SystemName, Orgs.Venue), (source.ActorOrganisation, source.OwnerOrganisation));
+        var submitted = Assert.Single(await AuditRows.OfAsync(system.Databases["application"], "ApplicationSubmitted", id));
+        Assert.Equal(Orgs.Office, submitted.OwnerOrganisation);
+        Assert.Single(await _store.ArrivedAsync("scheduling", source.Chain, source.Seq));
+        Assert.Single(await _store.ArrivedAsync("application", submitted.Chain, submitted.Seq));
+        var aboutTheVisit = new AuditFilter { RecordType = "visit", RecordId = proposal.VisitId };
+        var aboutTheApplication = new AuditFilter { RecordType = "application", RecordId = id };
+
+        var county = (await AuditAdmin(Orgs.County).SearchAuditAsync(new SearchAuditRequest { Filter = aboutTheVisit })).Rows;
+        var otherCounty = (await AuditAdmin(Orgs.OtherCounty).SearchAuditAsync(new SearchAuditRequest { Filter = aboutTheVisit })).Rows;
+        var otherCountyOnTheApplication = (await AuditAdmin(Orgs.OtherCounty).SearchAuditAsync(new SearchAuditRequest { Filter = aboutTheApplication })).Rows;
+        var byOwner = await AuditAdmin(Orgs.County).SearchAuditAsync(new SearchAuditRequest { Filter = new AuditFilter(aboutTheVisit) { OwnerOrganisation = Orgs.Venue } });
+
+        var proposed = Assert.Single(county, row => row.EventType == "VisitProposed");
+        Assert.Equal((AuditActor.SystemName, Orgs.Venue, source.RowHash), (proposed.ActorOrganisation, proposed.OwnerOrganisation, proposed.RowHash));
+        Assert.Empty(otherCounty);
+        Assert.Empty(otherCountyOnTheApplication);
+        Assert.Contains(byOwner.Rows, row => row.RowHash == source.RowHash);
     }
 
     [Fact]

@@ -85,6 +85,40 @@ public sealed class AuditChainTests
         Assert.Contains("|6:监狱|", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ARowWithoutAnOwnerHashesAsRowsDidBeforeTheColumnAndARowWithOneAddsItAsASixteenthField()
+    {
+        var unowned = Row("changes", 7, AuditHash.Genesis);
+        var owned = unowned with { OwnerOrganisation = "yongji-bureau" };
+
+        Assert.EndsWith($"|64:{AuditHash.Genesis}", AuditHash.Canonical(unowned), StringComparison.Ordinal);
+        Assert.Equal(15, AuditHash.Canonical(unowned).Split('|').Length);
+        Assert.Equal(AuditHash.Canonical(unowned) + "|13:yongji-bureau", AuditHash.Canonical(owned));
+        Assert.NotEqual(AuditHash.Of(unowned), AuditHash.Of(owned));
+        Assert.NotEqual(AuditHash.Of(owned), AuditHash.Of(owned with { OwnerOrganisation = string.Empty }));
+    }
+
+    [Fact]
+    public void AnOwnerRemovedFromARowOrGivenToOneIsNamedAsTheBreak()
+    {
+        var rows = Chain("changes", 1, 3).Select(row => row with { OwnerOrganisation = "P01" }).Select(Rehash).ToList();
+        Relink(rows);
+
+        Assert.Null(AuditVerifier.FirstBreak(rows, []));
+        Assert.Equal(2, AuditVerifier.FirstBreak([rows[0], rows[1] with { OwnerOrganisation = null }, rows[2]], [])?.Seq);
+        Assert.Equal(3, AuditVerifier.FirstBreak([rows[0], rows[1], rows[2] with { OwnerOrganisation = "P02" }], [])?.Seq);
+    }
+
+    private static AuditRow Rehash(AuditRow row) => row with { RowHash = AuditHash.Of(row) };
+
+    private static void Relink(List<AuditRow> rows)
+    {
+        for (var i = 1; i < rows.Count; i++)
+        {
+            rows[i] = Rehash(rows[i] with { PreviousHash = rows[i - 1].RowHash });
+        }
+    }
+
     private static IEnumerable<AuditRow> Chain(string chain, long firstSeq, int count)
     {
         var previous = AuditHash.Genesis;

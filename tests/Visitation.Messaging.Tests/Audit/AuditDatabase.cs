@@ -24,7 +24,7 @@ public sealed class AuditDatabase(TestDatabase database)
 
     public static async Task<AuditDatabase> CreateAsync(TestDatabase database)
     {
-        await ExecuteAsync(database.ConnectionString, AuditSchema.Create);
+        await ExecuteAsync(database.ConnectionString, AuditSchema.Create + AuditSchema.AddOwner);
         return new AuditDatabase(database);
     }
 
@@ -40,7 +40,7 @@ public sealed class AuditDatabase(TestDatabase database)
         Http.HttpContext = new DefaultHttpContext { User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(AuditCommitInterceptor.ClientIdClaim, clientId)], "test")) };
 
     public static AuditEntry Entry(string eventType, string recordId, AuditChain chain = AuditChain.Changes, AuditActor? actor = null) =>
-        new(actor ?? new AuditActor("officer-sun", "officer", "P01"), chain, eventType, "application", recordId, null, null, "done", null);
+        new(actor ?? new AuditActor("officer-sun", "officer", "P01"), chain, eventType, "application", recordId, "P01", null, null, "done", null);
 
     public async Task CommitAsync(params AuditEntry[] entries)
     {

@@ -36,6 +36,38 @@ public sealed class AuditTrailTests : DatabaseTest
     }
 
     [Fact]
+    public async Task RowsChainedBeforeTheOwnerColumnKeepVerifyingAfterItsMigrationAndRowsWithAnOwnerChainOnFromThem()
+    {
+        // A service's audit as it stood before the owner: rows inserted with the original columns.
+        await AuditDatabase.ExecuteAsync(Database.ConnectionString, AuditSchema.Create);
+        await AuditDatabase.ExecuteAsync(Database.ConnectionString, """
+            INSERT INTO audit_log (chain, recorded_at, actor_user_id, actor_role, actor_organisation, event_type, record_type, record_id, outcome)
+            VALUES ('changes', now(), 'officer-sun', 'officer', 'P01', 'ApprovalApproved', 'application', 'old-1', 'approved'),
+                   ('changes', now(), 'system', 'system', 'system', 'ApprovalExpired', 'application', 'old-2', 'expired');
+            """);
+
+        await AuditDatabase.ExecuteAsync(Database.ConnectionString, AuditSchema.AddOwner);
+        var audit = new AuditDatabase(Database);
+        await audit.CommitAsync(
+            AuditDatabase.Entry("VisitProposed", "new-1", actor: AuditActor.System) with { OwnerOrganisation = "yongji-venue" },
+            AuditDatabase.Entry("ReferenceDataLoaded", "sha256:1", actor: AuditActor.System) with { OwnerOrganisation = null });
+        var rows = await audit.RowsAsync();
+
+        // The old rows' hashes are the old function's (nothing can rewrite them), recomputed here by the new code.
+        Assert.Null(await audit.VerifyAsync());
+        Assert.Equal([null, null, "yongji-venue", null], rows.Select(r => r.OwnerOrganisation));
+        Assert.Equal(rows[1].RowHash, rows[2].PreviousHash);
+
+        // The owner is in the hash: taking it off the row (triggers off, as only a superuser can) is found.
+        await AuditDatabase.ExecuteAsync(Database.ConnectionString, $"""
+            ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only;
+            UPDATE audit_log SET owner_organisation = NULL WHERE seq = {rows[2].Seq};
+            ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only;
+            """);
+        Assert.Equal(rows[2].Seq, (await audit.VerifyAsync())?.Seq);
+    }
+
+    [Fact]
     public async Task AnAuditRowThatCannotBeWrittenRollsBackTheChangeAndItsEvent()
     {
         var audit = await AuditAsync();
@@ -194,7 +226,7 @@ public sealed class AuditTrailTests : DatabaseTest
     {
         await AuditAsync();
         await using var role = await ServiceRole.CreateAsync(Database);
-        await AuditDatabase.ExecuteAsync(role.ConnectionString, AuditSchema.Create);
+        await AuditDatabase.ExecuteAsync(role.ConnectionString, AuditSchema.Create + AuditSchema.AddOwner);
         await AuditDatabase.ExecuteAsync(role.ConnectionString,
             "INSERT INTO audit_log (chain, recorded_at, actor_user_id, actor_role, actor_organisation, event_type, record_type, outcome) VALUES ('changes', now(), 'u', 'clerk', 'O', 'ApplicationSubmitted', 'application', 'done')");
         await AuditDatabase.ExecuteAsync(role.ConnectionString, "SELECT count(*) FROM audit_log");

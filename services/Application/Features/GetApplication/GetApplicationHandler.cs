@@ -16,7 +16,7 @@ public sealed class GetApplicationHandler(ApplicationDbContext db, TimeProvider 
     {
         var id = Ids.Parse(request.ApplicationId, "application_id");
         var application = await OfficeApplications.LoadAsync(db.Applications.AsNoTracking(), id, caller, ct);
-        await db.AuditReadAsync(caller, AuditEvent.ApplicationRead, "application", application.Id.ToString(), AuditPurposes.CaseHandling, ct);
+        await db.AuditReadAsync(caller, AuditEvent.ApplicationRead, application.Audited(), AuditPurposes.CaseHandling, ct);
         return ApplicationViews.ToView(application, ChinaTime.Today(clock));
     }
 }

@@ -29,7 +29,7 @@ public sealed class ListApplicationsHandler(ApplicationDbContext db)
 
         var rows = await query.OrderByDescending(a => a.SubmittedAt).ThenBy(a => a.Id)
             .Skip(page.Offset).Take(page.Size).ToListAsync(ct);
-        await db.AuditReadAsync(caller, AuditEvent.ApplicationsSearched, "application", null, AuditPurposes.WorkQueue, ct, outcome: $"rows:{rows.Count}");
+        await db.AuditReadAsync(caller, AuditEvent.ApplicationsSearched, AuditedRecord.ListBy("application", caller), AuditPurposes.WorkQueue, ct, outcome: $"rows:{rows.Count}");
         var reply = new ListApplicationsReply { NextPageToken = page.NextToken(rows.Count) };
         reply.Applications.AddRange(rows.Select(ApplicationViews.ToSummary));
         return reply;

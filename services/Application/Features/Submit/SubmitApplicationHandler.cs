@@ -38,7 +38,7 @@ public sealed class SubmitApplicationHandler(ApplicationDbContext db, ReferenceD
         application.RequestHash = fingerprint;
         db.Applications.Add(application);
         db.Publish(ToEvent(application, caller, now), now);
-        db.Audit(caller, AuditEvent.ApplicationSubmitted, "application", application.Id.ToString());
+        db.Audit(caller, AuditEvent.ApplicationSubmitted, application.Audited());
         try
         {
             await db.SaveChangesAsync(ct);

@@ -41,7 +41,7 @@ public sealed class WithdrawApplicationHandler(ApplicationDbContext db, TimeProv
             Detail = $"家属申请撤回：{request.Reason.Trim()}",
         });
         db.Publish(new ApplicationWithdrawn(application.Id, application.OfficeId, request.Reason.Trim(), caller.UserId, now), now);
-        db.Audit(caller, AuditEvent.ApplicationWithdrawn, "application", application.Id.ToString());
+        db.Audit(caller, AuditEvent.ApplicationWithdrawn, application.Audited());
         await db.SaveChangesAsync(ct);
         return ApplicationViews.ToView(application, DateOnly.FromDateTime(now.DateTime));
     }

@@ -72,6 +72,10 @@ namespace Visitation.AuditStore.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("outcome");
 
+                    b.Property<string>("OwnerOrganisation")
+                        .HasColumnType("text")
+                        .HasColumnName("owner_organisation");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -138,6 +142,9 @@ namespace Visitation.AuditStore.Data.Migrations
                     b.HasIndex("LinkBroken")
                         .HasDatabaseName("ix_audit_rows_link_broken")
                         .HasFilter("link_broken");
+
+                    b.HasIndex("OwnerOrganisation")
+                        .HasDatabaseName("ix_audit_rows_owner_organisation");
 
                     b.HasIndex("RecordType", "RecordId")
                         .HasDatabaseName("ix_audit_rows_record_type_record_id");

@@ -16,6 +16,7 @@ public static class AuditCsv
     [
         "service", "chain", "seq", "recorded_at", "actor_user_id", "actor_role", "actor_organisation", "actor_client_id", "event_type",
         "record_type", "record_id", "reason_code", "purpose", "outcome", "trace_id", "previous_hash", "row_hash", "link_broken",
+        "owner_organisation",
     ];
 
     public static byte[] Write(IEnumerable<StoredAuditRow> rows)
@@ -30,6 +31,7 @@ public static class AuditCsv
                 row.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
                 row.ActorUserId, row.ActorRole, row.ActorOrganisation, row.ActorClientId, row.EventType, row.RecordType, row.RecordId,
                 row.ReasonCode, row.Purpose, row.Outcome, row.TraceId, row.PreviousHash, row.RowHash, row.LinkBroken ? "true" : "false",
+                row.OwnerOrganisation,
             ]);
         }
 

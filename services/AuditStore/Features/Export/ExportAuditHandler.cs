@@ -31,7 +31,7 @@ public sealed class ExportAuditHandler(AuditStoreDbContext db)
             rows.RemoveAt(rows.Count - 1);
         }
 
-        await db.AuditReadAsync(caller, AuditEvent.Exported, "audit", null, AuditPurposes.AuditReview, ct,
+        await db.AuditReadAsync(caller, AuditEvent.Exported, AuditedRecord.ListBy("audit", caller), AuditPurposes.AuditReview, ct,
             outcome: truncated ? $"rows:{rows.Count}+truncated" : $"rows:{rows.Count}");
         return new ExportAuditReply
         {

@@ -25,6 +25,7 @@ internal static class StoredRows
         TraceId = message.TraceId,
         PreviousHash = message.PreviousHash,
         RowHash = message.RowHash,
+        OwnerOrganisation = message.OwnerOrganisation,
         LinkBroken = message.PreviousHash != previousRowHash,
         ReceivedAt = now,
     };

@@ -50,7 +50,8 @@ public static class AuditFilters
         return new AuditQuery(
             Text(violations, "filter.actor_user_id", filter.ActorUserId),
             Text(violations, "filter.actor_organisation", filter.ActorOrganisation),
-            recordType, recordId, eventType, service, from, to, filter.OnlyBrokenLinks);
+            recordType, recordId, eventType, service, from, to, filter.OnlyBrokenLinks,
+            Text(violations, "filter.owner_organisation", filter.OwnerOrganisation));
     }
 
     private static readonly HashSet<string> AuditEventNames = [.. Enum.GetNames<AuditEvent>()];

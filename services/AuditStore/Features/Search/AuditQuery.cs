@@ -13,19 +13,22 @@ public sealed record AuditQuery(
     string? Service,
     DateTimeOffset? From,
     DateTimeOffset? To,
-    bool OnlyBrokenLinks)
+    bool OnlyBrokenLinks,
+    string? OwnerOrganisation = null)
 {
     /// <summary>
     /// The rows matching the filter within the caller's reach: rows whose actor belongs to the
-    /// caller's organisation subtree. A filter naming an organisation outside it matches nothing,
-    /// exactly as one naming an organisation nobody acted for.
+    /// caller's organisation subtree, or whose record does (its owning organisation) — so the
+    /// system's rows about the subtree's records, and other organisations' acts on them, are seen.
+    /// A filter naming an organisation outside it matches nothing, exactly as one naming an
+    /// organisation nobody acted for.
     /// </summary>
     public IQueryable<StoredAuditRow> Apply(IQueryable<StoredAuditRow> rows, Caller caller)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(caller);
         var reach = caller.Organisations;
-        rows = rows.Where(r => reach.Contains(r.ActorOrganisation));
+        rows = rows.Where(r => reach.Contains(r.ActorOrganisation) || (r.OwnerOrganisation != null && reach.Contains(r.OwnerOrganisation)));
         if (ActorUserId is not null)
         {
             rows = rows.Where(r => r.ActorUserId == ActorUserId);
@@ -34,6 +37,11 @@ public sealed record AuditQuery(
         if (ActorOrganisation is not null)
         {
             rows = rows.Where(r => r.ActorOrganisation == ActorOrganisation);
+        }
+
+        if (OwnerOrganisation is not null)
+        {
+            rows = rows.Where(r => r.OwnerOrganisation == OwnerOrganisation);
         }
 
         if (RecordType is not null)

@@ -29,6 +29,7 @@ public static class AuditRowViews
             PreviousHash = row.PreviousHash,
             RowHash = row.RowHash,
             LinkBroken = row.LinkBroken,
+            OwnerOrganisation = row.OwnerOrganisation ?? string.Empty,
         };
     }
 }

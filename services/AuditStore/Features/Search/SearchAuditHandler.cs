@@ -25,7 +25,7 @@ public sealed class SearchAuditHandler(AuditStoreDbContext db)
         }
 
         var page = await rows.OrderByDescending(r => r.RecordedAt).ThenByDescending(r => r.Id).Take(size).ToListAsync(ct);
-        await db.AuditReadAsync(caller, AuditEvent.AuditSearched, "audit", null, AuditPurposes.AuditReview, ct, outcome: $"rows:{page.Count}");
+        await db.AuditReadAsync(caller, AuditEvent.AuditSearched, AuditedRecord.ListBy("audit", caller), AuditPurposes.AuditReview, ct, outcome: $"rows:{page.Count}");
         var reply = new SearchAuditReply
         {
             NextPageToken = page.Count < size ? string.Empty : new AuditPageToken(page[^1].RecordedAt, page[^1].Id).Encode(),

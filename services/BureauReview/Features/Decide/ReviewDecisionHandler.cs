@@ -28,7 +28,7 @@ public sealed class ReviewDecisionHandler(BureauReviewDbContext db, TimeProvider
         var now = ChinaTime.Now(clock);
         review.Approve(caller.UserId, now, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim());
         db.Publish(new BureauApproved(review.Application, caller.UserId, review.Reason, now), now);
-        db.Audit(caller, AuditEvent.ReviewApproved, "application", review.ApplicationId.ToString(), outcome: "approved");
+        db.Audit(caller, AuditEvent.ReviewApproved, review.Audited(), outcome: "approved");
         await db.SaveChangesAsync(ct);
         return Decisions.Approved(caller.UserId, now);
     }
@@ -45,7 +45,7 @@ public sealed class ReviewDecisionHandler(BureauReviewDbContext db, TimeProvider
         var now = ChinaTime.Now(clock);
         review.Reject([new RuleFailure(request.ReasonCode, request.Reason.Trim(), "")], caller.UserId, now);
         db.Publish(new BureauRejected(review.ApplicationId, review.CountyId, review.ReasonCode!, review.Reason!, caller.UserId, now), now);
-        db.Audit(caller, AuditEvent.ReviewRejected, "application", review.ApplicationId.ToString(), reason: review.ReasonCode, outcome: "rejected");
+        db.Audit(caller, AuditEvent.ReviewRejected, review.Audited(), reason: review.ReasonCode, outcome: "rejected");
         await db.SaveChangesAsync(ct);
         return Decisions.Recorded(review);
     }

@@ -14,7 +14,7 @@ public sealed class ListReviewsQuery(BureauReviewDbContext db)
     public async Task<ListPendingReviewsReply> HandleAsync(Page page, bool overdue, Caller caller, CancellationToken ct)
     {
         var reviews = await db.Reviews.AsNoTracking().Where(t => t.CountyId == caller.OrganisationId).QueuePageAsync(overdue, page, ct);
-        await db.AuditReadAsync(caller, AuditEvent.ReviewsListed, "review", null, AuditPurposes.WorkQueue, ct, outcome: $"rows:{reviews.Count}");
+        await db.AuditReadAsync(caller, AuditEvent.ReviewsListed, AuditedRecord.ListBy("review", caller), AuditPurposes.WorkQueue, ct, outcome: $"rows:{reviews.Count}");
         return new ListPendingReviewsReply { NextPageToken = page.NextToken(reviews.Count), Tasks = { reviews.Select(ReviewTaskView.Of) } };
     }
 }

@@ -14,12 +14,12 @@ public sealed class ListMessagesHandler(NotificationDbContext db)
     {
         var id = Ids.Parse(request.ApplicationId, "application_id");
         // An application of an office outside the caller's reach is answered exactly as an unknown one.
-        _ = await db.Recipients.AsNoTracking().SingleOrDefaultAsync(r => r.ApplicationId == id && caller.Organisations.Contains(r.OfficeId), ct)
+        var recipient = await db.Recipients.AsNoTracking().SingleOrDefaultAsync(r => r.ApplicationId == id && caller.Organisations.Contains(r.OfficeId), ct)
             ?? throw GrpcErrors.NotFound("申请", request.ApplicationId);
 
         var messages = await db.Messages.AsNoTracking().Where(m => m.ApplicationId == id)
             .OrderBy(m => m.CreatedAt).ToListAsync(ct);
-        await db.AuditReadAsync(caller, AuditEvent.MessagesListed, "application", id.ToString(), AuditPurposes.MessageFollowUp, ct, outcome: $"rows:{messages.Count}");
+        await db.AuditReadAsync(caller, AuditEvent.MessagesListed, new AuditedRecord("application", id.ToString(), recipient.OfficeId), AuditPurposes.MessageFollowUp, ct, outcome: $"rows:{messages.Count}");
         var reply = new ListMessagesReply();
         reply.Messages.AddRange(messages.Select(SmsViews.ToView));
         return reply;

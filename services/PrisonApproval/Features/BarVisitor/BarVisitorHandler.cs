@@ -49,7 +49,7 @@ public sealed class BarVisitorHandler(PrisonApprovalDbContext db, AffectedWork a
             SetAt = now,
         };
         db.BarredVisitors.Add(bar);
-        db.Audit(caller, AuditEvent.VisitorBarred, "bar", bar.Id.ToString());
+        db.Audit(caller, AuditEvent.VisitorBarred, bar.Audited());
         await db.SaveChangesAsync(ct);
         var today = ChinaTime.Today(clock);
         var reached = new Affected(0, 0);

@@ -29,7 +29,7 @@ public sealed partial class CheckEligibilityHandler(PrisonApprovalDbContext db, 
 
         // Every question is recorded with its purpose: who asked, from which organisation, about which
         // prison, what the counter was told — never the inmate's facts nor the visitors' numbers.
-        await db.AuditReadAsync(caller, AuditEvent.EligibilityQueried, "prison", question.PrisonId, question.Purpose, ct, outcome: answer.Outcome.ToString());
+        await db.AuditReadAsync(caller, AuditEvent.EligibilityQueried, new AuditedRecord("prison", question.PrisonId, question.PrisonId), question.Purpose, ct, outcome: answer.Outcome.ToString());
         LogAsked(caller.UserId, caller.Role, caller.OrganisationId, question.Purpose, question.PrisonId, answer.Outcome);
         return EligibilityReplies.Of(answer);
     }

@@ -72,7 +72,7 @@ public sealed class ApprovalDecisionHandler(PrisonApprovalDbContext db, InmateFa
     private void Audit(Approval approval, Caller caller)
     {
         var approved = approval.Status == ReviewStatus.Approved;
-        db.Audit(caller, approved ? AuditEvent.ApprovalApproved : AuditEvent.ApprovalRejected, "application", approval.ApplicationId.ToString(),
+        db.Audit(caller, approved ? AuditEvent.ApprovalApproved : AuditEvent.ApprovalRejected, approval.Audited(),
             reason: approval.ReasonCode, outcome: approved ? "approved" : "rejected");
     }
 

@@ -32,7 +32,7 @@ public sealed class EndInmateStatusHandler(PrisonApprovalDbContext db, InmateVie
         }
 
         status.To = lastDay;
-        db.Audit(caller, AuditEvent.InmateStatusEnded, "inmate_status", status.Id.ToString());
+        db.Audit(caller, AuditEvent.InmateStatusEnded, status.Audited(inmate));
         return await views.CommitAsync(inmate, transaction, ct);
     }
 }

@@ -17,7 +17,7 @@ public sealed class GetInmateQuery(InmateViews views, PrisonApprovalDbContext db
         var month = string.IsNullOrEmpty(request.Month) ? null : violations.Month("month", request.Month);
         violations.ThrowIfAny();
         var inmate = await views.LoadAsync(caller, request.InmateNumber, ct);
-        await db.AuditReadAsync(caller, AuditEvent.InmateRead, "inmate", inmate.Id.ToString(), AuditPurposes.CaseHandling, ct);
+        await db.AuditReadAsync(caller, AuditEvent.InmateRead, inmate.Audited(), AuditPurposes.CaseHandling, ct);
         return await views.ViewAsync(inmate, month is { } first ? VisitMonth.Of(first) : null, ct);
     }
 }

@@ -40,7 +40,7 @@ public sealed class ImportInmatesHandler(PrisonApprovalDbContext db, ReferenceDa
                 reply.Updated++;
             }
 
-            db.Audit(caller, AuditEvent.RegisterImported, "inmate", inmate.Id.ToString(), outcome: isNew ? "created" : "updated");
+            db.Audit(caller, AuditEvent.RegisterImported, inmate.Audited(), outcome: isNew ? "created" : "updated");
             stops.AddRange(RegisterUpdate.Apply(inmate, record, isNew, policy, caller.UserId, now, ChinaTime.Today(clock)).Select(stop => (inmate, stop)));
         }
 

@@ -91,7 +91,7 @@ public sealed class AffectedWork(PrisonApprovalDbContext db, InmateFacts facts, 
             {
                 outcomes.Refuse(approval, judgement.Result.Failures, stop.Actor, stop.At);
                 // The rules' consequence of the change, beside the person's row for the change itself (same transaction, same trace).
-                db.AuditSystem(AuditEvent.ApprovalRejected, "application", approval.ApplicationId.ToString(), reason: approval.ReasonCode, outcome: "rejected");
+                db.AuditSystem(AuditEvent.ApprovalRejected, approval.Audited(), reason: approval.ReasonCode, outcome: "rejected");
                 refused++;
             }
         }

@@ -20,7 +20,7 @@ public sealed class ListApprovalsQuery(PrisonApprovalDbContext db)
         var approvals = await db.Approvals.AsNoTracking()
             .Where(a => caller.Organisations.Contains(a.PrisonId))
             .QueuePageAsync(overdue, page, ct);
-        await db.AuditReadAsync(caller, AuditEvent.ApprovalsListed, "approval", null, AuditPurposes.WorkQueue, ct, outcome: $"rows:{approvals.Count}");
+        await db.AuditReadAsync(caller, AuditEvent.ApprovalsListed, AuditedRecord.ListBy("approval", caller), AuditPurposes.WorkQueue, ct, outcome: $"rows:{approvals.Count}");
         var reply = new ListPendingApprovalsReply { NextPageToken = page.NextToken(approvals.Count) };
         foreach (var approval in approvals)
         {

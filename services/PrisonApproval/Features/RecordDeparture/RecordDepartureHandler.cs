@@ -24,7 +24,7 @@ public sealed class RecordDepartureHandler(PrisonApprovalDbContext db, InmateVie
         var now = ChinaTime.Now(clock);
         inmate.Custody = custody;
         inmate.UpdatedAt = now;
-        db.Audit(caller, AuditEvent.InmateDepartureRecorded, "inmate", inmate.Id.ToString(), outcome: custody.ToString());
+        db.Audit(caller, AuditEvent.InmateDepartureRecorded, inmate.Audited(), outcome: custody.ToString());
         if (custody == CustodyStatus.InCustody)
         {
             // Back (e.g. transferred back): visits from now on are judged afresh; nothing to cancel.

@@ -44,7 +44,7 @@ public sealed class RecordOnSiteVisitHandler(PrisonApprovalDbContext db, InmateV
 
         if (earlier is null)
         {
-            db.Audit(caller, AuditEvent.OnSiteVisitRecorded, "inmate", inmate.Id.ToString());
+            db.Audit(caller, AuditEvent.OnSiteVisitRecorded, inmate.Audited());
             db.QuotaEntries.Add(new QuotaEntry
             {
                 Id = Guid.CreateVersion7(),

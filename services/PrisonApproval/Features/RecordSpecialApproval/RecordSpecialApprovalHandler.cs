@@ -33,7 +33,7 @@ public sealed class RecordSpecialApprovalHandler(PrisonApprovalDbContext db, Inm
         violations.ThrowIfAny();
         var inmate = await views.LoadAsync(caller, request.InmateNumber, ct);
         RequireInChain(levels, facts.PolicyOf(inmate).ExtraVisitApprovalChain);
-        db.Audit(caller, AuditEvent.SpecialApprovalRecorded, "inmate", inmate.Id.ToString(), reason: kind);
+        db.Audit(caller, AuditEvent.SpecialApprovalRecorded, inmate.Audited(), reason: kind);
         db.SpecialApprovals.Add(new SpecialApprovalRecord
         {
             Id = Guid.CreateVersion7(),

@@ -25,7 +25,7 @@ public sealed class SetInmateStatusHandler(PrisonApprovalDbContext db, InmateVie
         var inmate = await views.LoadLockedAsync(caller, request.InmateNumber, ct);
         var now = ChinaTime.Now(clock);
         inmate.AddStatus(status!, StatusSource.Officer, caller.UserId, now);
-        db.Audit(caller, AuditEvent.InmateStatusSet, "inmate", inmate.Id.ToString());
+        db.Audit(caller, AuditEvent.InmateStatusSet, inmate.Audited());
         await db.SaveChangesAsync(ct);
         if (Stop.ForStatus(status!, ChinaTime.Today(clock), caller.UserId, now) is { } stop)
         {

@@ -50,7 +50,7 @@ public sealed partial class VisitTerminatedConsumer(PrisonApprovalDbContext db, 
 
         inmate.AddStatus(penalty, StatusSource.Penalty, message.TerminatedBy, message.OccurredAt, message.VisitId);
         // The suspension follows from the officer's termination (scheduling's VisitTerminated row): the system sets it.
-        Db.AuditSystem(AuditEvent.InmateStatusSet, "inmate", inmate.Id.ToString(), RuleCodes.Suspended(StatusKinds.Penalty), outcome: "penalty");
+        Db.AuditSystem(AuditEvent.InmateStatusSet, inmate.Audited(), RuleCodes.Suspended(StatusKinds.Penalty), outcome: "penalty");
         await Db.SaveChangesAsync(cancellationToken);
         var reason = $"{StatusKinds.Describe(penalty)}，本次会见取消。";
         await affected.InmateChangedAsync(inmate, new Stop(penalty.From, penalty.To, RuleCodes.Suspended(StatusKinds.Penalty), reason, message.TerminatedBy, message.OccurredAt), cancellationToken);

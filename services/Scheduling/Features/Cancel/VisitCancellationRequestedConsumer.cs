@@ -42,7 +42,7 @@ public sealed class VisitCancellationRequestedConsumer(SchedulingDbContext db, V
             v => v.ApplicationId == message.ApplicationId && v.PrisonId == message.PrisonId && VisitStatuses.Open.Contains(v.Status), cancellationToken);
         if (visit is not null && request.Covers(visit.Date))
         {
-            Db.AuditSystem(AuditEvent.VisitCancelled, "visit", visit.Id.ToString(), message.ReasonCode);
+            Db.AuditSystem(AuditEvent.VisitCancelled, visit.Audited(), message.ReasonCode);
             await cancellation.CancelAsync(visit, new VisitOutcome(message.ReasonCode, message.Reason, message.RequestedBy),
                 reoffer: false, avoidItsSlot: false, closureId: null, now, cancellationToken);
         }

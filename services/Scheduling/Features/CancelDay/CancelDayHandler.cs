@@ -38,11 +38,11 @@ public sealed class CancelDayHandler(SchedulingDbContext db, SlotFinder slots, V
         {
             var outcome = new VisitOutcome(VisitCancellation.DayCancelled, closure.Reason, caller.UserId);
             // Each visit's cancellation is the closure's consequence: the system's row, beside the person's DayClosed.
-            db.AuditSystem(AuditEvent.VisitCancelled, "visit", visit.Id.ToString(), VisitCancellation.DayCancelled);
+            db.AuditSystem(AuditEvent.VisitCancelled, visit.Audited(), VisitCancellation.DayCancelled);
             reply.Cancelled.Add(await cancellation.CancelAsync(visit, outcome, reoffer: true, avoidItsSlot: false, closure.Id, now, ct));
         }
 
-        db.Audit(caller, AuditEvent.DayClosed, "closure", closure.Id.ToString(), outcome: $"cancelled:{reply.Cancelled.Count}");
+        db.Audit(caller, AuditEvent.DayClosed, closure.Audited(), outcome: $"cancelled:{reply.Cancelled.Count}");
         await transaction.CommitAsync(ct);
         return reply;
     }

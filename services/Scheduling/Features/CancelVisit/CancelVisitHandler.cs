@@ -33,7 +33,7 @@ public sealed class CancelVisitHandler(SchedulingDbContext db, SlotFinder slots,
 
         visit.EnsureAllows(VisitAction.Cancel);
         await slots.LockAsync(visit.PrisonId, visit.VenueId, ct);
-        db.Audit(caller, AuditEvent.VisitCancelled, "visit", visit.Id.ToString(), reason: request.Cause.ToString());
+        db.Audit(caller, AuditEvent.VisitCancelled, visit.Audited(), reason: request.Cause.ToString());
         var outcome = new VisitOutcome(VisitCancellation.VisitCancelledCode, reason!, caller.UserId);
         reply.Cancelled.Add(await cancellation.CancelAsync(visit, outcome, reoffer: true, avoidItsSlot: true, closureId: null, ChinaTime.Now(clock), ct));
         await transaction.CommitAsync(ct);

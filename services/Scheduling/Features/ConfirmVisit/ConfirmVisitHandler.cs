@@ -44,7 +44,7 @@ public sealed class ConfirmVisitHandler(SchedulingDbContext db, SlotFinder slots
         var now = ChinaTime.Now(clock);
         var moved = (date, start) != (visit.Date, visit.Start); // a move to the slot it was proposed at is a plain confirmation
         visit.Confirm(choice, caller.UserId, now);
-        db.Audit(caller, moved ? AuditEvent.VisitMoved : AuditEvent.VisitConfirmed, "visit", visit.Id.ToString());
+        db.Audit(caller, moved ? AuditEvent.VisitMoved : AuditEvent.VisitConfirmed, visit.Audited());
         var venue = reference.Venue(visit.VenueId)!;
         VisitTimers.DayOf(db, visit, now);
         db.Publish(new VisitScheduled(visit.ApplicationId, visit.Id, visit.PrisonId, visit.VenueId, venue.Name, venue.Address,

@@ -30,7 +30,7 @@ public sealed class GetVenueAgendaHandler(SchedulingDbContext db, ReferenceDataS
             .Where(v => venues.Contains(v.VenueId) && !NotOnAgenda.Contains(v.Status) && v.Date >= from && v.Date <= to)
             .OrderBy(v => v.Date).ThenBy(v => v.Start).ThenBy(v => v.VenueTerminal)
             .ToListAsync(ct);
-        await db.AuditReadAsync(caller, AuditEvent.AgendaRead, "visit", null, AuditPurposes.VisitDay, ct, outcome: $"rows:{visits.Count}");
+        await db.AuditReadAsync(caller, AuditEvent.AgendaRead, AuditedRecord.ListBy("visit", caller), AuditPurposes.VisitDay, ct, outcome: $"rows:{visits.Count}");
         var reply = new GetVenueAgendaReply();
         reply.Visits.AddRange(visits.Select(VisitViews.ToView));
         return reply;

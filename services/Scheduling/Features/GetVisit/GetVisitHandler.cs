@@ -13,7 +13,7 @@ public sealed class GetVisitHandler(SchedulingDbContext db, TimeProvider clock)
     public async Task<VisitView> HandleAsync(GetVisitRequest request, Caller caller, CancellationToken ct)
     {
         var visit = await VisitLookup.FindAsync(db, request.VisitId, caller, ct);
-        await db.AuditReadAsync(caller, AuditEvent.VisitRead, "visit", visit.Id.ToString(), AuditPurposes.CaseHandling, ct);
+        await db.AuditReadAsync(caller, AuditEvent.VisitRead, visit.Audited(), AuditPurposes.CaseHandling, ct);
         return await VisitLookup.ViewAsync(db, visit, ChinaTime.Now(clock), ct);
     }
 }

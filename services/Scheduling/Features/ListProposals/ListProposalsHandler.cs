@@ -22,7 +22,7 @@ public sealed class ListProposalsHandler(SchedulingDbContext db)
             .Where(v => caller.Organisations.Contains(v.PrisonId) && v.Status == VisitStatus.Proposed)
             .OrderBy(v => v.Date).ThenBy(v => v.Start).ThenBy(v => v.Id)
             .Skip(page.Offset).Take(page.Size).ToListAsync(ct);
-        await db.AuditReadAsync(caller, AuditEvent.ProposalsListed, "visit", null, AuditPurposes.WorkQueue, ct, outcome: $"rows:{visits.Count}");
+        await db.AuditReadAsync(caller, AuditEvent.ProposalsListed, AuditedRecord.ListBy("visit", caller), AuditPurposes.WorkQueue, ct, outcome: $"rows:{visits.Count}");
         var reply = new ListProposalsReply { NextPageToken = page.NextToken(visits.Count) };
         reply.Visits.AddRange(visits.Select(VisitViews.ToView));
         return reply;

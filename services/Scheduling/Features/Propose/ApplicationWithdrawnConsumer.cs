@@ -18,7 +18,7 @@ public sealed class ApplicationWithdrawnConsumer(SchedulingDbContext db, TimePro
         {
             visit.Withdraw(); // its terminals are free again: cancelled visits hold no booking
             // The withdrawal's consequence for the visit; the clerk's row is the application service's ApplicationWithdrawn.
-            Db.AuditSystem(AuditEvent.VisitCancelled, "visit", visit.Id.ToString(), visit.OutcomeReasonCode);
+            Db.AuditSystem(AuditEvent.VisitCancelled, visit.Audited(), visit.OutcomeReasonCode);
         }
     }
 }

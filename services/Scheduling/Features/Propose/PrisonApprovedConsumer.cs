@@ -44,7 +44,7 @@ public sealed class PrisonApprovedConsumer(SchedulingDbContext db, Proposals pro
 
         var next = VisitMonth.Of(month.AddMonths(1)).Key;
         var reason = NoSlotReasons.FirstProposal(VisitMonth.Parse(application.VisitMonth), message.AdvanceDays, message.AvoidDays is { Count: > 0 });
-        Db.AuditSystem(AuditEvent.VisitProposed, "application", application.ApplicationId.ToString(), NoSlotReasons.Code, "unavailable");
+        Db.AuditSystem(AuditEvent.VisitProposed, AuditRecords.AuditedApplication(application.ApplicationId, application.VenueId), NoSlotReasons.Code, "unavailable");
         Db.Publish(new VisitUnavailable(application.ApplicationId, application.PrisonId, application.VisitMonth, next, NoSlotReasons.Code, reason, now), now);
     }
 

@@ -61,7 +61,7 @@ public sealed class Proposals(SchedulingDbContext db, SlotFinder slots, Referenc
         };
         visit.Hold(choice);
         db.Visits.Add(visit);
-        db.AuditSystem(AuditEvent.VisitProposed, "visit", visit.Id.ToString(), outcome: "proposed");
+        db.AuditSystem(AuditEvent.VisitProposed, visit.Audited(), outcome: "proposed");
         db.Publish(new VisitProposed(visit.ApplicationId, visit.Id, visit.PrisonId, visit.VenueId, visit.Date, visit.Start, visit.Minutes, visit.HoldExpiresAt, now), now);
         VisitTimers.HoldLapse(db, visit, now);
         return visit;
@@ -93,7 +93,7 @@ public sealed class Proposals(SchedulingDbContext db, SlotFinder slots, Referenc
         if (choice is null)
         {
             var next = VisitMonth.Of(MonthOf(old.VisitMonth).AddMonths(2)).Key;
-            db.AuditSystem(AuditEvent.VisitProposed, "application", old.ApplicationId.ToString(), NoSlotReasons.Code, "unavailable");
+            db.AuditSystem(AuditEvent.VisitProposed, AuditRecords.AuditedApplication(old.ApplicationId, old.VenueId), NoSlotReasons.Code, "unavailable");
             db.Publish(new VisitUnavailable(old.ApplicationId, old.PrisonId, old.VisitMonth, next, NoSlotReasons.Code,
                 NoSlotReasons.Reoffer(VisitMonth.Parse(old.VisitMonth)), now), now);
             return null;

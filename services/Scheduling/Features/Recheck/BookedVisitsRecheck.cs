@@ -96,7 +96,7 @@ internal sealed partial class BookedVisitsRecheck(IServiceProvider services, ILo
         var now = ChinaTime.Now(clock);
         foreach (var (visit, problem) in misfits)
         {
-            db.AuditSystem(AuditEvent.VisitCancelled, "visit", visit.Id.ToString(), ReasonCode);
+            db.AuditSystem(AuditEvent.VisitCancelled, visit.Audited(), ReasonCode);
             await cancellation.CancelAsync(visit, new VisitOutcome(ReasonCode, Reason(problem), "system"), reoffer: true, avoidItsSlot: false, closureId: null, now, ct);
         }
 

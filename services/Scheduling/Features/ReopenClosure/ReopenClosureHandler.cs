@@ -27,7 +27,7 @@ public sealed class ReopenClosureHandler(SchedulingDbContext db, TimeProvider cl
         {
             closure.ReopenedAt = ChinaTime.Now(clock);
             closure.ReopenedBy = caller.UserId;
-            db.Audit(caller, AuditEvent.ClosureReopened, "closure", closure.Id.ToString());
+            db.Audit(caller, AuditEvent.ClosureReopened, closure.Audited());
             await db.SaveChangesAsync(ct);
         }
 

@@ -38,13 +38,13 @@ public sealed class DayEndConsumer(SchedulingDbContext db, SlotFinder slots, Vis
             case DayEndOutcome.CancelNotStarted:
                 // The same locks a cancellation by an officer takes: the re-offer allocates a slot.
                 await slots.LockAsync(visit.PrisonId, visit.VenueId, cancellationToken);
-                Db.AuditSystem(AuditEvent.VisitCancelled, "visit", visit.Id.ToString(), NotStarted);
+                Db.AuditSystem(AuditEvent.VisitCancelled, visit.Audited(), NotStarted);
                 await cancellation.CancelAsync(visit, new VisitOutcome(NotStarted, NotStartedReason, By),
                     reoffer: true, avoidItsSlot: true, closureId: null, now, cancellationToken);
                 return;
             case DayEndOutcome.CompleteSoFar:
                 visit.Complete(By, now);
-                Db.AuditSystem(AuditEvent.VisitCompleted, "visit", visit.Id.ToString(), outcome: "closed_at_day_end");
+                Db.AuditSystem(AuditEvent.VisitCompleted, visit.Audited(), outcome: "closed_at_day_end");
                 Db.Publish(new VisitCompleted(visit.ApplicationId, visit.Id, visit.PrisonId, visit.InmateNumber, visit.Date, visit.MinutesUsed!.Value, By, now), now);
                 return;
             case DayEndOutcome.Nothing:

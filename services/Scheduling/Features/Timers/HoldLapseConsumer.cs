@@ -32,7 +32,7 @@ public sealed class HoldLapseConsumer(SchedulingDbContext db, Proposals proposal
                 return;
             case HoldOutcome.Lapsed:
                 visit.Expire(now);
-                Db.AuditSystem(AuditEvent.ProposalLapsed, "visit", visit.Id.ToString());
+                Db.AuditSystem(AuditEvent.ProposalLapsed, visit.Audited());
                 // Saved (not committed) first: the application's one open visit must be this one's replacement.
                 await Db.SaveChangesAsync(cancellationToken);
                 await proposals.ReofferAsync(visit, avoidItsSlot: false, now, cancellationToken);

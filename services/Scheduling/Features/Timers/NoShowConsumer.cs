@@ -26,7 +26,7 @@ public sealed class NoShowConsumer(SchedulingDbContext db, TimeProvider clock)
 
         var now = ChinaTime.Now(Clock);
         visit.MarkNoShow(now);
-        Db.AuditSystem(AuditEvent.VisitNoShow, "visit", visit.Id.ToString());
+        Db.AuditSystem(AuditEvent.VisitNoShow, visit.Audited());
         Db.Publish(new VisitNoShow(visit.ApplicationId, visit.Id, visit.PrisonId, visit.InmateNumber, visit.Date, now), now);
     }
 }

@@ -24,7 +24,7 @@ public sealed class VisitSteps(SchedulingDbContext db, TimeProvider clock)
         {
             visit.EnsureAllows(action);
             await step(visit, now);
-            db.Audit(caller, AuditOf(action), "visit", visit.Id.ToString(), reason: visit.OutcomeReasonCode);
+            db.Audit(caller, AuditOf(action), visit.Audited(), reason: visit.OutcomeReasonCode);
             await db.SaveChangesAsync(ct);
         }
 
