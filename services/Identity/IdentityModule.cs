@@ -48,6 +48,8 @@ public static class IdentityModule
         builder.Services.AddDbContext<IdentityDb>((services, options) => options.UseServicePostgres(connectionString)
             .AddInterceptors(services.GetRequiredService<AuditCommitInterceptor>()));
         builder.Services.AddMigrationsAtStart<IdentityDb>();
+        // The audit the start-up's reference-data load is recorded in (ReferenceDataLoadAudit).
+        builder.Services.AddScoped<IAuditedContext>(services => services.GetRequiredService<IdentityDb>());
         AddAuditRelay(builder);
 
         AddAccounts(builder, settings);

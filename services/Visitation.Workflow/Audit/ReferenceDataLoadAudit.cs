@@ -14,8 +14,9 @@ namespace Visitation.Workflow.Audit;
 /// service's audit last recorded for the same kind of load. A restart (or a second instance) on the
 /// same files writes nothing; a deployment of changed files writes one row per changed part.
 /// Runs once the host has started (<see cref="IHostedLifecycleService.StartedAsync"/>), so after the
-/// migrations that create the audit table. A service whose database is not a
-/// <see cref="ServiceDbContext"/> (the identity service) records nothing here.
+/// migrations that create the audit table. The audit is the service's <see cref="ServiceDbContext"/>,
+/// or the <see cref="IAuditedContext"/> a service registers whose context derives from another base
+/// (the identity service's <c>IdentityDb</c>); a host with neither records nothing here.
 /// </summary>
 public sealed class ReferenceDataLoadAudit(IServiceProvider services, LoadedReferenceData loaded) : IHostedLifecycleService
 {
@@ -26,7 +27,7 @@ public sealed class ReferenceDataLoadAudit(IServiceProvider services, LoadedRefe
     public async Task StartedAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
-        if (scope.ServiceProvider.GetService<ServiceDbContext>() is not { } db)
+        if ((scope.ServiceProvider.GetService<ServiceDbContext>() ?? scope.ServiceProvider.GetService<IAuditedContext>()) is not DbContext db)
         {
             return;
         }
@@ -40,7 +41,7 @@ public sealed class ReferenceDataLoadAudit(IServiceProvider services, LoadedRefe
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static async Task RecordIfNewAsync(ServiceDbContext db, AuditEvent what, string recordType, string fingerprint, CancellationToken ct)
+    private static async Task RecordIfNewAsync(DbContext db, AuditEvent what, string recordType, string fingerprint, CancellationToken ct)
     {
         var eventType = what.ToString();
         var last = await db.Database
@@ -49,7 +50,7 @@ public sealed class ReferenceDataLoadAudit(IServiceProvider services, LoadedRefe
         if (last is not [var recorded] || recorded != fingerprint)
         {
             // The files are every organisation's: the load belongs to none (it stays in the service's own audit).
-            db.AuditSystem(what, new AuditedRecord(recordType, fingerprint, Owner: null), outcome: Loaded);
+            ((IAuditedContext)db).AuditSystem(what, new AuditedRecord(recordType, fingerprint, Owner: null), outcome: Loaded);
         }
     }
 

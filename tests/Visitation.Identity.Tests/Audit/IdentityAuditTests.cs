@@ -184,8 +184,11 @@ public sealed class IdentityAuditTests(IdentityHost identity)
         return Assert.Single(rows, r => r.EventType == what.ToString());
     }
 
-    private static void AssertActorIsTheAccount(AuditRow row, string accountId, string role, string organisation) =>
+    private static void AssertActorIsTheAccount(AuditRow row, string accountId, string role, string organisation)
+    {
         AssertActorIs(new AuditActor(accountId, role, organisation), row);
+        Assert.Equal(organisation, row.OwnerOrganisation); // the account's own organisation owns its rows
+    }
 
     private static void AssertActorIs(AuditActor actor, AuditRow row)
     {

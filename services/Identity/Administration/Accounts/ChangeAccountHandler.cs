@@ -16,17 +16,10 @@ public sealed class ChangeAccountHandler(AccountAdministration administration, A
 {
     public async Task<AccountReply> ChangeRoleAsync(ChangeRoleRequest request, Caller caller, CancellationToken ct)
     {
-        var violations = new FieldViolations().Required("account_id", request.AccountId);
-        var role = StaffRoles.Required(violations, "role", request.Role);
-        violations.ThrowIfAny();
-        AccountsInReach.RefuseAdministratorRole(role!);
+        var role = RequestedRole.Of(new FieldViolations().Required("account_id", request.AccountId), request.Role);
         var user = await ManageableAsync(request.AccountId, caller, ct);
-        if (!tree.IsValidOrganisation(role!, user.OrganisationId))
-        {
-            violations.Add("role", "该账号的机构不能有此角色", "ROLE_NOT_FOR_ORGANISATION").ThrowIfAny();
-        }
-
-        await administration.ChangeRoleAsync(user, role!, caller.AsAuditActor());
+        tree.MustFit(role, user.OrganisationId);
+        await administration.ChangeRoleAsync(user, role, caller.AsAuditActor());
         return Reply(user);
     }
 

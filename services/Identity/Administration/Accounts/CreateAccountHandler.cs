@@ -24,20 +24,14 @@ public sealed partial class CreateAccountHandler(
             violations.Add("user_name", "应为3到64个小写字母、数字或 . _ -", "USER_NAME_FORMAT");
         }
 
-        var role = StaffRoles.Required(violations, "role", request.Role);
-        violations.Required("organisation_id", request.OrganisationId);
-        violations.ThrowIfAny();
-        AccountsInReach.RefuseAdministratorRole(role!);
+        var role = RequestedRole.Of(violations.Required("organisation_id", request.OrganisationId), request.Role);
         // An organisation outside the subtree gets the reply of one that does not exist.
         if (!caller.Reaches(request.OrganisationId))
         {
             violations.Add("organisation_id", "不是您管辖的机构", "ORGANISATION_NOT_IN_REACH").ThrowIfAny();
         }
 
-        if (!tree.IsValidOrganisation(role!, request.OrganisationId))
-        {
-            violations.Add("role", "该机构不能有此角色", "ROLE_NOT_FOR_ORGANISATION").ThrowIfAny();
-        }
+        tree.MustFit(role, request.OrganisationId);
 
         if (await users.FindByNameAsync(request.UserName) is not null)
         {
@@ -45,7 +39,7 @@ public sealed partial class CreateAccountHandler(
         }
 
         var password = InitialPassword.New();
-        var user = await administration.CreateAsync(request.UserName, role!, request.OrganisationId, password, authenticatorKey: null, caller.AsAuditActor());
+        var user = await administration.CreateAsync(request.UserName, role, request.OrganisationId, password, authenticatorKey: null, caller.AsAuditActor());
         return new CreateAccountReply { Account = user.ToView(clock.GetUtcNow()), InitialPassword = password };
     }
 
