@@ -183,6 +183,8 @@ public static class IdentityModule
                 server.RegisterScopes([Scopes.OpenId, Scopes.OfflineAccess, .. ServiceScopes.Audiences.Keys]);
                 // Plain signed JWTs, so each service validates them with the published keys alone.
                 server.DisableAccessTokenEncryption();
+                // Every refused refresh is audited, OpenIddict's own refusals (revoked, expired, replayed) included.
+                server.AddEventHandler(RememberRefreshSubject.Descriptor).AddEventHandler(RefreshRefusalAudit.Descriptor);
                 AddKeys(server, settings, local);
                 var aspNetCore = server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()

@@ -8,7 +8,6 @@ using OpenIddict.Server.AspNetCore;
 using Visitation.Identity.Accounts;
 using Visitation.Identity.Clients;
 using Visitation.Identity.Data;
-using Visitation.Workflow.Audit;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Visitation.Identity.Connect;
@@ -26,8 +25,7 @@ internal static class TokenEndpoint
         UserManager<StaffUser> users,
         AccountStanding standing,
         IOptions<IdentityServiceOptions> options,
-        TimeProvider clock,
-        IdentityDb db)
+        TimeProvider clock)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         if (request.IsClientCredentialsGrantType())
@@ -49,12 +47,7 @@ internal static class TokenEndpoint
             var refusal = user is null ? "账号不存在" : await RefusalAsync(user, granted, users, standing, options.Value, clock);
             if (refusal is not null)
             {
-                if (user is not null && request.IsRefreshTokenGrantType())
-                {
-                    db.Audit(user.AsAuditActor(), AuditEvent.RefreshRefused, user.Audited(), outcome: "refused");
-                    await db.SaveChangesAsync(http.RequestAborted);
-                }
-
+                // A refused refresh is audited as the invalid_grant goes out (RefreshRefusalAudit), like OpenIddict's own refusals.
                 return AuthorizeEndpoint.Refuse(Errors.InvalidGrant, refusal);
             }
 

@@ -163,6 +163,25 @@ public sealed class IdentityAuditTests(IdentityHost identity)
     }
 
     [Fact]
+    public async Task ARefreshTokenRevokedBySignOutIsRefusedWithOneRefreshRefusedRowHoldingNothingOfTheToken()
+    {
+        var account = await identity.CreateStaffAsync(Roles.Clerk, IdentityHost.OfficeId);
+        using var browser = new StaffBrowser(identity);
+        var refreshToken = (await browser.SignInForTokensAsync(account)).GetProperty("refresh_token").GetString()!;
+        await browser.SignOutAsync();
+
+        // OpenIddict refuses a revoked token before the token endpoint runs.
+        var (status, reply) = await browser.RefreshAsync(refreshToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, status);
+        Assert.Equal("invalid_grant", reply.GetProperty("error").GetString());
+        var row = await SingleAsync(account, AuditEvent.RefreshRefused);
+        AssertActorIsTheAccount(row, await identity.AccountIdAsync(account.UserName), Roles.Clerk, IdentityHost.OfficeId);
+        Assert.Equal("refused", row.Outcome);
+        Assert.DoesNotContain(await identity.AllAuditRowsAsync(), r => AuditHash.Canonical(r).Contains(refreshToken[..24], StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TheIdentityAuditChainVerifiesAfterSignInsFailuresAndAccountChanges()
     {
         var account = await identity.CreateStaffAsync(Roles.Reviewer, IdentityHost.CountyId);
