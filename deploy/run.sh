@@ -5,13 +5,14 @@
 #
 # 1. installs (if missing) and starts PostgreSQL 15 and RabbitMQ on private ports (deploy/local/infra.sh dev),
 # 2. builds the solution,
-# 3. starts the identity service (port 5106) with demo accounts and machine clients whose passwords,
+# 3. starts the identity service (port 5106; its administration API on 5116) with demo accounts and machine clients whose passwords,
 #    secrets and TOTP keys are written to .local/dev/identity/ (never to the repository),
 # 4. starts the development SMS gateway, the five services and the audit store (port 5107), which
 #    trust the identity service (logs under .local/dev/logs),
 # 5. drives a demonstration application through 司法所 → 县司法局 → 监狱会见中心 → 排期 → 短信 with
 #    tokens from the identity service, printing its timeline and the SMS texts the gateway received,
-#    then, as the province's audit administrator, how many audit rows the store holds about it.
+#    then, as the province's audit administrator, how many audit rows the store holds about it, and,
+#    as its system administrator, the accounts through the identity administration API (HTTP/2, 5116).
 # The system keeps running afterwards; stop everything with deploy/stop.sh.
 set -euo pipefail
 
@@ -67,7 +68,8 @@ if [[ ! -s $SEED_FILE ]]; then
     client demo-clerk clerk yongji-chengxi-office; echo ,
     client demo-reviewer reviewer yongji-bureau; echo ,
     client demo-officer officer yongji-prison; echo ,
-    client demo-auditor audit-admin shanxi; echo
+    client demo-auditor audit-admin shanxi; echo ,
+    client demo-sysadmin system-admin shanxi; echo
     echo '  ]'
     echo '}'
   } >"$SEED_FILE"
@@ -91,8 +93,13 @@ start() { # name dll [env...]
 }
 
 IDENTITY=http://127.0.0.1:5106/
+IDENTITY_ADMIN=http://127.0.0.1:5116
+# Two endpoints: 5106 speaks HTTP/1.1 for the browser (sign-in pages, token endpoint); the
+# administration API is gRPC, which needs HTTP/2, in cleartext here: an endpoint of its own.
 start identity "services/Identity/bin/Release/net10.0/Visitation.Identity.dll" \
-  ASPNETCORE_URLS=http://127.0.0.1:5106 \
+  Kestrel__Endpoints__Web__Url=http://127.0.0.1:5106 \
+  Kestrel__Endpoints__Admin__Url=$IDENTITY_ADMIN \
+  Kestrel__Endpoints__Admin__Protocols=Http2 \
   ConnectionStrings__Database="$VISITATION_POSTGRES;Database=visitation_identity" \
   Identity__Issuer=$IDENTITY \
   Identity__KeyFolder="$IDENTITY_DIR/keys" \
@@ -131,6 +138,7 @@ wait_healthy() { # name url [curl flags]
 }
 
 wait_healthy identity http://127.0.0.1:5106/health
+wait_healthy identity $IDENTITY_ADMIN/health --http2-prior-knowledge
 wait_healthy sms_gateway http://127.0.0.1:5199/
 for entry in "${SERVICES[@]}"; do
   IFS=: read -r name _ port <<<"$entry"
@@ -138,12 +146,13 @@ for entry in "${SERVICES[@]}"; do
 done
 
 echo "[run] driving the demonstration application"
-DEMO_IDENTITY=$IDENTITY DEMO_IDENTITY_SEED="$SEED_FILE" dotnet deploy/demo/bin/Release/net10.0/Visitation.Demo.dll
+DEMO_IDENTITY=$IDENTITY DEMO_IDENTITY_ADMIN=$IDENTITY_ADMIN DEMO_IDENTITY_SEED="$SEED_FILE" dotnet deploy/demo/bin/Release/net10.0/Visitation.Demo.dll
 
 cat <<MSG
 
 [run] The system is running: identity http://127.0.0.1:5106/ (sign-in page /account/login; demo accounts,
-      passwords, TOTP keys and machine client secrets in $SEED_FILE),
+      passwords, TOTP keys and machine client secrets in $SEED_FILE; administration API, gRPC over
+      HTTP/2, on $IDENTITY_ADMIN),
       gRPC on 127.0.0.1:5101-5105 and the audit store on 5107 (reflection on), SMS gateway http://127.0.0.1:5199/
       (everything it received is also in $RUN_DIR/sms/messages.jsonl), logs in $RUN_DIR/logs.
       Stop it with: deploy/stop.sh

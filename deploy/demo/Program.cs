@@ -7,6 +7,7 @@ using Visitation.Contracts.Grpc;
 using Visitation.Contracts.Grpc.Application;
 using Visitation.Contracts.Grpc.AuditStore;
 using Visitation.Contracts.Grpc.BureauReview;
+using Visitation.Contracts.Grpc.IdentityAdmin;
 using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.Demo;
@@ -133,42 +134,85 @@ foreach (var sms in await gateway.GetFromJsonAsync<List<Sms>>(new Uri($"sms?phon
 }
 
 Console.WriteLine();
-Console.WriteLine("== 审计管理员（省级）：审计库中关于该申请的审计记录");
+Console.WriteLine("== 审计管理员（省级）：审计库中关于该申请及其会见的审计记录");
 await ShowAuditAsync();
+
+Console.WriteLine();
+Console.WriteLine("== 系统管理员（省级）：经身份服务管理接口（gRPC，HTTP/2）列出账号");
+await ShowAccountsAsync();
 
 return 0;
 
-// The audit administrator of the province signs in as a machine client and counts the store's rows
-// about the application, once the three decisions' rows have been relayed (docs/audit-store.md).
-async Task ShowAuditAsync()
+// A machine client the run folder may predate (deploy/run.sh added it later): without it, the step is skipped, saying how to get it.
+async Task<CallInvoker?> ChannelIfSeeded(string address, string role, string org, string scope)
 {
-    CallInvoker invoker;
     try
     {
-        invoker = await Channel(Endpoint("DEMO_AUDIT_STORE", "http://127.0.0.1:5107"), Roles.AuditAdministrator, "shanxi", "audit-store");
+        return await Channel(address, role, org, scope);
     }
     catch (InvalidOperationException ex)
     {
         Console.WriteLine($"   （跳过：{ex.Message} 删除 .local/dev 下的身份库与 seed.json 后重新运行 deploy/run.sh 即可生成）");
+        return null;
+    }
+}
+
+// The province's system administrator (a machine client) lists the accounts of its subtree through the
+// identity service's administration API, on its HTTP/2 endpoint (docs/identity.md, "Administration API").
+async Task ShowAccountsAsync()
+{
+    if (await ChannelIfSeeded(Endpoint("DEMO_IDENTITY_ADMIN", "http://127.0.0.1:5116"), Roles.SystemAdministrator, "shanxi", "identity-admin") is not { } invoker)
+    {
+        return;
+    }
+
+    var admin = new IdentityAdminService.IdentityAdminServiceClient(invoker);
+    var accounts = new List<AccountView>();
+    var page = new ListAccountsReply();
+    do
+    {
+        page = await admin.ListAccountsAsync(new ListAccountsRequest { Page = new PageRequest { PageSize = 200, PageToken = page.NextPageToken } });
+        accounts.AddRange(page.Accounts);
+    }
+    while (page.NextPageToken.Length > 0);
+    Console.WriteLine($"   山西省及其下属机构共 {accounts.Count} 个账号");
+    foreach (var account in accounts.OrderBy(a => a.OrganisationId, StringComparer.Ordinal).ThenBy(a => a.UserName, StringComparer.Ordinal))
+    {
+        Console.WriteLine($"   {account.UserName,-18} {account.Role,-28} {account.OrganisationId,-24} {(account.Enabled ? "启用" : "停用")}");
+    }
+}
+
+// The audit administrator of the province signs in as a machine client and counts the store's rows
+// about the application and its visit, once every decision's row has been relayed (docs/audit-store.md).
+// Scheduling audits the visit by its own id (record type "visit"): its proposal and confirmation are
+// found under the visit, not the application.
+async Task ShowAuditAsync()
+{
+    if (await ChannelIfSeeded(Endpoint("DEMO_AUDIT_STORE", "http://127.0.0.1:5107"), Roles.AuditAdministrator, "shanxi", "audit-store") is not { } invoker)
+    {
         return;
     }
 
     var auditor = new AuditStoreService.AuditStoreServiceClient(invoker);
-    var filter = new AuditFilter { RecordType = "application", RecordId = id };
-    string[] decisions = ["ApplicationSubmitted", "ReviewApproved", "ApprovalApproved"];
+    AuditFilter[] filters = [new() { RecordType = "application", RecordId = id }, new() { RecordType = "visit", RecordId = proposal.VisitId }];
+    string[] decisions = ["ApplicationSubmitted", "ReviewApproved", "ApprovalApproved", "VisitProposed", "VisitConfirmed"];
     var rows = await WaitFor("the decisions' audit rows in the store", async () =>
     {
         var found = new List<AuditRowView>();
-        var page = new SearchAuditReply { NextPageToken = "" };
-        do
+        foreach (var filter in filters)
         {
-            page = await auditor.SearchAuditAsync(new SearchAuditRequest { Filter = filter, Page = new PageRequest { PageSize = 200, PageToken = page.NextPageToken } });
-            found.AddRange(page.Rows);
+            var page = new SearchAuditReply { NextPageToken = "" };
+            do
+            {
+                page = await auditor.SearchAuditAsync(new SearchAuditRequest { Filter = filter, Page = new PageRequest { PageSize = 200, PageToken = page.NextPageToken } });
+                found.AddRange(page.Rows);
+            }
+            while (page.NextPageToken.Length > 0);
         }
-        while (page.NextPageToken.Length > 0);
+
         return decisions.All(d => found.Any(r => r.EventType == d)) ? found : null;
     });
-    Console.WriteLine($"   申请 {id}：审计库共 {rows.Count} 条记录");
+    Console.WriteLine($"   申请 {id} 及其会见 {proposal.VisitId}：审计库共 {rows.Count} 条记录");
     foreach (var group in rows.GroupBy(r => (r.Service, r.EventType)).OrderBy(g => g.Min(r => r.RecordedAt)))
     {
         Console.WriteLine($"   {group.Key.Service,-16} {group.Key.EventType,-22} {group.Count()}");
