@@ -77,6 +77,18 @@ public sealed class TelemetrySafetyNetTests
         Assert.Contains(recording.Items, i => i.Contains($"{PersonalDataRedaction.CounterName} signal=span", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task EveryLogProviderOfAServiceIsBehindTheNetTheOpenTelemetryExporterIncluded()
+    {
+        // An address on this machine that nothing needs to answer: the exporter is registered, not used.
+        await using var app = Host(out _, otlpEndpoint: "http://127.0.0.1:4317");
+
+        var providers = app.Services.GetServices<ILoggerProvider>().ToList();
+
+        Assert.True(providers.Count >= 2, "the capture's and OpenTelemetry's providers, at least");
+        Assert.All(providers, p => Assert.Equal("RedactingLoggerProvider", p.GetType().Name));
+    }
+
     /// <summary>This test's record, not one the suite's running services wrote meanwhile.</summary>
     private static bool IsOurLog(string item) => item.StartsWith("log: Warning SafetyNet:", StringComparison.Ordinal);
 
@@ -84,9 +96,10 @@ public sealed class TelemetrySafetyNetTests
     /// A host as a service builds it: the capture's logger provider registered before the service
     /// defaults (as the console's is), and its span processor after them (as an exporter is).
     /// </summary>
-    private static WebApplication Host(out ActivitySource source)
+    private static WebApplication Host(out ActivitySource source, string? otlpEndpoint = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpEndpoint;
         builder.Logging.ClearProviders().AddProvider(new CaptureLoggerProvider()).AddFilter<CaptureLoggerProvider>(null, LogLevel.Debug);
         builder.AddServiceDefaults("safety-net");
         builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(SourceName).AddProcessor(new CaptureSpanProcessor()));
