@@ -11,7 +11,8 @@
 #    trust the identity service (logs under .local/dev/logs),
 # 5. drives a demonstration application through 司法所 → 县司法局 → 监狱会见中心 → 排期 → 短信 with
 #    tokens from the identity service, printing its timeline and the SMS texts the gateway received,
-#    then, as the province's audit administrator, how many audit rows the store holds about it.
+#    then, as the province's audit administrator, how many audit rows the store holds about it,
+# 6. scans the services' logs of the run for ID numbers, phones and names (deploy/scan-logs.sh): any is a failure.
 # The system keeps running afterwards; stop everything with deploy/stop.sh.
 set -euo pipefail
 
@@ -139,6 +140,10 @@ done
 
 echo "[run] driving the demonstration application"
 DEMO_IDENTITY=$IDENTITY DEMO_IDENTITY_SEED="$SEED_FILE" dotnet deploy/demo/bin/Release/net10.0/Visitation.Demo.dll
+
+# What the services wrote while the demo ran holds no ID number, phone or name (docs/telemetry-privacy.md):
+# the run fails if it does. The names are the demo's visitor and inmate (deploy/demo/Program.cs).
+bash deploy/scan-logs.sh "$RUN_DIR/logs" 王秀英 张建国
 
 cat <<MSG
 
