@@ -1,6 +1,7 @@
 using Visitation.Console;
 
-var builder = WebApplication.CreateBuilder(args);
+// Its files (wwwroot, settings) are beside the binaries, wherever the process is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddConsole();
 
 var app = builder.Build();

@@ -53,7 +53,7 @@ public sealed class ServiceErrors
         ArgumentNullException.ThrowIfNull(error);
         return error.StatusCode switch
         {
-            StatusCode.InvalidArgument => $"填写的内容有误：{error.Status.Detail}。请改正后再提交。",
+            StatusCode.InvalidArgument => "请求的内容有误。请核对填写的内容，或从菜单重新进入此页面。",
             StatusCode.PermissionDenied => "您没有办理此事项的权限，或该记录不属于您所在的单位。如确需办理，请联系本单位负责人或系统管理员。",
             StatusCode.NotFound => "没有找到该记录：编号可能有误，或记录不属于您所在的单位。请核对编号后再试。",
             StatusCode.Aborted => "该记录刚被他人修改。请刷新页面，核对最新内容后再提交一次。",

@@ -32,6 +32,9 @@ public static class SignInSetup
             })
             .AddCookie(cookie =>
             {
+                // Sessions and cookies live in real time, whatever a training clock reads (as the services pin their token
+                // checks): a cookie dated by a clock set months back would be expired in the browser at once.
+                cookie.TimeProvider = TimeProvider.System;
                 cookie.Cookie.Name = "visitation-console";
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Lax;
@@ -49,12 +52,22 @@ public static class SignInSetup
             })
             .AddOpenIdConnect(oidc =>
             {
+                oidc.TimeProvider = TimeProvider.System;
                 oidc.Authority = settings.Authority;
                 // Plain HTTP only on a developer's machine or in the tests' loopback network.
                 oidc.RequireHttpsMetadata = production;
                 oidc.ClientId = ClientId;
                 oidc.ResponseType = OpenIdConnectResponseType.Code;
                 oidc.UsePkce = true;
+                // The code comes back as a top-level GET (not form_post): the correlation and nonce cookies can then
+                // be SameSite=Lax, which browsers keep without TLS too (SameSite=None needs Secure).
+                oidc.ResponseMode = OpenIdConnectResponseMode.Query;
+                foreach (var cookie in new[] { oidc.CorrelationCookie, oidc.NonceCookie })
+                {
+                    cookie.SameSite = SameSiteMode.Lax;
+                    cookie.SecurePolicy = production ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                }
+
                 oidc.CallbackPath = CallbackPath;
                 oidc.SaveTokens = true;
                 oidc.MapInboundClaims = false;
@@ -76,8 +89,11 @@ public static class SignInSetup
                     return Task.CompletedTask;
                 };
             });
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddHttpClient(UserTokens.HttpClientName);
         builder.Services.AddScoped<UserTokens>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<RefreshGate>();
         return builder;
     }
 

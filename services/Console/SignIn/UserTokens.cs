@@ -15,7 +15,8 @@ namespace Visitation.Console.SignIn;
 public sealed class UserTokens(
     IHttpContextAccessor http,
     IHttpClientFactory clients,
-    IOptionsMonitor<OpenIdConnectOptions> oidc)
+    IOptionsMonitor<OpenIdConnectOptions> oidc,
+    RefreshGate gate)
 {
     public const string HttpClientName = "identity-token";
     private static readonly TimeSpan Margin = TimeSpan.FromMinutes(1);
@@ -43,35 +44,50 @@ public sealed class UserTokens(
     {
         var properties = session.Properties!;
         var refresh = properties.GetTokenValue("refresh_token");
-        var options = oidc.Get(OpenIdConnectDefaults.AuthenticationScheme);
-        var configuration = await options.ConfigurationManager!.GetConfigurationAsync(ct);
-        using var client = clients.CreateClient(HttpClientName);
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "refresh_token",
-            ["client_id"] = options.ClientId!,
-            ["refresh_token"] = refresh ?? string.Empty,
-        });
-        using var response = await client.PostAsync(new Uri(configuration.TokenEndpoint), form, ct);
-        if (!response.IsSuccessStatusCode || refresh is null)
+        var renewed = refresh is null ? null : await gate.RefreshOnceAsync(refresh, () => RedeemAsync(refresh)).WaitAsync(ct);
+        if (renewed is null)
         {
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             throw new SessionEndedException();
         }
 
-        using var reply = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
-        var root = reply.RootElement;
-        var access = root.GetProperty("access_token").GetString()!;
-        var expiresAt = TimeProvider.System.GetUtcNow().AddSeconds(root.GetProperty("expires_in").GetInt32());
-        properties.UpdateTokenValue("access_token", access);
-        properties.UpdateTokenValue("expires_at", expiresAt.ToString("o", CultureInfo.InvariantCulture));
-        if (root.TryGetProperty("refresh_token", out var renewed) && renewed.GetString() is { } next)
+        properties.UpdateTokenValue("access_token", renewed.AccessToken);
+        properties.UpdateTokenValue("expires_at", renewed.ExpiresAt.ToString("o", CultureInfo.InvariantCulture));
+        if (renewed.RefreshToken is { } next)
         {
             properties.UpdateTokenValue("refresh_token", next);
         }
 
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, session.Principal!, properties);
-        return access;
+        return renewed.AccessToken;
+    }
+
+    /// <summary>The refresh grant; null when the identity service refuses it (the session ended there), an exception when it is down.</summary>
+    private async Task<RefreshedTokens?> RedeemAsync(string refresh)
+    {
+        var options = oidc.Get(OpenIdConnectDefaults.AuthenticationScheme);
+        // Not the request's cancellation: another request of the session may be waiting for this answer.
+        var configuration = await options.ConfigurationManager!.GetConfigurationAsync(CancellationToken.None);
+        using var client = clients.CreateClient(HttpClientName);
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token",
+            ["client_id"] = options.ClientId!,
+            ["refresh_token"] = refresh,
+        });
+        using var response = await client.PostAsync(new Uri(configuration.TokenEndpoint), form);
+        if (response.StatusCode == System.Net.HttpStatusCode.BadRequest)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        using var reply = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());
+        var root = reply.RootElement;
+        return new RefreshedTokens(
+            root.GetProperty("access_token").GetString()!,
+            TimeProvider.System.GetUtcNow().AddSeconds(root.GetProperty("expires_in").GetInt32()),
+            root.TryGetProperty("refresh_token", out var rotated) ? rotated.GetString() : null);
     }
 }
 

@@ -18,14 +18,15 @@ public sealed class IndexModel(ServiceClients services) : PageModel
 
     public string? NextPage { get; private set; }
 
-    public async Task OnGetAsync(ApplicationStatus? status, string? page)
+    /// <summary>The list, from the page token <paramref name="after"/> on (not "page": Razor Pages keeps that name for itself).</summary>
+    public async Task OnGetAsync(ApplicationStatus? status, string? after)
     {
         Status = status;
         try
         {
             var applications = await services.ApplicationsAsync();
             var reply = await applications.ListApplicationsAsync(
-                new ListApplicationsRequest { Page = new PageRequest { PageSize = 50, PageToken = page ?? string.Empty }, Status = status ?? ApplicationStatus.Unspecified },
+                new ListApplicationsRequest { Page = new PageRequest { PageSize = 50, PageToken = after ?? string.Empty }, Status = status ?? ApplicationStatus.Unspecified },
                 cancellationToken: HttpContext.RequestAborted);
             Rows = reply.Applications;
             NextPage = reply.NextPageToken;
