@@ -125,7 +125,7 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
                 ""))];
     }
 
-    public const string RelationMismatch = "RELATION_MISMATCH";
+    public const string RelationMismatch = Visitation.Rules.Reviewing.ReviewReasonCodes.RelationMismatch;
 
 }
 
