@@ -66,6 +66,7 @@ public static class ConsoleModule
         app.UseAuthorization();
         app.MapHealthChecks("/health");
         app.MapRazorPages();
+        app.MapSignIn();
         app.MapSignOut();
         return app;
     }

@@ -97,6 +97,10 @@ public static class SignInSetup
         return builder;
     }
 
+    /// <summary><c>GET /signin</c>: the front page's sign-in link; back to the front page, whose menu fits every role.</summary>
+    public static void MapSignIn(this WebApplication app) =>
+        app.MapGet("/signin", () => Results.Challenge(new AuthenticationProperties { RedirectUri = "/" }, [OpenIdConnectDefaults.AuthenticationScheme]));
+
     /// <summary>
     /// <c>POST /signout</c> (antiforgery-checked): ends the console's session, then the identity
     /// service's, whose end-session endpoint revokes every refresh token of the person.
