@@ -11,4 +11,12 @@ public sealed class Recipient
     public string OfficeId { get; set; } = string.Empty;
     public string CountyId { get; set; } = string.Empty;
     public string PrisonId { get; set; } = string.Empty;
+
+    /// <summary>Retention (docs/retention.md): the contact's name and phone and the inmate's name go; the places and month stay.</summary>
+    public void Anonymise()
+    {
+        ContactName = string.Empty;
+        Phone = string.Empty;
+        InmateName = string.Empty;
+    }
 }
