@@ -1,4 +1,5 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Visitation.Workflow.Reviewing;
 
 #nullable disable
 
@@ -65,6 +66,9 @@ namespace Visitation.PrisonApproval.Data.Migrations
                 type: "character varying(64)",
                 maxLength: 64,
                 nullable: true);
+
+            // Approvals stored with full numbers: masked, no key (LegacyVisitorNumbers).
+            migrationBuilder.Sql(LegacyVisitorNumbers.MaskSql("approvals"));
 
             migrationBuilder.CreateIndex(
                 name: "ix_relatives_inmate_id_visitor_key",

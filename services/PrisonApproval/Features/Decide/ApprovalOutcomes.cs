@@ -75,7 +75,8 @@ public sealed class ApprovalOutcomes(PrisonApprovalDbContext db, ReferenceDataSe
     {
         var keys = approval.Application.Visitors.Select(v => v.VisitorKey).ToList();
         var known = await db.Relatives.Where(r => r.InmateId == inmate.Id && keys.Contains(r.VisitorKey)).Select(r => r.VisitorKey).ToListAsync(ct);
-        foreach (var visitor in approval.Application.Visitors.Where(v => !known.Contains(v.VisitorKey)))
+        // A visitor without a key (an application stored before keys, LegacyVisitorNumbers) cannot be registered.
+        foreach (var visitor in approval.Application.Visitors.Where(v => !string.IsNullOrEmpty(v.VisitorKey) && !known.Contains(v.VisitorKey)))
         {
             db.Relatives.Add(new Relative
             {
