@@ -15,7 +15,7 @@ internal static class MessageJson
     private static readonly ConcurrentDictionary<string, bool> Personal = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Whether the contract is marked <c>[CarriesPersonalData]</c> (Visitation.Contracts): its body
+    /// Whether the contract is marked <c>[CarriesPersonalData]</c> (by the contracts project): its body
     /// is cleared once sent. By the attribute's name, since this library references no contract assembly.
     /// </summary>
     public static bool CarriesPersonalData(string typeName) =>
