@@ -5,12 +5,14 @@ using Visitation.Application.Data;
 using Visitation.Contracts.Events;
 using Visitation.Application.Features.GetApplication;
 using Visitation.Application.Features.ListApplications;
+using Visitation.Application.Features.Retention;
 using Visitation.Application.Features.Submit;
 using Visitation.Application.Features.Timeline;
 using Visitation.Application.Features.Withdraw;
 using Visitation.Messaging.Database;
 using Visitation.Messaging;
 using Visitation.Protection;
+using Visitation.Workflow.Retention;
 
 namespace Visitation.Application;
 
@@ -30,6 +32,7 @@ public static class ApplicationModule
         builder.Services.AddScoped<GetApplicationHandler>();
         builder.Services.AddScoped<ListApplicationsHandler>();
         builder.Services.AddScoped<WithdrawApplicationHandler>();
+        builder.AddRetention<AnonymiseClosedApplications>();
         builder.AddAuditRelay(Name);
         builder.AddServiceMessaging(Name, bus => bus.AddConsumers(typeof(TimelineConsumer<>).Assembly));
         return builder;

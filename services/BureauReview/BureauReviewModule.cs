@@ -1,10 +1,12 @@
 using Visitation.Workflow.Audit;
 using Visitation.Workflow.ReferenceData;
+using Visitation.Workflow.Retention;
 using MassTransit;
 using Visitation.BureauReview.Data;
 using Visitation.BureauReview.Features.Clock;
 using Visitation.BureauReview.Features.Decide;
 using Visitation.BureauReview.Features.ListReviews;
+using Visitation.BureauReview.Features.Retention;
 using Visitation.Messaging;
 using Visitation.Messaging.Database;
 
@@ -21,6 +23,7 @@ public static class BureauReviewModule
         builder.Services.AddScoped<ReviewDecisionHandler>();
         builder.Services.AddScoped<ListReviewsQuery>();
         builder.AddPeriodicWork<ExpireOverdueReviews>();
+        builder.AddRetention<AnonymiseClosedReviews>();
         builder.AddAuditRelay(Name);
         builder.AddServiceMessaging(Name, bus => bus.AddConsumers(typeof(BureauReviewModule).Assembly));
         return builder;

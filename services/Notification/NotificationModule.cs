@@ -1,9 +1,11 @@
 using Visitation.Workflow.Audit;
 using Visitation.Workflow.ReferenceData;
+using Visitation.Workflow.Retention;
 using MassTransit;
 using Visitation.Notification.Data;
 using Visitation.Notification.Features.Deliver;
 using Visitation.Notification.Features.ListMessages;
+using Visitation.Notification.Features.Retention;
 using Visitation.Messaging.Database;
 using Visitation.Messaging;
 using Visitation.Protection;
@@ -23,6 +25,7 @@ public static class NotificationModule
         builder.Services.AddHttpClient<SmsGatewayClient>();
         builder.Services.AddHostedService<SmsDispatcher>();
         builder.Services.AddScoped<ListMessagesHandler>();
+        builder.AddRetention<AnonymiseClosedRecipients>();
         builder.AddAuditRelay(Name);
         builder.AddServiceMessaging(Name, bus => bus.AddConsumers(typeof(NotificationModule).Assembly));
         return builder;

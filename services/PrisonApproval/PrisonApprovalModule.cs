@@ -20,9 +20,11 @@ using Visitation.PrisonApproval.Features.RecordDeparture;
 using Visitation.PrisonApproval.Features.RecordOnSiteVisit;
 using Visitation.PrisonApproval.Features.RecordSpecialApproval;
 using Visitation.PrisonApproval.Features.Register;
+using Visitation.PrisonApproval.Features.Retention;
 using Visitation.PrisonApproval.Features.SetInmateStatus;
 using Visitation.Rules.ReferenceData;
 using Visitation.Workflow.ReferenceData;
+using Visitation.Workflow.Retention;
 
 namespace Visitation.PrisonApproval;
 
@@ -60,6 +62,7 @@ public static class PrisonApprovalModule
         builder.AddEligibilityRateLimit();
 
         builder.AddPeriodicWork<ExpireOverdueApprovals>();
+        builder.AddRetention<AnonymiseClosedApprovals>();
         builder.AddAuditRelay(Name);
         builder.AddServiceMessaging(Name, bus => bus.AddConsumers(typeof(PrisonApprovalModule).Assembly));
         return builder;

@@ -1,9 +1,11 @@
 using Visitation.Workflow.Audit;
 using Visitation.Workflow.ReferenceData;
+using Visitation.Workflow.Retention;
 using Visitation.Scheduling.Data;
 using Visitation.Scheduling.Features.Cancel;
 using Visitation.Scheduling.Features.Propose;
 using Visitation.Scheduling.Features.Recheck;
+using Visitation.Scheduling.Features.Retention;
 using Visitation.Scheduling.Features.Visits;
 using Visitation.Scheduling.Grpc;
 using Visitation.Messaging.Database;
@@ -27,6 +29,7 @@ public static class SchedulingModule
         AddUseCaseHandlers(builder.Services);
         builder.Services.AddGrpc().AddServiceOptions<SchedulingGrpcService>(grpc => grpc.Interceptors.Add<VisitTransitionErrors>());
         builder.Services.AddHostedService<BookedVisitsRecheck>();
+        builder.AddRetention<AnonymiseClosedVisits>();
         builder.AddAuditRelay(Name);
         builder.AddServiceMessaging(Name, bus => bus.AddConsumers(typeof(SchedulingModule).Assembly));
         return builder;

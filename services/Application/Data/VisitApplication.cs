@@ -1,3 +1,5 @@
+using Visitation.Rules.Calendars;
+
 namespace Visitation.Application.Data;
 
 /// <summary>A family's application as the judicial office filed it, and where it stands now.</summary>
@@ -54,6 +56,27 @@ public sealed class VisitApplication
 
         Status = next;
         return true;
+    }
+
+    /// <summary>
+    /// Retention (docs/retention.md): the inmate's name, the visitors' names and numbers and every
+    /// free text of the timeline go; ids, places, the month, dates, statuses, the visitors' relations
+    /// and ages stay. The request's fingerprint goes too: it is a hash of a body that held them.
+    /// </summary>
+    public void Anonymise()
+    {
+        var submittedOn = DateOnly.FromDateTime(SubmittedAt.ToOffset(ChinaTime.Offset).DateTime);
+        InmateName = string.Empty;
+        RequestHash = null;
+        foreach (var visitor in Visitors)
+        {
+            visitor.Anonymise(submittedOn);
+        }
+
+        foreach (var step in Timeline)
+        {
+            step.Detail = null;
+        }
     }
 
     /// <summary>The family withdraws; only an application without a final outcome can be withdrawn.</summary>

@@ -12,4 +12,7 @@ public sealed class Recipient
     public string OfficeId { get; set; } = string.Empty;
     public string CountyId { get; set; } = string.Empty;
     public string PrisonId { get; set; } = string.Empty;
+
+    /// <summary>Retention (docs/retention.md): the phone goes; the places and month stay.</summary>
+    public void Anonymise() => Phone = string.Empty;
 }

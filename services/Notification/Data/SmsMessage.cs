@@ -19,4 +19,12 @@ public sealed class SmsMessage
     public DateTimeOffset? SentAt { get; set; }
     public string? GatewayId { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>Retention (docs/retention.md): the phone and the text go (and the gateway's last error, which may quote them); kind, status and times stay.</summary>
+    public void Anonymise()
+    {
+        Phone = string.Empty;
+        Text = string.Empty;
+        LastError = null;
+    }
 }

@@ -39,5 +39,14 @@ public sealed class Approval : ReviewItem
         InmateNumber = inmateNumber;
     }
 
+    /// <summary>Also the inmate's name and number copied out of the application and the refusal's texts (their codes stay).</summary>
+    public override void Anonymise()
+    {
+        base.Anonymise();
+        InmateName = string.Empty;
+        InmateNumber = null;
+        Failures = [.. Failures.Select(f => f with { Message = string.Empty })];
+    }
+
     protected override void KeepFailures(IReadOnlyList<RuleFailure> failures) => Failures = [.. failures];
 }

@@ -178,6 +178,17 @@ public sealed class Visit
         EndedAt = now;
     }
 
+    /// <summary>
+    /// Retention (docs/retention.md): the inmate's name and register number copied out of the
+    /// application and the outcome's text go; its code, the times, minutes, terminals and staff stay.
+    /// </summary>
+    public void Anonymise()
+    {
+        InmateName = string.Empty;
+        InmateNumber = string.Empty;
+        OutcomeReason = null;
+    }
+
     private void Move(VisitAction action) => Status = VisitTransitions.Apply(Status, action);
 
     /// <summary>The connection closes and the minutes talked are recorded (completed or terminated).</summary>

@@ -67,10 +67,12 @@ public sealed class FieldProtectionInterceptor(FieldProtector protector) : ISave
             return;
         }
 
-        sealedValue.CurrentValue = protector.Seal(clear, place);
+        // An empty value is stored empty, with no index: there is nothing to hide (a sealed empty
+        // value's length would tell anyway), and a blank is what retention leaves (docs/retention.md).
+        sealedValue.CurrentValue = clear.Length == 0 ? string.Empty : protector.Seal(clear, place);
         if (field.Index is not null)
         {
-            entry.Property(field.Index.Name).CurrentValue = protector.BlindIndex(clear, field.IndexPurpose!);
+            entry.Property(field.Index.Name).CurrentValue = clear.Length == 0 ? null : protector.BlindIndex(clear, field.IndexPurpose!);
         }
     }
 }

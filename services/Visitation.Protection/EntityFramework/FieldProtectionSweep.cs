@@ -63,8 +63,9 @@ public sealed class FieldProtectionSweep(FieldProtector protector)
     private async Task<List<object?[]>> ReadStaleRowsAsync(DbContext db, ProtectedTable table, int batchSize, CancellationToken ct)
     {
         var current = protector.CurrentPrefix;
+        // An empty value is left empty (FieldProtectionInterceptor): never stale.
         var stale = string.Join(" OR ", table.Fields.Select(f =>
-            $"{Quote(f.Column)} NOT LIKE '{current}%'" + (f.Index is null ? string.Empty : $" OR {Quote(f.Index.GetColumnName())} IS NULL")));
+            $"({Quote(f.Column)} <> '' AND ({Quote(f.Column)} NOT LIKE '{current}%'" + (f.Index is null ? string.Empty : $" OR {Quote(f.Index.GetColumnName())} IS NULL") + "))"));
         var columns = string.Join(", ", table.KeyColumns.Concat(table.Fields.Select(f => f.Column)).Select(Quote));
         await using var command = Command(db, $"SELECT {columns} FROM {Quote(table.Name)} WHERE {stale} LIMIT {batchSize} FOR UPDATE SKIP LOCKED");
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -90,10 +91,10 @@ public sealed class FieldProtectionSweep(FieldProtector protector)
             var place = field.PlaceOf(key);
             var stored = row[table.KeyColumns.Count + i] as string ?? string.Empty;
             var clear = FieldProtector.IsSealed(stored) ? protector.Open(stored, place) : stored;
-            assignments.Add($"{Quote(field.Column)} = {Parameter(command, protector.Seal(clear, place))}");
+            assignments.Add($"{Quote(field.Column)} = {Parameter(command, clear.Length == 0 ? string.Empty : protector.Seal(clear, place))}");
             if (field.Index is not null)
             {
-                assignments.Add($"{Quote(field.Index.GetColumnName())} = {Parameter(command, protector.BlindIndex(clear, field.IndexPurpose!))}");
+                assignments.Add($"{Quote(field.Index.GetColumnName())} = {Parameter(command, clear.Length == 0 ? null : protector.BlindIndex(clear, field.IndexPurpose!))}");
             }
         }
 

@@ -8,4 +8,16 @@ public static class ReviewReasonCodes
 
     /// <summary>The visit month ended before the stage decided: no visit can be held any more.</summary>
     public const string MonthPassed = "VISIT_MONTH_PASSED";
+
+    /// <summary>The prison's register holds no inmate of that name at that prison.</summary>
+    public const string InmateNotFound = "INMATE_NOT_FOUND";
+
+    /// <summary>A visitor's relation differs from the one the prison's relatives register holds.</summary>
+    public const string RelationMismatch = "RELATION_MISMATCH";
+
+    /// <summary>The bureau reviewer's usual code when the family's documents are incomplete (bureau_review.proto).</summary>
+    public const string DocumentsIncomplete = "DOCUMENTS_INCOMPLETE";
+
+    /// <summary>The bureau reviewer's usual code when the documents do not prove the relationship.</summary>
+    public const string RelationshipUnproven = "RELATIONSHIP_UNPROVEN";
 }

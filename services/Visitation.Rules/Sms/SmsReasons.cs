@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using Visitation.Rules.Eligibility;
 using Visitation.Rules.Reviewing;
 using Visitation.Rules.Slots;
+using Visitation.Rules.Visits;
 
 namespace Visitation.Rules.Sms;
 
@@ -38,18 +39,18 @@ public static class SmsReasons
         [RuleCodes.ChildWithoutGuardian] = ApplicationDetails,
         [RuleCodes.TooManyVisitors] = ApplicationDetails,
         [RuleCodes.RelationNotInScope] = ApplicationDetails,
-        ["RELATION_MISMATCH"] = ApplicationDetails,
-        ["INMATE_NOT_FOUND"] = ApplicationDetails,
+        [ReviewReasonCodes.RelationMismatch] = ApplicationDetails,
+        [ReviewReasonCodes.InmateNotFound] = ApplicationDetails,
         // The bureau's reviewers' usual codes (bureau_review.proto, RejectReviewRequest.reason_code).
-        ["DOCUMENTS_INCOMPLETE"] = ApplicationDetails,
-        ["RELATIONSHIP_UNPROVEN"] = ApplicationDetails,
+        [ReviewReasonCodes.DocumentsIncomplete] = ApplicationDetails,
+        [ReviewReasonCodes.RelationshipUnproven] = ApplicationDetails,
         [RuleCodes.AdvanceNoticeTooShort] = Timing,
         [ReviewReasonCodes.DeadlinePassed] = Timing,
         [ReviewReasonCodes.MonthPassed] = Timing,
         [NoSlotReasons.Code] = Timing,
-        ["DAY_CANCELLED"] = Arrangements,
-        ["SCHEDULE_CHANGED"] = Arrangements,
-        ["VISIT_CANCELLED"] = Arrangements,
+        [ScheduleChangeCodes.DayCancelled] = Arrangements,
+        [ScheduleChangeCodes.ScheduleChanged] = Arrangements,
+        [ScheduleChangeCodes.VisitCancelled] = Arrangements,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Every sentence an SMS may give as its reason.</summary>

@@ -65,6 +65,9 @@ public enum AuditEvent
     PolicyLoaded,
     AuditPurged,
 
+    // Retention: a closed application's personal data anonymised (every chain service, by the system)
+    PersonalDataAnonymised,
+
     // Reads of personal data, searches and exports
     EligibilityQueried,
     ApplicationRead,

@@ -2,6 +2,7 @@ using Visitation.Contracts.Events;
 using Visitation.Rules.Calendars;
 using Visitation.Rules.Eligibility;
 using Visitation.Rules.Reviewing;
+using Visitation.Workflow.Retention;
 
 namespace Visitation.Workflow.Reviewing;
 
@@ -75,6 +76,17 @@ public abstract class ReviewItem
         {
             Status = ReviewStatus.Withdrawn;
         }
+    }
+
+    /// <summary>
+    /// Retention (docs/retention.md): the snapshot keeps what the statistics need and loses names and
+    /// numbers (<see cref="AnonymousDetails"/>); the decision keeps its code and loses its text (a
+    /// reviewer's words). Status, times and deciders stay. A stage that copies more out adds it.
+    /// </summary>
+    public virtual void Anonymise()
+    {
+        Application = AnonymousDetails.Of(Application);
+        Reason = null;
     }
 
     /// <summary>Starts the review of an application that has just reached the stage.</summary>

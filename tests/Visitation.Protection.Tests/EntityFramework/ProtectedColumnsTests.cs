@@ -143,6 +143,31 @@ public sealed class ProtectedColumnsTests : IAsyncLifetime
         Assert.Equal((IdNumber, Phone, ContactPhone), (person.IdNumber, person.Phone, person.Contacts.Single().Phone));
     }
 
+    [Fact]
+    public async Task AValueEmptiedIsStoredEmptyWithoutAnIndexReadBackEmptyAndLeftAloneByTheSweep()
+    {
+        var id = await SaveAsync(RingV1);
+        await using (var db = _database.Context(RingV1))
+        {
+            // What retention does to a closed application's numbers (docs/retention.md).
+            var person = await db.People.SingleAsync(p => p.Id == id, Ct);
+            (person.IdNumber, person.Phone, person.Contacts.Single().Phone) = ("", "", "");
+            await db.SaveChangesAsync(Ct);
+        }
+
+        Assert.Equal(1L, await _database.ScalarAsync<long>(
+            "SELECT count(*) FROM people p JOIN contacts c ON c.\"PersonId\" = p.\"Id\" WHERE p.id_number = '' AND p.id_number_index IS NULL AND p.phone = '' AND c.phone = ''"));
+        var rotated = TestKeys.Protector(TestKeys.Ring(2, V1, TestKeys.Key(2)));
+        await using (var sweep = _database.Context(rotated))
+        {
+            Assert.Equal(0, await new FieldProtectionSweep(rotated).RunToEndAsync(sweep, batchSize: 10, Ct));
+        }
+
+        await using var reader = _database.Context(rotated);
+        var read = await reader.People.AsNoTracking().SingleAsync(p => p.Id == id, Ct);
+        Assert.Equal(("", "", ""), (read.IdNumber, read.Phone, read.Contacts.Single().Phone));
+    }
+
     private async Task<Guid> SaveAsync(ProtectionOptions ring, string idNumber = IdNumber)
     {
         await using var db = _database.Context(ring);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using Visitation.Rules.Eligibility;
 using Visitation.Rules.Sms;
+using Visitation.ServiceDefaults.Grpc.Hygiene;
 using Xunit;
 
 namespace Visitation.Rules.Tests.Sms;
@@ -41,7 +42,8 @@ public sealed class SmsContentTests
         {
             Assert.InRange(new StringInfo(text).LengthInTextElements, 1, Budget);
             Assert.All(InmateFacts, fact => Assert.DoesNotContain(fact, text, StringComparison.Ordinal));
-            Assert.DoesNotContain(text, c => char.IsControl(c) || c is >= '\u200B' and <= '\u200F' or >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069');
+            Assert.Null(TextChecks.UnsafeCharacters(text));
+            Assert.DoesNotContain(text.EnumerateRunes(), TextChecks.IsInvisible);
         }
     }
 

@@ -18,7 +18,7 @@ namespace Visitation.PrisonApproval.Features.Decide;
 /// </summary>
 public sealed class ApprovalOutcomes(PrisonApprovalDbContext db, ReferenceDataSet reference)
 {
-    public static readonly RuleFailure InmateNotFound = new("INMATE_NOT_FOUND", "监狱罪犯名册中未查到该服刑人员，请核实姓名和所在监狱。", "");
+    public static readonly RuleFailure InmateNotFound = new(Visitation.Rules.Reviewing.ReviewReasonCodes.InmateNotFound, "监狱罪犯名册中未查到该服刑人员，请核实姓名和所在监狱。", "");
 
     public Decision Refuse(Approval approval, IReadOnlyList<RuleFailure> failures, string decidedBy, DateTimeOffset now)
     {

@@ -134,7 +134,7 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
             .ToDictionaryAsync(r => r.VisitorKey, r => r.Relation, StringComparer.Ordinal, ct);
     }
 
-    public const string RelationMismatch = "RELATION_MISMATCH";
+    public const string RelationMismatch = Visitation.Rules.Reviewing.ReviewReasonCodes.RelationMismatch;
 
 }
 

@@ -18,8 +18,8 @@ namespace Visitation.Scheduling.Features.Cancel;
 /// </summary>
 public sealed class VisitCancellation(SchedulingDbContext db, Proposals proposals)
 {
-    public const string DayCancelled = "DAY_CANCELLED";
-    public const string VisitCancelledCode = "VISIT_CANCELLED";
+    public const string DayCancelled = ScheduleChangeCodes.DayCancelled;
+    public const string VisitCancelledCode = ScheduleChangeCodes.VisitCancelled;
 
     public async Task<CancelledVisit> CancelAsync(Visit visit, VisitOutcome outcome, bool reoffer, bool avoidItsSlot, Guid? closureId, DateTimeOffset now, CancellationToken ct)
     {

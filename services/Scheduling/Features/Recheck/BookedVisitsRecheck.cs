@@ -21,7 +21,7 @@ namespace Visitation.Scheduling.Features.Recheck;
 /// </summary>
 internal sealed partial class BookedVisitsRecheck(IServiceProvider services, ILogger<BookedVisitsRecheck> logger) : BackgroundService
 {
-    public const string ReasonCode = "SCHEDULE_CHANGED";
+    public const string ReasonCode = ScheduleChangeCodes.ScheduleChanged;
     private const long LockKey = 0x5245_4348_4543_4B; // any constant: only scheduling's database holds it
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -32,7 +32,7 @@ public static class TextChecks
             return Refusal.TooLong(rule.MaxLength);
         }
 
-        if (CharacterRefusal(value) is { } refused)
+        if (UnsafeCharacters(value) is { } refused)
         {
             return refused;
         }
@@ -52,7 +52,11 @@ public static class TextChecks
             or >= 0x2066 and <= 0x2069 // isolates
             or 0x200E or 0x200F or 0x061C; // marks
 
-    private static Refusal? CharacterRefusal(string value)
+    /// <summary>
+    /// Why <paramref name="value"/>'s characters are unsafe to store or show (a control, a bidi control,
+    /// a lone surrogate, only invisible characters); null when they are safe. The SMS templates are held to it too.
+    /// </summary>
+    public static Refusal? UnsafeCharacters(string value)
     {
         var visible = false;
         var invisible = false;
@@ -90,7 +94,7 @@ public static class TextChecks
     }
 
     /// <summary>Format characters (zero-width space, joiners, BOM …) and the blank "letters" used to fake an empty name.</summary>
-    private static bool IsInvisible(Rune rune) =>
+    public static bool IsInvisible(Rune rune) =>
         Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format
             || rune.Value is 0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x2800 or 0x180E;
 
