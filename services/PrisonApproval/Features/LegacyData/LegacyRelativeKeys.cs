@@ -45,7 +45,7 @@ internal sealed partial class LegacyRelativeKeys(IServiceScopeFactory scopes, Fi
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var rows = await db.Database
-            .SqlQuery<LegacyRow>($"SELECT id AS \"Id\", legacy_id_number AS \"IdNumber\" FROM relatives WHERE legacy_id_number IS NOT NULL LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
+            .SqlQuery<LegacyRow>($"SELECT id, legacy_id_number AS id_number FROM relatives WHERE legacy_id_number IS NOT NULL LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
             .ToListAsync(ct);
         foreach (var row in rows)
         {
