@@ -11,7 +11,8 @@
 #    trust the identity service (logs under .local/dev/logs),
 # 5. drives a demonstration application through 司法所 → 县司法局 → 监狱会见中心 → 排期 → 短信 with
 #    tokens from the identity service, printing its timeline and the SMS texts the gateway received,
-#    then, as the province's audit administrator, how many audit rows the store holds about it.
+#    then, as the province's audit administrator, how many audit rows the store holds about it,
+# 6. scans the services' logs of the run for ID numbers, phones and names (deploy/scan-logs.sh): any is a failure.
 # The system keeps running afterwards; stop everything with deploy/stop.sh.
 set -euo pipefail
 
@@ -121,6 +122,16 @@ for entry in "${SERVICES[@]}"; do
     Protection__KeyFile="$PROTECTION_KEYS"
 done
 
+# The staff console (docs/console.md): signs people in through the identity service (the redirect
+# addresses given to it above) and calls the services as them. Served on plain HTTP here only.
+CONSOLE=http://127.0.0.1:5200
+start console "services/Console/bin/Release/net10.0/Visitation.Console.dll" \
+  ASPNETCORE_URLS=$CONSOLE \
+  Console__Authority=$IDENTITY \
+  Console__Services__Application=http://127.0.0.1:5101 \
+  Console__Services__BureauReview=http://127.0.0.1:5102 \
+  Console__Services__PrisonApproval=http://127.0.0.1:5103
+
 wait_healthy() { # name url [curl flags]
   local name=$1 url=$2; shift 2
   for _ in $(seq 1 120); do
@@ -139,9 +150,14 @@ for entry in "${SERVICES[@]}"; do
   IFS=: read -r name _ port <<<"$entry"
   wait_healthy "$name" "http://127.0.0.1:$port/health" --http2-prior-knowledge
 done
+wait_healthy console "$CONSOLE/health"
 
 echo "[run] driving the demonstration application"
 DEMO_IDENTITY=$IDENTITY DEMO_IDENTITY_SEED="$SEED_FILE" dotnet deploy/demo/bin/Release/net10.0/Visitation.Demo.dll
+
+# What the services wrote while the demo ran holds no ID number, phone or name (docs/telemetry-privacy.md):
+# the run fails if it does. The names are the demo's visitor and inmate (deploy/demo/Program.cs).
+bash deploy/scan-logs.sh "$RUN_DIR/logs" 王秀英 张建国
 
 cat <<MSG
 
@@ -149,5 +165,7 @@ cat <<MSG
       passwords, TOTP keys and machine client secrets in $SEED_FILE),
       gRPC on 127.0.0.1:5101-5105 and the audit store on 5107 (reflection on), SMS gateway http://127.0.0.1:5199/
       (everything it received is also in $RUN_DIR/sms/messages.jsonl), logs in $RUN_DIR/logs.
+      The staff console: $CONSOLE/ (sign in as clerk-li or reviewer-zhao with the password and TOTP key from the
+      seed file above; an authenticator app, or: oathtool --totp -b KEY).
       Stop it with: deploy/stop.sh
 MSG

@@ -161,6 +161,10 @@ ensure_installed() {
     [[ -x $RABBIT_BIN/rabbitmq-server ]] || pkgs+=(rabbitmq-server)
     [[ -x $PG_BIN/initdb ]] || pkgs+=(postgresql-15)
     command -v curl >/dev/null 2>&1 || pkgs+=(curl)
+    # The console's browser tests drive Debian's Chromium (no downloaded browser); the font makes
+    # Chinese render in its pages and screenshots (docs/console.md).
+    [[ -x /usr/bin/chromium ]] || pkgs+=(chromium)
+    [[ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]] || pkgs+=(fonts-wqy-microhei)
     if [[ ${#pkgs[@]} -eq 0 ]]; then
         return 0
     fi

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Visitation.ServiceDefaults.Clock;
 
-internal static class ClockExtensions
+public static class ClockExtensions
 {
     public const string RefusedInProduction =
         "TrainingClock:Now shifts the services' clock for a training or demonstration environment; it is refused in Production.";

@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry.Trace;
+using Visitation.IntegrationTests.Infrastructure.Telemetry;
 
 namespace Visitation.IntegrationTests.Infrastructure;
 
@@ -23,8 +26,14 @@ public sealed class ServiceHost<TEntryPoint>(IReadOnlyDictionary<string, string>
             builder.UseSetting(key, value);
         }
 
+        // Every record at every level and every span reaches the capture, which keeps them only while a
+        // test records (Privacy/TelemetryPrivacyTests); the host's own logging is left as configured.
+        builder.ConfigureLogging(logging => logging
+            .AddProvider(new CaptureLoggerProvider())
+            .AddFilter<CaptureLoggerProvider>(null, LogLevel.Debug));
         builder.ConfigureTestServices(services =>
         {
+            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(new CaptureSpanProcessor()));
             services.WaitForTheBusOnStart(settings);
             if (clock is not null)
             {

@@ -1,0 +1,57 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Visitation.Console.BrowserTests.Infrastructure;
+
+namespace Visitation.Console.BrowserTests.PageObjects;
+
+/// <summary>
+/// One person's browser session on the console: signed in through the identity service's own pages
+/// (password, then the authenticator code), and the checks every page gets when a test lands on it —
+/// its heading, and an axe scan with no serious or critical violation.
+/// </summary>
+public sealed class ConsoleSession(ConsoleSystem system, IBrowserContext context, IPage page) : IAsyncDisposable
+{
+    private static readonly string[] Blocking = ["serious", "critical"];
+
+    public IPage Page => page;
+
+    public ConsoleSystem System => system;
+
+    internal static async Task<ConsoleSession> SignInAsync(ConsoleSystem system, StaffAccount account)
+    {
+        var context = await system.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", BaseURL = system.ConsoleAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "登录" }).ClickAsync();
+        // The identity service's page, on its own address: the console never sees the password.
+        await page.WaitForURLAsync(url => url.StartsWith(system.IdentityAddress.ToString(), StringComparison.Ordinal));
+        await page.GetByLabel("用户名").FillAsync(account.UserName);
+        await page.GetByLabel("密码").FillAsync(account.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
+        await page.GetByLabel("身份验证器上的6位验证码").FillAsync(account.CurrentCode());
+        await page.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.StartsWith(system.ConsoleAddress.ToString(), StringComparison.Ordinal));
+        return new ConsoleSession(system, context, page);
+    }
+
+    /// <summary>Opens a console address and checks the page as <see cref="ExpectPageAsync"/> does.</summary>
+    public async Task OpenAsync(string path, string heading)
+    {
+        await page.GotoAsync(path);
+        await ExpectPageAsync(heading);
+    }
+
+    /// <summary>The page now shown has this heading and passes the accessibility scan.</summary>
+    public async Task ExpectPageAsync(string heading)
+    {
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(heading);
+        var scan = await page.RunAxe();
+        var blocking = scan.Violations.Where(v => Blocking.Contains(v.Impact)).Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join("; ", v.Nodes.Select(n => n.Html))}").ToList();
+        Assert.True(blocking.Count == 0, $"{page.Url} has accessibility violations:\n{string.Join("\n", blocking)}");
+    }
+
+    /// <summary>The element a field's tag helper names (Form.Visitors[0].IdNumber → #Form_Visitors_0__IdNumber).</summary>
+    public ILocator Field(string name) => page.Locator("#" + name.Replace('.', '_').Replace('[', '_').Replace(']', '_'));
+
+    public async ValueTask DisposeAsync() => await context.DisposeAsync();
+}

@@ -1,0 +1,24 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Visitation.Rules.Identity;
+
+namespace Visitation.Console.BrowserTests.PageObjects;
+
+/// <summary>A family at the counter: an inmate name and visitor no other test of the run uses.</summary>
+public sealed record Family(string InmateName, string InmateNumber, string VisitorName, string IdNumber, string Phone)
+{
+    private const string NameCharacters = "明华建国秀英丽娟志强海燕玉兰春梅";
+
+    public static Family New()
+    {
+        var inmate = "测" + string.Concat(Enumerable.Range(0, 3).Select(_ => NameCharacters[RandomNumberGenerator.GetInt32(NameCharacters.Length)]));
+        var serial = RandomNumberGenerator.GetInt32(1000);
+        var birth = new DateOnly(1960, 1, 1).AddDays(RandomNumberGenerator.GetInt32(10_000));
+        var id = ResidentIdNumber.WithCheckCharacter(string.Create(CultureInfo.InvariantCulture, $"140881{birth:yyyyMMdd}{serial:D3}"));
+        var phone = string.Create(CultureInfo.InvariantCulture, $"139{RandomNumberGenerator.GetInt32(100_000_000):D8}");
+        return new Family(inmate, "YJ" + phone[^6..], "王秀英", id, phone);
+    }
+
+    /// <summary>The same ID number with a wrong check character, as a mistyped last digit gives.</summary>
+    public string MistypedIdNumber => IdNumber[..17] + (IdNumber[17] == '1' ? '2' : '1');
+}
