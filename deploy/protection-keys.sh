@@ -8,6 +8,12 @@
 #   deploy/protection-keys.sh promote FILE VERSION                 make VERSION the one new values are sealed with
 #   deploy/protection-keys.sh rotate  FILE [SM4-GCM|AES-256-GCM]   add + promote, for a single instance per service
 #   deploy/protection-keys.sh status  FILE                         versions and algorithms (never the secrets)
+#   deploy/protection-keys.sh share   FILE NAME [FROM]             a blind-index key shared between services, named
+#                                                                  NAME (e.g. visitor): new, or copied from key file FROM
+#
+# The shared `visitor` key computes the visitor key of docs/data-minimisation.md: give it (the same
+# secret: `share` the second file FROM the first) to the application and prison-approval services
+# only; no other service's file holds it. Like the index key it has no versions.
 #
 # Rotation: `rotate` (or, with several instances per service, `add`, restart all, `promote`, restart
 # all: every instance can open a version before any seals with it), then restart the services; each
@@ -16,7 +22,7 @@
 # it finished ("... rows sealed with the current key"), else rows still on it can no longer be read.
 set -euo pipefail
 
-usage() { sed -n 2,18p "$0" >&2; exit 2; }
+usage() { sed -n 2,24p "$0" >&2; exit 2; }
 [[ $# -ge 2 ]] || usage
 command=$1 file=$2
 algorithm=${3:-SM4-GCM}
@@ -66,8 +72,20 @@ case $command in
     write "$(jq --argjson v "$version" '.currentVersion = $v' "$file")"
     echo "v$version ($algorithm) is current in $file; restart the services: their sweep re-seals every row"
     ;;
+  share)
+    name=${3:?share needs a NAME}
+    from=${4:-}
+    jq -e --arg n "$name" '.sharedIndexes[$n] == null' "$file" >/dev/null || { echo "$file already shares $name" >&2; exit 1; }
+    if [[ -n $from ]]; then
+      shared=$(jq -e --arg n "$name" '.sharedIndexes[$n]' "$from") || { echo "$from shares no key $name" >&2; exit 1; }
+    else
+      shared=$(jq -n --arg s "$(random 32)" '{algorithm: "HMAC-SM3", secret: $s}')
+    fi
+    write "$(jq --arg n "$name" --argjson k "$shared" '.sharedIndexes[$n] = $k' "$file")"
+    echo "$file shares the blind-index key $name${from:+ with $from}"
+    ;;
   status)
-    jq '{currentVersion, keys: [.keys[] | {version, algorithm}], index: {algorithm: .index.algorithm}}' "$file"
+    jq '{currentVersion, keys: [.keys[] | {version, algorithm}], index: {algorithm: .index.algorithm}, sharedIndexes: ((.sharedIndexes // {}) | map_values({algorithm}))}' "$file"
     ;;
   *) usage ;;
 esac

@@ -38,6 +38,9 @@ mkdir -p "$RUN_DIR/logs" "$RUN_DIR/pids" "$RUN_DIR/sms"
 # once, kept with the run's databases, whose rows it opens. Never committed.
 PROTECTION_KEYS=$RUN_DIR/protection/keys.json
 [[ -s $PROTECTION_KEYS ]] || bash deploy/protection-keys.sh init "$PROTECTION_KEYS" >/dev/null
+# The visitor key's shared index key (docs/data-minimisation.md). One file serves every service of
+# this development run; a deployment gives it to the application and prison-approval services only.
+jq -e '.sharedIndexes.visitor' "$PROTECTION_KEYS" >/dev/null || bash deploy/protection-keys.sh share "$PROTECTION_KEYS" visitor >/dev/null
 IDENTITY_DIR=$RUN_DIR/identity
 SEED_FILE=$IDENTITY_DIR/seed.json
 mkdir -p "$IDENTITY_DIR/keys"

@@ -2,6 +2,7 @@ using Visitation.Workflow.Audit;
 using Visitation.Workflow.ReferenceData;
 using MassTransit;
 using Visitation.Application.Data;
+using Visitation.Contracts.Events;
 using Visitation.Application.Features.GetApplication;
 using Visitation.Application.Features.ListApplications;
 using Visitation.Application.Features.Retention;
@@ -24,7 +25,9 @@ public static class ApplicationModule
     {
         builder.AddReferenceData();
         builder.AddServiceDatabase<ApplicationDbContext>();
-        builder.AddFieldProtection<ApplicationDbContext>();
+        // The visitor key is shared with prison-approval only (docs/data-minimisation.md).
+        builder.AddFieldProtection<ApplicationDbContext>(VisitorDetails.KeyPurpose);
+        builder.Services.AddSingleton<SubmissionEvents>();
         builder.Services.AddScoped<SubmitApplicationHandler>();
         builder.Services.AddScoped<GetApplicationHandler>();
         builder.Services.AddScoped<ListApplicationsHandler>();

@@ -1,5 +1,7 @@
 using Visitation.Workflow.Audit;
 using MassTransit;
+using Visitation.Contracts.Events;
+using Visitation.Protection;
 using Visitation.Messaging;
 using Visitation.Messaging.Database;
 using Visitation.PrisonApproval.Data;
@@ -12,6 +14,7 @@ using Visitation.PrisonApproval.Features.EndInmateStatus;
 using Visitation.PrisonApproval.Features.GetInmate;
 using Visitation.PrisonApproval.Features.ImportInmates;
 using Visitation.PrisonApproval.Features.InFlight;
+using Visitation.PrisonApproval.Features.LegacyData;
 using Visitation.PrisonApproval.Features.ListApprovals;
 using Visitation.PrisonApproval.Features.RecordDeparture;
 using Visitation.PrisonApproval.Features.RecordOnSiteVisit;
@@ -33,6 +36,9 @@ public static class PrisonApprovalModule
     {
         builder.AddReferenceData();
         builder.AddServiceDatabase<PrisonApprovalDbContext>();
+        // Bars encrypted at rest; the visitor key shared with the application service only (docs/data-minimisation.md).
+        builder.AddFieldProtection<PrisonApprovalDbContext>(VisitorDetails.KeyPurpose);
+        builder.Services.AddHostedService<LegacyRelativeKeys>();
 
         // What several use cases share: the rules engine's door to the records, the outcomes of a
         // decision, the reach of a change into the work in flight, the register's views.

@@ -9,6 +9,19 @@ internal static class MessageJson
 
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
+    /// <summary>What a sent row's body becomes when its message carries personal data (the column stays valid JSON).</summary>
+    public const string ClearedBody = "{}";
+
+    private static readonly ConcurrentDictionary<string, bool> Personal = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether the contract is marked <c>[CarriesPersonalData]</c> (by the contracts project): its body
+    /// is cleared once sent. By the attribute's name, since this library references no contract assembly.
+    /// </summary>
+    public static bool CarriesPersonalData(string typeName) =>
+        Personal.GetOrAdd(typeName, static name =>
+            ResolveType(name).GetCustomAttributes(inherit: false).Any(a => a.GetType().Name == "CarriesPersonalDataAttribute"));
+
     /// <summary>
     /// The stored name is the contract (MassTransit matches types by full name too). It is looked up
     /// among the loaded assemblies: a service's event contracts are loaded at start-up, when its

@@ -99,7 +99,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
             try
             {
                 await WithinPublishTimeoutAsync(limit => transport.PublishAsync(row, limit), cancellationToken);
-                row.SentAt = clock.GetUtcNow();
+                row.MarkSent(clock.GetUtcNow());
                 row.Attempts++;
                 published++;
             }
@@ -140,7 +140,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
             try
             {
                 await WithinPublishTimeoutAsync(limit => transport.SendAsync(row, limit), cancellationToken);
-                row.SentAt = clock.GetUtcNow();
+                row.MarkSent(clock.GetUtcNow());
                 sent++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -21,6 +21,19 @@ public sealed class OutboxMessage
     public string? TraceParent { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>
+    /// Stamps the row sent; a body carrying personal data is cleared at the same time, so the row
+    /// kept until the clean-up holds none (docs/data-minimisation.md).
+    /// </summary>
+    public void MarkSent(DateTimeOffset at)
+    {
+        SentAt = at;
+        if (MessageJson.CarriesPersonalData(MessageType))
+        {
+            Body = MessageJson.ClearedBody;
+        }
+    }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
 

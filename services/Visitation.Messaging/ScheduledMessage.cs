@@ -20,6 +20,19 @@ public sealed class ScheduledMessage
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? SentAt { get; set; }
 
+    /// <summary>
+    /// Stamps the row sent; a body carrying personal data is cleared at the same time, so the row
+    /// kept until the clean-up holds none (docs/data-minimisation.md).
+    /// </summary>
+    public void MarkSent(DateTimeOffset at)
+    {
+        SentAt = at;
+        if (MessageJson.CarriesPersonalData(MessageType))
+        {
+            Body = MessageJson.ClearedBody;
+        }
+    }
+
     public static ScheduledMessage Create(object message, string destinationQueue, DateTimeOffset dueAt, DateTimeOffset now, Guid? messageId = null, int redeliveries = 0, string? reason = null) => new()
     {
         MessageId = messageId ?? Guid.NewGuid(),

@@ -58,12 +58,16 @@ public sealed class FieldProtector(KeyRing ring)
     /// The keyed hash of a value for equality lookups, base64. <paramref name="purpose"/> separates
     /// kinds of value (a phone and an ID number never share an index value); columns holding the
     /// same kind (an ID number in two tables) use the same purpose so their indexes can be compared.
+    /// A purpose that names a shared index key (<see cref="ProtectionOptions.SharedIndexes"/>) is
+    /// computed with that key, so every service holding it computes the same value.
     /// </summary>
     public string BlindIndex(string plaintext, string purpose)
     {
         ArgumentNullException.ThrowIfNull(plaintext);
+        ArgumentNullException.ThrowIfNull(purpose);
+        var key = ring.IndexKeyFor(purpose);
         var data = Encoding.UTF8.GetBytes($"{purpose}\0{plaintext}");
-        return Convert.ToBase64String(ring.IndexHash.Compute(ring.IndexKey, data));
+        return Convert.ToBase64String(key.Hash.Compute(key.Secret, data));
     }
 
     private static bool TryReadVersion(string? stored, out int version, out int payloadStart)

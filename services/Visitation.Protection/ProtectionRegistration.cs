@@ -15,9 +15,15 @@ public static class ProtectionRegistration
     /// context's protected fields; the background sweep. Call after the context is registered
     /// (<c>AddServiceDatabase</c>), so the sweep starts after the migrations.
     /// </summary>
-    public static IHostApplicationBuilder AddFieldProtection<TContext>(this IHostApplicationBuilder builder) where TContext : DbContext
+    /// <param name="sharedIndexes">
+    /// The shared blind-index keys this service computes with (<see cref="ProtectionOptions.SharedIndexes"/>):
+    /// without one of them the service would silently compute with its own key and never match the
+    /// other service's values, so it refuses to start instead.
+    /// </param>
+    public static IHostApplicationBuilder AddFieldProtection<TContext>(this IHostApplicationBuilder builder, params string[] sharedIndexes) where TContext : DbContext
     {
         ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(sharedIndexes);
         builder.Services.AddOptions<ProtectionOptions>()
             .Bind(builder.Configuration.GetSection(ProtectionOptions.Section))
             .PostConfigure(options =>
@@ -28,6 +34,9 @@ public static class ProtectionRegistration
                 options.Index = resolved.Index;
             })
             .Validate(options => options.SweepBatchSize > 0 && options.SweepInterval > TimeSpan.Zero, "Protection:SweepBatchSize and SweepInterval must be positive.")
+            .Validate(
+                options => sharedIndexes.All(options.SharedIndexes.ContainsKey),
+                $"Protection:SharedIndexes must hold the shared blind-index key(s) {string.Join(", ", sharedIndexes)} (deploy/protection-keys.sh share).")
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ProtectionOptions>, KeyRingValidation>();
         builder.Services.AddSingleton(services => KeyRing.From(services.GetRequiredService<IOptions<ProtectionOptions>>().Value));

@@ -1,9 +1,12 @@
 namespace Visitation.Contracts.Events;
 
-/// <summary>A clerk submitted an application; ContactPhone is the family member told by SMS.</summary>
+/// <summary>
+/// A clerk submitted an application. Every reviewing stage reads it, so it carries no phone number
+/// and no full ID number: the contact's phone travels in <see cref="ApplicationContactGiven"/>,
+/// which only notification consumes.
+/// </summary>
+[CarriesPersonalData]
 public sealed record ApplicationSubmitted(
     ApplicationDetails Application,
-    string ContactName,
-    string ContactPhone,
     string SubmittedBy,
     DateTimeOffset OccurredAt);

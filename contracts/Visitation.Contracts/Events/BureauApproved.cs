@@ -1,5 +1,6 @@
 namespace Visitation.Contracts.Events;
 
+[CarriesPersonalData]
 public sealed record BureauApproved(
     ApplicationDetails Application,
     string DecidedBy,

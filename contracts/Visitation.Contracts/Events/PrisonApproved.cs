@@ -6,6 +6,7 @@ namespace Visitation.Contracts.Events;
 /// <see cref="AvoidDays"/> are the month's days the inmate or a visitor may not visit on (a
 /// suspension covering part of the month): the approval holds for the other days only.
 /// </summary>
+[CarriesPersonalData]
 public sealed record PrisonApproved(
     ApplicationDetails Application,
     string InmateNumber,

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Visitation.Contracts.Events;
 using Visitation.Messaging.Database;
+using Visitation.Protection.EntityFramework;
 using Visitation.Workflow.Withdrawals;
 
 namespace Visitation.PrisonApproval.Data;
@@ -13,6 +15,13 @@ public sealed class PrisonApprovalDbContext(DbContextOptions<PrisonApprovalDbCon
     public DbSet<BarredVisitor> BarredVisitors => Set<BarredVisitor>();
     public DbSet<QuotaEntry> QuotaEntries => Set<QuotaEntry>();
     public DbSet<SpecialApprovalRecord> SpecialApprovals => Set<SpecialApprovalRecord>();
+
+    /// <summary>The bars of a prison whose person has one of these visitor keys (the bars' blind index).</summary>
+    public IQueryable<BarredVisitor> BarsOf(string prisonId, IReadOnlyCollection<string> visitorKeys) =>
+        BarredVisitors.Where(b => b.PrisonId == prisonId && visitorKeys.Contains(EF.Property<string>(b, VisitorKeyOfBar)));
+
+    /// <summary>The shadow property holding a bar's visitor key.</summary>
+    public static readonly string VisitorKeyOfBar = ProtectedFieldMapping.IndexPropertyName(nameof(BarredVisitor.IdNumber));
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -41,13 +50,18 @@ public sealed class PrisonApprovalDbContext(DbContextOptions<PrisonApprovalDbCon
         {
             relative.ToTable("relatives");
             relative.HasKey(r => r.Id);
-            relative.HasIndex(r => new { r.InmateId, r.IdNumber }).IsUnique();
+            relative.Property(r => r.VisitorKey).HasMaxLength(64);
+            relative.Property(r => r.IdNumberMasked).HasMaxLength(18);
+            relative.HasIndex(r => new { r.InmateId, r.VisitorKey }).IsUnique();
         });
         modelBuilder.Entity<BarredVisitor>(bar =>
         {
             bar.ToTable("barred_visitors");
             bar.HasKey(b => b.Id);
-            bar.HasIndex(b => new { b.PrisonId, b.IdNumber });
+            // Encrypted at rest, the bar as associated data; its blind index is the visitor key, so
+            // an application's visitor is matched without the full number (docs/data-minimisation.md).
+            bar.ProtectField(b => b.IdNumber, VisitorDetails.KeyPurpose);
+            bar.HasIndex(b => b.PrisonId);
         });
         modelBuilder.Entity<QuotaEntry>(entry =>
         {

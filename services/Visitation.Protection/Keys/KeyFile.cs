@@ -29,6 +29,7 @@ public static class KeyFile
             CurrentVersion = file.CurrentVersion,
             Keys = file.Keys,
             Index = file.Index,
+            SharedIndexes = file.SharedIndexes,
             SweepBatchSize = options.SweepBatchSize,
             SweepInterval = options.SweepInterval,
         };

@@ -10,12 +10,15 @@ public sealed class KeyRing
 {
     private readonly Dictionary<int, FieldKey> _keys;
 
-    private KeyRing(Dictionary<int, FieldKey> keys, FieldKey current, IKeyedHash indexHash, byte[] indexKey)
+    private readonly Dictionary<string, BlindIndexKey> _shared;
+
+    private KeyRing(Dictionary<int, FieldKey> keys, FieldKey current, IKeyedHash indexHash, byte[] indexKey, Dictionary<string, BlindIndexKey> shared)
     {
         _keys = keys;
         Current = current;
         IndexHash = indexHash;
         IndexKey = indexKey;
+        _shared = shared;
     }
 
     public FieldKey Current { get; }
@@ -25,6 +28,12 @@ public sealed class KeyRing
     internal byte[] IndexKey { get; }
 
     public FieldKey? Find(int version) => _keys.GetValueOrDefault(version);
+
+    /// <summary>The names of the blind-index keys this service shares with others.</summary>
+    public IReadOnlyCollection<string> SharedIndexNames => _shared.Keys;
+
+    /// <summary>The key a blind index of this purpose is computed with: the shared key of that name, else the service's own.</summary>
+    internal BlindIndexKey IndexKeyFor(string purpose) => _shared.GetValueOrDefault(purpose) ?? new BlindIndexKey(IndexHash, IndexKey);
 
     /// <summary>The ring the options describe (after <see cref="KeyFile.Resolve"/>).</summary>
     /// <exception cref="InvalidOperationException">The ring is incomplete or a key does not fit its algorithm; the message says which.</exception>
@@ -46,15 +55,22 @@ public sealed class KeyRing
 
         var current = keys.GetValueOrDefault(options.CurrentVersion)
             ?? throw new InvalidOperationException($"Protection:CurrentVersion {options.CurrentVersion} is not among the keys (set Protection:KeyFile or Protection:Keys).");
-        var hash = AlgorithmNames.Hash(options.Index.Algorithm)
-            ?? throw new InvalidOperationException($"Protection:Index names algorithm '{options.Index.Algorithm}'; known: {string.Join(", ", AlgorithmNames.HashNames)}.");
-        var indexKey = Decode(options.Index.Secret, "the index key");
-        if (indexKey.Length < 32)
+        var own = IndexKeyOf(options.Index, "Protection:Index");
+        var shared = options.SharedIndexes.ToDictionary(s => s.Key, s => IndexKeyOf(s.Value, $"Protection:SharedIndexes:{s.Key}"), StringComparer.Ordinal);
+        return new KeyRing(keys, current, own.Hash, own.Secret, shared);
+    }
+
+    private static BlindIndexKey IndexKeyOf(IndexKeyOptions options, string section)
+    {
+        var hash = AlgorithmNames.Hash(options.Algorithm)
+            ?? throw new InvalidOperationException($"{section} names algorithm '{options.Algorithm}'; known: {string.Join(", ", AlgorithmNames.HashNames)}.");
+        var secret = Decode(options.Secret, $"{section}:Secret");
+        if (secret.Length < 32)
         {
-            throw new InvalidOperationException("Protection:Index:Secret must be at least 32 bytes.");
+            throw new InvalidOperationException($"{section}:Secret must be at least 32 bytes.");
         }
 
-        return new KeyRing(keys, current, hash, indexKey);
+        return new BlindIndexKey(hash, secret);
     }
 
     private static byte[] Decode(string base64, string what)
@@ -69,6 +85,9 @@ public sealed class KeyRing
         }
     }
 }
+
+/// <summary>A blind-index key and the keyed hash it is used with.</summary>
+internal sealed record BlindIndexKey(IKeyedHash Hash, byte[] Secret);
 
 /// <summary>One version of the field key and the algorithm it seals with.</summary>
 public sealed record FieldKey(int Version, IFieldCipher Cipher, byte[] Secret);

@@ -19,6 +19,14 @@ public sealed class ProtectionOptions
 
     public IndexKeyOptions Index { get; set; } = new();
 
+    /// <summary>
+    /// Blind-index keys shared with other services, by name: a blind index whose purpose is one of
+    /// these names is computed with that key instead of the service's own <see cref="Index"/> key,
+    /// so the services holding it compute the same value for the same number (e.g. <c>visitor</c>,
+    /// held by the application and prison-approval services only). Like <see cref="Index"/>, no versions.
+    /// </summary>
+    public Dictionary<string, IndexKeyOptions> SharedIndexes { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Rows the re-encryption sweep rewrites per transaction.</summary>
     public int SweepBatchSize { get; set; } = 200;
 

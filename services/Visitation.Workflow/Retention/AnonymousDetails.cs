@@ -7,7 +7,7 @@ namespace Visitation.Workflow.Retention;
 /// The one place that says what retention leaves of an application's snapshot as the events carried
 /// it (the bureau's reviews, the prison's approvals): ids, office, county, venue, prison and area,
 /// the month and the preferred days, each visitor's relation, age, documents and guardianship. The
-/// inmate's and visitors' names and the visitors' numbers go. A change to what
+/// inmate's and visitors' names and the visitors' masked numbers and visitor keys go. A change to what
 /// <see cref="ApplicationDetails"/> or <see cref="VisitorDetails"/> carry is adapted here.
 /// </summary>
 public static class AnonymousDetails
@@ -27,6 +27,6 @@ public static class AnonymousDetails
     public static VisitorDetails Of(VisitorDetails visitor)
     {
         ArgumentNullException.ThrowIfNull(visitor);
-        return visitor with { Name = string.Empty, IdNumber = string.Empty };
+        return visitor with { Name = string.Empty, IdNumberMasked = string.Empty, VisitorKey = string.Empty };
     }
 }

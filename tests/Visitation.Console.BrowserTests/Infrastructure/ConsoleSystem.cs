@@ -125,6 +125,8 @@ public sealed class ConsoleSystem : IAsyncLifetime
         ["Protection:Keys:0:Version"] = "1",
         ["Protection:Keys:0:Secret"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)),
         ["Protection:Index:Secret"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        // The visitor key's shared index key (docs/data-minimisation.md): application and prison-approval refuse to start without it.
+        ["Protection:SharedIndexes:visitor:Secret"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
     };
 
     public async ValueTask DisposeAsync()

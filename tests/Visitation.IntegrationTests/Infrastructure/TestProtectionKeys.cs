@@ -14,5 +14,8 @@ internal static class TestProtectionKeys
         ["Protection:Keys:0:Version"] = "1",
         ["Protection:Keys:0:Secret"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)),
         ["Protection:Index:Secret"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        // The visitor key's shared index key (docs/data-minimisation.md); in one test run every
+        // service is given the same settings, while a deployment gives it to application and prison-approval only.
+        ["Protection:SharedIndexes:visitor:Secret"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
     };
 }

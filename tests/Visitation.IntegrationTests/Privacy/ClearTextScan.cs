@@ -14,16 +14,6 @@ internal static partial class ClearTextScan
     /// <summary>The audit chain's hashes: hex digests, not data, and the only columns left out.</summary>
     private static readonly string[] AuditHashColumns = ["row_hash", "previous_hash"];
 
-    /// <summary>
-    /// Events in flight that still carry the full numbers by design until "minimum data in events"
-    /// (issue 12) is done: ApplicationSubmitted's body, in the outbox that publishes it and in the
-    /// timers table that holds a delayed redelivery of it. Every other event body is scanned.
-    /// </summary>
-    private const string EventsStillCarryingNumbers = "%.ApplicationSubmitted";
-
-    /// <summary>The tables that hold event bodies by their message type.</summary>
-    private static readonly string[] EventTables = ["outbox_messages", "scheduled_messages"];
-
     /// <summary>"table: masked match" for every number found in clear; empty when there is none.</summary>
     public static async Task<IReadOnlyList<string>> FindAsync(string connectionString)
     {
@@ -33,8 +23,7 @@ internal static partial class ClearTextScan
         foreach (var table in await TablesAsync(connection))
         {
             var dropped = string.Concat(AuditHashColumns.Select(c => $" - '{c}'"));
-            var filter = EventTables.Contains(table) ? $" WHERE message_type NOT LIKE '{EventsStillCarryingNumbers}'" : string.Empty;
-            await using var command = new NpgsqlCommand($"SELECT (to_jsonb(t){dropped})::text FROM \"{table}\" t{filter}", connection);
+            await using var command = new NpgsqlCommand($"SELECT (to_jsonb(t){dropped})::text FROM \"{table}\" t", connection);
             await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
             while (await reader.ReadAsync(TestContext.Current.CancellationToken))
             {
@@ -46,8 +35,10 @@ internal static partial class ClearTextScan
     }
 
     public static IEnumerable<string> NumbersIn(string text) =>
-        IdNumbers().Matches(text).Select(m => m.Value).Where(id => ResidentIdNumber.Check(id).IsValid)
-            .Concat(Phones().Matches(text).Select(m => m.Value).Where(MobileNumber.IsValid));
+        IdNumbersIn(text).Concat(Phones().Matches(text).Select(m => m.Value).Where(MobileNumber.IsValid));
+
+    public static IEnumerable<string> IdNumbersIn(string text) =>
+        IdNumbers().Matches(text).Select(m => m.Value).Where(id => ResidentIdNumber.Check(id).IsValid);
 
     private static async Task<List<string>> TablesAsync(NpgsqlConnection connection)
     {

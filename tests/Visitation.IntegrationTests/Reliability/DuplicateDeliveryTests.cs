@@ -48,8 +48,11 @@ public sealed class DuplicateDeliveryTests(VisitationSystem system) : FaultTest(
             replayed += await OutboxRows.MarkUnsentAsync(database, applicationIds);
         }
 
-        // 3 applications produced at least 14 events between them; each is published again.
-        Assert.True(replayed >= 14, $"only {replayed} outbox rows replayed");
+        // 3 applications produced at least 10 events between them whose sent bodies are kept; each is
+        // published again. The events carrying personal data (submitted, contact, approvals) have their
+        // bodies cleared once sent (docs/data-minimisation.md), so they cannot be replayed from the
+        // outbox: their redelivery is the broker's (ProcessKillTests) and the inbox's (InboxDuplicateTests).
+        Assert.True(replayed >= 10, $"only {replayed} outbox rows replayed");
         await OutboxesDrainedAsync("the replayed rows published again");
 
         await Eventually.Until(() => Services.VirtualHost.DeliveredAsync(), delivered => delivered >= deliveredBefore + replayed, "the broker to deliver every replayed event", seconds: 60);

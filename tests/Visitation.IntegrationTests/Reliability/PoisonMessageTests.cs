@@ -45,9 +45,7 @@ public sealed class PoisonMessageTests(VisitationSystem system) : FaultTest(syst
         Assert.Empty(await Services.SmsTo(family.Phone));
 
         // The fix: the application the rejection is about becomes known.
-        var details = new ApplicationDetails(applicationId, Orgs.Office, Orgs.County, Orgs.Venue, "毒消息" + family.Phone[^4..], Orgs.Prison, "10", Family.NextVisitMonth(Services.Clock),
-            Services.Clock.ChinaToday, [new VisitorDetails("王秀英", Family.IdNumber(new DateOnly(1970, 1, 1), 5), "mother", 56, ["resident_id", "household_register"])]);
-        await Services.PublishAsync(new ApplicationSubmitted(details, "王秀英", family.Phone, "clerk-li", Services.Clock.GetUtcNow()), Guid.NewGuid());
+        await Services.PublishAsync(new ApplicationContactGiven(applicationId, family.Phone, Orgs.Office, Orgs.County, Orgs.Prison, Family.NextVisitMonth(Services.Clock), Services.Clock.GetUtcNow()), Guid.NewGuid());
         await Eventually.Until(() => Services.SmsTo(family.Phone), sms => sms.Count == 1, "the received SMS");
 
         var moved = await errors.ReplayAsync(smsQueue.Name, m => m.MessageId == poisonId.ToString());

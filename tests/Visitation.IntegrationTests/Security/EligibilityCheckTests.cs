@@ -174,6 +174,8 @@ public sealed class EligibilityCheckTests(VisitationSystem system)
             ["Auth:Audience"] = "visitation-prison-approval",
             ["RateLimits:CheckEligibility:PermitLimit"] = "0",
         });
+        // The field-protection keys too (the service refuses to start without them).
+        builder.Configuration.AddInMemoryCollection(TestProtectionKeys.Settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
         builder.AddServiceDefaults(PrisonApprovalModule.Name);
         builder.AddPrisonApprovalService();
         await using var app = builder.Build();

@@ -13,8 +13,8 @@ public sealed class AnonymousDetailsTests
 
     private static readonly ApplicationDetails Application = new(
         Guid.CreateVersion7(), "office", "county", "venue", "张建国", "prison", "3", "2026-03", new DateOnly(2026, 2, 2),
-        [new VisitorDetails("王秀英", "11010519491231002X", "mother", 44, ["resident_id"], IsGuardianOfChildren: true),
-         new VisitorDetails("张小明", "110105201503070015", "son", 10, ["household_register"])],
+        [new VisitorDetails("王秀英", "1101**********002X", "a2V5LW9uZQ==", "mother", 44, ["resident_id"], IsGuardianOfChildren: true),
+         new VisitorDetails("张小明", "1101**********0015", "a2V5LXR3bw==", "son", 10, ["household_register"])],
         [new DateOnly(2026, 3, 3)], "morning");
 
     [Fact]
@@ -23,12 +23,12 @@ public sealed class AnonymousDetailsTests
         var anonymous = AnonymousDetails.Of(Application);
 
         Assert.Equal("", anonymous.InmateName);
-        Assert.All(anonymous.Visitors, v => Assert.Equal(("", ""), (v.Name, v.IdNumber)));
+        Assert.All(anonymous.Visitors, v => Assert.Equal(("", "", ""), (v.Name, v.IdNumberMasked, v.VisitorKey)));
         // Everything else, field for field: the same record once names and numbers are put back.
         var restored = anonymous with
         {
             InmateName = Application.InmateName,
-            Visitors = [.. anonymous.Visitors.Zip(Application.Visitors, (a, o) => a with { Name = o.Name, IdNumber = o.IdNumber })],
+            Visitors = [.. anonymous.Visitors.Zip(Application.Visitors, (a, o) => a with { Name = o.Name, IdNumberMasked = o.IdNumberMasked, VisitorKey = o.VisitorKey })],
         };
         Assert.Equal(JsonSerializer.Serialize(Application), JsonSerializer.Serialize(restored));
         Assert.Equal(JsonSerializer.Serialize(anonymous), JsonSerializer.Serialize(AnonymousDetails.Of(anonymous)));

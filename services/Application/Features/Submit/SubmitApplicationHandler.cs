@@ -15,11 +15,11 @@ namespace Visitation.Application.Features.Submit;
 
 /// <summary>
 /// Files a clerk's application: validated whole, stored with its first timeline step and the
-/// ApplicationSubmitted event in one transaction, idempotent on the clerk's request id: a retry of
+/// ApplicationSubmitted and ApplicationContactGiven events in one transaction, idempotent on the clerk's request id: a retry of
 /// the same request answers with the first application; the same request id with another body is
 /// ALREADY_EXISTS and files nothing (the id is bound to its request by <see cref="RequestFingerprint"/>).
 /// </summary>
-public sealed class SubmitApplicationHandler(ApplicationDbContext db, ReferenceDataSet reference, TimeProvider clock)
+public sealed class SubmitApplicationHandler(ApplicationDbContext db, ReferenceDataSet reference, SubmissionEvents events, TimeProvider clock)
 {
     public async Task<SubmitApplicationReply> HandleAsync(SubmitApplicationRequest request, Caller caller, CancellationToken ct)
     {
@@ -37,7 +37,10 @@ public sealed class SubmitApplicationHandler(ApplicationDbContext db, ReferenceD
         var application = Build(request, caller, office, submission, now);
         application.RequestHash = fingerprint;
         db.Applications.Add(application);
-        db.Publish(ToEvent(application, caller, now), now);
+        // Two events from one transaction: the reviewing stages' (no phone, no full ID number) and
+        // notification's (the contact's phone), so each consumer receives only what it uses.
+        db.Publish(events.Submitted(application, caller, now), now);
+        db.Publish(SubmissionEvents.ContactGiven(application, now), now);
         db.Audit(caller, AuditEvent.ApplicationSubmitted, application.Audited());
         try
         {
@@ -117,26 +120,5 @@ public sealed class SubmitApplicationHandler(ApplicationDbContext db, ReferenceD
             Detail = $"{office.Name}受理并提交申请",
         });
         return application;
-    }
-
-    private static ApplicationSubmitted ToEvent(VisitApplication application, Caller caller, DateTimeOffset now)
-    {
-        var contact = application.Visitors.Single(v => v.IsContact);
-        var details = new ApplicationDetails(
-            application.Id,
-            application.OfficeId,
-            application.CountyId,
-            application.VenueId,
-            application.InmateName,
-            application.PrisonId,
-            application.PrisonArea,
-            application.VisitMonth,
-            DateOnly.FromDateTime(now.DateTime),
-            application.Visitors
-                .Select(v => new VisitorDetails(v.Name, v.IdNumber, v.Relation, Rules.Identity.ResidentIdNumber.AgeOn(v.BirthDate, DateOnly.FromDateTime(now.DateTime)), v.Documents, v.IsGuardian))
-                .ToList(),
-            application.PreferredDates.Count == 0 ? null : application.PreferredDates,
-            application.PreferredPartOfDay.Length == 0 ? null : application.PreferredPartOfDay);
-        return new ApplicationSubmitted(details, contact.Name, contact.Phone, caller.UserId, now);
     }
 }

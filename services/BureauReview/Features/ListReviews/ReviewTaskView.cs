@@ -1,7 +1,6 @@
 using Visitation.BureauReview.Data;
 using Visitation.Contracts.Grpc;
 using Visitation.Contracts.Grpc.BureauReview;
-using Visitation.Rules.Privacy;
 using Visitation.Workflow.Grpc;
 using Visitation.Workflow.Reviewing;
 
@@ -20,7 +19,7 @@ public static class ReviewTaskView
         view.Visitors.AddRange(review.Application.Visitors.Select(v => new ReviewVisitor
         {
             Name = v.Name,
-            IdNumberMasked = Mask.IdNumber(v.IdNumber),
+            IdNumberMasked = v.IdNumberMasked,
             Relation = ProtoCodes.FromCode<Relation>(v.Relation),
             Age = v.Age,
             Documents = { v.Documents.Select(ProtoCodes.FromCode<DocumentKind>) },

@@ -169,20 +169,10 @@ namespace Visitation.Notification.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("application_id");
 
-                    b.Property<string>("ContactName")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("contact_name");
-
                     b.Property<string>("CountyId")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("county_id");
-
-                    b.Property<string>("InmateName")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("inmate_name");
 
                     b.Property<string>("OfficeId")
                         .IsRequired()

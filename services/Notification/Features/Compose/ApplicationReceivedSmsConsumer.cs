@@ -6,28 +6,29 @@ using Visitation.Rules.ReferenceData;
 
 namespace Visitation.Notification.Features.Compose;
 
-/// <summary>Records who the family's contact is, and tells them the application was received.</summary>
+/// <summary>
+/// Records who the family's contact is, and tells them the application was received. Reads
+/// <see cref="ApplicationContactGiven"/>, the submission's event for notification alone: the
+/// reviewing stages' ApplicationSubmitted carries no phone (docs/data-minimisation.md).
+/// </summary>
 public sealed class ApplicationReceivedSmsConsumer(NotificationDbContext db, ReferenceDataSet reference, TimeProvider clock)
-    : SmsComposer<ApplicationSubmitted>(db, reference, clock)
+    : SmsComposer<ApplicationContactGiven>(db, reference, clock)
 {
-    protected override Guid ApplicationIdOf(ApplicationSubmitted message) => message.Application.ApplicationId;
+    protected override Guid ApplicationIdOf(ApplicationContactGiven message) => message.ApplicationId;
 
-    protected override async Task<Recipient?> FindRecipientAsync(ApplicationSubmitted message, Guid applicationId, CancellationToken ct)
+    protected override async Task<Recipient?> FindRecipientAsync(ApplicationContactGiven message, Guid applicationId, CancellationToken ct)
     {
         var recipient = await Db.Recipients.SingleOrDefaultAsync(r => r.ApplicationId == applicationId, ct);
         if (recipient is null)
         {
-            var a = message.Application;
             recipient = new Recipient
             {
                 ApplicationId = applicationId,
-                ContactName = message.ContactName,
                 Phone = message.ContactPhone,
-                InmateName = a.InmateName,
-                VisitMonth = a.VisitMonth,
-                OfficeId = a.OfficeId,
-                CountyId = a.CountyId,
-                PrisonId = a.PrisonId,
+                VisitMonth = message.VisitMonth,
+                OfficeId = message.OfficeId,
+                CountyId = message.CountyId,
+                PrisonId = message.PrisonId,
             };
             Db.Recipients.Add(recipient);
         }
@@ -35,7 +36,7 @@ public sealed class ApplicationReceivedSmsConsumer(NotificationDbContext db, Ref
         return recipient;
     }
 
-    protected override SmsDraft Draft(ApplicationSubmitted message, Recipient recipient) =>
+    protected override SmsDraft Draft(ApplicationContactGiven message, Recipient recipient) =>
         new(recipient.ApplicationId, SmsKind.Received, $"{recipient.ApplicationId}:received", new Dictionary<string, string>
         {
             ["month"] = MonthText.Of(recipient.VisitMonth),

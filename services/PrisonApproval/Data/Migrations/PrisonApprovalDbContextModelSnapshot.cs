@@ -257,10 +257,18 @@ namespace Visitation.PrisonApproval.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("from");
 
-                    b.Property<string>("IdNumber")
+                    b.Property<string>("IdNumberIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id_number_index");
+
+                    b.Property<string>("IdNumberSealed")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("id_number");
+                        .HasColumnName("id_number")
+                        .HasAnnotation("Visitation:Protection:ClearProperty", "IdNumber")
+                        .HasAnnotation("Visitation:Protection:IndexProperty", "IdNumberIndex")
+                        .HasAnnotation("Visitation:Protection:IndexPurpose", "visitor");
 
                     b.Property<string>("PrisonId")
                         .IsRequired()
@@ -288,8 +296,11 @@ namespace Visitation.PrisonApproval.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_barred_visitors");
 
-                    b.HasIndex("PrisonId", "IdNumber")
-                        .HasDatabaseName("ix_barred_visitors_prison_id_id_number");
+                    b.HasIndex("IdNumberIndex")
+                        .HasDatabaseName("ix_barred_visitors_id_number_index");
+
+                    b.HasIndex("PrisonId")
+                        .HasDatabaseName("ix_barred_visitors_prison_id");
 
                     b.ToTable("barred_visitors", (string)null);
                 });
@@ -534,10 +545,11 @@ namespace Visitation.PrisonApproval.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("first_application_id");
 
-                    b.Property<string>("IdNumber")
+                    b.Property<string>("IdNumberMasked")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("id_number");
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("id_number_masked");
 
                     b.Property<Guid>("InmateId")
                         .HasColumnType("uuid")
@@ -553,12 +565,18 @@ namespace Visitation.PrisonApproval.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("relation");
 
+                    b.Property<string>("VisitorKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("visitor_key");
+
                     b.HasKey("Id")
                         .HasName("pk_relatives");
 
-                    b.HasIndex("InmateId", "IdNumber")
+                    b.HasIndex("InmateId", "VisitorKey")
                         .IsUnique()
-                        .HasDatabaseName("ix_relatives_inmate_id_id_number");
+                        .HasDatabaseName("ix_relatives_inmate_id_visitor_key");
 
                     b.ToTable("relatives", (string)null);
                 });

@@ -1,6 +1,8 @@
+using Visitation.Contracts.Events;
 using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.PrisonApproval.Data;
 using Visitation.PrisonApproval.Features.InFlight;
+using Visitation.Protection;
 using Visitation.Rules.Eligibility;
 using Visitation.Rules.Identity;
 using Visitation.ServiceDefaults.Auth;
@@ -14,7 +16,7 @@ namespace Visitation.PrisonApproval.Features.BarVisitor;
 /// Bars one person from visiting anyone in the caller's prison for a period ([Y 八1], [NC§8]); their
 /// pending applications are refused and their booked visits on the barred days cancelled.
 /// </summary>
-public sealed class BarVisitorHandler(PrisonApprovalDbContext db, AffectedWork affected, TimeProvider clock)
+public sealed class BarVisitorHandler(PrisonApprovalDbContext db, AffectedWork affected, FieldProtector protector, TimeProvider clock)
 {
     public async Task<BarVisitorReply> HandleAsync(BarVisitorRequest request, Caller caller, CancellationToken ct)
     {
@@ -56,7 +58,8 @@ public sealed class BarVisitorHandler(PrisonApprovalDbContext db, AffectedWork a
         if (to is not { } last || last >= today)
         {
             var message = $"会见人因{bar.Reason}被暂停会见，本次会见取消。";
-            reached = await affected.VisitorBarredAsync(caller.OrganisationId, idNumber, new Stop(bar.From > today ? bar.From : today, to, RuleCodes.VisitorBarred, message, caller.UserId, now), ct);
+            var visitorKey = protector.BlindIndex(idNumber, VisitorDetails.KeyPurpose);
+            reached = await affected.VisitorBarredAsync(caller.OrganisationId, visitorKey, new Stop(bar.From > today ? bar.From : today, to, RuleCodes.VisitorBarred, message, caller.UserId, now), ct);
         }
 
         await db.SaveChangesAsync(ct);

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Visitation.Contracts.Events;
 using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.PrisonApproval.Data;
 using Visitation.PrisonApproval.Features.Eligibility;
+using Visitation.Protection;
 using Visitation.Rules.Calendars;
 using Visitation.Rules.Eligibility;
 using Visitation.Rules.ReferenceData;
@@ -19,7 +21,8 @@ namespace Visitation.PrisonApproval.Features.CheckEligibility;
 /// Officers see the inmate whole through GetInmate, not here. Limited per user
 /// (<see cref="EligibilityRateLimit"/>), so the call cannot be walked through a register.
 /// </summary>
-public sealed partial class CheckEligibilityHandler(PrisonApprovalDbContext db, ReferenceDataSet reference, InmateFacts facts, TimeProvider clock, ILogger<CheckEligibilityHandler> logger)
+public sealed partial class CheckEligibilityHandler(
+    PrisonApprovalDbContext db, ReferenceDataSet reference, InmateFacts facts, FieldProtector protector, TimeProvider clock, ILogger<CheckEligibilityHandler> logger)
 {
     public async Task<EligibilityReply> HandleAsync(CheckEligibilityRequest request, Caller caller, CancellationToken ct)
     {
@@ -44,8 +47,10 @@ public sealed partial class CheckEligibilityHandler(PrisonApprovalDbContext db, 
             return null;
         }
 
-        var bars = await facts.BarsAsync(inmate.PrisonId, question.IdNumbers, ct);
-        var visitors = question.Request.Visitors.Select((v, i) => v with { Bars = bars.GetValueOrDefault(question.IdNumbers[i], []) }).ToList();
+        // The counter gives full numbers; the bars are found by their blind index, the visitor key.
+        var keys = question.IdNumbers.Select(id => protector.BlindIndex(id, VisitorDetails.KeyPurpose)).ToList();
+        var bars = await facts.BarsAsync(inmate.PrisonId, keys, ct);
+        var visitors = question.Request.Visitors.Select((v, i) => v with { Bars = bars.GetValueOrDefault(keys[i], []) }).ToList();
         var judgement = await facts.JudgeAsync(inmate, question.Request with { Visitors = visitors }, prisonRulesOnly: true, useLongerVisit: false, ct);
         return judgement.Result;
     }

@@ -73,15 +73,17 @@ public sealed class ApprovalOutcomes(PrisonApprovalDbContext db, ReferenceDataSe
     /// </summary>
     private async Task ConfirmRelativesAsync(Approval approval, Inmate inmate, string decidedBy, DateTimeOffset now, CancellationToken ct)
     {
-        var ids = approval.Application.Visitors.Select(v => v.IdNumber).ToList();
-        var known = await db.Relatives.Where(r => r.InmateId == inmate.Id && ids.Contains(r.IdNumber)).Select(r => r.IdNumber).ToListAsync(ct);
-        foreach (var visitor in approval.Application.Visitors.Where(v => !known.Contains(v.IdNumber)))
+        var keys = approval.Application.Visitors.Select(v => v.VisitorKey).ToList();
+        var known = await db.Relatives.Where(r => r.InmateId == inmate.Id && keys.Contains(r.VisitorKey)).Select(r => r.VisitorKey).ToListAsync(ct);
+        // A visitor without a key (an application stored before keys, LegacyVisitorNumbers) cannot be registered.
+        foreach (var visitor in approval.Application.Visitors.Where(v => !string.IsNullOrEmpty(v.VisitorKey) && !known.Contains(v.VisitorKey)))
         {
             db.Relatives.Add(new Relative
             {
                 Id = Guid.CreateVersion7(),
                 InmateId = inmate.Id,
-                IdNumber = visitor.IdNumber,
+                VisitorKey = visitor.VisitorKey,
+                IdNumberMasked = visitor.IdNumberMasked,
                 Name = visitor.Name,
                 Relation = visitor.Relation,
                 FirstApplicationId = approval.ApplicationId,

@@ -62,9 +62,9 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
     public async Task<Judgement> JudgeAsync(Inmate inmate, ApplicationDetails application, bool useExtraVisit, bool useLongerVisit, CancellationToken ct)
     {
         var month = VisitMonth.Parse(application.VisitMonth);
-        var bars = await BarsAsync(inmate.PrisonId, application.Visitors.Select(v => v.IdNumber), ct);
+        var bars = await BarsAsync(inmate.PrisonId, application.Visitors.Select(v => v.VisitorKey), ct);
         var visitors = application.Visitors
-            .Select(v => new Visitor(v.Relation, v.Age, v.IsGuardianOfChildren, v.Documents, bars.GetValueOrDefault(v.IdNumber, [])))
+            .Select(v => new Visitor(v.Relation, v.Age, v.IsGuardianOfChildren, v.Documents, bars.GetValueOrDefault(v.VisitorKey, [])))
             .ToList();
         var request = new VisitRequest(month, null, application.SubmittedOn, visitors, useExtraVisit);
         var judgement = await JudgeAsync(inmate, request, prisonRulesOnly: true, useLongerVisit, ct);
@@ -90,11 +90,13 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
             EligibilityEngine.VisitMinutes(policy, state, longer));
     }
 
-    public async Task<Dictionary<string, List<VisitorBar>>> BarsAsync(string prisonId, IEnumerable<string> idNumbers, CancellationToken ct)
+    /// <summary>The prison's bars of each visitor, by visitor key (docs/data-minimisation.md).</summary>
+    public async Task<Dictionary<string, List<VisitorBar>>> BarsAsync(string prisonId, IEnumerable<string> visitorKeys, CancellationToken ct)
     {
-        var ids = idNumbers.ToList();
-        var bars = await db.BarredVisitors.AsNoTracking().Where(b => b.PrisonId == prisonId && ids.Contains(b.IdNumber)).ToListAsync(ct);
-        return bars.GroupBy(b => b.IdNumber).ToDictionary(g => g.Key, g => g.Select(b => new VisitorBar(b.From, b.To, b.Reason)).ToList(), StringComparer.Ordinal);
+        var bars = await db.BarsOf(prisonId, [.. visitorKeys])
+            .Select(b => new { Key = EF.Property<string>(b, PrisonApprovalDbContext.VisitorKeyOfBar), Bar = new VisitorBar(b.From, b.To, b.Reason) })
+            .ToListAsync(ct);
+        return bars.GroupBy(b => b.Key).ToDictionary(g => g.Key, g => g.Select(b => b.Bar).ToList(), StringComparer.Ordinal);
     }
 
     /// <summary>The inmate's area's open video-visit days of the month from tomorrow on (China time).</summary>
@@ -112,17 +114,24 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
 
     private async Task<List<RuleFailure>> RelationMismatchesAsync(Inmate inmate, ApplicationDetails application, CancellationToken ct)
     {
-        var ids = application.Visitors.Select(v => v.IdNumber).ToList();
-        var registered = await db.Relatives.AsNoTracking()
-            .Where(r => r.InmateId == inmate.Id && ids.Contains(r.IdNumber))
-            .ToDictionaryAsync(r => r.IdNumber, r => r.Relation, StringComparer.Ordinal, ct);
+        var registered = await RegisteredRelationsAsync(inmate.Id, application, ct);
         return [.. application.Visitors
             .Select((v, i) => (Visitor: v, Index: i))
-            .Where(x => registered.TryGetValue(x.Visitor.IdNumber, out var relation) && relation != x.Visitor.Relation)
+            .Where(x => registered.TryGetValue(x.Visitor.VisitorKey, out var relation) && relation != x.Visitor.Relation)
             .Select(x => new RuleFailure(
                 RelationMismatch,
-                $"第{x.Index + 1}位会见人登记的亲属关系（{RelationNames.Of(registered[x.Visitor.IdNumber])}）与本次申请（{RelationNames.Of(x.Visitor.Relation)}）不一致，请核实。",
+                $"第{x.Index + 1}位会见人登记的亲属关系（{RelationNames.Of(registered[x.Visitor.VisitorKey])}）与本次申请（{RelationNames.Of(x.Visitor.Relation)}）不一致，请核实。",
                 ""))];
+    }
+
+    /// <summary>The relation the relatives register holds for each of the application's visitors it knows, by visitor key.</summary>
+    public Task<Dictionary<string, string>> RegisteredRelationsAsync(Guid inmateId, ApplicationDetails application, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var keys = application.Visitors.Select(v => v.VisitorKey).ToList();
+        return db.Relatives.AsNoTracking()
+            .Where(r => r.InmateId == inmateId && keys.Contains(r.VisitorKey))
+            .ToDictionaryAsync(r => r.VisitorKey, r => r.Relation, StringComparer.Ordinal, ct);
     }
 
     public const string RelationMismatch = Visitation.Rules.Reviewing.ReviewReasonCodes.RelationMismatch;

@@ -1,7 +1,6 @@
 using Visitation.Contracts.Grpc;
 using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.PrisonApproval.Data;
-using Visitation.Rules.Privacy;
 using Visitation.Workflow.Grpc;
 using Visitation.Workflow.Reviewing;
 
@@ -21,10 +20,10 @@ public static class ApprovalTaskView
         view.Visitors.AddRange(approval.Application.Visitors.Select(v => new ApprovalVisitor
         {
             Name = v.Name,
-            IdNumberMasked = Mask.IdNumber(v.IdNumber),
+            IdNumberMasked = v.IdNumberMasked,
             Relation = ProtoCodes.FromCode<Relation>(v.Relation),
             Age = v.Age,
-            RegisteredRelation = ProtoCodes.FromCode<Relation>(registeredRelations.GetValueOrDefault(v.IdNumber)),
+            RegisteredRelation = ProtoCodes.FromCode<Relation>(registeredRelations.GetValueOrDefault(v.VisitorKey)),
         }));
         return view;
     }

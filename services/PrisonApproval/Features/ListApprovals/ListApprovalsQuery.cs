@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.PrisonApproval.Data;
 using Visitation.PrisonApproval.Features.Decide;
+using Visitation.PrisonApproval.Features.Eligibility;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
 using Visitation.Workflow.Reviewing;
@@ -13,7 +14,7 @@ namespace Visitation.PrisonApproval.Features.ListApprovals;
 /// The visit centre's queue: what waits for an officer, or what the review clock expired. Each task
 /// shows the register's inmate it would be approved for and which visitors the register already knows.
 /// </summary>
-public sealed class ListApprovalsQuery(PrisonApprovalDbContext db)
+public sealed class ListApprovalsQuery(PrisonApprovalDbContext db, InmateFacts facts)
 {
     public async Task<ListPendingApprovalsReply> HandleAsync(Page page, bool overdue, Caller caller, CancellationToken ct)
     {
@@ -25,7 +26,7 @@ public sealed class ListApprovalsQuery(PrisonApprovalDbContext db)
         foreach (var approval in approvals)
         {
             var inmate = await SoleMatchAsync(approval, ct);
-            var registered = inmate is null ? [] : await RegisteredRelationsAsync(inmate.Value.Id, approval, ct);
+            var registered = inmate is null ? [] : await facts.RegisteredRelationsAsync(inmate.Value.Id, approval.Application, ct);
             reply.Tasks.Add(ApprovalTaskView.Of(approval, inmate?.Number ?? string.Empty, registered));
         }
 
@@ -38,14 +39,5 @@ public sealed class ListApprovalsQuery(PrisonApprovalDbContext db)
         var matches = await InmateMatching.Candidates(db.Inmates.Where(i => i.PrisonId == approval.PrisonId), approval.Application)
             .Select(i => new { i.Id, i.InmateNumber }).Take(2).ToListAsync(ct);
         return matches.Count == 1 ? (matches[0].Id, matches[0].InmateNumber) : null;
-    }
-
-    /// <summary>The relation the relatives register holds for each visitor it knows, by ID number.</summary>
-    private Task<Dictionary<string, string>> RegisteredRelationsAsync(Guid inmateId, Approval approval, CancellationToken ct)
-    {
-        var ids = approval.Application.Visitors.Select(v => v.IdNumber).ToList();
-        return db.Relatives.AsNoTracking()
-            .Where(r => r.InmateId == inmateId && ids.Contains(r.IdNumber))
-            .ToDictionaryAsync(r => r.IdNumber, r => r.Relation, ct);
     }
 }

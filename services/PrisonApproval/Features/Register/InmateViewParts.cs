@@ -61,7 +61,7 @@ public static class InmateViewParts
         return new RelativeView
         {
             Name = relative.Name,
-            IdNumberMasked = Mask.IdNumber(relative.IdNumber),
+            IdNumberMasked = relative.IdNumberMasked,
             Relation = ProtoCodes.FromCode<Relation>(relative.Relation),
             ConfirmedAt = Instants.Of(relative.ConfirmedAt),
         };

@@ -1,0 +1,69 @@
+using System.Text;
+using RabbitMQ.Client;
+
+namespace Visitation.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A queue of the test's own bound to every event exchange of the contracts (MassTransit names an
+/// event's fanout exchange after its type, e.g. <c>Visitation.Contracts.Events:ApplicationSubmitted</c>):
+/// a copy of every event published while it is open, body as the broker carried it. Exclusive, so
+/// it goes with its connection.
+/// </summary>
+public sealed class EventTap : IAsyncDisposable
+{
+    private readonly IConnection _connection;
+    private readonly IChannel _channel;
+    private readonly string _queue;
+
+    private EventTap(IConnection connection, IChannel channel, string queue)
+    {
+        _connection = connection;
+        _channel = channel;
+        _queue = queue;
+    }
+
+    /// <summary>Every event type of the contracts: the records of <c>Visitation.Contracts.Events</c>.</summary>
+    public static IReadOnlyList<Type> EventTypes { get; } =
+        [.. typeof(Contracts.Events.ApplicationSubmitted).Assembly.GetTypes()
+            .Where(t => t.Namespace == "Visitation.Contracts.Events" && t.IsPublic && !t.IsSubclassOf(typeof(Attribute)) && t.GetMethod("<Clone>$") is not null)];
+
+    public static async Task<EventTap> OpenAsync(Uri amqp)
+    {
+        var connection = await new ConnectionFactory { Uri = amqp }.CreateConnectionAsync(TestContext.Current.CancellationToken);
+        var channel = await connection.CreateChannelAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var queue = (await channel.QueueDeclareAsync(string.Empty, durable: false, exclusive: true, autoDelete: true, cancellationToken: TestContext.Current.CancellationToken)).QueueName;
+        foreach (var type in EventTypes)
+        {
+            var exchange = $"{type.Namespace}:{type.Name}";
+            // As MassTransit declares it (durable fanout), so whichever side comes first, both agree.
+            await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: TestContext.Current.CancellationToken);
+            await channel.QueueBindAsync(queue, exchange, string.Empty, cancellationToken: TestContext.Current.CancellationToken);
+        }
+
+        return new EventTap(connection, channel, queue);
+    }
+
+    /// <summary>The events captured since the last call (taken off the tap's queue).</summary>
+    public async Task<IReadOnlyList<TappedEvent>> TakeAsync()
+    {
+        var taken = new List<TappedEvent>();
+        while (await _channel.BasicGetAsync(_queue, autoAck: true, TestContext.Current.CancellationToken) is { } message)
+        {
+            taken.Add(new TappedEvent(message.Exchange, Encoding.UTF8.GetString(message.Body.Span)));
+        }
+
+        return taken;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _channel.DisposeAsync();
+        await _connection.DisposeAsync();
+    }
+}
+
+/// <summary>One captured event: the exchange it was published to (its type) and the body as carried.</summary>
+public sealed record TappedEvent(string Exchange, string Body)
+{
+    public bool Is<TEvent>() => Exchange == $"{typeof(TEvent).Namespace}:{typeof(TEvent).Name}";
+}
