@@ -35,9 +35,10 @@ public abstract class RetentionWork<TContext>(TContext db, TimeProvider clock, I
 
     /// <summary>
     /// Anonymises up to <paramref name="batchSize"/> closed applications (changes tracked or executed
-    /// on <see cref="Db"/> in the open transaction) and names them; none when all are done.
+    /// on <see cref="Db"/> in the open transaction) and names them with the organisation each belongs to,
+    /// so the audit row reaches that organisation's audit administrators; none when all are done.
     /// </summary>
-    protected abstract Task<IReadOnlyCollection<Guid>> AnonymiseBatchAsync(RetentionCutoff cutoff, int batchSize, CancellationToken ct);
+    protected abstract Task<IReadOnlyCollection<AuditedRecord>> AnonymiseBatchAsync(RetentionCutoff cutoff, int batchSize, CancellationToken ct);
 
     private async Task<int> RunBatchAsync(RetentionCutoff cutoff, CancellationToken ct)
     {
@@ -50,9 +51,7 @@ public abstract class RetentionWork<TContext>(TContext db, TimeProvider clock, I
         var applications = await AnonymiseBatchAsync(cutoff, options.Value.BatchSize, ct);
         foreach (var application in applications)
         {
-            // The batch names applications by id only, so the row has no owner yet: it stays in the
-            // service's own audit (docs/audit-store.md, rows of no organisation) until the batches name theirs.
-            Db.AuditSystem(AuditEvent.PersonalDataAnonymised, new AuditedRecord("application", application.ToString(), Owner: null), outcome: "anonymised");
+            Db.AuditSystem(AuditEvent.PersonalDataAnonymised, application, outcome: "anonymised");
         }
 
         await Db.SaveChangesAsync(ct);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Visitation.Workflow.Audit;
 using Microsoft.Extensions.Options;
 using Visitation.Messaging.Database;
 using Visitation.Rules.Reviewing;
@@ -18,7 +19,7 @@ public abstract class ReviewRetentionWork<TItem, TContext>(TContext db, TimeProv
     where TItem : ReviewItem
     where TContext : ServiceDbContext
 {
-    protected override async Task<IReadOnlyCollection<Guid>> AnonymiseBatchAsync(RetentionCutoff cutoff, int batchSize, CancellationToken ct)
+    protected override async Task<IReadOnlyCollection<AuditedRecord>> AnonymiseBatchAsync(RetentionCutoff cutoff, int batchSize, CancellationToken ct)
     {
         var monthEnded = cutoff.LatestEndedMonthStart;
         var items = await NotYetAnonymised()
@@ -30,7 +31,7 @@ public abstract class ReviewRetentionWork<TItem, TContext>(TContext db, TimeProv
         }
 
         var withdrawals = await Db.ForgetWithdrawalReasonsAsync(cutoff, batchSize, ct);
-        return [.. items.Select(i => i.ApplicationId).Union(withdrawals)];
+        return WithdrawalRetention.Together([.. items.Select(i => i.Audited())], withdrawals);
     }
 
     /// <summary>The stage's items whose snapshot still names the inmate (the snapshot is jsonb, so the marker is read there).</summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Visitation.Workflow.Audit;
 using Visitation.Workflow.Withdrawals;
 
 namespace Visitation.Workflow.Retention;
@@ -22,5 +23,17 @@ public static class WithdrawalRetention
         }
 
         return [.. tombstones.Select(t => t.ApplicationId)];
+    }
+
+    /// <summary>
+    /// The batch's records and the applications whose tombstones it cleared, each once: a tombstone
+    /// names no organisation, so one with no record of the stage's own is audited with no owner.
+    /// </summary>
+    public static List<AuditedRecord> Together(List<AuditedRecord> anonymised, IReadOnlyList<Guid> withdrawals)
+    {
+        ArgumentNullException.ThrowIfNull(anonymised);
+        ArgumentNullException.ThrowIfNull(withdrawals);
+        var named = anonymised.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        return [.. anonymised, .. withdrawals.Select(id => id.ToString()).Where(id => !named.Contains(id)).Select(id => new AuditedRecord("application", id, Owner: null))];
     }
 }

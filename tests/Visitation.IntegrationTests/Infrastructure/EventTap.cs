@@ -49,10 +49,23 @@ public sealed class EventTap : IAsyncDisposable
         var taken = new List<TappedEvent>();
         while (await _channel.BasicGetAsync(_queue, autoAck: true, TestContext.Current.CancellationToken) is { } message)
         {
-            taken.Add(new TappedEvent(message.Exchange, Encoding.UTF8.GetString(message.Body.Span)));
+            taken.Add(new TappedEvent(message.Exchange, Encoding.UTF8.GetString(message.Body.Span), new BasicProperties(message.BasicProperties)));
         }
 
         return taken;
+    }
+
+    /// <summary>Deletes the tap's queue (nothing more is captured), keeping its channel to publish on.</summary>
+    public async Task StopListeningAsync() => await _channel.QueueDeleteAsync(_queue, cancellationToken: TestContext.Current.CancellationToken);
+
+    /// <summary>
+    /// Publishes a captured event again to its exchange, body and properties as they were: to its
+    /// consumers a redelivery of the same message (the same MassTransit message id in the envelope).
+    /// </summary>
+    public async Task RepublishAsync(TappedEvent tapped)
+    {
+        ArgumentNullException.ThrowIfNull(tapped);
+        await _channel.BasicPublishAsync(tapped.Exchange, string.Empty, mandatory: false, tapped.Properties, Encoding.UTF8.GetBytes(tapped.Body), TestContext.Current.CancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -62,8 +75,11 @@ public sealed class EventTap : IAsyncDisposable
     }
 }
 
-/// <summary>One captured event: the exchange it was published to (its type) and the body as carried.</summary>
-public sealed record TappedEvent(string Exchange, string Body)
+/// <summary>One captured event: the exchange it was published to (its type), the body and the properties as carried.</summary>
+public sealed record TappedEvent(string Exchange, string Body, BasicProperties Properties)
 {
+    /// <summary>Whether its type is marked as carrying personal data (its sent outbox body is cleared).</summary>
+    public bool CarriesPersonalData => EventTap.EventTypes.Any(t => Exchange == $"{t.Namespace}:{t.Name}" && t.IsDefined(typeof(Contracts.Events.CarriesPersonalDataAttribute), inherit: false));
+
     public bool Is<TEvent>() => Exchange == $"{typeof(TEvent).Namespace}:{typeof(TEvent).Name}";
 }

@@ -75,6 +75,8 @@ public sealed class RetentionTests(VisitationSystem system)
             Assert.All(rows, row => Assert.DoesNotContain(personal, value => row.Contains(value, StringComparison.Ordinal)));
             var audit = await AuditRows.SingleAsync(system, service, Anonymised, oldId, AuditedActor.System);
             Assert.Equal(("application", "anonymised"), (audit.RecordType, audit.Outcome));
+            // Owned by the organisation the stage's record belongs to, so that organisation's audit administrators see it in the store.
+            Assert.Equal(service switch { "prison_approval" => Orgs.Prison, "scheduling" => Orgs.Venue, _ => Orgs.Office }, audit.OwnerOrganisation);
             Assert.Empty(await AuditRows.OfAsync(system.Databases[service], Anonymised, recentId));
             Assert.Empty(await AuditRows.OfAsync(system.Databases[service], Anonymised, openId));
         }

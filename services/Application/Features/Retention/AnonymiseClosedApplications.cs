@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Visitation.Workflow.Audit;
 using Microsoft.Extensions.Options;
 using Visitation.Application.Data;
 using Visitation.Workflow.Retention;
@@ -16,7 +17,7 @@ public sealed class AnonymiseClosedApplications(ApplicationDbContext db, TimePro
 {
     private static readonly ApplicationStatus[] Final = [.. Enum.GetValues<ApplicationStatus>().Where(s => s >= ApplicationStatus.BureauRejected)];
 
-    protected override async Task<IReadOnlyCollection<Guid>> AnonymiseBatchAsync(RetentionCutoff cutoff, int batchSize, CancellationToken ct)
+    protected override async Task<IReadOnlyCollection<AuditedRecord>> AnonymiseBatchAsync(RetentionCutoff cutoff, int batchSize, CancellationToken ct)
     {
         var closed = await Db.Applications.Include(a => a.Timeline).AsSplitQuery()
             .Where(a => a.InmateName != "" && Final.Contains(a.Status) && a.Timeline.All(t => t.At < cutoff.Instant))
@@ -26,6 +27,6 @@ public sealed class AnonymiseClosedApplications(ApplicationDbContext db, TimePro
             application.Anonymise();
         }
 
-        return [.. closed.Select(a => a.Id)];
+        return [.. closed.Select(a => a.Audited())];
     }
 }

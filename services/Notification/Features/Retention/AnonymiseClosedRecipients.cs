@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Visitation.Workflow.Audit;
 using Microsoft.Extensions.Options;
 using Visitation.Notification.Data;
 using Visitation.Protection.EntityFramework;
@@ -19,7 +20,7 @@ public sealed class AnonymiseClosedRecipients(NotificationDbContext db, TimeProv
 {
     private static readonly string SealedPhone = ProtectedFieldMapping.SealedPropertyName(nameof(Recipient.Phone));
 
-    protected override async Task<IReadOnlyCollection<Guid>> AnonymiseBatchAsync(RetentionCutoff cutoff, int batchSize, CancellationToken ct)
+    protected override async Task<IReadOnlyCollection<AuditedRecord>> AnonymiseBatchAsync(RetentionCutoff cutoff, int batchSize, CancellationToken ct)
     {
         var monthEnded = cutoff.LatestEndedMonth;
         // A query, not .NET: EF translates this overload to SQL's "<=" on yyyy-MM text (the ordinal
@@ -42,6 +43,6 @@ public sealed class AnonymiseClosedRecipients(NotificationDbContext db, TimeProv
             message.Anonymise();
         }
 
-        return applications;
+        return [.. recipients.Select(r => new AuditedRecord("application", r.ApplicationId.ToString(), r.OfficeId))];
     }
 }

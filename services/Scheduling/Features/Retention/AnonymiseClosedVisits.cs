@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Visitation.Workflow.Audit;
 using Microsoft.Extensions.Options;
 using Visitation.Rules.Visits;
 using Visitation.Scheduling.Data;
@@ -18,7 +19,7 @@ public sealed class AnonymiseClosedVisits(SchedulingDbContext db, TimeProvider c
 {
     private static readonly VisitStatus[] Over = [.. Enum.GetValues<VisitStatus>().Where(s => VisitTransitions.AllowedActions(s).Count == 0)];
 
-    protected override async Task<IReadOnlyCollection<Guid>> AnonymiseBatchAsync(RetentionCutoff cutoff, int batchSize, CancellationToken ct)
+    protected override async Task<IReadOnlyCollection<AuditedRecord>> AnonymiseBatchAsync(RetentionCutoff cutoff, int batchSize, CancellationToken ct)
     {
         var day = cutoff.Day;
         var applications = await Db.Visits.Where(v => v.InmateName != "").Select(v => v.ApplicationId).Distinct()
@@ -37,6 +38,8 @@ public sealed class AnonymiseClosedVisits(SchedulingDbContext db, TimeProvider c
         await Db.CancellationRequests.Where(r => applications.Contains(r.ApplicationId) && r.Reason != "")
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.Reason, string.Empty), ct);
         var withdrawals = await Db.ForgetWithdrawalReasonsAsync(cutoff, batchSize, ct);
-        return [.. applications.Union(withdrawals)];
+        // An application's visits share its venue (a move stays in the county's room): the visit's owner.
+        var anonymised = visits.GroupBy(v => v.ApplicationId).Select(g => AuditRecords.AuditedApplication(g.Key, g.First().VenueId)).ToList();
+        return WithdrawalRetention.Together(anonymised, withdrawals);
     }
 }
