@@ -32,6 +32,11 @@ public static class ProtectionRegistration
                 options.CurrentVersion = resolved.CurrentVersion;
                 options.Keys = resolved.Keys;
                 options.Index = resolved.Index;
+                // The file's shared keys join those of the configuration (a deployment may give either).
+                foreach (var (name, key) in resolved.SharedIndexes)
+                {
+                    options.SharedIndexes[name] = key;
+                }
             })
             .Validate(options => options.SweepBatchSize > 0 && options.SweepInterval > TimeSpan.Zero, "Protection:SweepBatchSize and SweepInterval must be positive.")
             .Validate(

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Visitation.Protection.Keys;
 
 namespace Visitation.Protection.Tests;
@@ -51,6 +53,28 @@ public sealed class SharedIndexTests
 
         var refused = Assert.Throws<InvalidOperationException>(() => KeyRing.From(ServiceRing(ownIndex: Secret(), (Visitor, Convert.ToBase64String(new byte[16])))));
         Assert.Contains("SharedIndexes:visitor", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AServiceGivenOnlyTheKeyFileStartsWithTheSharedKeyItHolds()
+    {
+        var ring = ServiceRing(ownIndex: Secret(), (Visitor, Secret()));
+        var path = Path.Combine(Path.GetTempPath(), $"protection-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, System.Text.Json.JsonSerializer.Serialize(ring, Json));
+        try
+        {
+            // As deploy/run.sh starts the services: the key file named, nothing inline.
+            var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+            builder.Configuration["Protection:KeyFile"] = path;
+            builder.AddFieldProtection<EntityFramework.PeopleContext>(Visitor);
+            using var services = builder.Services.BuildServiceProvider();
+
+            Assert.Equal(TestKeys.Protector(ring).BlindIndex(Id, Visitor), services.GetRequiredService<FieldProtector>().BlindIndex(Id, Visitor));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     private static ProtectionOptions ServiceRing(string ownIndex, params (string Name, string Secret)[] shared)
