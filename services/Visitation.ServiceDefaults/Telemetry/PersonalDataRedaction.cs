@@ -25,7 +25,7 @@ public static partial class PersonalDataRedaction
 
     /// <summary>
     /// <paramref name="text"/> with every ID and mobile number replaced; the same instance when there was
-    /// none. Counted under <paramref name="signal"/>; null when the same text was already counted.
+    /// none. Counted under <paramref name="signal"/>; not counted when it is null (text already counted once).
     /// </summary>
     public static string Redact(string text, string? signal)
     {
