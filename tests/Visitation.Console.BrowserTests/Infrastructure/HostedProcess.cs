@@ -72,8 +72,8 @@ internal sealed class HostedProcess : IAsyncDisposable
         return hosted;
     }
 
-    /// <summary>Waits until <c>/health</c> answers (over HTTP/2 for a gRPC-only service), or fails with the process's last output.</summary>
-    public async Task WaitHealthyAsync(bool grpcOnly)
+    /// <summary>Waits until <paramref name="path"/> answers (over HTTP/2 for a gRPC-only service), or fails with the process's last output.</summary>
+    public async Task WaitHealthyAsync(bool grpcOnly, string path = "health")
     {
         using var http = new HttpClient
         {
@@ -90,7 +90,7 @@ internal sealed class HostedProcess : IAsyncDisposable
 
             try
             {
-                using var response = await http.GetAsync(new Uri(Address, "health"));
+                using var response = await http.GetAsync(new Uri(Address, path));
                 if (response.IsSuccessStatusCode)
                 {
                     return;
