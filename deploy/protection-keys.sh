@@ -10,10 +10,16 @@
 #   deploy/protection-keys.sh status  FILE                         versions and algorithms (never the secrets)
 #   deploy/protection-keys.sh share   FILE NAME [FROM]             a blind-index key shared between services, named
 #                                                                  NAME (e.g. visitor): new, or copied from key file FROM
+#   deploy/protection-keys.sh rekey-shared  FILE NAME [FROM]       rotation of a shared key: a new one (or FROM's, already
+#                                                                  rekeyed) becomes current, the old one its `previous`
+#   deploy/protection-keys.sh retire-shared FILE NAME              end of that rotation: the previous key is dropped
 #
 # The shared `visitor` key computes the visitor key of docs/data-minimisation.md: give it (the same
 # secret: `share` the second file FROM the first) to the application and prison-approval services
-# only; no other service's file holds it. Like the index key it has no versions.
+# only; no other service's file holds it. Its rotation (docs/data-minimisation.md, "Rotating the
+# visitor key"): `rekey-shared` the first file, `rekey-shared` the second FROM the first, restart both
+# services (lookups from a full number match either key; each sweep re-indexes the rows whose number
+# it holds); `retire-shared` both files once the sweeps are done and the window has passed.
 #
 # Rotation: `rotate` (or, with several instances per service, `add`, restart all, `promote`, restart
 # all: every instance can open a version before any seals with it), then restart the services; each
@@ -22,7 +28,7 @@
 # it finished ("... rows sealed with the current key"), else rows still on it can no longer be read.
 set -euo pipefail
 
-usage() { sed -n 2,24p "$0" >&2; exit 2; }
+usage() { sed -n 2,31p "$0" >&2; exit 2; }
 [[ $# -ge 2 ]] || usage
 command=$1 file=$2
 algorithm=${3:-SM4-GCM}
@@ -84,8 +90,30 @@ case $command in
     write "$(jq --arg n "$name" --argjson k "$shared" '.sharedIndexes[$n] = $k' "$file")"
     echo "$file shares the blind-index key $name${from:+ with $from}"
     ;;
+  rekey-shared)
+    name=${3:?rekey-shared needs a NAME}
+    from=${4:-}
+    current=$(jq -e --arg n "$name" '.sharedIndexes[$n] | del(.previous)' "$file") || { echo "$file shares no key $name" >&2; exit 1; }
+    jq -e --arg n "$name" '.sharedIndexes[$n].previous == null' "$file" >/dev/null || { echo "$file is already rotating $name; retire-shared first" >&2; exit 1; }
+    if [[ -n $from ]]; then
+      # The other file's new key, provided it replaced the same old one: both services then agree on both.
+      jq -e --arg n "$name" --argjson c "$current" '.sharedIndexes[$n].previous == $c' "$from" >/dev/null \
+        || { echo "$from is not rotating $name away from this file's key" >&2; exit 1; }
+      next=$(jq --arg n "$name" '.sharedIndexes[$n] | del(.previous)' "$from")
+    else
+      next=$(jq -n --arg s "$(random 32)" '{algorithm: "HMAC-SM3", secret: $s}')
+    fi
+    write "$(jq --arg n "$name" --argjson k "$next" --argjson p "$current" '.sharedIndexes[$n] = ($k + {previous: $p})' "$file")"
+    echo "$file: a new $name key is current, the old one its previous; restart the service"
+    ;;
+  retire-shared)
+    name=${3:?retire-shared needs a NAME}
+    jq -e --arg n "$name" '.sharedIndexes[$n].previous != null' "$file" >/dev/null || { echo "$file is not rotating $name" >&2; exit 1; }
+    write "$(jq --arg n "$name" '.sharedIndexes[$n] |= del(.previous)' "$file")"
+    echo "$file: the previous $name key is gone; restart the service"
+    ;;
   status)
-    jq '{currentVersion, keys: [.keys[] | {version, algorithm}], index: {algorithm: .index.algorithm}, sharedIndexes: ((.sharedIndexes // {}) | map_values({algorithm}))}' "$file"
+    jq '{currentVersion, keys: [.keys[] | {version, algorithm}], index: {algorithm: .index.algorithm}, sharedIndexes: ((.sharedIndexes // {}) | map_values({algorithm, rotating: (.previous != null)}))}' "$file"
     ;;
   *) usage ;;
 esac

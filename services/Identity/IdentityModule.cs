@@ -20,6 +20,7 @@ using Visitation.Identity.Signing;
 using Visitation.Messaging;
 using Visitation.Messaging.Audit;
 using Visitation.Messaging.Database;
+using Visitation.ServiceDefaults;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.Workflow.Audit;
 using Visitation.Workflow.ReferenceData;
@@ -63,6 +64,9 @@ public static class IdentityModule
         builder.AddPeriodicWork<PruneEndedSessions>();
         builder.Services.AddAntiforgery();
         builder.Services.AddHealthChecks();
+        // The five services' safety net: nothing shaped like an ID or mobile number leaves in a log
+        // record or span (a user name or a failed lookup's message could carry one).
+        builder.AddServiceTelemetry(Name);
         return builder;
     }
 

@@ -65,10 +65,27 @@ public sealed class FieldProtector(KeyRing ring)
     {
         ArgumentNullException.ThrowIfNull(plaintext);
         ArgumentNullException.ThrowIfNull(purpose);
-        var key = ring.IndexKeyFor(purpose);
-        var data = Encoding.UTF8.GetBytes($"{purpose}\0{plaintext}");
-        return Convert.ToBase64String(key.Hash.Compute(key.Secret, data));
+        return Compute(ring.IndexKeyFor(purpose), plaintext, purpose);
     }
+
+    /// <summary>
+    /// The value's blind index under every live version of the purpose's key: the current one first,
+    /// then, while a shared key is being rotated, the one it replaces. A lookup from a full number
+    /// matches rows indexed (or keyed by another service) under either.
+    /// </summary>
+    public IReadOnlyList<string> BlindIndexes(string plaintext, string purpose)
+    {
+        ArgumentNullException.ThrowIfNull(plaintext);
+        ArgumentNullException.ThrowIfNull(purpose);
+        var key = ring.IndexKeyFor(purpose);
+        return key.Previous is { } previous ? [Compute(key, plaintext, purpose), Compute(previous, plaintext, purpose)] : [Compute(key, plaintext, purpose)];
+    }
+
+    /// <summary>Whether the purpose's key is being rotated (a previous version is still live): indexes may need recomputing.</summary>
+    public bool IsRotating(string purpose) => ring.IndexKeyFor(purpose).Previous is not null;
+
+    private static string Compute(BlindIndexKey key, string plaintext, string purpose) =>
+        Convert.ToBase64String(key.Hash.Compute(key.Secret, Encoding.UTF8.GetBytes($"{purpose}\0{plaintext}")));
 
     private static bool TryReadVersion(string? stored, out int version, out int payloadStart)
     {

@@ -42,6 +42,18 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>
+    /// Only the telemetry of the service defaults, personal-data safety net included
+    /// (docs/telemetry-privacy.md), for a host that brings its own authentication and gRPC set-up
+    /// (the identity service). Call it after every other logging registration: it wraps the log
+    /// providers registered so far.
+    /// </summary>
+    public static WebApplicationBuilder AddServiceTelemetry(this WebApplicationBuilder builder, string serviceName)
+    {
+        builder.AddVisitationTelemetry(serviceName);
+        return builder;
+    }
+
+    /// <summary>
     /// <c>/health</c> (ready) and <c>/alive</c> (live) answer only Healthy/Unhealthy, never which
     /// dependency failed; gRPC health; reflection in Development only.
     /// </summary>

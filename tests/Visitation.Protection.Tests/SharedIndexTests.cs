@@ -77,6 +77,43 @@ public sealed class SharedIndexTests
         }
     }
 
+    [Fact]
+    public void ASharedKeyBeingRotatedGivesTheNewIndexFirstThenTheOldOneAndTheKeyFileCarriesBoth()
+    {
+        var (old, replacement) = (Secret(), Secret());
+        var rotating = ServiceRing(ownIndex: Secret(), (Visitor, replacement));
+        rotating.SharedIndexes[Visitor].Previous = new IndexKeyOptions { Secret = old };
+        var path = Path.Combine(Path.GetTempPath(), $"protection-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, System.Text.Json.JsonSerializer.Serialize(rotating, Json));
+        try
+        {
+            var protector = TestKeys.Protector(KeyFile.Resolve(new ProtectionOptions { KeyFile = path }));
+            var before = TestKeys.Protector(ServiceRing(ownIndex: Secret(), (Visitor, old)));
+            var after = TestKeys.Protector(ServiceRing(ownIndex: Secret(), (Visitor, replacement)));
+
+            Assert.Equal([after.BlindIndex(Id, Visitor), before.BlindIndex(Id, Visitor)], protector.BlindIndexes(Id, Visitor));
+            Assert.Equal(after.BlindIndex(Id, Visitor), protector.BlindIndex(Id, Visitor));
+            Assert.True(protector.IsRotating(Visitor));
+            Assert.False(after.IsRotating(Visitor));
+            Assert.Equal([after.BlindIndex(Id, Visitor)], after.BlindIndexes(Id, Visitor));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void AServicesOwnIndexKeyHasNoPreviousVersion()
+    {
+        var ring = ServiceRing(ownIndex: Secret());
+        ring.Index.Previous = new IndexKeyOptions { Secret = Secret() };
+
+        var refused = Assert.Throws<InvalidOperationException>(() => KeyRing.From(ring));
+
+        Assert.Contains("Protection:Index:Previous", refused.Message, StringComparison.Ordinal);
+    }
+
     private static ProtectionOptions ServiceRing(string ownIndex, params (string Name, string Secret)[] shared)
     {
         var ring = TestKeys.Ring(1, TestKeys.Key(1));

@@ -2,13 +2,14 @@ namespace Visitation.Contracts.Events;
 
 /// <summary>
 /// The visit centre confirmed relationship and eligibility. Carries what scheduling needs:
-/// the inmate's real area, the visit length and the advance notice the prison's policy demands.
+/// the application without its visitors (<see cref="ApplicationToSchedule"/>), the inmate's real
+/// area, the visit length and the advance notice the prison's policy demands.
 /// <see cref="AvoidDays"/> are the month's days the inmate or a visitor may not visit on (a
 /// suspension covering part of the month): the approval holds for the other days only.
 /// </summary>
 [CarriesPersonalData]
 public sealed record PrisonApproved(
-    ApplicationDetails Application,
+    ApplicationToSchedule Application,
     string InmateNumber,
     string PrisonArea,
     bool JuvenileInmate,

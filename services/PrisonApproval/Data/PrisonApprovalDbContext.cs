@@ -43,6 +43,9 @@ public sealed class PrisonApprovalDbContext(DbContextOptions<PrisonApprovalDbCon
             // Ids are made by us (v7 Guids): a status added to an inmate's collection is new, not an update.
             status.Property(s => s.Id).ValueGeneratedNever();
             status.Property(s => s.Source).HasConversion<string>().HasMaxLength(20);
+            // Free text about a person (why the inmate is confined, investigated...): encrypted at
+            // rest, no index (nothing looks a reason up). docs/encryption-at-rest.md.
+            status.ProtectField(s => s.Reason);
             // A terminated visit is penalised once, however often its event is delivered.
             status.HasIndex(s => s.VisitId).IsUnique().HasFilter("visit_id IS NOT NULL");
         });
@@ -61,6 +64,7 @@ public sealed class PrisonApprovalDbContext(DbContextOptions<PrisonApprovalDbCon
             // Encrypted at rest, the bar as associated data; its blind index is the visitor key, so
             // an application's visitor is matched without the full number (docs/data-minimisation.md).
             bar.ProtectField(b => b.IdNumber, VisitorDetails.KeyPurpose);
+            bar.ProtectField(b => b.Reason);
             bar.HasIndex(b => b.PrisonId);
         });
         modelBuilder.Entity<QuotaEntry>(entry =>
@@ -71,12 +75,16 @@ public sealed class PrisonApprovalDbContext(DbContextOptions<PrisonApprovalDbCon
             entry.HasIndex(e => e.ApplicationId).IsUnique().HasFilter("application_id IS NOT NULL");
             entry.HasIndex(e => new { e.InmateId, e.RequestId }).IsUnique().HasFilter("request_id IS NOT NULL");
             entry.Property(e => e.RequestHash).HasMaxLength(64);
+            // An officer's note on an on-site visit, or why a visit was terminated or cancelled: free
+            // text about people, encrypted like the reasons (stored empty when there is none).
+            entry.ProtectField(e => e.Note);
         });
         modelBuilder.Entity<SpecialApprovalRecord>(approval =>
         {
             approval.ToTable("special_approvals");
             approval.HasKey(a => a.Id);
             approval.HasIndex(a => new { a.InmateId, a.Month });
+            approval.ProtectField(a => a.Reason);
         });
         modelBuilder.Entity<Approval>(approval =>
         {

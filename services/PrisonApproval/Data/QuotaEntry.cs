@@ -36,5 +36,5 @@ public sealed class QuotaEntry
 
     /// <summary>When the latest report about the visit that was applied happened: an older one arriving late is ignored.</summary>
     public DateTimeOffset? VisitReportedAt { get; set; }
-    public string? Note { get; set; }
+    public string Note { get; set; } = string.Empty;
 }

@@ -30,7 +30,10 @@ public sealed class FieldProtectionSweep(FieldProtector protector)
         return rewritten;
     }
 
-    /// <summary>Sweeps batch after batch until every protected row is on the current key.</summary>
+    /// <summary>
+    /// Sweeps batch after batch until every protected row is on the current key; then, while a
+    /// shared index key is being rotated, re-indexes the rows under it (<see cref="ReindexAsync"/>).
+    /// </summary>
     public async Task<int> RunToEndAsync(DbContext db, int batchSize, CancellationToken cancellationToken)
     {
         var total = 0;
@@ -40,7 +43,40 @@ public sealed class FieldProtectionSweep(FieldProtector protector)
             total += rewritten;
         }
 
-        return total;
+        return total + await ReindexAsync(db, batchSize, cancellationToken);
+    }
+
+    /// <summary>
+    /// While the key of a blind index is being rotated (a shared key with a previous version), goes
+    /// once through every row of the tables indexed under it, a batch per transaction in key order,
+    /// opens the value and writes its index under the current key where it differs. Returns how many
+    /// indexes changed (0 outside a rotation, and once every row is re-indexed). A row locked by a
+    /// request is skipped this time and re-indexed by the next sweep.
+    /// </summary>
+    public async Task<int> ReindexAsync(DbContext db, int batchSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var changed = 0;
+        foreach (var table in TablesOf(db.Model))
+        {
+            IReadOnlyList<ProtectedField> rotating = [.. table.Fields.Where(f => f.Index is not null && protector.IsRotating(f.IndexPurpose!))];
+            object?[]? after = null;
+            while (rotating.Count > 0)
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var (rows, last) = await ReindexBatchAsync(db, table with { Fields = rotating }, after, batchSize, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                changed += rows;
+                if (last is null)
+                {
+                    break;
+                }
+
+                after = last;
+            }
+        }
+
+        return changed;
     }
 
     private static IEnumerable<ProtectedTable> TablesOf(IModel model) =>
@@ -58,6 +94,61 @@ public sealed class FieldProtectionSweep(FieldProtector protector)
         }
 
         return rows.Count;
+    }
+
+    private async Task<(int Changed, object?[]? Last)> ReindexBatchAsync(DbContext db, ProtectedTable table, object?[]? after, int batchSize, CancellationToken ct)
+    {
+        var keys = string.Join(", ", table.KeyColumns.Select(Quote));
+        var columns = table.Fields.SelectMany(f => new[] { f.Column, f.Index!.GetColumnName() }).Select(Quote);
+        await using var read = Command(db, string.Empty);
+        var from = after is null ? "TRUE" : $"({keys}) > ({string.Join(", ", after.Select(v => Parameter(read, v)))})";
+        read.CommandText = $"SELECT {keys}, {string.Join(", ", columns)} FROM {Quote(table.Name)} WHERE {from} ORDER BY {keys} LIMIT {batchSize} FOR UPDATE SKIP LOCKED";
+        var rows = new List<object?[]>();
+        await using (var reader = await read.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                var row = new object?[reader.FieldCount];
+                reader.GetValues(row!);
+                rows.Add(row);
+            }
+        }
+
+        var changed = 0;
+        foreach (var row in rows)
+        {
+            changed += await ReindexRowAsync(db, table, row, ct);
+        }
+
+        return (changed, rows.Count < batchSize ? null : rows[^1][..table.KeyColumns.Count]);
+    }
+
+    private async Task<int> ReindexRowAsync(DbContext db, ProtectedTable table, object?[] row, CancellationToken ct)
+    {
+        var key = row[..table.KeyColumns.Count];
+        await using var command = Command(db, string.Empty);
+        var assignments = new List<string>();
+        for (var i = 0; i < table.Fields.Count; i++)
+        {
+            var field = table.Fields[i];
+            var stored = row[table.KeyColumns.Count + (2 * i)] as string ?? string.Empty;
+            var clear = FieldProtector.IsSealed(stored) ? protector.Open(stored, field.PlaceOf(key)) : stored;
+            var index = clear.Length == 0 ? null : protector.BlindIndex(clear, field.IndexPurpose!);
+            if (!string.Equals(index, row[table.KeyColumns.Count + (2 * i) + 1] as string, StringComparison.Ordinal))
+            {
+                assignments.Add($"{Quote(field.Index!.GetColumnName())} = {Parameter(command, index)}");
+            }
+        }
+
+        if (assignments.Count == 0)
+        {
+            return 0;
+        }
+
+        var where = string.Join(" AND ", table.KeyColumns.Select((c, i) => $"{Quote(c)} = {Parameter(command, key[i])}"));
+        command.CommandText = $"UPDATE {Quote(table.Name)} SET {string.Join(", ", assignments)} WHERE {where}";
+        await command.ExecuteNonQueryAsync(ct);
+        return 1;
     }
 
     private async Task<List<object?[]>> ReadStaleRowsAsync(DbContext db, ProtectedTable table, int batchSize, CancellationToken ct)

@@ -55,10 +55,19 @@ public sealed class KeyRing
 
         var current = keys.GetValueOrDefault(options.CurrentVersion)
             ?? throw new InvalidOperationException($"Protection:CurrentVersion {options.CurrentVersion} is not among the keys (set Protection:KeyFile or Protection:Keys).");
+        if (options.Index.Previous is not null)
+        {
+            throw new InvalidOperationException("Protection:Index:Previous is not supported: a service's own index key changes only with a full re-index.");
+        }
+
         var own = IndexKeyOf(options.Index, "Protection:Index");
-        var shared = options.SharedIndexes.ToDictionary(s => s.Key, s => IndexKeyOf(s.Value, $"Protection:SharedIndexes:{s.Key}"), StringComparer.Ordinal);
+        var shared = options.SharedIndexes.ToDictionary(s => s.Key, s => SharedKeyOf(s.Value, $"Protection:SharedIndexes:{s.Key}"), StringComparer.Ordinal);
         return new KeyRing(keys, current, own.Hash, own.Secret, shared);
     }
+
+    /// <summary>A shared key, with the key it replaces while its rotation runs.</summary>
+    private static BlindIndexKey SharedKeyOf(IndexKeyOptions options, string section) =>
+        IndexKeyOf(options, section) with { Previous = options.Previous is { } previous ? IndexKeyOf(previous, section + ":Previous") : null };
 
     private static BlindIndexKey IndexKeyOf(IndexKeyOptions options, string section)
     {
@@ -86,8 +95,8 @@ public sealed class KeyRing
     }
 }
 
-/// <summary>A blind-index key and the keyed hash it is used with.</summary>
-internal sealed record BlindIndexKey(IKeyedHash Hash, byte[] Secret);
+/// <summary>A blind-index key and the keyed hash it is used with; for a shared key being rotated, the key it replaces.</summary>
+internal sealed record BlindIndexKey(IKeyedHash Hash, byte[] Secret, BlindIndexKey? Previous = null);
 
 /// <summary>One version of the field key and the algorithm it seals with.</summary>
 public sealed record FieldKey(int Version, IFieldCipher Cipher, byte[] Secret);

@@ -23,7 +23,9 @@ public sealed class ProtectionOptions
     /// Blind-index keys shared with other services, by name: a blind index whose purpose is one of
     /// these names is computed with that key instead of the service's own <see cref="Index"/> key,
     /// so the services holding it compute the same value for the same number (e.g. <c>visitor</c>,
-    /// held by the application and prison-approval services only). Like <see cref="Index"/>, no versions.
+    /// held by the application and prison-approval services only). While one is being replaced, its
+    /// <see cref="IndexKeyOptions.Previous"/> is the key it replaces: lookups match either, and the
+    /// sweep re-indexes the rows it can open (docs/data-minimisation.md, "Rotating the visitor key").
     /// </summary>
     public Dictionary<string, IndexKeyOptions> SharedIndexes { get; set; } = new(StringComparer.Ordinal);
 
@@ -47,8 +49,9 @@ public sealed class FieldKeyOptions
 }
 
 /// <summary>
-/// The blind index's key. It has no versions: a new index key changes every index value, so it is
-/// changed only with a full re-index (docs/encryption-at-rest.md).
+/// A blind index's key. A service's own index key has no versions: a new one changes every index
+/// value, so it is changed only with a full re-index (docs/encryption-at-rest.md). A shared one may
+/// name the key it replaces (<see cref="Previous"/>) for the window of its rotation.
 /// </summary>
 public sealed class IndexKeyOptions
 {
@@ -57,4 +60,10 @@ public sealed class IndexKeyOptions
 
     /// <summary>The key, base64, at least 32 bytes.</summary>
     public string Secret { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Shared keys only: the key this one replaces, still matched during the rotation window;
+    /// null outside a rotation. Its own <c>Previous</c> is not read (one rotation at a time).
+    /// </summary>
+    public IndexKeyOptions? Previous { get; set; }
 }

@@ -34,6 +34,27 @@ internal static partial class ClearTextScan
         return findings;
     }
 
+    /// <summary>
+    /// "table" once for every row of <paramref name="tables"/> whose stored form (every column, as
+    /// JSON text) contains <paramref name="text"/>: free text that should be sealed is found if any
+    /// column still holds it in clear.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> RowsContainingAsync(string connectionString, string text, params string[] tables)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        var findings = new List<string>();
+        foreach (var table in tables)
+        {
+            await using var command = new NpgsqlCommand($"SELECT count(*) FROM \"{table}\" t WHERE strpos(to_jsonb(t)::text, @text) > 0", connection);
+            command.Parameters.AddWithValue("text", text);
+            var rows = (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+            findings.AddRange(Enumerable.Repeat(table, (int)rows));
+        }
+
+        return findings;
+    }
+
     public static IEnumerable<string> NumbersIn(string text) =>
         IdNumbersIn(text).Concat(Phones().Matches(text).Select(m => m.Value).Where(MobileNumber.IsValid));
 

@@ -42,10 +42,23 @@ public sealed class EventBodiesTests(VisitationSystem system)
         var submitted = ours.First(e => e.Is<ApplicationSubmitted>()).Body;
         Assert.Contains(Mask.IdNumber(idNumber), submitted, StringComparison.Ordinal);
         Assert.Contains("\"visitorKey\"", submitted, StringComparison.Ordinal);
+        // Scheduling, the prison's approval's consumer with the application service's timeline, uses no visitor: it gets none.
+        var approved = ours.First(e => e.Is<PrisonApproved>()).Body;
+        Assert.DoesNotContain("\"visitors\"", approved, StringComparison.Ordinal);
+        Assert.DoesNotContain(Mask.IdNumber(idNumber), approved, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"visitorKey\"", approved, StringComparison.Ordinal);
         // And nothing else, in any event of the run (other tests' events that arrived meanwhile included).
         Assert.DoesNotContain(events, e => e.Body.Contains(idNumber, StringComparison.OrdinalIgnoreCase));
         Assert.All(events, e => Assert.Empty(ClearTextScan.IdNumbersIn(e.Body)));
         Assert.All(events.Where(e => !e.Is<ApplicationContactGiven>()), e => Assert.Empty(ClearTextScan.NumbersIn(e.Body)));
+    }
+
+    [Fact]
+    public void ThePrisonsApprovalHasNoPlaceForAVisitor()
+    {
+        // The contract itself: no property of PrisonApproved, however deep, is a visitor.
+        Assert.DoesNotContain(typeof(VisitorDetails), TypesWithin(typeof(PrisonApproved), []));
+        Assert.Contains(typeof(VisitorDetails), TypesWithin(typeof(BureauApproved), [])); // the search's own check: it finds one where there is one
     }
 
     [Fact]
@@ -56,5 +69,21 @@ public sealed class EventBodiesTests(VisitationSystem system)
         Assert.Contains(typeof(ApplicationContactGiven), EventTap.EventTypes);
         Assert.Contains(typeof(PrisonApproved), EventTap.EventTypes);
         Assert.DoesNotContain(typeof(CarriesPersonalDataAttribute), EventTap.EventTypes);
+    }
+
+    private static HashSet<Type> TypesWithin(Type type, HashSet<Type> seen)
+    {
+        // The framework's own types hold no visitor (a generic one, such as a list, may: its arguments are looked into).
+        if ((type.Namespace?.StartsWith("System", StringComparison.Ordinal) == true && !type.IsGenericType) || !seen.Add(type))
+        {
+            return seen;
+        }
+
+        foreach (var inner in type.GetProperties().Select(p => p.PropertyType).Concat(type.GetGenericArguments()))
+        {
+            TypesWithin(Nullable.GetUnderlyingType(inner) ?? inner, seen);
+        }
+
+        return seen;
     }
 }

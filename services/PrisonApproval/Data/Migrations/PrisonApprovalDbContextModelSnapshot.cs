@@ -275,10 +275,11 @@ namespace Visitation.PrisonApproval.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("prison_id");
 
-                    b.Property<string>("Reason")
+                    b.Property<string>("ReasonSealed")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("reason");
+                        .HasColumnName("reason")
+                        .HasAnnotation("Visitation:Protection:ClearProperty", "Reason");
 
                     b.Property<DateTimeOffset>("SetAt")
                         .HasColumnType("timestamp with time zone")
@@ -396,10 +397,11 @@ namespace Visitation.PrisonApproval.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("kind");
 
-                    b.Property<string>("Reason")
+                    b.Property<string>("ReasonSealed")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("reason");
+                        .HasColumnName("reason")
+                        .HasAnnotation("Visitation:Protection:ClearProperty", "Reason");
 
                     b.Property<DateTimeOffset>("SetAt")
                         .HasColumnType("timestamp with time zone")
@@ -471,9 +473,11 @@ namespace Visitation.PrisonApproval.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("month");
 
-                    b.Property<string>("Note")
+                    b.Property<string>("NoteSealed")
+                        .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("note");
+                        .HasColumnName("note")
+                        .HasAnnotation("Visitation:Protection:ClearProperty", "Note");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
@@ -607,10 +611,11 @@ namespace Visitation.PrisonApproval.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("month");
 
-                    b.Property<string>("Reason")
+                    b.Property<string>("ReasonSealed")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("reason");
+                        .HasColumnName("reason")
+                        .HasAnnotation("Visitation:Protection:ClearProperty", "Reason");
 
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone")

@@ -58,8 +58,9 @@ public sealed class BarVisitorHandler(PrisonApprovalDbContext db, AffectedWork a
         if (to is not { } last || last >= today)
         {
             var message = $"会见人因{bar.Reason}被暂停会见，本次会见取消。";
-            var visitorKey = protector.BlindIndex(idNumber, VisitorDetails.KeyPurpose);
-            reached = await affected.VisitorBarredAsync(caller.OrganisationId, visitorKey, new Stop(bar.From > today ? bar.From : today, to, RuleCodes.VisitorBarred, message, caller.UserId, now), ct);
+            // Every live version of the key: applications in flight may carry the one being replaced.
+            var visitorKeys = protector.BlindIndexes(idNumber, VisitorDetails.KeyPurpose);
+            reached = await affected.VisitorBarredAsync(caller.OrganisationId, visitorKeys, new Stop(bar.From > today ? bar.From : today, to, RuleCodes.VisitorBarred, message, caller.UserId, now), ct);
         }
 
         await db.SaveChangesAsync(ct);

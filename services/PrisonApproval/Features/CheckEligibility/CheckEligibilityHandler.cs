@@ -47,10 +47,11 @@ public sealed partial class CheckEligibilityHandler(
             return null;
         }
 
-        // The counter gives full numbers; the bars are found by their blind index, the visitor key.
-        var keys = question.IdNumbers.Select(id => protector.BlindIndex(id, VisitorDetails.KeyPurpose)).ToList();
-        var bars = await facts.BarsAsync(inmate.PrisonId, keys, ct);
-        var visitors = question.Request.Visitors.Select((v, i) => v with { Bars = bars.GetValueOrDefault(keys[i], []) }).ToList();
+        // The counter gives full numbers; the bars are found by their blind index, the visitor key,
+        // under every live version of it (a bar not yet re-indexed while the key is rotated).
+        var keys = question.IdNumbers.Select(id => protector.BlindIndexes(id, VisitorDetails.KeyPurpose)).ToList();
+        var bars = await facts.BarsAsync(inmate.PrisonId, [.. keys.SelectMany(k => k)], ct);
+        var visitors = question.Request.Visitors.Select((v, i) => v with { Bars = [.. keys[i].SelectMany(k => bars.GetValueOrDefault(k, []))] }).ToList();
         var judgement = await facts.JudgeAsync(inmate, question.Request with { Visitors = visitors }, prisonRulesOnly: true, useLongerVisit: false, ct);
         return judgement.Result;
     }

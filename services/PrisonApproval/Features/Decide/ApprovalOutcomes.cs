@@ -55,7 +55,7 @@ public sealed class ApprovalOutcomes(PrisonApprovalDbContext db, ReferenceDataSe
         });
         await ConfirmRelativesAsync(approval, inmate, decidedBy, now, ct);
         db.Publish(new PrisonApproved(
-            approval.Application,
+            ApplicationToSchedule.Of(approval.Application),
             inmate.InmateNumber,
             inmate.Area,
             inmate.Juvenile,

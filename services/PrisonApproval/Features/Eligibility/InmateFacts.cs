@@ -93,10 +93,11 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
     /// <summary>The prison's bars of each visitor, by visitor key (docs/data-minimisation.md).</summary>
     public async Task<Dictionary<string, List<VisitorBar>>> BarsAsync(string prisonId, IEnumerable<string> visitorKeys, CancellationToken ct)
     {
-        var bars = await db.BarsOf(prisonId, [.. visitorKeys])
-            .Select(b => new { Key = EF.Property<string>(b, PrisonApprovalDbContext.VisitorKeyOfBar), Bar = new VisitorBar(b.From, b.To, b.Reason) })
+        // Whole rows, not a projection: the reason is sealed, opened only when a row is loaded.
+        var bars = await db.BarsOf(prisonId, [.. visitorKeys]).AsNoTracking()
+            .Select(b => new { Key = EF.Property<string>(b, PrisonApprovalDbContext.VisitorKeyOfBar), Row = b })
             .ToListAsync(ct);
-        return bars.GroupBy(b => b.Key).ToDictionary(g => g.Key, g => g.Select(b => b.Bar).ToList(), StringComparer.Ordinal);
+        return bars.GroupBy(b => b.Key).ToDictionary(g => g.Key, g => g.Select(b => new VisitorBar(b.Row.From, b.Row.To, b.Row.Reason)).ToList(), StringComparer.Ordinal);
     }
 
     /// <summary>The inmate's area's open video-visit days of the month from tomorrow on (China time).</summary>

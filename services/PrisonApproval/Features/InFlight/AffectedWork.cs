@@ -36,11 +36,11 @@ public sealed class AffectedWork(PrisonApprovalDbContext db, InmateFacts facts, 
         return new Affected(refused, RequestCancellations(inmate, booked, stop));
     }
 
-    public async Task<Affected> VisitorBarredAsync(string prisonId, string visitorKey, Stop stop, CancellationToken ct)
+    public async Task<Affected> VisitorBarredAsync(string prisonId, IReadOnlyCollection<string> visitorKeys, Stop stop, CancellationToken ct)
     {
         var refused = 0;
         var pending = await PendingAsync(a => a.PrisonId == prisonId, ct);
-        foreach (var approval in pending.Where(a => Includes(a, visitorKey)))
+        foreach (var approval in pending.Where(a => Includes(a, visitorKeys)))
         {
             // With no single inmate the officer must still choose; the bar shows when they approve.
             if (await SoleMatchAsync(approval, ct) is { } inmateId)
@@ -53,7 +53,7 @@ public sealed class AffectedWork(PrisonApprovalDbContext db, InmateFacts facts, 
         var approved = await db.Approvals.AsNoTracking()
             .Where(a => a.PrisonId == prisonId && a.Status == ReviewStatus.Approved)
             .ToListAsync(ct);
-        var withVisitor = approved.Where(a => Includes(a, visitorKey)).Select(a => a.ApplicationId).ToList();
+        var withVisitor = approved.Where(a => Includes(a, visitorKeys)).Select(a => a.ApplicationId).ToList();
         var cancelled = 0;
         foreach (var group in (await db.QuotaEntries.AsNoTracking()
                      .Where(e => e.ApplicationId != null && withVisitor.Contains(e.ApplicationId.Value) && e.Outcome == CountedVisit.Booked)
@@ -118,7 +118,7 @@ public sealed class AffectedWork(PrisonApprovalDbContext db, InmateFacts facts, 
         return booked.Count;
     }
 
-    private static bool Includes(Approval approval, string visitorKey) => approval.Application.Visitors.Any(v => v.VisitorKey == visitorKey);
+    private static bool Includes(Approval approval, IReadOnlyCollection<string> visitorKeys) => approval.Application.Visitors.Any(v => visitorKeys.Contains(v.VisitorKey));
 }
 
 /// <summary>What stops visits, from when to when (inclusive; no end: open), why, and on whose word.</summary>

@@ -57,7 +57,7 @@ public sealed class RecordOnSiteVisitHandler(PrisonApprovalDbContext db, InmateV
                 RecordedAt = ChinaTime.Now(clock),
                 RequestId = requestId,
                 RequestHash = fingerprint,
-                Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
+                Note = request.Note.Trim(),
             });
             await db.SaveChangesAsync(ct);
         }

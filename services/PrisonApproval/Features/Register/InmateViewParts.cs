@@ -76,7 +76,7 @@ public static class InmateViewParts
             Mode = ProtoCodes.FromCode<VisitMode>(entry.Mode),
             Outcome = ProtoCodes.FromCode<QuotaOutcome>(entry.Outcome),
             ApplicationId = entry.ApplicationId?.ToString() ?? string.Empty,
-            Note = entry.Note ?? string.Empty,
+            Note = entry.Note,
         };
     }
 
