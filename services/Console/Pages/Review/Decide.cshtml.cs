@@ -39,7 +39,8 @@ public sealed class DecideModel(ServiceClients services, ReferenceDataSet refere
         try
         {
             var review = await services.BureauReviewAsync();
-            await review.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId = id, Note = ApprovalNote?.Trim() ?? string.Empty }, cancellationToken: HttpContext.RequestAborted);
+            var request = new ApproveReviewRequest { ApplicationId = id, Note = ApprovalNote?.Trim() ?? string.Empty };
+            await OnceAsync(() => review.ApproveApplicationAsync(request, cancellationToken: HttpContext.RequestAborted).ResponseAsync);
             return Redirect("/Review?approved=" + Uri.EscapeDataString(id));
         }
         catch (RpcException error)
@@ -55,7 +56,8 @@ public sealed class DecideModel(ServiceClients services, ReferenceDataSet refere
         try
         {
             var review = await services.BureauReviewAsync();
-            await review.RejectApplicationAsync(Rejection.ToRequest(id), cancellationToken: HttpContext.RequestAborted);
+            var request = Rejection.ToRequest(id);
+            await OnceAsync(() => review.RejectApplicationAsync(request, cancellationToken: HttpContext.RequestAborted).ResponseAsync);
             return Redirect("/Review?rejected=" + Uri.EscapeDataString(id));
         }
         catch (RpcException error)
@@ -64,6 +66,23 @@ public sealed class DecideModel(ServiceClients services, ReferenceDataSet refere
             Errors.Show(error, ModelState, nameof(Rejection), FieldLabels.Review, path => path == "reason" ? "note" : path);
             await LoadAsync(id);
             return Page();
+        }
+    }
+
+    /// <summary>
+    /// Sends a decision; if another request decided the same application at that moment (ABORTED: the record
+    /// changed under it, nothing of this one was saved), sends it once more, and the service then answers with
+    /// the decision on record — or refuses a contradicting one. A double click thus shows one decision, not an error.
+    /// </summary>
+    private static async Task OnceAsync(Func<Task> decide)
+    {
+        try
+        {
+            await decide();
+        }
+        catch (RpcException error) when (error.StatusCode == Grpc.Core.StatusCode.Aborted)
+        {
+            await decide();
         }
     }
 
