@@ -20,4 +20,10 @@ public static class ReviewReasonCodes
 
     /// <summary>The bureau reviewer's usual code when the documents do not prove the relationship.</summary>
     public const string RelationshipUnproven = "RELATIONSHIP_UNPROVEN";
+
+    /// <summary>
+    /// The bureau reviewer's code for a reason none of the others names (bureau_review.proto); the family's
+    /// SMS gives the neutral sentence for it, and the reviewer's note says the rest to the staff.
+    /// </summary>
+    public const string Other = "OTHER";
 }
