@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -67,6 +68,7 @@ public sealed class ConsoleSystem : IAsyncLifetime
     public IReadOnlyDictionary<string, Uri> ServiceAddresses => _serviceAddresses;
 
     private readonly Dictionary<string, Uri> _serviceAddresses = [];
+    private readonly Dictionary<string, Dictionary<string, string>> _serviceSettings = [];
 
     public async ValueTask InitializeAsync()
     {
@@ -126,6 +128,7 @@ public sealed class ConsoleSystem : IAsyncLifetime
             }
 
             var service = HostedProcess.Start(project, port, grpcOnly: true, settings);
+            _serviceSettings[project] = settings;
             services.Add(service);
             _serviceAddresses[project] = service.Address;
         }
@@ -148,6 +151,27 @@ public sealed class ConsoleSystem : IAsyncLifetime
         await gateway.WaitHealthyAsync(grpcOnly: false, path: string.Empty);
         await Task.WhenAll(services.Select(p => p.WaitHealthyAsync(grpcOnly: true)));
         await _console.WaitHealthyAsync(grpcOnly: false);
+    }
+
+    /// <summary>
+    /// Restarts one service on its address with its training clock reading <paramref name="now"/>, the
+    /// others keeping theirs: a test that rehearses a later day (the visit's) on a system of its own —
+    /// never on the run's shared one, whose other tests live on the application day.
+    /// </summary>
+    internal async Task RestartAtAsync(string project, DateTimeOffset now)
+    {
+        var address = _serviceAddresses[project];
+        var running = _processes.Single(p => p.Address == address);
+        await running.DisposeAsync();
+        _processes.Remove(running);
+        var settings = new Dictionary<string, string>(_serviceSettings[project])
+        {
+            ["TrainingClock:Now"] = now.ToString("O", CultureInfo.InvariantCulture),
+            ["TrainingClock:SetAt"] = RealClock.Clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+        };
+        var restarted = HostedProcess.Start(project, address.Port, grpcOnly: true, settings);
+        _processes.Add(restarted);
+        await restarted.WaitHealthyAsync(grpcOnly: true);
     }
 
     /// <summary>The console's last log lines, for a failure message.</summary>

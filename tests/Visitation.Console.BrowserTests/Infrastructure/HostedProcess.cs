@@ -15,6 +15,8 @@ internal sealed class HostedProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
     private readonly StreamWriter _log;
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(360);
+    private static readonly ConcurrentDictionary<string, int> Started = new(StringComparer.Ordinal);
 
     private HostedProcess(Process process, Uri address, string project)
     {
@@ -22,7 +24,9 @@ internal sealed class HostedProcess : IAsyncDisposable
         Address = address;
         // The whole output, for a failure the last lines do not explain: beside the test binaries, replaced each run.
         var logs = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "logs")).FullName;
-        _log = new StreamWriter(Path.Combine(logs, project + ".log"), append: false) { AutoFlush = true };
+        // A second system of the run (a test's own, VenueJourneyTests) or a restarted service writes a file of its own.
+        var started = Started.AddOrUpdate(project, 1, (_, n) => n + 1);
+        _log = new StreamWriter(Path.Combine(logs, started == 1 ? project + ".log" : $"{project}.{started}.log"), append: false) { AutoFlush = true };
     }
 
     public Uri Address { get; }
@@ -81,7 +85,9 @@ internal sealed class HostedProcess : IAsyncDisposable
             DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
         };
         var waited = Stopwatch.StartNew();
-        while (waited.Elapsed < TimeSpan.FromSeconds(120))
+        // Generous: the identity service seeds the run's accounts (a password hash each) before it listens,
+        // which takes minutes on a machine shared by several test runs.
+        while (waited.Elapsed < StartTimeout)
         {
             if (_process.HasExited)
             {
@@ -104,7 +110,7 @@ internal sealed class HostedProcess : IAsyncDisposable
             await Task.Delay(250);
         }
 
-        throw new TimeoutException($"{Address} did not become healthy in 120 s. Its last output:\n{LastOutput}");
+        throw new TimeoutException($"{Address} did not become healthy in {StartTimeout.TotalSeconds} s. Its last output:\n{LastOutput}");
     }
 
     public string LastOutput => string.Join("\n", _output);
