@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
+using Visitation.Testing.Processes;
 
 [assembly: AssemblyFixture(typeof(Visitation.Console.BrowserTests.Infrastructure.ConsoleSystem))]
 
@@ -28,12 +29,12 @@ public sealed class ConsoleSystem : IAsyncLifetime
     ];
 
     private readonly string _runId = "bt" + Guid.CreateVersion7().ToString("N")[..20];
-    private readonly List<HostedProcess> _processes = [];
+    private readonly List<ServiceProcess> _processes = [];
     private readonly string _folder;
     private RunDatabases? _databases;
     private IPlaywright? _playwright;
     private HttpClient? _gateway;
-    private HostedProcess? _console;
+    private ServiceProcess? _console;
 
     public ConsoleSystem()
     {
@@ -69,6 +70,7 @@ public sealed class ConsoleSystem : IAsyncLifetime
 
     private readonly Dictionary<string, Uri> _serviceAddresses = [];
     private readonly Dictionary<string, Dictionary<string, string>> _serviceSettings = [];
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> LogsStarted = new(StringComparer.Ordinal);
 
     public async ValueTask InitializeAsync()
     {
@@ -79,17 +81,17 @@ public sealed class ConsoleSystem : IAsyncLifetime
         var amqp = (await _databases.VirtualHostAsync()).ToString();
         Directory.CreateDirectory(_folder);
 
-        var identityPort = HostedProcess.FreePort();
-        var identityAdminPort = HostedProcess.FreePort();
-        var consolePort = HostedProcess.FreePort();
-        var gatewayPort = HostedProcess.FreePort();
+        var identityPort = ServiceProcess.FreePort();
+        var identityAdminPort = ServiceProcess.FreePort();
+        var consolePort = ServiceProcess.FreePort();
+        var gatewayPort = ServiceProcess.FreePort();
         IdentityAddress = new Uri($"http://127.0.0.1:{identityPort}/");
         ConsoleAddress = new Uri($"http://127.0.0.1:{consolePort}/");
         GatewayAddress = new Uri($"http://127.0.0.1:{gatewayPort}/");
         var identityAdmin = new Uri($"http://127.0.0.1:{identityAdminPort}/");
         var protection = ProtectionKeys();
         // Two endpoints, as run.sh: HTTP/1.1 for the browser's sign-in, HTTP/2 for the administration API.
-        var identity = HostedProcess.Start("Identity", identityPort, grpcOnly: false, new Dictionary<string, string>
+        var identity = ServiceProcess.Start("Identity", identityPort, http2Only: false, LogFile("Identity"), new Dictionary<string, string>
         {
             ["Kestrel:Endpoints:Web:Url"] = IdentityAddress.ToString().TrimEnd('/'),
             ["Kestrel:Endpoints:Admin:Url"] = identityAdmin.ToString().TrimEnd('/'),
@@ -105,15 +107,15 @@ public sealed class ConsoleSystem : IAsyncLifetime
             ["Identity:AccessTokenLifetime"] = "00:01:10",
         });
         _processes.Add(identity);
-        var gateway = HostedProcess.Start("DevSmsGateway", gatewayPort, grpcOnly: false, new Dictionary<string, string>
+        var gateway = ServiceProcess.Start("DevSmsGateway", gatewayPort, http2Only: false, LogFile("DevSmsGateway"), new Dictionary<string, string>
         {
             ["SmsGateway:StorePath"] = Path.Combine(_folder, "sms.jsonl"),
         });
         _processes.Add(gateway);
-        var services = new List<HostedProcess>();
+        var services = new List<ServiceProcess>();
         foreach (var (project, name, audience, _) in Services)
         {
-            var port = HostedProcess.FreePort();
+            var port = ServiceProcess.FreePort();
             var settings = new Dictionary<string, string>(protection)
             {
                 ["ConnectionStrings:Database"] = _databases.Database(name),
@@ -127,7 +129,7 @@ public sealed class ConsoleSystem : IAsyncLifetime
                 settings[key] = value;
             }
 
-            var service = HostedProcess.Start(project, port, grpcOnly: true, settings);
+            var service = ServiceProcess.Start(project, port, http2Only: true, LogFile(project), settings);
             _serviceSettings[project] = settings;
             services.Add(service);
             _serviceAddresses[project] = service.Address;
@@ -144,13 +146,13 @@ public sealed class ConsoleSystem : IAsyncLifetime
             consoleSettings["Console:Services:" + setting] = _serviceAddresses[project].ToString();
         }
 
-        _console = HostedProcess.Start("Console", consolePort, grpcOnly: false, consoleSettings);
+        _console = ServiceProcess.Start("Console", consolePort, http2Only: false, LogFile("Console"), consoleSettings);
         _processes.Add(_console);
         _gateway = new HttpClient { BaseAddress = GatewayAddress };
-        await identity.WaitHealthyAsync(grpcOnly: false);
-        await gateway.WaitHealthyAsync(grpcOnly: false, path: string.Empty);
-        await Task.WhenAll(services.Select(p => p.WaitHealthyAsync(grpcOnly: true)));
-        await _console.WaitHealthyAsync(grpcOnly: false);
+        await identity.WaitHealthyAsync(http2: false);
+        await gateway.WaitHealthyAsync(http2: false, path: string.Empty);
+        await Task.WhenAll(services.Select(p => p.WaitHealthyAsync(http2: true)));
+        await _console.WaitHealthyAsync(http2: false);
     }
 
     /// <summary>
@@ -169,9 +171,19 @@ public sealed class ConsoleSystem : IAsyncLifetime
             ["TrainingClock:Now"] = now.ToString("O", CultureInfo.InvariantCulture),
             ["TrainingClock:SetAt"] = RealClock.Clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
         };
-        var restarted = HostedProcess.Start(project, address.Port, grpcOnly: true, settings);
+        var restarted = ServiceProcess.Start(project, address.Port, http2Only: true, LogFile(project), settings);
         _processes.Add(restarted);
-        await restarted.WaitHealthyAsync(grpcOnly: true);
+        await restarted.WaitHealthyAsync(http2: true);
+    }
+
+    /// <summary>
+    /// Where a process's whole output goes, for a failure its last lines do not explain: beside the test binaries, replaced each run.
+    /// A second system of the run (a test class's own, VenueJourneyTests) or a restarted service writes a file of its own.
+    /// </summary>
+    private static string LogFile(string project)
+    {
+        var started = LogsStarted.AddOrUpdate(project, 1, (_, n) => n + 1);
+        return Path.Combine(Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "logs")).FullName, started == 1 ? project + ".log" : $"{project}.{started}.log");
     }
 
     /// <summary>The console's last log lines, for a failure message.</summary>
