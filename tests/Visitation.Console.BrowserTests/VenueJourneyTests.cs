@@ -137,7 +137,9 @@ public sealed class VenueJourneyTests(VenueJourneyTests.VenueDay day) : IClassFi
     /// </summary>
     public sealed class VenueDay : IAsyncLifetime
     {
-        public ConsoleSystem System { get; } = new();
+        // Only the accounts this class uses (and the two clerks and the reviewer every system names).
+        public ConsoleSystem System { get; } = new(new AccountPool(
+            [("clerk", Orgs.Office), ("reviewer", Orgs.Bureau), ("officer", Orgs.Prison), ("venue", Orgs.Venue), ("venue", Orgs.OtherVenue)], perPlace: 3));
 
         internal VenueBookedVisit Booked { get; private set; } = null!;
 

@@ -37,7 +37,14 @@ public sealed class ConsoleSystem : IAsyncLifetime
     private ServiceProcess? _console;
 
     public ConsoleSystem()
+        : this(new AccountPool())
     {
+    }
+
+    /// <summary>A system with only <paramref name="accounts"/> (a test class's own system, VenueJourneyTests).</summary>
+    internal ConsoleSystem(AccountPool accounts)
+    {
+        Accounts = accounts;
         _folder = Path.Combine(Path.GetTempPath(), "visitation-console-bt", _runId);
         Clerk = Accounts.Take("clerk", Orgs.Office);
         LeavingClerk = Accounts.Take("clerk", Orgs.Office);
@@ -45,7 +52,7 @@ public sealed class ConsoleSystem : IAsyncLifetime
     }
 
     /// <summary>The run's accounts: <c>system.Accounts.Take(role, organisation)</c> gives a test one of its own.</summary>
-    internal AccountPool Accounts { get; } = new();
+    internal AccountPool Accounts { get; }
 
     /// <summary>A 司法所 clerk of Yongji's Chengxi office: the clerk's journey.</summary>
     internal StaffAccount Clerk { get; }
