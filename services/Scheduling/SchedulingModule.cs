@@ -11,6 +11,8 @@ using Visitation.Scheduling.Grpc;
 using Visitation.Messaging.Database;
 using Visitation.Messaging;
 using MassTransit;
+using Visitation.Contracts.Events;
+using Visitation.Protection;
 
 namespace Visitation.Scheduling;
 
@@ -22,6 +24,8 @@ public static class SchedulingModule
     {
         builder.AddReferenceData();
         builder.AddServiceDatabase<SchedulingDbContext>();
+        // Only for the visitor key (check-in at the venue, docs/console-venue.md): scheduling seals no field.
+        builder.AddFieldProtection<SchedulingDbContext>(VisitorDetails.KeyPurpose);
         builder.Services.AddScoped<SlotFinder>();
         builder.Services.AddScoped<Proposals>();
         builder.Services.AddScoped<VisitSteps>();

@@ -101,7 +101,9 @@ public sealed class ServiceProcess : IAsyncDisposable
             DefaultRequestVersion = http2 ? HttpVersion.Version20 : HttpVersion.Version11,
             DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
         };
-        var limit = TimeSpan.FromSeconds(120);
+        // Generous: the console tests' identity service seeds the run's accounts (a password hash each) before
+        // it listens, which takes minutes on a machine shared by several test runs.
+        var limit = TimeSpan.FromSeconds(360);
         var waited = Stopwatch.StartNew();
         while (waited.Elapsed < limit)
         {

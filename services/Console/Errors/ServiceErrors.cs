@@ -44,6 +44,16 @@ public sealed class ServiceErrors
         }
     }
 
+    /// <summary>A field the console itself refuses before any call (the service would not): beside it and in the summary, as a service's.</summary>
+    public void ShowField(ModelStateDictionary form, string prefix, string protoPath, FieldLabels labels, string message)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(labels);
+        var key = FieldLabels.FormKey(prefix, protoPath);
+        form.AddModelError(key, message);
+        _lines.Add(new SummaryLine(TagBuilder.CreateSanitizedId(key, "_"), $"{labels.LabelOf(protoPath)}：{message}"));
+    }
+
     /// <summary>Shows a refusal of a page with no form (a list, a receipt) as its sentence.</summary>
     public void Show(RpcException error) => _lines.Add(new SummaryLine(null, What(error)));
 

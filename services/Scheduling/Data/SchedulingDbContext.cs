@@ -30,6 +30,8 @@ public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> op
             // Defaults keep visits proposed before preferences existed valid: they had none.
             visit.Property(v => v.PreferredDates).HasDefaultValueSql("'{}'::date[]");
             visit.Property(v => v.PreferredPartOfDay).HasMaxLength(20).HasDefaultValue(string.Empty);
+            // The booked visitors as one JSON document: read and written with their visit only.
+            visit.OwnsMany(v => v.Visitors, visitors => visitors.ToJson("visitors"));
         });
         modelBuilder.Entity<VisitInterruption>(interruption =>
         {

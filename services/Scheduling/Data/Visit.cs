@@ -25,6 +25,10 @@ public sealed class Visit
     public string InmateNumber { get; set; } = string.Empty;
 
     public string VisitMonth { get; set; } = string.Empty;
+
+    /// <summary>The approved visitors: the venue checks the family in against them.</summary>
+    public List<BookedVisitor> Visitors { get; set; } = [];
+
     public DateOnly EarliestDate { get; set; }
 
     /// <summary>The family's preferred days (from the application): kept so every re-offer honours them too.</summary>
@@ -180,13 +184,14 @@ public sealed class Visit
 
     /// <summary>
     /// Retention (docs/retention.md): the inmate's name and register number copied out of the
-    /// application and the outcome's text go; its code, the times, minutes, terminals and staff stay.
+    /// application, the booked visitors and the outcome's text go; its code, the times, minutes, terminals and staff stay.
     /// </summary>
     public void Anonymise()
     {
         InmateName = string.Empty;
         InmateNumber = string.Empty;
         OutcomeReason = null;
+        Visitors = [];
     }
 
     private void Move(VisitAction action) => Status = VisitTransitions.Apply(Status, action);

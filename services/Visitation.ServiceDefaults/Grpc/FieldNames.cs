@@ -121,6 +121,8 @@ public static partial class FieldNames
         ["identity_checked"] = "身份核验",
         ["only_broken_links"] = "只看断链记录",
         ["state"] = "状态",
+        ["visitor_id_numbers"] = "到场会见人的身份证号",
+        ["visitor_id_numbers[]"] = "第{0}个到场会见人的身份证号",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>"第2位会见人的身份证号" for <c>visitors[1].id_number</c>; <see cref="Unnamed"/> when a segment has no name.</summary>

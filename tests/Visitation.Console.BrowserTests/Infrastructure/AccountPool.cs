@@ -25,10 +25,17 @@ internal sealed class AccountPool
     private readonly ConcurrentDictionary<(string, string), ConcurrentQueue<StaffAccount>> _unused = new();
 
     public AccountPool()
+        : this(Places, PerPlace)
     {
-        foreach (var (role, organisation) in Places)
+    }
+
+    /// <summary>A pool of only these places: a system a test class starts for itself seeds (a password hash each) no more than it uses.</summary>
+    public AccountPool(IReadOnlyList<(string Role, string Organisation)> places, int perPlace)
+    {
+        ArgumentNullException.ThrowIfNull(places);
+        foreach (var (role, organisation) in places)
         {
-            var accounts = Enumerable.Range(1, PerPlace).Select(n => StaffAccount.Make($"bt-{role}-{organisation}-{n}", role, organisation));
+            var accounts = Enumerable.Range(1, perPlace).Select(n => StaffAccount.Make($"bt-{role}-{organisation}-{n}", role, organisation));
             _unused[(role, organisation)] = new ConcurrentQueue<StaffAccount>(accounts);
             All.AddRange(_unused[(role, organisation)]);
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -36,7 +37,14 @@ public sealed class ConsoleSystem : IAsyncLifetime
     private ServiceProcess? _console;
 
     public ConsoleSystem()
+        : this(new AccountPool())
     {
+    }
+
+    /// <summary>A system with only <paramref name="accounts"/> (a test class's own system, VenueJourneyTests).</summary>
+    internal ConsoleSystem(AccountPool accounts)
+    {
+        Accounts = accounts;
         _folder = Path.Combine(Path.GetTempPath(), "visitation-console-bt", _runId);
         Clerk = Accounts.Take("clerk", Orgs.Office);
         LeavingClerk = Accounts.Take("clerk", Orgs.Office);
@@ -44,7 +52,7 @@ public sealed class ConsoleSystem : IAsyncLifetime
     }
 
     /// <summary>The run's accounts: <c>system.Accounts.Take(role, organisation)</c> gives a test one of its own.</summary>
-    internal AccountPool Accounts { get; } = new();
+    internal AccountPool Accounts { get; }
 
     /// <summary>A 司法所 clerk of Yongji's Chengxi office: the clerk's journey.</summary>
     internal StaffAccount Clerk { get; }
@@ -68,6 +76,8 @@ public sealed class ConsoleSystem : IAsyncLifetime
     public IReadOnlyDictionary<string, Uri> ServiceAddresses => _serviceAddresses;
 
     private readonly Dictionary<string, Uri> _serviceAddresses = [];
+    private readonly Dictionary<string, Dictionary<string, string>> _serviceSettings = [];
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> LogsStarted = new(StringComparer.Ordinal);
 
     public async ValueTask InitializeAsync()
     {
@@ -127,6 +137,7 @@ public sealed class ConsoleSystem : IAsyncLifetime
             }
 
             var service = ServiceProcess.Start(project, port, http2Only: true, LogFile(project), settings);
+            _serviceSettings[project] = settings;
             services.Add(service);
             _serviceAddresses[project] = service.Address;
         }
@@ -151,9 +162,36 @@ public sealed class ConsoleSystem : IAsyncLifetime
         await _console.WaitHealthyAsync(http2: false);
     }
 
-    /// <summary>Where a process's whole output goes, for a failure its last lines do not explain: beside the test binaries, replaced each run.</summary>
-    private static string LogFile(string project) =>
-        Path.Combine(Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "logs")).FullName, project + ".log");
+    /// <summary>
+    /// Restarts one service on its address with its training clock reading <paramref name="now"/>, the
+    /// others keeping theirs: a test that rehearses a later day (the visit's) on a system of its own —
+    /// never on the run's shared one, whose other tests live on the application day.
+    /// </summary>
+    internal async Task RestartAtAsync(string project, DateTimeOffset now)
+    {
+        var address = _serviceAddresses[project];
+        var running = _processes.Single(p => p.Address == address);
+        await running.DisposeAsync();
+        _processes.Remove(running);
+        var settings = new Dictionary<string, string>(_serviceSettings[project])
+        {
+            ["TrainingClock:Now"] = now.ToString("O", CultureInfo.InvariantCulture),
+            ["TrainingClock:SetAt"] = RealClock.Clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+        };
+        var restarted = ServiceProcess.Start(project, address.Port, http2Only: true, LogFile(project), settings);
+        _processes.Add(restarted);
+        await restarted.WaitHealthyAsync(http2: true);
+    }
+
+    /// <summary>
+    /// Where a process's whole output goes, for a failure its last lines do not explain: beside the test binaries, replaced each run.
+    /// A second system of the run (a test class's own, VenueJourneyTests) or a restarted service writes a file of its own.
+    /// </summary>
+    private static string LogFile(string project)
+    {
+        var started = LogsStarted.AddOrUpdate(project, 1, (_, n) => n + 1);
+        return Path.Combine(Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "logs")).FullName, started == 1 ? project + ".log" : $"{project}.{started}.log");
+    }
 
     /// <summary>The console's last log lines, for a failure message.</summary>
     public string ConsoleOutput => _console?.LastOutput ?? string.Empty;

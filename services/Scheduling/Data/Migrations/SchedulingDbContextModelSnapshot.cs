@@ -535,6 +535,46 @@ namespace Visitation.Scheduling.Data.Migrations
 
                     b.ToTable("application_tombstones", (string)null);
                 });
+
+            modelBuilder.Entity("Visitation.Scheduling.Data.Visit", b =>
+                {
+                    b.OwnsMany("Visitation.Scheduling.Data.BookedVisitor", "Visitors", b1 =>
+                        {
+                            b1.Property<Guid>("VisitId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("Age");
+
+                            b1.Property<string>("IdNumberMasked")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Relation")
+                                .IsRequired();
+
+                            b1.Property<string>("VisitorKey")
+                                .IsRequired();
+
+                            b1.HasKey("VisitId", "__synthesizedOrdinal")
+                                .HasName("pk_visits");
+
+                            b1.ToTable("visits");
+
+                            b1
+                                .ToJson("visitors")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VisitId")
+                                .HasConstraintName("fk_visits_visits_visit_id");
+                        });
+
+                    b.Navigation("Visitors");
+                });
 #pragma warning restore 612, 618
         }
     }

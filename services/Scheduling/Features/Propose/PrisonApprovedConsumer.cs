@@ -76,7 +76,11 @@ public sealed class PrisonApprovedConsumer(SchedulingDbContext db, Proposals pro
         var earliest = Later(application.SubmittedOn.AddDays(message.AdvanceDays), DateOnly.FromDateTime(now.DateTime).AddDays(1));
         return new VisitBasis(application.ApplicationId, application.PrisonId, message.PrisonArea, application.VenueId, application.CountyId,
             application.InmateName, message.InmateNumber, application.VisitMonth, message.VisitMinutes, earliest,
-            VisitBasis.PreferenceOf(application.PreferredDates, application.PreferredPartOfDay));
+            VisitBasis.PreferenceOf(application.PreferredDates, application.PreferredPartOfDay),
+            [.. application.Visitors.Select(v => new BookedVisitor
+            {
+                Name = v.Name, IdNumberMasked = v.IdNumberMasked, VisitorKey = v.VisitorKey, Relation = v.Relation, Age = v.Age,
+            })]);
     }
 
     private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;

@@ -52,6 +52,8 @@ public sealed class Proposals(SchedulingDbContext db, SlotFinder slots, Referenc
             InmateName = basis.InmateName,
             InmateNumber = basis.InmateNumber,
             VisitMonth = basis.VisitMonth,
+            // Copies: an owned row belongs to one visit, and a re-offer's basis holds the old visit's.
+            Visitors = [.. basis.Visitors.Select(v => v.Copy())],
             EarliestDate = basis.EarliestDate,
             PreferredDates = [.. basis.Preference.Days.Order()],
             PreferredPartOfDay = SlotPreference.Code(basis.Preference.PartOfDay),

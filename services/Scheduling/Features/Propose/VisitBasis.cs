@@ -18,11 +18,12 @@ public sealed record VisitBasis(
     string VisitMonth,
     int Minutes,
     DateOnly EarliestDate,
-    SlotPreference Preference)
+    SlotPreference Preference,
+    IReadOnlyList<BookedVisitor> Visitors)
 {
     public static VisitBasis Of(Visit visit) =>
         new(visit.ApplicationId, visit.PrisonId, visit.PrisonArea, visit.VenueId, visit.CountyId, visit.InmateName,
-            visit.InmateNumber, visit.VisitMonth, visit.Minutes, visit.EarliestDate, PreferenceOf(visit.PreferredDates, visit.PreferredPartOfDay));
+            visit.InmateNumber, visit.VisitMonth, visit.Minutes, visit.EarliestDate, PreferenceOf(visit.PreferredDates, visit.PreferredPartOfDay), visit.Visitors);
 
     /// <summary>
     /// The preference as stored or as the application carried it; an unknown part of day (a newer

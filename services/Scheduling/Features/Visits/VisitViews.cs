@@ -43,6 +43,13 @@ public static class VisitViews
             MatchesPreference = VisitBasis.PreferenceOf(visit.PreferredDates, visit.PreferredPartOfDay).IsMetBy(visit.Date, visit.Start),
         };
         view.PreferredDates.AddRange(visit.PreferredDates.Select(d => WireDates.Day(d)));
+        view.Visitors.AddRange(visit.Visitors.Select(v => new Contracts.Grpc.Scheduling.BookedVisitor
+        {
+            Name = v.Name,
+            IdNumberMasked = v.IdNumberMasked,
+            Relation = ProtoCodes.FromCode<Relation>(v.Relation),
+            Age = v.Age,
+        }));
         if (visit.StartedAt is not null)
         {
             var call = visit.Call;
