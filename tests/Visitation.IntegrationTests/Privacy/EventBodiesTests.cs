@@ -42,11 +42,11 @@ public sealed class EventBodiesTests(VisitationSystem system)
         var submitted = ours.First(e => e.Is<ApplicationSubmitted>()).Body;
         Assert.Contains(Mask.IdNumber(idNumber), submitted, StringComparison.Ordinal);
         Assert.Contains("\"visitorKey\"", submitted, StringComparison.Ordinal);
-        // Scheduling, the prison's approval's consumer with the application service's timeline, uses no visitor: it gets none.
+        // Scheduling checks the family in at the venue: it gets who is booked, masked and keyed, without documents.
         var approved = ours.First(e => e.Is<PrisonApproved>()).Body;
-        Assert.DoesNotContain("\"visitors\"", approved, StringComparison.Ordinal);
-        Assert.DoesNotContain(Mask.IdNumber(idNumber), approved, StringComparison.Ordinal);
-        Assert.DoesNotContain("\"visitorKey\"", approved, StringComparison.Ordinal);
+        Assert.Contains(Mask.IdNumber(idNumber), approved, StringComparison.Ordinal);
+        Assert.Contains("\"visitorKey\"", approved, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"documents\"", approved, StringComparison.Ordinal);
         // And nothing else, in any event of the run (other tests' events that arrived meanwhile included).
         Assert.DoesNotContain(events, e => e.Body.Contains(idNumber, StringComparison.OrdinalIgnoreCase));
         Assert.All(events, e => Assert.Empty(ClearTextScan.IdNumbersIn(e.Body)));
@@ -54,10 +54,13 @@ public sealed class EventBodiesTests(VisitationSystem system)
     }
 
     [Fact]
-    public void ThePrisonsApprovalHasNoPlaceForAVisitor()
+    public void ThePrisonsApprovalCarriesVisitorsOnlyAsTheVenuesDoorNeedsThem()
     {
-        // The contract itself: no property of PrisonApproved, however deep, is a visitor.
+        // The contract itself: scheduling is given who is booked (to check them in) but never a visitor's
+        // documents, nor the reviewing stages' VisitorDetails.
         Assert.DoesNotContain(typeof(VisitorDetails), TypesWithin(typeof(PrisonApproved), []));
+        Assert.Contains(typeof(ScheduledVisitor), TypesWithin(typeof(PrisonApproved), []));
+        Assert.DoesNotContain(typeof(ScheduledVisitor).GetProperties(), p => p.Name.Contains("Document", StringComparison.Ordinal) || p.Name.Contains("Phone", StringComparison.Ordinal));
         Assert.Contains(typeof(VisitorDetails), TypesWithin(typeof(BureauApproved), [])); // the search's own check: it finds one where there is one
     }
 

@@ -77,7 +77,7 @@ public sealed class PrisonApprovedConsumer(SchedulingDbContext db, Proposals pro
         return new VisitBasis(application.ApplicationId, application.PrisonId, message.PrisonArea, application.VenueId, application.CountyId,
             application.InmateName, message.InmateNumber, application.VisitMonth, message.VisitMinutes, earliest,
             VisitBasis.PreferenceOf(application.PreferredDates, application.PreferredPartOfDay),
-            [.. application.Visitors.Select(v => new BookedVisitor
+            [.. (application.Visitors ?? []).Select(v => new BookedVisitor
             {
                 Name = v.Name, IdNumberMasked = v.IdNumberMasked, VisitorKey = v.VisitorKey, Relation = v.Relation, Age = v.Age,
             })]);
