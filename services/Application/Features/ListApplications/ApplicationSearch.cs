@@ -4,8 +4,9 @@ using Visitation.Application.Data;
 namespace Visitation.Application.Features.ListApplications;
 
 /// <summary>
-/// The clerk's search box: an application number, whole or its first characters as the receipt prints
-/// it, or part of a name — the inmate's or a visitor's. Names are stored in clear in the office's own
+/// The clerk's search box: an application number, whole or a run of at least 8 of its characters (the
+/// last ones: the numbers are UUIDv7, whose first characters are the time of filing and shared by the
+/// applications of the same minute), or part of a name — the inmate's or a visitor's. Names are stored in clear in the office's own
 /// rows (docs/encryption-at-rest.md seals only ID and phone numbers), so a name is searched as typed;
 /// an ID or phone number is not searchable at all (it would need a blind index; the clerk has the
 /// application number from the receipt instead).
@@ -31,9 +32,9 @@ public static partial class ApplicationSearch
 
         if (IsNumber(text))
         {
-            var prefix = text.ToLowerInvariant();
+            var part = text.ToLowerInvariant();
             // PostgreSQL prints a uuid in lower case with hyphens, as the receipt shows it.
-            return applications.Where(a => a.Id.ToString().StartsWith(prefix));
+            return applications.Where(a => a.Id.ToString().Contains(part));
         }
 
         return applications.Where(a => a.InmateName.Contains(text) || a.Visitors.Any(v => v.Name.Contains(text)));

@@ -16,7 +16,7 @@ public sealed class IndexModel(ServiceClients services) : ConsolePage
 
     public ApplicationStatus? Status { get; private set; }
 
-    /// <summary>The search as typed: an application number (whole or its first 8 characters) or part of a name.</summary>
+    /// <summary>The search as typed: an application number (whole or its last 8 characters) or part of a name.</summary>
     public string? Query { get; private set; }
 
     public string? NextPage { get; private set; }
