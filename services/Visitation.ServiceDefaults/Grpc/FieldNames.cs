@@ -89,6 +89,7 @@ public static partial class FieldNames
         ["page_size"] = "每页条数",
         ["page_token"] = "页码标记",
         ["filter"] = "筛选条件",
+        ["query"] = "查找内容",
         ["status"] = "状态",
         ["stage"] = "环节",
         ["limit"] = "条数上限",

@@ -54,6 +54,9 @@ public sealed class ConsoleSystem : IAsyncLifetime
     /// <summary>The run's accounts: <c>system.Accounts.Take(role, organisation)</c> gives a test one of its own.</summary>
     internal AccountPool Accounts { get; }
 
+    /// <summary>The run's machine clients: another role's call made over gRPC to move a record along.</summary>
+    internal MachineClients Machines { get; } = new();
+
     /// <summary>A 司法所 clerk of Yongji's Chengxi office: the clerk's journey.</summary>
     internal StaffAccount Clerk { get; }
 
@@ -212,7 +215,7 @@ public sealed class ConsoleSystem : IAsyncLifetime
         {
             userName = a.UserName, password = a.Password, role = a.Role, organisation = a.Organisation, authenticatorKey = a.AuthenticatorKey,
         });
-        File.WriteAllText(path, JsonSerializer.Serialize(new { accounts }));
+        File.WriteAllText(path, JsonSerializer.Serialize(new { accounts, machineClients = Machines.Seeded }));
         return path;
     }
 

@@ -48,6 +48,7 @@ public sealed class ConsoleSession(ConsoleSystem system, IBrowserContext context
         var scan = await page.RunAxe();
         var blocking = scan.Violations.Where(v => Blocking.Contains(v.Impact)).Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join("; ", v.Nodes.Select(n => n.Html))}").ToList();
         Assert.True(blocking.Count == 0, $"{page.Url} has accessibility violations:\n{string.Join("\n", blocking)}");
+        await Screenshots.SaveAsync(page);
     }
 
     /// <summary>The element a field's tag helper names (Form.Visitors[0].IdNumber → #Form_Visitors_0__IdNumber).</summary>

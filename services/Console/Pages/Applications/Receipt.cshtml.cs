@@ -1,6 +1,5 @@
 using QRCoder;
 using Visitation.Console.Calls;
-using Visitation.Contracts.Grpc.Application;
 using Visitation.Rules.ReferenceData;
 
 namespace Visitation.Console.Pages.Applications;
@@ -9,19 +8,15 @@ namespace Visitation.Console.Pages.Applications;
 /// The receipt (受理回执) the family takes home: the application number, in figures and as a QR
 /// code (scanned back at the counter or the venue), what was applied for, and what happens next.
 /// </summary>
-public sealed class ReceiptModel(ServiceClients services, ReferenceDataSet reference) : ConsolePage
+public sealed class ReceiptModel(ServiceClients services, ReferenceDataSet reference) : OneApplicationPage(services, reference)
 {
-    public ApplicationView? Application { get; private set; }
-
     public string? QrCode { get; private set; }
 
-    public ReferenceDataSet Reference => reference;
-
-    public async Task OnGetAsync(string id) =>
-        await TryCallAsync(async cancel =>
+    public async Task OnGetAsync(string id)
+    {
+        if (await LoadAsync(id))
         {
-            var applications = await services.ApplicationsAsync();
-            Application = await applications.GetApplicationAsync(new GetApplicationRequest { ApplicationId = id }, cancellationToken: cancel);
-            QrCode = "data:image/png;base64," + Convert.ToBase64String(PngByteQRCodeHelper.GetQRCode(Application.ApplicationId, QRCodeGenerator.ECCLevel.M, 6));
-        });
+            QrCode = "data:image/png;base64," + Convert.ToBase64String(PngByteQRCodeHelper.GetQRCode(Application!.ApplicationId, QRCodeGenerator.ECCLevel.M, 6));
+        }
+    }
 }
