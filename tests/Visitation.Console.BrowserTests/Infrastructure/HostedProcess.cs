@@ -81,7 +81,8 @@ internal sealed class HostedProcess : IAsyncDisposable
             DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
         };
         var waited = Stopwatch.StartNew();
-        while (waited.Elapsed < TimeSpan.FromSeconds(120))
+        // Generous: on a shared, loaded machine the identity service's seeding (a password hash per account) takes minutes.
+        while (waited.Elapsed < TimeSpan.FromSeconds(StartLimitSeconds))
         {
             if (_process.HasExited)
             {
@@ -104,8 +105,10 @@ internal sealed class HostedProcess : IAsyncDisposable
             await Task.Delay(250);
         }
 
-        throw new TimeoutException($"{Address} did not become healthy in 120 s. Its last output:\n{LastOutput}");
+        throw new TimeoutException($"{Address} did not become healthy in {StartLimitSeconds} s. Its last output:\n{LastOutput}");
     }
+
+    private const int StartLimitSeconds = 360;
 
     public string LastOutput => string.Join("\n", _output);
 
