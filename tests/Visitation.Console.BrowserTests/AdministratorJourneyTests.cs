@@ -98,7 +98,7 @@ public sealed class AdministratorJourneyTests(ConsoleSystem system)
         await admin.CreateAccountAsync(reviewer, "Reviewer", Orgs.Bureau);
         var row = await admin.AccountRowAsync(reviewer, Orgs.Bureau);
         await row.GetByRole(AriaRole.Combobox).SelectOptionAsync("Director");
-        await row.GetByRole(AriaRole.Button, new() { Name = "更改 " + reviewer + " 的角色" }).ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "改角色 " + reviewer }).ClickAsync();
         await admin.ExpectPageAsync("账号管理");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"已将 {reviewer} 的角色改为审批领导");
         row = await admin.AccountRowAsync(reviewer, Orgs.Bureau);
