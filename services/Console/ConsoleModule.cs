@@ -27,7 +27,9 @@ public static class ConsoleModule
             .ValidateDataAnnotations().ValidateOnStart();
         // The same clock as the services (a training clock in a rehearsal), so "this month" agrees with theirs.
         builder.AddVisitationClock();
-        builder.Services.AddSingleton(_ => ReferenceDataLoader.Load(builder.Configuration));
+        // Loaded with its files' fingerprints: the operator's page shows what the console runs on.
+        builder.Services.AddSingleton(_ => ReferenceDataLoader.Read(builder.Configuration));
+        builder.Services.AddSingleton(services => services.GetRequiredService<LoadedReferenceData>().Data);
         builder.AddConsoleSignIn();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ClerkPolicy, policy => policy.RequireRole(Roles.Clerk))

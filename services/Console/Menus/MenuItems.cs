@@ -26,6 +26,7 @@ public sealed class MenuItems
         // administrators, each of their own trade
         new("账号管理", "/Admin/Accounts", [Roles.SystemAdministrator]),
         new("审计查询", "/Admin/Audit", [Roles.AuditAdministrator]),
+        new("参考数据", "/Admin/ReferenceData", [Roles.Operator]),
 
         // managers' figures
         new("统计报表", "/Reports", [Roles.Reviewer, Roles.Officer, Roles.Director]),

@@ -107,6 +107,8 @@ public sealed class ConsoleSystem : IAsyncLifetime
             ["Kestrel:Endpoints:Admin:Url"] = identityAdmin.ToString().TrimEnd('/'),
             ["Kestrel:Endpoints:Admin:Protocols"] = "Http2",
             ["ConnectionStrings:Database"] = _databases.Database("identity"),
+            // Its audit relayed to the audit store, as every service's: the audit administrator finds account changes there.
+            ["ConnectionStrings:RabbitMq"] = amqp,
             ["Identity:Issuer"] = IdentityAddress.ToString(),
             ["Identity:KeyFolder"] = Path.Combine(_folder, "keys"),
             ["Identity:KeyPassword"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
