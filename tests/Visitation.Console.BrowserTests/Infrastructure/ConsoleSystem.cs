@@ -45,6 +45,9 @@ public sealed class ConsoleSystem : IAsyncLifetime
     /// <summary>The run's accounts: <c>system.Accounts.Take(role, organisation)</c> gives a test one of its own.</summary>
     internal AccountPool Accounts { get; } = new();
 
+    /// <summary>Machine clients for preparing data over gRPC (seeded with the accounts).</summary>
+    internal MachineClients Machines { get; } = new();
+
     /// <summary>A 司法所 clerk of Yongji's Chengxi office: the clerk's journey.</summary>
     internal StaffAccount Clerk { get; }
 
@@ -169,7 +172,8 @@ public sealed class ConsoleSystem : IAsyncLifetime
         {
             userName = a.UserName, password = a.Password, role = a.Role, organisation = a.Organisation, authenticatorKey = a.AuthenticatorKey,
         });
-        File.WriteAllText(path, JsonSerializer.Serialize(new { accounts }));
+        var machineClients = Machines.Seed.Select(c => new { clientId = c.ClientId, secret = c.Secret, role = c.Role, organisation = c.Organisation });
+        File.WriteAllText(path, JsonSerializer.Serialize(new { accounts, machineClients }));
         return path;
     }
 
@@ -187,6 +191,7 @@ public sealed class ConsoleSystem : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         _gateway?.Dispose();
+        Machines.Dispose();
         if (Browser is not null)
         {
             await Browser.DisposeAsync();
