@@ -36,8 +36,9 @@ public static class PrisonNames
 
     public static string Rule(string rule) => Rules.GetValueOrDefault(rule, rule);
 
-    public static string Reason(string? code) =>
-        RefusalReasons.FirstOrDefault(r => r.Code == code).Name ?? code ?? string.Empty;
+    /// <summary>A refusal's text after its code's label where the officer's list has one ("亲属关系证明不足：…"); a rule's own sentence alone otherwise.</summary>
+    public static string Explained(string? code, string text) =>
+        RefusalReasons.FirstOrDefault(r => r.Code == code).Name is { } label ? $"{label}：{text}" : text;
 
     public static string Of(InmateStatusKind kind) => kind switch
     {

@@ -74,8 +74,8 @@ public sealed class DecideModel(ServiceClients services, ReferenceDataSet refere
         }
 
         var reasons = decision.Failures.Count > 0
-            ? string.Join("；", decision.Failures.Select(f => f.Message))
-            : $"{PrisonNames.Reason(decision.ReasonCode)}：{decision.Reason}";
+            ? string.Join("；", decision.Failures.Select(f => PrisonNames.Explained(f.Code, f.Message)))
+            : PrisonNames.Explained(decision.ReasonCode, decision.Reason);
         return $"申请 {id} 不予批准（{reasons}），已通知家属。";
     }
 
