@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
+using Visitation.Testing.Processes;
 
 [assembly: AssemblyFixture(typeof(Visitation.Console.BrowserTests.Infrastructure.ConsoleSystem))]
 
@@ -27,12 +28,12 @@ public sealed class ConsoleSystem : IAsyncLifetime
     ];
 
     private readonly string _runId = "bt" + Guid.CreateVersion7().ToString("N")[..20];
-    private readonly List<HostedProcess> _processes = [];
+    private readonly List<ServiceProcess> _processes = [];
     private readonly string _folder;
     private RunDatabases? _databases;
     private IPlaywright? _playwright;
     private HttpClient? _gateway;
-    private HostedProcess? _console;
+    private ServiceProcess? _console;
 
     public ConsoleSystem()
     {
@@ -80,17 +81,17 @@ public sealed class ConsoleSystem : IAsyncLifetime
         var amqp = (await _databases.VirtualHostAsync()).ToString();
         Directory.CreateDirectory(_folder);
 
-        var identityPort = HostedProcess.FreePort();
-        var identityAdminPort = HostedProcess.FreePort();
-        var consolePort = HostedProcess.FreePort();
-        var gatewayPort = HostedProcess.FreePort();
+        var identityPort = ServiceProcess.FreePort();
+        var identityAdminPort = ServiceProcess.FreePort();
+        var consolePort = ServiceProcess.FreePort();
+        var gatewayPort = ServiceProcess.FreePort();
         IdentityAddress = new Uri($"http://127.0.0.1:{identityPort}/");
         ConsoleAddress = new Uri($"http://127.0.0.1:{consolePort}/");
         GatewayAddress = new Uri($"http://127.0.0.1:{gatewayPort}/");
         var identityAdmin = new Uri($"http://127.0.0.1:{identityAdminPort}/");
         var protection = ProtectionKeys();
         // Two endpoints, as run.sh: HTTP/1.1 for the browser's sign-in, HTTP/2 for the administration API.
-        var identity = HostedProcess.Start("Identity", identityPort, grpcOnly: false, new Dictionary<string, string>
+        var identity = ServiceProcess.Start("Identity", identityPort, http2Only: false, LogFile("Identity"), new Dictionary<string, string>
         {
             ["Kestrel:Endpoints:Web:Url"] = IdentityAddress.ToString().TrimEnd('/'),
             ["Kestrel:Endpoints:Admin:Url"] = identityAdmin.ToString().TrimEnd('/'),
@@ -106,15 +107,15 @@ public sealed class ConsoleSystem : IAsyncLifetime
             ["Identity:AccessTokenLifetime"] = "00:01:10",
         });
         _processes.Add(identity);
-        var gateway = HostedProcess.Start("DevSmsGateway", gatewayPort, grpcOnly: false, new Dictionary<string, string>
+        var gateway = ServiceProcess.Start("DevSmsGateway", gatewayPort, http2Only: false, LogFile("DevSmsGateway"), new Dictionary<string, string>
         {
             ["SmsGateway:StorePath"] = Path.Combine(_folder, "sms.jsonl"),
         });
         _processes.Add(gateway);
-        var services = new List<HostedProcess>();
+        var services = new List<ServiceProcess>();
         foreach (var (project, name, audience, _) in Services)
         {
-            var port = HostedProcess.FreePort();
+            var port = ServiceProcess.FreePort();
             var settings = new Dictionary<string, string>(protection)
             {
                 ["ConnectionStrings:Database"] = _databases.Database(name),
@@ -128,7 +129,7 @@ public sealed class ConsoleSystem : IAsyncLifetime
                 settings[key] = value;
             }
 
-            var service = HostedProcess.Start(project, port, grpcOnly: true, settings);
+            var service = ServiceProcess.Start(project, port, http2Only: true, LogFile(project), settings);
             services.Add(service);
             _serviceAddresses[project] = service.Address;
         }
@@ -144,14 +145,18 @@ public sealed class ConsoleSystem : IAsyncLifetime
             consoleSettings["Console:Services:" + setting] = _serviceAddresses[project].ToString();
         }
 
-        _console = HostedProcess.Start("Console", consolePort, grpcOnly: false, consoleSettings);
+        _console = ServiceProcess.Start("Console", consolePort, http2Only: false, LogFile("Console"), consoleSettings);
         _processes.Add(_console);
         _gateway = new HttpClient { BaseAddress = GatewayAddress };
-        await identity.WaitHealthyAsync(grpcOnly: false);
-        await gateway.WaitHealthyAsync(grpcOnly: false, path: string.Empty);
-        await Task.WhenAll(services.Select(p => p.WaitHealthyAsync(grpcOnly: true)));
-        await _console.WaitHealthyAsync(grpcOnly: false);
+        await identity.WaitHealthyAsync(http2: false);
+        await gateway.WaitHealthyAsync(http2: false, path: string.Empty);
+        await Task.WhenAll(services.Select(p => p.WaitHealthyAsync(http2: true)));
+        await _console.WaitHealthyAsync(http2: false);
     }
+
+    /// <summary>Where a process's whole output goes, for a failure its last lines do not explain: beside the test binaries, replaced each run.</summary>
+    private static string LogFile(string project) =>
+        Path.Combine(Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "logs")).FullName, project + ".log");
 
     /// <summary>The console's last log lines, for a failure message.</summary>
     public string ConsoleOutput => _console?.LastOutput ?? string.Empty;
