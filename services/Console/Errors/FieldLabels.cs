@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Visitation.ServiceDefaults.Grpc;
 
 namespace Visitation.Console.Errors;
 
@@ -48,12 +49,12 @@ public sealed partial class FieldLabels(IReadOnlyDictionary<string, string> labe
         ["purpose"] = "查询事由",
     });
 
-    /// <summary>The label of a proto field path; a path no form shows keeps a general label, never the proto name.</summary>
+    /// <summary>The form's label of a proto field path; a path the form does not label has the services' Chinese name for it.</summary>
     public string LabelOf(string protoPath)
     {
         var positions = Position().Matches(protoPath).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 1).Cast<object>().ToArray();
         var key = Position().Replace(protoPath, "[]");
-        return labels.TryGetValue(key, out var label) ? string.Format(CultureInfo.InvariantCulture, label, positions) : "填写的内容";
+        return labels.TryGetValue(key, out var label) ? string.Format(CultureInfo.InvariantCulture, label, positions) : FieldNames.Of(protoPath);
     }
 
     /// <summary>

@@ -26,8 +26,26 @@ public sealed class MonthlyQuotaRule : IEligibilityRule
         if (used >= allowed)
             yield return new RuleFailure(
                 RuleCodes.MonthlyQuotaUsed,
-                $"罪犯本月会见次数已用完（本月已会见{used}次，可会见{allowed}次），暂停会见。",
+                $"罪犯本月会见次数已用完（本月{Tally(policy, context.Ledger, request.Month)}，可会见{allowed}次），暂停会见。",
                 policy.SourceOf(RuleCodes.MonthlyQuotaUsed));
+    }
+
+    /// <summary>
+    /// What uses the month's quota, told apart: a visit only booked has not been held yet, and the officer
+    /// reading "已会见" of it would tell the family something untrue ("已会见1次、已安排1次、预约未到1次").
+    /// </summary>
+    public static string Tally(VisitPolicy policy, QuotaLedger ledger, VisitMonth month)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(month);
+        var counted = ledger.Visits.Where(v => month.Contains(v.Date) && Counts(policy, v)).ToList();
+        var parts = new (string Outcome, string Words)[] { (CountedVisit.Held, "已会见"), (CountedVisit.Booked, "已安排"), (CountedVisit.NoShow, "预约未到") }
+            .Select(kind => (kind.Words, Count: counted.Count(v => v.Outcome == kind.Outcome)))
+            .Where(kind => kind.Count > 0)
+            .Select(kind => $"{kind.Words}{kind.Count}次")
+            .ToList();
+        return parts.Count > 0 ? string.Join("、", parts) : "已会见0次";
     }
 
     /// <summary>

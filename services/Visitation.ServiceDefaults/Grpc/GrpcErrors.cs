@@ -10,7 +10,7 @@ public static class GrpcErrors
     /// <summary>The longest id a NOT_FOUND names; a longer or unprintable one is not repeated (the input rules refuse it first anyway).</summary>
     private const int MaxEchoedId = 64;
 
-    /// <summary>At most this many field names in an INVALID_ARGUMENT's message; the details carry the rest.</summary>
+    /// <summary>At most this many fields named in an INVALID_ARGUMENT's message (in Chinese); the details carry the rest.</summary>
     private const int FieldsInMessage = 5;
 
     /// <summary>A field path longer than this is cut: a path names fields and indexes, never a value.</summary>
@@ -64,8 +64,9 @@ public static class GrpcErrors
             badRequest.FieldViolations.Add(cut);
         }
 
-        var named = badRequest.FieldViolations.Select(v => v.Field).Distinct().ToList();
-        var fields = string.Join(", ", named.Take(FieldsInMessage)) + (left || named.Count > FieldsInMessage ? " 等" : "");
+        // People read the message: each field once, by its Chinese name; programs read the violations' paths.
+        var named = badRequest.FieldViolations.Select(v => FieldNames.Of(v.Field)).Distinct().ToList();
+        var fields = string.Join("、", named.Take(FieldsInMessage)) + (left || named.Count > FieldsInMessage ? "等" : "");
         return Build(Code.InvalidArgument, $"输入有误：{fields}", Any.Pack(badRequest));
     }
 

@@ -170,7 +170,7 @@ public sealed class CancelDayTests(VisitationSystem system)
 
         Assert.Equal(StatusCode.NotFound, denied.StatusCode); // another venue's visit answers as an unknown one
         Assert.Equal(StatusCode.InvalidArgument, invalid.StatusCode);
-        Assert.Contains("note", invalid.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("备注", invalid.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -99,7 +99,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
                 new TerminateVisitRequest { VisitId = visit.VisitId, ReasonCode = "RECORDING", Severity = TerminationSeverity.Serious, PenaltyMonths = 6, Note = "家属用手机拍摄" });
 
             Assert.Equal(StatusCode.InvalidArgument, wrong.StatusCode);
-            Assert.Contains("penalty_months", wrong.Status.Detail, StringComparison.Ordinal);
+            Assert.Contains("处罚月数", wrong.Status.Detail, StringComparison.Ordinal);
             Assert.Equal((VisitStatus.Terminated, 8, "RECORDING"), (terminated.Status, terminated.MinutesUsed, terminated.OutcomeReasonCode));
             var published = await PublishedEvents.OfVisitAsync(system, "VisitTerminated", visit.VisitId);
             Assert.Equal(("serious", 6, 8), (published.GetProperty("severity").GetString(), published.GetProperty("penaltyMonths").GetInt32(), published.GetProperty("minutesUsed").GetInt32()));

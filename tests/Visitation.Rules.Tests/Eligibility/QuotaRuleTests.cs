@@ -33,6 +33,32 @@ public sealed class QuotaRuleTests
         }
     }
 
+    [Fact]
+    public void TheRefusalTellsAVisitOnlyBookedFromOneHeld()
+    {
+        var ledger = new QuotaLedger(
+        [
+            new CountedVisit(D("2026-03-02"), "video", CountedVisit.Held),
+            new CountedVisit(D("2026-03-12"), "video", CountedVisit.Booked),
+            new CountedVisit(D("2026-03-15"), "on_site", CountedVisit.Cancelled),
+        ], []);
+
+        var failure = Assert.Single(Evaluate("shanxi", Inmate("shanxi", "lenient"), ledger).Failures);
+
+        Assert.Equal("罪犯本月会见次数已用完（本月已会见1次、已安排1次，可会见2次），暂停会见。", failure.Message);
+    }
+
+    [Fact]
+    public void AVisitOnlyBookedIsNeverCalledHeld()
+    {
+        var ledger = new QuotaLedger([new CountedVisit(D("2026-03-12"), "video", CountedVisit.Booked)], []);
+
+        var failure = Assert.Single(Evaluate("shanxi", Inmate("shanxi", "normal"), ledger).Failures);
+
+        Assert.Contains("本月已安排1次，", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("已会见", failure.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     // Ningxia: every level 1, juveniles 2: the juvenile number is above the level's.
     [InlineData("ningxia", 1, "normal", true, 2)]
