@@ -50,6 +50,7 @@ public static class PrisonApprovalModule
         // One per use case, as the gRPC routing table calls them.
         builder.Services.AddScoped<ImportInmatesHandler>();
         builder.Services.AddScoped<ListApprovalsQuery>();
+        builder.Services.AddScoped<RuleVerdicts>();
         builder.Services.AddScoped<ApprovalDecisionHandler>();
         builder.Services.AddScoped<GetInmateQuery>();
         builder.Services.AddScoped<RecordDepartureHandler>();

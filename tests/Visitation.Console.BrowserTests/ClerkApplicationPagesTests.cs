@@ -122,7 +122,7 @@ public sealed class ClerkApplicationPagesTests(ClerkApplicationPagesTests.Signed
         // Meanwhile the county bureau refuses it: a final outcome.
         var system = session.System;
         var reviewer = new BureauReviewService.BureauReviewServiceClient(
-            await system.Machines.CallsAsync(system.IdentityAddress, system.ServiceAddresses["BureauReview"], "reviewer", Orgs.Bureau, "bureau-review"));
+            await system.Machines.AsAsync(system, "BureauReview", "bureau-review", "reviewer", Orgs.Bureau));
         await Waits.UntilAsync(async () => (await reviewer.ListPendingReviewsAsync(new ListPendingReviewsRequest { Page = new() { PageSize = 200 } })).Tasks.Any(t => t.ApplicationId == number), "the county's review task");
         await reviewer.RejectApplicationAsync(new RejectReviewRequest { ApplicationId = number, ReasonCode = "DOCUMENTS_INCOMPLETE", Reason = "材料不全" });
 

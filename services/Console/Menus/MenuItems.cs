@@ -19,6 +19,8 @@ public sealed class MenuItems
 
         // 监狱会见中心 officer (and the director who signs special approvals)
         new("待审批", "/Prison/Approvals", [Roles.Officer, Roles.Director]),
+        new("待确认排期", "/Prison/Proposals", [Roles.Officer]),
+        new("需关注的会见", "/Prison/Attention", [Roles.Officer]),
 
         // county venue staff
         new("今日会见", "/Venue", [Roles.VenueStaff]),

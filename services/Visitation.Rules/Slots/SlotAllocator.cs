@@ -49,6 +49,14 @@ public static class SlotAllocator
         return [.. new SlotPlanner(request).All().Take(max)];
     }
 
+    /// <summary>As <see cref="Free"/>, each slot with both ends' free terminals at its time (a slot picker shows both).</summary>
+    public static IReadOnlyList<SlotCapacity> FreeWithCapacity(SlotRequest request, int max)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
+        var planner = new SlotPlanner(request);
+        return [.. planner.All().Take(max).Select(planner.CapacityAt)];
+    }
+
     /// <summary>
     /// The slot at exactly <paramref name="date"/> and <paramref name="start"/>, or null when that is
     /// not a candidate day, not a start the windows and step offer, or no terminal pair is free.

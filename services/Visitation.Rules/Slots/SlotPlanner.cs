@@ -55,6 +55,20 @@ internal sealed class SlotPlanner
             : null;
     }
 
+    /// <summary>How many terminals of each end are free for the whole visit with changeover from <paramref name="start"/>.</summary>
+    public SlotCapacity CapacityAt(SlotChoice slot)
+    {
+        ArgumentNullException.ThrowIfNull(slot);
+        var start = slot.Start.ToTimeSpan();
+        var end = start + _blocked;
+        return new SlotCapacity(
+            slot,
+            _request.PrisonTerminals.Count(t => _bookings.IsFree(t, slot.Date, start, end)),
+            _request.PrisonTerminals.Count,
+            _request.VenueTerminals.Count(t => _bookings.IsFree(t, slot.Date, start, end)),
+            _request.VenueTerminals.Count);
+    }
+
     // A visit needs one terminal at each end for its whole length, changeover included;
     // the first free one in list order is taken so the same inputs always give the same answer.
     private SlotChoice? TryPlace(DateOnly day, TimeSpan start)

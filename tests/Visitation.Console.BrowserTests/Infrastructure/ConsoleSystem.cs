@@ -217,7 +217,8 @@ public sealed class ConsoleSystem : IAsyncLifetime
         {
             userName = a.UserName, password = a.Password, role = a.Role, organisation = a.Organisation, authenticatorKey = a.AuthenticatorKey,
         });
-        File.WriteAllText(path, JsonSerializer.Serialize(new { accounts, machineClients = Machines.Seeded }));
+        var machineClients = Machines.Seed.Select(c => new { clientId = c.ClientId, secret = c.Secret, role = c.Role, organisation = c.Organisation });
+        File.WriteAllText(path, JsonSerializer.Serialize(new { accounts, machineClients }));
         return path;
     }
 
@@ -235,6 +236,7 @@ public sealed class ConsoleSystem : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         _gateway?.Dispose();
+        Machines.Dispose();
         if (Browser is not null)
         {
             await Browser.DisposeAsync();

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Text.Json.Serialization;
+using System.Text.Json;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
@@ -8,47 +8,63 @@ using Grpc.Net.Client;
 namespace Visitation.Console.BrowserTests.Infrastructure;
 
 /// <summary>
-/// Machine clients the run seeds into the identity service (client credentials), for a test that must
-/// move a record along with another role's call when that role's pages are not what it tests — e.g. the
-/// county rejecting an application while its clerk is about to withdraw it. The token is the identity
-/// service's own, for the role and organisation the client was registered with.
+/// Machine clients seeded beside the accounts, for a test that prepares what an earlier role did
+/// (a filed, bureau-approved application) over gRPC instead of in another role's pages: they take
+/// tokens from the same identity service by client credentials (docs/identity.md), as a prison's
+/// register import or the demo does, so the services check them exactly as any other caller.
 /// </summary>
-internal sealed class MachineClients
+internal sealed class MachineClients : IDisposable
 {
-    private static readonly (string Role, string Organisation)[] Places = [("reviewer", Orgs.Bureau)];
+    private readonly List<SeedMachineClient> _clients =
+    [
+        new("bt-machine-clerk", Secret(), "clerk", Orgs.Office),
+        new("bt-machine-reviewer", Secret(), "reviewer", Orgs.Bureau),
+        new("bt-machine-officer", Secret(), "officer", Orgs.Prison),
+    ];
 
-    public MachineClients() =>
-        Seeded = [.. Places.Select(p => new SeededClient($"bt-machine-{p.Role}-{p.Organisation}", Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)), p.Role, p.Organisation))];
+    private readonly List<GrpcChannel> _channels = [];
 
-    /// <summary>As the identity service's seed file lists them (<c>machineClients</c>).</summary>
-    public IReadOnlyList<SeededClient> Seeded { get; }
+    /// <summary>The seed file's <c>machineClients</c> (format: services/Identity/Seeding/SeedFile.cs).</summary>
+    public IReadOnlyList<SeedMachineClient> Seed => _clients;
 
-    /// <summary>A call invoker for <paramref name="service"/> carrying a fresh token of the client of <paramref name="role"/> at <paramref name="organisation"/>.</summary>
-    public async Task<CallInvoker> CallsAsync(Uri identity, Uri service, string role, string organisation, string scope)
+    /// <summary>A call invoker for <paramref name="project"/>'s service as the machine client of <paramref name="role"/> at <paramref name="organisation"/>.</summary>
+    public async Task<CallInvoker> AsAsync(ConsoleSystem system, string project, string scope, string role, string organisation)
     {
-        var client = Seeded.Single(c => c.Role == role && c.Organisation == organisation);
-        using var http = new HttpClient { BaseAddress = identity };
+        var client = _clients.Single(c => c.Role == role && c.Organisation == organisation);
+        using var http = new HttpClient { BaseAddress = system.IdentityAddress };
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "client_credentials", ["client_id"] = client.ClientId, ["client_secret"] = client.Secret, ["scope"] = scope,
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = client.ClientId,
+            ["client_secret"] = client.Secret,
+            ["scope"] = scope,
         });
         using var response = await http.PostAsync(new Uri("connect/token", UriKind.Relative), form);
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<TokenReply>())!.AccessToken;
-        var channel = GrpcChannel.ForAddress(service);
-        return channel.CreateCallInvoker().Intercept(metadata =>
+        var reply = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.IsSuccessStatusCode, $"the identity service refused {client.ClientId} the scope {scope}: {reply}");
+        var token = reply.GetProperty("access_token").GetString();
+        var channel = GrpcChannel.ForAddress(system.ServiceAddresses[project]);
+        lock (_channels)
+        {
+            _channels.Add(channel);
+        }
+
+        return channel.Intercept(metadata =>
         {
             metadata.Add("Authorization", "Bearer " + token);
             return metadata;
         });
     }
 
-    private sealed record TokenReply([property: JsonPropertyName("access_token")] string AccessToken);
+    public void Dispose()
+    {
+        lock (_channels)
+        {
+            _channels.ForEach(c => c.Dispose());
+        }
+    }
+
+    private static string Secret() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
 }
 
-/// <summary>One machine client in the seed file.</summary>
-internal sealed record SeededClient(
-    [property: JsonPropertyName("clientId")] string ClientId,
-    [property: JsonPropertyName("secret")] string Secret,
-    [property: JsonPropertyName("role")] string Role,
-    [property: JsonPropertyName("organisation")] string Organisation);
+internal sealed record SeedMachineClient(string ClientId, string Secret, string Role, string Organisation);

@@ -61,17 +61,24 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
     /// </summary>
     public async Task<Judgement> JudgeAsync(Inmate inmate, ApplicationDetails application, bool useExtraVisit, bool useLongerVisit, CancellationToken ct)
     {
-        var month = VisitMonth.Parse(application.VisitMonth);
-        var bars = await BarsAsync(inmate.PrisonId, application.Visitors.Select(v => v.VisitorKey), ct);
-        var visitors = application.Visitors
-            .Select(v => new Visitor(v.Relation, v.Age, v.IsGuardianOfChildren, v.Documents, bars.GetValueOrDefault(v.VisitorKey, [])))
-            .ToList();
-        var request = new VisitRequest(month, null, application.SubmittedOn, visitors, useExtraVisit);
+        var request = await RequestOfAsync(inmate, application, useExtraVisit, ct);
         var judgement = await JudgeAsync(inmate, request, prisonRulesOnly: true, useLongerVisit, ct);
         var mismatches = await RelationMismatchesAsync(inmate, application, ct);
         return mismatches.Count == 0
             ? judgement
             : judgement with { Result = EligibilityResult.From([.. mismatches, .. judgement.Result.Failures]) };
+    }
+
+    /// <summary>The submitted application as the rules engine reads it: its month (no day yet) and its visitors with their bars.</summary>
+    public async Task<VisitRequest> RequestOfAsync(Inmate inmate, ApplicationDetails application, bool useExtraVisit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(inmate);
+        ArgumentNullException.ThrowIfNull(application);
+        var bars = await BarsAsync(inmate.PrisonId, application.Visitors.Select(v => v.VisitorKey), ct);
+        var visitors = application.Visitors
+            .Select(v => new Visitor(v.Relation, v.Age, v.IsGuardianOfChildren, v.Documents, bars.GetValueOrDefault(v.VisitorKey, [])))
+            .ToList();
+        return new VisitRequest(VisitMonth.Parse(application.VisitMonth), null, application.SubmittedOn, visitors, useExtraVisit);
     }
 
     /// <param name="useLongerVisit">The officer gives this visit the month's longer-visit approval; without it the ordinary length stands.</param>

@@ -3,6 +3,8 @@ using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.PrisonApproval.Data;
 using Visitation.PrisonApproval.Features.Decide;
 using Visitation.PrisonApproval.Features.Eligibility;
+using Visitation.PrisonApproval.Features.Register;
+using Visitation.Rules.Eligibility;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
 using Visitation.Workflow.Reviewing;
@@ -14,7 +16,7 @@ namespace Visitation.PrisonApproval.Features.ListApprovals;
 /// The visit centre's queue: what waits for an officer, or what the review clock expired. Each task
 /// shows the register's inmate it would be approved for and which visitors the register already knows.
 /// </summary>
-public sealed class ListApprovalsQuery(PrisonApprovalDbContext db, InmateFacts facts)
+public sealed class ListApprovalsQuery(PrisonApprovalDbContext db, InmateFacts facts, RuleVerdicts verdicts, InmateViews inmates)
 {
     public async Task<ListPendingApprovalsReply> HandleAsync(Page page, bool overdue, Caller caller, CancellationToken ct)
     {
@@ -27,10 +29,26 @@ public sealed class ListApprovalsQuery(PrisonApprovalDbContext db, InmateFacts f
         {
             var inmate = await SoleMatchAsync(approval, ct);
             var registered = inmate is null ? [] : await facts.RegisteredRelationsAsync(inmate.Value.Id, approval.Application, ct);
-            reply.Tasks.Add(ApprovalTaskView.Of(approval, inmate?.Number ?? string.Empty, registered));
+            var task = ApprovalTaskView.Of(approval, inmate?.Number ?? string.Empty, registered);
+            if (!overdue && inmate is not null)
+            {
+                await JudgeAsync(task, approval, inmate.Value.Id, ct);
+            }
+
+            reply.Tasks.Add(task);
         }
 
         return reply;
+    }
+
+    /// <summary>What the officer decides on: the rules' verdicts now, and the inmate with the visit month's quota.</summary>
+    private async Task JudgeAsync(ApprovalTask task, Approval approval, Guid inmateId, CancellationToken ct)
+    {
+        var inmate = await db.Inmates.AsNoTracking().Include(i => i.Statuses).SingleAsync(i => i.Id == inmateId, ct);
+        var (rules, pass) = await verdicts.JudgeAsync(inmate, approval.Application, ct);
+        task.Verdicts.AddRange(rules);
+        task.RulesPass = pass;
+        task.Inmate = await inmates.ViewAsync(inmate, VisitMonth.Parse(approval.Application.VisitMonth), ct);
     }
 
     /// <summary>The one register entry the application can mean; none when the register has none or several.</summary>

@@ -42,8 +42,8 @@ public sealed class SlotFinder(SchedulingDbContext db, ReferenceDataSet referenc
     public async Task<PreferredSlot?> PreferredAsync(SlotSearch search, SlotPreference preference, (DateOnly Date, TimeOnly Start)? except, CancellationToken ct) =>
         await BuildAsync(search, ct) is { } request ? SlotAllocator.Preferred(request, preference, except) : null;
 
-    public async Task<IReadOnlyList<SlotChoice>> FreeAsync(SlotSearch search, int max, CancellationToken ct) =>
-        await BuildAsync(search, ct) is { } request ? SlotAllocator.Free(request, max) : [];
+    public async Task<IReadOnlyList<SlotCapacity>> FreeWithCapacityAsync(SlotSearch search, int max, CancellationToken ct) =>
+        await BuildAsync(search, ct) is { } request ? SlotAllocator.FreeWithCapacity(request, max) : [];
 
     /// <summary>
     /// The search for moving or re-checking an existing visit within <paramref name="month"/>: never a

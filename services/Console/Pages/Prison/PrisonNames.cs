@@ -1,0 +1,89 @@
+using Visitation.Contracts.Grpc.PrisonApproval;
+using Visitation.Contracts.Grpc.Scheduling;
+
+namespace Visitation.Console.Pages.VisitCentre;
+
+/// <summary>The Chinese words of the visit centre's pages: the rules, the refusal reasons, the register's vocabularies.</summary>
+public static class PrisonNames
+{
+    /// <summary>The rules the prison's engine runs (prison_approval.proto, RuleVerdict.rule).</summary>
+    private static readonly Dictionary<string, string> Rules = new(StringComparer.Ordinal)
+    {
+        ["IN_CUSTODY"] = "仍在本监狱服刑",
+        ["RESTRICTED_RELATION"] = "特定罪名的会见亲属范围",
+        ["MANAGEMENT_LEVEL"] = "处遇等级不暂停会见",
+        ["SUSPENSION"] = "无暂停会见的情形（禁闭、集训、侦查等）",
+        ["MONTHLY_QUOTA"] = "本月会见次数未用完",
+        ["VISITOR_BARRED"] = "会见人未被禁止会见",
+        ["RELATION_REGISTER"] = "亲属关系与亲属登记一致",
+    };
+
+    /// <summary>
+    /// The reasons an officer refuses with (PrisonRejectRequest.reason_code): the codes the service and
+    /// the family's SMS already know (Visitation.Rules.Sms.SmsReasons), each with its label here.
+    /// </summary>
+    public static IReadOnlyList<(string Code, string Name)> RefusalReasons { get; } =
+    [
+        ("RELATION_MISMATCH", "亲属关系与登记不一致"),
+        ("RELATIONSHIP_UNPROVEN", "亲属关系证明不足"),
+        ("DOCUMENTS_INCOMPLETE", "证明材料不齐全"),
+        ("INMATE_NOT_FOUND", "查无此服刑人员"),
+        ("MONTHLY_QUOTA_USED", "本月会见次数已用完"),
+        ("STRICT_MANAGEMENT_LEVEL", "处遇等级暂停会见"),
+        ("VISITOR_BARRED", "会见人被禁止会见"),
+        ("OTHER", "其他原因"),
+    ];
+
+    public static string Rule(string rule) => Rules.GetValueOrDefault(rule, rule);
+
+    /// <summary>A refusal's text after its code's label where the officer's list has one ("亲属关系证明不足：…"); a rule's own sentence alone otherwise.</summary>
+    public static string Explained(string? code, string text) =>
+        RefusalReasons.FirstOrDefault(r => r.Code == code).Name is { } label ? $"{label}：{text}" : text;
+
+    public static string Of(InmateStatusKind kind) => kind switch
+    {
+        InmateStatusKind.InductionTraining => "入监集训",
+        InmateStatusKind.Confinement => "禁闭",
+        InmateStatusKind.Investigation => "涉嫌新罪立案侦查、起诉或审判",
+        InmateStatusKind.SeparateCustody => "个别关押、隔离审查或训诫教育",
+        InmateStatusKind.DiehardDangerous => "顽危犯",
+        InmateStatusKind.PoliticalKey => "重点罪犯",
+        InmateStatusKind.FalseInformation => "提供虚假信息",
+        InmateStatusKind.Penalty => "会见中止后的暂停期",
+        InmateStatusKind.Other => "其他",
+        _ => "未填写",
+    };
+
+    public static string Of(ManagementLevel level) => level switch
+    {
+        ManagementLevel.Lenient => "宽管",
+        ManagementLevel.Normal => "普管",
+        ManagementLevel.Assessment => "考核",
+        ManagementLevel.Strict => "严管",
+        _ => "未填写",
+    };
+
+    public static string Of(Custody custody) => custody switch
+    {
+        Custody.Transferred => "已调往其他监狱",
+        Custody.Released => "已离开本监狱",
+        _ => "在押",
+    };
+
+    public static string Of(CancellationCause cause) => cause switch
+    {
+        CancellationCause.Maintenance => "会见设备检修",
+        CancellationCause.Upgrade => "会见系统升级",
+        CancellationCause.NetworkFault => "网络故障",
+        CancellationCause.Security => "安全工作需要",
+        CancellationCause.Other => "其他原因",
+        _ => "未填写",
+    };
+
+    /// <summary>A status's dates as the officer reads them.</summary>
+    public static string Span(StatusView status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        return string.IsNullOrEmpty(status.To) ? $"自{status.From}起" : $"{status.From}至{status.To}";
+    }
+}

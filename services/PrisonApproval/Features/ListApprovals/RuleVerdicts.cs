@@ -1,0 +1,58 @@
+using Visitation.Contracts.Events;
+using Visitation.Contracts.Grpc;
+using Visitation.Contracts.Grpc.PrisonApproval;
+using Visitation.PrisonApproval.Data;
+using Visitation.PrisonApproval.Features.Eligibility;
+using Visitation.Rules.Eligibility;
+
+namespace Visitation.PrisonApproval.Features.ListApprovals;
+
+/// <summary>
+/// What the rules engine judges of a pending application now, rule by rule, so the officer sees each
+/// check passed or failed with its article before deciding. The decision itself judges again under
+/// the inmate's lock; this is the same engine on the same facts, read without the lock.
+/// </summary>
+public sealed class RuleVerdicts(InmateFacts facts)
+{
+    /// <summary>The prison's rules (the counter's checks were the office's), by the stable name the queue shows them with.</summary>
+    private static readonly Dictionary<Type, (string Rule, Func<IReadOnlyDictionary<string, string>, string> Source)> Names = new()
+    {
+        [typeof(InCustodyRule)] = ("IN_CUSTODY", _ => string.Empty),
+        [typeof(RestrictedRelationRule)] = ("RESTRICTED_RELATION", s => s.GetValueOrDefault(RuleCodes.RelationRestrictedByCrime, "")),
+        [typeof(ManagementLevelRule)] = ("MANAGEMENT_LEVEL", s => s.GetValueOrDefault(RuleCodes.ManagementLevelSuspended, "")),
+        [typeof(SuspensionPeriodRule)] = ("SUSPENSION", SuspensionSources),
+        [typeof(MonthlyQuotaRule)] = ("MONTHLY_QUOTA", s => s.GetValueOrDefault(RuleCodes.MonthlyQuotaUsed, "")),
+        [typeof(VisitorBarredRule)] = ("VISITOR_BARRED", s => s.GetValueOrDefault(RuleCodes.VisitorBarred, "")),
+    };
+
+    public const string RelationRegister = "RELATION_REGISTER";
+
+    /// <summary>Each prison rule's verdict on the application for <paramref name="inmate"/>, and whether approving now would approve.</summary>
+    public async Task<(IReadOnlyList<RuleVerdict> Verdicts, bool Pass)> JudgeAsync(Inmate inmate, ApplicationDetails application, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(inmate);
+        var policy = facts.PolicyOf(inmate);
+        var request = await facts.RequestOfAsync(inmate, application, useExtraVisit: false, ct);
+        var context = new EligibilityContext(policy, facts.StateOf(inmate), await facts.LedgerAsync(inmate, request.Month, ct), request);
+        var verdicts = EligibilityEngine.PrisonRules
+            .Where(rule => Names.ContainsKey(rule.GetType()))
+            .Select(rule => Verdict(Names[rule.GetType()].Rule, Names[rule.GetType()].Source(policy.Sources), rule.Check(context)))
+            .ToList();
+        // The month's verdict (a suspension over part of the month leaves the other days open) and the relatives register.
+        var judgement = await facts.JudgeAsync(inmate, application, useExtraVisit: false, useLongerVisit: false, ct);
+        verdicts.Add(Verdict(RelationRegister, string.Empty, judgement.Result.Failures.Where(f => f.Code == InmateFacts.RelationMismatch)));
+        return (verdicts, judgement.Result.Eligible);
+    }
+
+    private static RuleVerdict Verdict(string rule, string source, IEnumerable<RuleFailure> failures)
+    {
+        var verdict = new RuleVerdict { Rule = rule, Source = source };
+        verdict.Failures.AddRange(failures.Select(f => new RuleViolation { Code = f.Code, Message = f.Message, Source = f.Source }));
+        verdict.Passed = verdict.Failures.Count == 0;
+        return verdict;
+    }
+
+    /// <summary>Each status kind rests on its own article; a passed check rests on all of them.</summary>
+    private static string SuspensionSources(IReadOnlyDictionary<string, string> sources) =>
+        string.Join("、", sources.Where(s => s.Key.StartsWith("suspension:", StringComparison.Ordinal)).Select(s => s.Value).Where(v => v.Length > 0).Distinct());
+}

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using Visitation.Console.BrowserTests.Infrastructure;
+using Visitation.Contracts.Grpc;
+using Visitation.Contracts.Grpc.Application;
+using Visitation.Contracts.Grpc.BureauReview;
+using Visitation.Contracts.Grpc.PrisonApproval;
+using Visitation.Contracts.Grpc.Scheduling;
+
+namespace Visitation.Console.BrowserTests.PageObjects;
+
+/// <summary>
+/// What reaches the visit centre before the officer's pages: the family's inmate in the prison's
+/// register, their application filed at the counter and approved by the county bureau — done over
+/// gRPC by machine clients of the clerk's office, the bureau and the prison (the clerk's and
+/// reviewer's own pages have their own tests), so the officer's test starts where their work starts.
+/// </summary>
+internal sealed class PrisonCases(ConsoleSystem system)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    /// <summary>Registers the inmate, files the application and has the bureau approve it; returns the application id once it is in the prison's queue.</summary>
+    public async Task<string> BureauApprovedAsync(Family family)
+    {
+        ArgumentNullException.ThrowIfNull(family);
+        var register = new PrisonApprovalService.PrisonApprovalServiceClient(await system.Machines.AsAsync(system, "PrisonApproval", "prison-approval", "officer", Orgs.Prison));
+        await register.ImportInmatesAsync(new ImportInmatesRequest
+        {
+            Inmates = { new InmateRecord { InmateNumber = family.InmateNumber, Name = family.InmateName, PrisonArea = "3", ManagementLevel = ManagementLevel.Normal } },
+        });
+        var clerk = new ApplicationService.ApplicationServiceClient(await system.Machines.AsAsync(system, "Application", "application", "clerk", Orgs.Office));
+        var filed = await clerk.SubmitApplicationAsync(new SubmitApplicationRequest
+        {
+            RequestId = Guid.NewGuid().ToString(),
+            Inmate = new InmateAsKnown { Name = family.InmateName, PrisonId = Orgs.Prison, PrisonArea = "3" },
+            Visitors =
+            {
+                new VisitorInput
+                {
+                    Name = family.VisitorName, IdNumber = family.IdNumber, Phone = family.Phone, Relation = Relation.Mother, IsContact = true,
+                    Documents = { DocumentKind.ResidentId, DocumentKind.HouseholdRegister, DocumentKind.RecentPhoto },
+                },
+            },
+            VisitMonth = TestDates.VisitMonth,
+            VenueId = Orgs.Venue,
+        });
+        var bureau = new BureauReviewService.BureauReviewServiceClient(await system.Machines.AsAsync(system, "BureauReview", "bureau-review", "reviewer", Orgs.Bureau));
+        await UntilAsync($"{filed.ApplicationId} in the bureau's queue", async () =>
+            (await bureau.ListPendingReviewsAsync(new ListPendingReviewsRequest { Page = new PageRequest { PageSize = 200 } })).Tasks.Any(t => t.ApplicationId == filed.ApplicationId));
+        var approved = await bureau.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId = filed.ApplicationId, Note = "材料齐全" });
+        Assert.True(approved.Approved, $"the bureau did not approve {filed.ApplicationId}: {approved.ReasonCode}");
+        await UntilAsync($"{filed.ApplicationId} in the prison's queue", async () =>
+            (await register.ListPendingApprovalsAsync(new ListPendingApprovalsRequest { Page = new PageRequest { PageSize = 200 } })).Tasks.Any(t => t.ApplicationId == filed.ApplicationId));
+        return filed.ApplicationId;
+    }
+
+    /// <summary>The venue's agenda for a day, as the venue's side reads it (its bureau's machine client reads the same agenda).</summary>
+    public async Task<IReadOnlyList<VisitView>> VenueAgendaAsync(string date)
+    {
+        var agenda = new SchedulingService.SchedulingServiceClient(await system.Machines.AsAsync(system, "Scheduling", "scheduling", "reviewer", Orgs.Bureau));
+        return (await agenda.GetVenueAgendaAsync(new GetVenueAgendaRequest { DateFrom = date, DateTo = date })).Visits;
+    }
+
+    /// <summary>Asks again until <paramref name="condition"/> holds: the chain between services is asynchronous (RabbitMQ).</summary>
+    private static async Task UntilAsync(string what, Func<Task<bool>> condition)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            Assert.True(waited.Elapsed < Patience, $"waited {Patience.TotalSeconds:0} s for {what}");
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+    }
+}
