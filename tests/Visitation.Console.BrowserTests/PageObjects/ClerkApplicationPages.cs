@@ -15,7 +15,7 @@ public static class ClerkApplicationPages
         await session.ExpectPageAsync("核对申请信息");
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "确认提交" }).ClickAsync();
         await session.ExpectPageAsync("远程视频会见申请受理回执");
-        return await session.Page.Locator("#application-number").InnerTextAsync();
+        return (await session.Page.Locator("#application-number").InnerTextAsync()).Trim();
     }
 
     /// <summary>The office's list searched as typed into its box, with a status chosen ("全部" for none).</summary>
