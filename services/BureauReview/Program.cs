@@ -1,11 +1,14 @@
 using Visitation.BureauReview;
 using Visitation.ServiceDefaults;
+using Visitation.ServiceDefaults.Rest;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(BureauReviewModule.Name);
+builder.AddRestDoor(BureauReviewModule.Name);
 builder.AddBureauReviewService();
 
 var app = builder.Build();
 app.MapServiceDefaults();
+app.MapRestDoor();
 app.MapSecuredGrpcService<BureauReviewGrpcService>();
 app.Run();

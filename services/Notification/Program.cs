@@ -1,11 +1,14 @@
 using Visitation.Notification;
 using Visitation.ServiceDefaults;
+using Visitation.ServiceDefaults.Rest;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(NotificationModule.Name);
+builder.AddRestDoor(NotificationModule.Name);
 builder.AddNotificationService();
 
 var app = builder.Build();
 app.MapServiceDefaults();
+app.MapRestDoor();
 app.MapSecuredGrpcService<NotificationGrpcService>();
 app.Run();
