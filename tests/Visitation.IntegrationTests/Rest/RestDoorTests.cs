@@ -65,6 +65,23 @@ public sealed class RestDoorTests(VisitationSystem system, PrisonRestDoor door) 
         Assert.Contains("inmates[0].management_level", violations.Keys);
     }
 
+    [Theory]
+    [InlineData("{")]
+    [InlineData("{\"inmates\": 5}")]
+    [InlineData("{\"inmates\": [{\"managementLevel\": \"NO_SUCH_LEVEL\"}]}")]
+    [InlineData("{\"noSuchField\": 1}")]
+    public async Task JsonTheRequestCannotHoldIsHttp400NeverAServerError(string body)
+    {
+        using var prisonSystem = await door.MachineClientAsync(Roles.Officer, Orgs.Prison);
+
+        using var refused = await prisonSystem.PostAsync(new Uri("v1/inmates:import", UriKind.Relative),
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        var status = Parser.Parse<Google.Rpc.Status>(await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal((int)Code.InvalidArgument, status.Code);
+    }
+
     [Fact]
     public async Task ARestCallWithoutATokenOrWithAnotherServicesTokenIsHttp401()
     {
