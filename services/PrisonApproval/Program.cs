@@ -1,10 +1,11 @@
+using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.PrisonApproval;
 using Visitation.ServiceDefaults;
 using Visitation.ServiceDefaults.Rest;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(PrisonApprovalModule.Name);
-builder.AddRestDoor(PrisonApprovalModule.Name);
+builder.AddRestDoor(PrisonApprovalModule.Name, typeof(PrisonApprovalService).Assembly);
 builder.AddPrisonApprovalService();
 
 var app = builder.Build();

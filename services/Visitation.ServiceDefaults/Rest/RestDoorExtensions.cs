@@ -1,3 +1,4 @@
+using System.Reflection;
 using Google.Protobuf.Reflection;
 using Google.Rpc;
 using Microsoft.AspNetCore.Builder;
@@ -25,8 +26,12 @@ public static class RestDoorExtensions
     private const string DocumentName = "v1";
     private const string BearerScheme = "bearer";
 
-    /// <summary>Transcoding for the annotated calls, and their OpenAPI document generated from the protos.</summary>
-    public static WebApplicationBuilder AddRestDoor(this WebApplicationBuilder builder, string serviceName)
+    /// <summary>
+    /// Transcoding for the annotated calls, and their OpenAPI document generated from the protos;
+    /// <paramref name="contracts"/> is the assembly of the service's generated gRPC classes, whose XML
+    /// documentation (the protos' comments) describes the calls and messages.
+    /// </summary>
+    public static WebApplicationBuilder AddRestDoor(this WebApplicationBuilder builder, string serviceName, Assembly contracts)
     {
         builder.Services.AddGrpc().AddJsonTranscoding(transcoding =>
             // A refusal's details are packed in Any: JSON can name only the types it is told of, and
@@ -54,7 +59,7 @@ public static class RestDoorExtensions
             {
                 [new OpenApiSecurityScheme { Reference = new OpenApiReference { Type = ReferenceType.SecurityScheme, Id = BearerScheme } }] = [],
             });
-            var comments = Path.Combine(AppContext.BaseDirectory, "Visitation.Contracts.xml");
+            var comments = Path.ChangeExtension(contracts.Location, ".xml");
             if (File.Exists(comments))
             {
                 swagger.IncludeGrpcXmlComments(comments, includeControllerXmlComments: true);

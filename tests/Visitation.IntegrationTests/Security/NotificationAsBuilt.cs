@@ -24,7 +24,7 @@ internal static class NotificationAsBuilt
         });
         builder.Configuration.AddInMemoryCollection(TestProtectionKeys.Settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
         builder.AddServiceDefaults(NotificationModule.Name);
-        builder.AddRestDoor(NotificationModule.Name);
+        builder.AddRestDoor(NotificationModule.Name, typeof(Contracts.Grpc.Notification.NotificationService).Assembly);
         builder.AddNotificationService();
         return builder.Build();
     }
