@@ -142,7 +142,11 @@ start console "services/Console/bin/Release/net10.0/Visitation.Console.dll" \
   Console__Authority=$IDENTITY \
   Console__Services__Application=http://127.0.0.1:5101 \
   Console__Services__BureauReview=http://127.0.0.1:5102 \
-  Console__Services__PrisonApproval=http://127.0.0.1:5103
+  Console__Services__PrisonApproval=http://127.0.0.1:5103 \
+  Console__Services__Scheduling=http://127.0.0.1:5104 \
+  Console__Services__Notification=http://127.0.0.1:5105 \
+  Console__Services__AuditStore=http://127.0.0.1:5107 \
+  Console__Services__IdentityAdmin=$IDENTITY_ADMIN
 
 wait_healthy() { # name url [curl flags]
   local name=$1 url=$2; shift 2

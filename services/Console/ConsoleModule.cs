@@ -13,6 +13,13 @@ public static class ConsoleModule
 {
     public const string ClerkPolicy = "clerk";
     public const string CounterPolicy = "counter";
+    public const string ReviewerPolicy = "reviewer";
+    public const string OfficerPolicy = "officer";
+    public const string VenuePolicy = "venue";
+    public const string AccountsPolicy = "accounts";
+    public const string AuditPolicy = "audit";
+    public const string OperatorPolicy = "operator";
+    public const string ReportsPolicy = "reports";
 
     public static WebApplicationBuilder AddConsole(this WebApplicationBuilder builder)
     {
@@ -25,7 +32,16 @@ public static class ConsoleModule
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ClerkPolicy, policy => policy.RequireRole(Roles.Clerk))
             // The counter's question is a clerk's, and a reviewer's checking an application's family.
-            .AddPolicy(CounterPolicy, policy => policy.RequireRole(Roles.Clerk, Roles.Reviewer));
+            .AddPolicy(CounterPolicy, policy => policy.RequireRole(Roles.Clerk, Roles.Reviewer))
+            .AddPolicy(ReviewerPolicy, policy => policy.RequireRole(Roles.Reviewer))
+            // A director signs special approvals at a prison: the officer's pages, the services decide each action.
+            .AddPolicy(OfficerPolicy, policy => policy.RequireRole(Roles.Officer, Roles.Director))
+            .AddPolicy(VenuePolicy, policy => policy.RequireRole(Roles.VenueStaff))
+            .AddPolicy(AccountsPolicy, policy => policy.RequireRole(Roles.SystemAdministrator))
+            .AddPolicy(AuditPolicy, policy => policy.RequireRole(Roles.AuditAdministrator))
+            .AddPolicy(OperatorPolicy, policy => policy.RequireRole(Roles.Operator))
+            // Managers of a bureau or a prison read the figures of their own organisation.
+            .AddPolicy(ReportsPolicy, policy => policy.RequireRole(Roles.Reviewer, Roles.Officer, Roles.Director));
         builder.Services.AddRazorPages(pages =>
         {
             pages.Conventions.AuthorizeFolder("/");
@@ -33,6 +49,14 @@ public static class ConsoleModule
             pages.Conventions.AllowAnonymousToPage("/Error");
             pages.Conventions.AuthorizeFolder("/Applications", ClerkPolicy);
             pages.Conventions.AuthorizeFolder("/Eligibility", CounterPolicy);
+            // One folder per role's work (docs/console.md): the folder's policy is the first gate, the service the second.
+            pages.Conventions.AuthorizeFolder("/Review", ReviewerPolicy);
+            pages.Conventions.AuthorizeFolder("/Prison", OfficerPolicy);
+            pages.Conventions.AuthorizeFolder("/Venue", VenuePolicy);
+            pages.Conventions.AuthorizeFolder("/Admin/Accounts", AccountsPolicy);
+            pages.Conventions.AuthorizeFolder("/Admin/Audit", AuditPolicy);
+            pages.Conventions.AuthorizeFolder("/Admin/ReferenceData", OperatorPolicy);
+            pages.Conventions.AuthorizeFolder("/Reports", ReportsPolicy);
         }).AddMvcOptions(mvc =>
         {
             mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());

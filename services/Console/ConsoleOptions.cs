@@ -30,4 +30,22 @@ public sealed class ServiceAddresses
     [Required]
     [Url]
     public string PrisonApproval { get; set; } = string.Empty;
+
+    [Required]
+    [Url]
+    public string Scheduling { get; set; } = string.Empty;
+
+    [Required]
+    [Url]
+    public string Notification { get; set; } = string.Empty;
+
+    /// <summary>The audit store's gRPC address: the audit administrator's search.</summary>
+    [Required]
+    [Url]
+    public string AuditStore { get; set; } = string.Empty;
+
+    /// <summary>The identity service's administration API (gRPC over HTTP/2; its own endpoint beside the sign-in pages).</summary>
+    [Required]
+    [Url]
+    public string IdentityAdmin { get; set; } = string.Empty;
 }

@@ -14,7 +14,7 @@ public sealed class AccessTests(ConsoleSystem system)
         var page = session.Page;
         await session.OpenAsync("/", "会见管理控制台");
         var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "主菜单" });
-        await Assertions.Expect(menu.GetByRole(AriaRole.Link)).ToHaveTextAsync(["资格核验"]);
+        await Assertions.Expect(menu.GetByRole(AriaRole.Link)).ToHaveTextAsync(["资格核验", "待复核", "统计报表"]);
 
         var response = await page.GotoAsync("/Applications/New");
         Assert.Equal(403, response!.Status);

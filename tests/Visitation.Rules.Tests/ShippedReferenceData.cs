@@ -27,7 +27,7 @@ internal static class ShippedReferenceData
 
     public static PrisonCalendars Calendars { get; } = new(Set);
 
-    /// <summary>Every published holiday year, as the services hand them to the calendar rules.</summary>
+    /// <summary>Every year's holidays as the services hand them to the calendar rules: published notices, computed statutory days elsewhere.</summary>
     public static IReadOnlyList<HolidayCalendar> Holidays => Set.HolidayCalendars();
 
     /// <summary>One published year; fails loudly if the year's file is missing.</summary>

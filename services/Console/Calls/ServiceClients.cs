@@ -2,8 +2,12 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Visitation.Console.SignIn;
 using Visitation.Contracts.Grpc.Application;
+using Visitation.Contracts.Grpc.AuditStore;
 using Visitation.Contracts.Grpc.BureauReview;
+using Visitation.Contracts.Grpc.IdentityAdmin;
+using Visitation.Contracts.Grpc.Notification;
 using Visitation.Contracts.Grpc.PrisonApproval;
+using Visitation.Contracts.Grpc.Scheduling;
 
 namespace Visitation.Console.Calls;
 
@@ -21,6 +25,18 @@ public sealed class ServiceClients(ServiceChannels channels, UserTokens tokens, 
 
     public async Task<PrisonApprovalService.PrisonApprovalServiceClient> PrisonApprovalAsync() =>
         new(await AsUserAsync(channels.PrisonApproval));
+
+    public async Task<SchedulingService.SchedulingServiceClient> SchedulingAsync() =>
+        new(await AsUserAsync(channels.Scheduling));
+
+    public async Task<NotificationService.NotificationServiceClient> NotificationAsync() =>
+        new(await AsUserAsync(channels.Notification));
+
+    public async Task<AuditStoreService.AuditStoreServiceClient> AuditStoreAsync() =>
+        new(await AsUserAsync(channels.AuditStore));
+
+    public async Task<IdentityAdminService.IdentityAdminServiceClient> IdentityAdminAsync() =>
+        new(await AsUserAsync(channels.IdentityAdmin));
 
     private async Task<CallInvoker> AsUserAsync(Grpc.Net.Client.GrpcChannel channel)
     {

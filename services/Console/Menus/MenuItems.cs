@@ -6,11 +6,29 @@ namespace Visitation.Console.Menus;
 /// <summary>The menu a person sees: only the pages of their role (the services check every call again).</summary>
 public sealed class MenuItems
 {
+    // Grouped by the role whose daily work they are, in the order of that work.
     private static readonly MenuItem[] All =
     [
+        // 司法所 clerk
         new("资格核验", "/Eligibility", [Roles.Clerk, Roles.Reviewer]),
         new("受理申请", "/Applications/New", [Roles.Clerk]),
         new("本所申请", "/Applications", [Roles.Clerk]),
+
+        // 县司法局 reviewer
+        new("待复核", "/Review", [Roles.Reviewer]),
+
+        // 监狱会见中心 officer (and the director who signs special approvals)
+        new("待审批", "/Prison/Approvals", [Roles.Officer, Roles.Director]),
+
+        // county venue staff
+        new("今日会见", "/Venue", [Roles.VenueStaff]),
+
+        // administrators, each of their own trade
+        new("账号管理", "/Admin/Accounts", [Roles.SystemAdministrator]),
+        new("审计查询", "/Admin/Audit", [Roles.AuditAdministrator]),
+
+        // managers' figures
+        new("统计报表", "/Reports", [Roles.Reviewer, Roles.Officer, Roles.Director]),
     ];
 
     public IReadOnlyList<MenuItem> For(ClaimsPrincipal user)

@@ -19,7 +19,8 @@ public static class SignInSetup
     public const string CallbackPath = "/signed-in";
 
     /// <summary>The services the console calls as the person: one scope each (the token's audiences).</summary>
-    public static readonly string[] ServiceScopes = ["application", "bureau-review", "prison-approval"];
+    public static readonly string[] ServiceScopes =
+        ["application", "bureau-review", "prison-approval", "scheduling", "notification", "audit-store", "identity-admin"];
 
     public static WebApplicationBuilder AddConsoleSignIn(this WebApplicationBuilder builder)
     {

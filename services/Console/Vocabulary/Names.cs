@@ -1,20 +1,20 @@
 using Visitation.Contracts.Grpc;
 using Visitation.Contracts.Grpc.Application;
 using Visitation.Contracts.Grpc.PrisonApproval;
+using Visitation.Rules.Eligibility;
 using Visitation.ServiceDefaults.Auth;
+using Visitation.Workflow.Grpc;
 
 namespace Visitation.Console.Vocabulary;
 
 /// <summary>The Chinese words the pages use for the contracts' closed vocabularies, in one place.</summary>
 public static class Names
 {
+    /// <summary>Every relation the contract knows, named as the rules name them in messages (one vocabulary).</summary>
     public static IReadOnlyList<(Relation Value, string Name)> Relations { get; } =
     [
-        (Relation.Spouse, "配偶"), (Relation.Father, "父亲"), (Relation.Mother, "母亲"), (Relation.Son, "儿子"),
-        (Relation.Daughter, "女儿"), (Relation.Brother, "兄弟"), (Relation.Sister, "姐妹"), (Relation.Guardian, "监护人"),
-        (Relation.Grandfather, "祖父"), (Relation.Grandmother, "祖母"), (Relation.MaternalGrandfather, "外祖父"),
-        (Relation.MaternalGrandmother, "外祖母"), (Relation.Grandson, "孙子"), (Relation.Granddaughter, "孙女"),
-        (Relation.MaternalGrandson, "外孙子"), (Relation.MaternalGranddaughter, "外孙女"),
+        .. Enum.GetValues<Relation>().Where(relation => relation != Relation.Unspecified)
+            .Select(relation => (relation, RelationNames.Of(ProtoCodes.ToCode(relation)))),
     ];
 
     public static IReadOnlyList<(DocumentKind Value, string Name)> Documents { get; } =

@@ -12,7 +12,7 @@ public sealed class RelationScopeRule : IClerkRule
         for (var i = 0; i < request.Visitors.Count; i++)
         {
             var visitor = request.Visitors[i];
-            if (!policy.AllowedRelations.Contains(visitor.Relation))
+            if (!policy.AllowedRelations.Contains(RelationKinship.AsCounted(visitor.Relation)))
                 yield return new RuleFailure(
                     RuleCodes.RelationNotInScope,
                     $"{RelationNames.Describe(i, visitor)}不在可会见的亲属范围内。",

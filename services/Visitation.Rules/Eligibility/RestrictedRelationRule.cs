@@ -18,7 +18,7 @@ public sealed class RestrictedRelationRule : IEligibilityRule
         var visitors = context.Request.Visitors;
         for (var i = 0; i < visitors.Count; i++)
         {
-            var relation = visitors[i].Relation;
+            var relation = RelationKinship.AsCounted(visitors[i].Relation);
             if (policy.AllowedRelations.Contains(relation) && !policy.RestrictedRelations.Contains(relation))
                 yield return new RuleFailure(
                     RuleCodes.RelationRestrictedByCrime,

@@ -6,9 +6,13 @@ namespace Visitation.Rules.ReferenceData;
 public sealed class PrisonCalendars(ReferenceDataSet reference)
 {
     private readonly IReadOnlyList<HolidayCalendar> _holidays = reference.HolidayCalendars();
+    private readonly HashSet<int> _published = [.. reference.Holidays.Select(notice => notice.Year)];
 
-    /// <summary>Whether the public holidays of <paramref name="year"/> are loaded (an absent year means none are known, not none exist).</summary>
-    public bool HolidaysPublished(int year) => _holidays.Any(h => h.Year == year);
+    /// <summary>
+    /// Whether the State Council's notice for <paramref name="year"/> is loaded. Without it the statutory days are
+    /// still kept free, but the bridging days (调休) are not yet known.
+    /// </summary>
+    public bool HolidaysPublished(int year) => _published.Contains(year);
 
     public AreaVideoCalendar? Area(string prisonId, string areaId)
     {

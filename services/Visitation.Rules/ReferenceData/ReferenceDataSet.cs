@@ -22,9 +22,33 @@ public sealed record ReferenceDataSet(
     public Venue? Venue(string id) => Venues.FirstOrDefault(v => v.Id == id);
     public Prison? Prison(string id) => Prisons.FirstOrDefault(p => p.Id == id);
 
-    /// <summary>The published public-holiday years, as the rules library's calendars.</summary>
-    public IReadOnlyList<HolidayCalendar> HolidayCalendars() =>
+    /// <summary>
+    /// The public holidays of every year: the published notice where one is loaded, and the statutory
+    /// days computed by the regulations for every other year (so a year whose notice is not out yet
+    /// never offers its New Year's Day or Spring Festival).
+    /// </summary>
+    public IReadOnlyList<HolidayCalendar> HolidayCalendars()
+    {
+        var published = PublishedHolidayCalendars();
+        var years = published.Select(calendar => calendar.Year).ToHashSet();
+        return [.. published, .. StatutoryHolidays.All.Where(calendar => !years.Contains(calendar.Year))];
+    }
+
+    /// <summary>The loaded State Council notices alone, as the rules library's calendars.</summary>
+    public IReadOnlyList<HolidayCalendar> PublishedHolidayCalendars() =>
         [.. Holidays.Select(y => new HolidayCalendar(y.Year, [.. y.Holidays.Select(h => new Holiday(h.From, h.To, h.Name))]))];
+
+    /// <summary>
+    /// What is wrong with the loaded notices: a notice for a year outside the computed range, or one that
+    /// leaves a statutory holiday of its year an ordinary day. Empty when every notice agrees with the regulations.
+    /// </summary>
+    public IReadOnlyList<string> HolidayNoticeErrors() =>
+    [
+        .. PublishedHolidayCalendars().SelectMany(notice =>
+            notice.Year is < StatutoryHolidays.FirstYear or > StatutoryHolidays.LastYear
+                ? [$"{notice.Year}: only the holiday notices of {StatutoryHolidays.FirstYear}–{StatutoryHolidays.LastYear} can be checked against the regulations"]
+                : StatutoryHolidays.MissingFrom(notice, notice.Year).Select(day => $"{notice.Year}: the statutory holiday {day} is not a holiday in the notice")),
+    ];
 
     /// <summary>The visit policy that governs a prison: its province's, with the prison's own overrides.</summary>
     public VisitPolicy PolicyFor(string prisonId)

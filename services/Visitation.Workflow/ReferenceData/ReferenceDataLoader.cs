@@ -37,6 +37,12 @@ public static class ReferenceDataLoader
             .Select(file => PolicyJson.Parse(System.Text.Encoding.UTF8.GetString(file.Bytes)))
             .Aggregate(new PolicySet([], []), (all, one) => all.Union(one));
         var data = new ReferenceDataSet(organisations.Provinces, organisations.Counties, organisations.Offices, organisations.Venues, organisations.Prisons, holidays, policies);
+        // A notice that contradicts the regulations is a typing error or another year's file: refuse to start on it.
+        if (data.HolidayNoticeErrors() is { Count: > 0 } wrong)
+        {
+            throw new InvalidDataException("A holiday notice in holidays/ contradicts the statutory holidays: " + string.Join("; ", wrong));
+        }
+
         return new LoadedReferenceData(data, ContentFile.Fingerprint([organisationsFile, .. holidayFiles]), ContentFile.Fingerprint(policyFiles));
     }
 

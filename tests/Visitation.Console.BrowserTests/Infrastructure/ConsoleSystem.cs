@@ -1,41 +1,73 @@
 using System.Security.Cryptography;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
+using Visitation.Testing.Processes;
 
 [assembly: AssemblyFixture(typeof(Visitation.Console.BrowserTests.Infrastructure.ConsoleSystem))]
 
 namespace Visitation.Console.BrowserTests.Infrastructure;
 
 /// <summary>
-/// The run's system for the browser: the identity service with the run's accounts, the application
-/// and prison-approval services that trust it, and the console, each its own process on a loopback
-/// port, all on one fresh set of databases and a private virtual host; and one headless Chromium.
-/// The services and the console read the day from the same training clock (<see cref="TestDates"/>).
+/// The run's system for the browser: the identity service with the run's accounts, the five services
+/// and the audit store that trust it, the development SMS gateway and the console, each its own
+/// process on a loopback port, all on one fresh set of databases and a private virtual host; and one
+/// headless Chromium. Every process reads the day from the same training clock (<see cref="TestDates"/>).
 /// </summary>
 public sealed class ConsoleSystem : IAsyncLifetime
 {
+    /// <summary>The gRPC services as run.sh starts them: project, database name, audience, console setting.</summary>
+    private static readonly (string Project, string Name, string Audience, string ConsoleSetting)[] Services =
+    [
+        ("Application", "application", "visitation-application", "Application"),
+        ("BureauReview", "bureau_review", "visitation-bureau-review", "BureauReview"),
+        ("PrisonApproval", "prison_approval", "visitation-prison-approval", "PrisonApproval"),
+        ("Scheduling", "scheduling", "visitation-scheduling", "Scheduling"),
+        ("Notification", "notification", "visitation-notification", "Notification"),
+        ("AuditStore", "audit_store", "visitation-audit-store", "AuditStore"),
+    ];
+
     private readonly string _runId = "bt" + Guid.CreateVersion7().ToString("N")[..20];
-    private readonly List<HostedProcess> _processes = [];
+    private readonly List<ServiceProcess> _processes = [];
     private readonly string _folder;
     private RunDatabases? _databases;
     private IPlaywright? _playwright;
+    private HttpClient? _gateway;
+    private ServiceProcess? _console;
 
-    public ConsoleSystem() => _folder = Path.Combine(Path.GetTempPath(), "visitation-console-bt", _runId);
+    public ConsoleSystem()
+    {
+        _folder = Path.Combine(Path.GetTempPath(), "visitation-console-bt", _runId);
+        Clerk = Accounts.Take("clerk", Orgs.Office);
+        LeavingClerk = Accounts.Take("clerk", Orgs.Office);
+        Reviewer = Accounts.Take("reviewer", Orgs.Bureau);
+    }
+
+    /// <summary>The run's accounts: <c>system.Accounts.Take(role, organisation)</c> gives a test one of its own.</summary>
+    internal AccountPool Accounts { get; } = new();
 
     /// <summary>A 司法所 clerk of Yongji's Chengxi office: the clerk's journey.</summary>
-    internal StaffAccount Clerk { get; } = StaffAccount.Make("bt-clerk", "clerk", "yongji-chengxi-office");
+    internal StaffAccount Clerk { get; }
 
     /// <summary>A second clerk of the same office, who signs in to sign out.</summary>
-    internal StaffAccount LeavingClerk { get; } = StaffAccount.Make("bt-clerk-leaving", "clerk", "yongji-chengxi-office");
+    internal StaffAccount LeavingClerk { get; }
 
     /// <summary>A 县司法局 reviewer: a menu and pages of another role.</summary>
-    internal StaffAccount Reviewer { get; } = StaffAccount.Make("bt-reviewer", "reviewer", "yongji-bureau");
+    internal StaffAccount Reviewer { get; }
 
     public Uri ConsoleAddress { get; private set; } = null!;
 
     public Uri IdentityAddress { get; private set; } = null!;
 
+    /// <summary>The development SMS gateway: what the families' phones received.</summary>
+    public Uri GatewayAddress { get; private set; } = null!;
+
     public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>The services' addresses by project name (e.g. "PrisonApproval"), for a test that prepares data over gRPC.</summary>
+    public IReadOnlyDictionary<string, Uri> ServiceAddresses => _serviceAddresses;
+
+    private readonly Dictionary<string, Uri> _serviceAddresses = [];
 
     public async ValueTask InitializeAsync()
     {
@@ -46,13 +78,21 @@ public sealed class ConsoleSystem : IAsyncLifetime
         var amqp = (await _databases.VirtualHostAsync()).ToString();
         Directory.CreateDirectory(_folder);
 
-        var identityPort = HostedProcess.FreePort();
-        var consolePort = HostedProcess.FreePort();
+        var identityPort = ServiceProcess.FreePort();
+        var identityAdminPort = ServiceProcess.FreePort();
+        var consolePort = ServiceProcess.FreePort();
+        var gatewayPort = ServiceProcess.FreePort();
         IdentityAddress = new Uri($"http://127.0.0.1:{identityPort}/");
         ConsoleAddress = new Uri($"http://127.0.0.1:{consolePort}/");
+        GatewayAddress = new Uri($"http://127.0.0.1:{gatewayPort}/");
+        var identityAdmin = new Uri($"http://127.0.0.1:{identityAdminPort}/");
         var protection = ProtectionKeys();
-        var identity = HostedProcess.Start("Identity", identityPort, grpcOnly: false, new Dictionary<string, string>
+        // Two endpoints, as run.sh: HTTP/1.1 for the browser's sign-in, HTTP/2 for the administration API.
+        var identity = ServiceProcess.Start("Identity", identityPort, http2Only: false, LogFile("Identity"), new Dictionary<string, string>
         {
+            ["Kestrel:Endpoints:Web:Url"] = IdentityAddress.ToString().TrimEnd('/'),
+            ["Kestrel:Endpoints:Admin:Url"] = identityAdmin.ToString().TrimEnd('/'),
+            ["Kestrel:Endpoints:Admin:Protocols"] = "Http2",
             ["ConnectionStrings:Database"] = _databases.Database("identity"),
             ["Identity:Issuer"] = IdentityAddress.ToString(),
             ["Identity:KeyFolder"] = Path.Combine(_folder, "keys"),
@@ -64,53 +104,73 @@ public sealed class ConsoleSystem : IAsyncLifetime
             ["Identity:AccessTokenLifetime"] = "00:01:10",
         });
         _processes.Add(identity);
-        var services = new (string Project, string Name, string Audience)[]
+        var gateway = ServiceProcess.Start("DevSmsGateway", gatewayPort, http2Only: false, LogFile("DevSmsGateway"), new Dictionary<string, string>
         {
-            ("Application", "application", "visitation-application"),
-            ("PrisonApproval", "prison_approval", "visitation-prison-approval"),
-        };
-        var addresses = new Dictionary<string, Uri>();
-        foreach (var (project, name, audience) in services)
+            ["SmsGateway:StorePath"] = Path.Combine(_folder, "sms.jsonl"),
+        });
+        _processes.Add(gateway);
+        var services = new List<ServiceProcess>();
+        foreach (var (project, name, audience, _) in Services)
         {
-            var port = HostedProcess.FreePort();
+            var port = ServiceProcess.FreePort();
             var settings = new Dictionary<string, string>(protection)
             {
                 ["ConnectionStrings:Database"] = _databases.Database(name),
                 ["ConnectionStrings:RabbitMq"] = amqp,
                 ["Auth:Authority"] = IdentityAddress.ToString(),
                 ["Auth:Audience"] = audience,
+                ["SmsGateway:BaseUrl"] = GatewayAddress.ToString(),
             };
             foreach (var (key, value) in TestDates.TrainingClock())
             {
                 settings[key] = value;
             }
 
-            var service = HostedProcess.Start(project, port, grpcOnly: true, settings);
-            _processes.Add(service);
-            addresses[project] = service.Address;
+            var service = ServiceProcess.Start(project, port, http2Only: true, LogFile(project), settings);
+            services.Add(service);
+            _serviceAddresses[project] = service.Address;
         }
 
-        var console = HostedProcess.Start("Console", consolePort, grpcOnly: false, new Dictionary<string, string>(TestDates.TrainingClock())
+        _processes.AddRange(services);
+        var consoleSettings = new Dictionary<string, string>(TestDates.TrainingClock())
         {
             ["Console:Authority"] = IdentityAddress.ToString(),
-            ["Console:Services:Application"] = addresses["Application"].ToString(),
-            ["Console:Services:PrisonApproval"] = addresses["PrisonApproval"].ToString(),
-            // Not called by these pages yet; an address is required.
-            ["Console:Services:BureauReview"] = addresses["Application"].ToString(),
-        });
-        _processes.Add(console);
-        await identity.WaitHealthyAsync(grpcOnly: false);
-        await Task.WhenAll(_processes.Skip(1).Take(services.Length).Select(p => p.WaitHealthyAsync(grpcOnly: true)));
-        await console.WaitHealthyAsync(grpcOnly: false);
+            ["Console:Services:IdentityAdmin"] = identityAdmin.ToString(),
+        };
+        foreach (var (project, _, _, setting) in Services)
+        {
+            consoleSettings["Console:Services:" + setting] = _serviceAddresses[project].ToString();
+        }
+
+        _console = ServiceProcess.Start("Console", consolePort, http2Only: false, LogFile("Console"), consoleSettings);
+        _processes.Add(_console);
+        _gateway = new HttpClient { BaseAddress = GatewayAddress };
+        await identity.WaitHealthyAsync(http2: false);
+        await gateway.WaitHealthyAsync(http2: false, path: string.Empty);
+        await Task.WhenAll(services.Select(p => p.WaitHealthyAsync(http2: true)));
+        await _console.WaitHealthyAsync(http2: false);
     }
 
+    /// <summary>Where a process's whole output goes, for a failure its last lines do not explain: beside the test binaries, replaced each run.</summary>
+    private static string LogFile(string project) =>
+        Path.Combine(Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "logs")).FullName, project + ".log");
+
     /// <summary>The console's last log lines, for a failure message.</summary>
-    public string ConsoleOutput => _processes.Count > 0 ? _processes[^1].LastOutput : string.Empty;
+    public string ConsoleOutput => _console?.LastOutput ?? string.Empty;
+
+    /// <summary>The texts the development gateway has received for <paramref name="phone"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<string>> SmsTextsToAsync(string phone)
+    {
+        var received = await _gateway!.GetFromJsonAsync<List<GatewaySms>>(new Uri("sms?phone=" + Uri.EscapeDataString(phone), UriKind.Relative)) ?? [];
+        return [.. received.Select(sms => sms.Text)];
+    }
+
+    private sealed record GatewaySms(string Phone, string Text);
 
     private string WriteSeedFile()
     {
         var path = Path.Combine(_folder, "seed.json");
-        var accounts = new[] { Clerk, LeavingClerk, Reviewer }.Select(a => new
+        var accounts = Accounts.All.Select(a => new
         {
             userName = a.UserName, password = a.Password, role = a.Role, organisation = a.Organisation, authenticatorKey = a.AuthenticatorKey,
         });
@@ -131,6 +191,7 @@ public sealed class ConsoleSystem : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        _gateway?.Dispose();
         if (Browser is not null)
         {
             await Browser.DisposeAsync();

@@ -103,13 +103,16 @@ public sealed class SchedulingTests(VisitationSystem system)
     }
 
     [Fact]
-    public async Task AYearWithoutItsHolidayNoticeSaysSo()
+    public async Task AYearWithoutItsHolidayNoticeSaysSoAndStillKeepsItsStatutoryHolidaysFree()
     {
-        // No holiday file for 2030 ships: the days are listed, but the caller is told none were taken out.
+        // No holiday file for 2030 ships: the caller is told the notice's bridging days are unknown,
+        // but National Day, fixed by the regulations, is not offered.
         var days = await _chain.VisitCentre.ListVisitDaysAsync(new ListVisitDaysRequest { PrisonId = Orgs.Prison, PrisonArea = "1", Month = "2030-10" });
 
         Assert.False(days.HolidaysPublished);
-        Assert.Contains("2030-10-01", days.VideoDays);
+        Assert.Equal(["2030-10-11", "2030-10-21"], days.VideoDays);
+        var excluded = Assert.Single(days.Excluded);
+        Assert.Equal(("2030-10-01", true), (excluded.Date, excluded.Reason.Contains("国庆节", StringComparison.Ordinal)));
     }
 
     [Fact]

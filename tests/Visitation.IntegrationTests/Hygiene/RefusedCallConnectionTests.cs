@@ -1,3 +1,4 @@
+using Visitation.Testing.Processes;
 using Grpc.Core;
 using Visitation.Contracts.Grpc.Application;
 using Visitation.Contracts.Grpc.PrisonApproval;
@@ -20,7 +21,7 @@ public sealed class RefusedCallConnectionTests(VisitationSystem system)
     public async Task AClientCallsNormallyOnTheSameChannelRightAfterARefusalOfTwoThousandVisitors()
     {
         system.Clock.StartAt(TestDates.ApplicationDay);
-        await using var service = await ServiceProcess.StartAsync("Application", system.SettingsOf("application"));
+        await using var service = await ServiceProcess.StartHealthyAsync("Application", system.SettingsOf("application"));
         using var channel = service.Channel(VisitationSystem.Token(Roles.Clerk, Orgs.Office));
         var clerk = new ApplicationService.ApplicationServiceClient(channel);
         var family = new Family(system.Clock);

@@ -1,3 +1,4 @@
+using Visitation.Testing.Processes;
 using Visitation.Contracts.Events;
 using Visitation.Contracts.Grpc.BureauReview;
 using Visitation.IntegrationTests.Chain;
@@ -46,7 +47,7 @@ public sealed class ProcessKillTests(VisitationSystem system) : FaultTest(system
                 return string.Join(",", approvals.Select(id => seen.Count(s => s == id)).Order());
             }
 
-            await using (var dying = await ServiceProcess.StartAsync("BureauReview", ProcessSettings("bureau_review",
+            await using (var dying = await ServiceProcess.StartHealthyAsync("BureauReview", ProcessSettings("bureau_review",
                              ($"{FaultInjectionOptions.Section}:{nameof(FaultInjectionOptions.KillAfterPublishConfirms)}", "2"),
                              ($"{FaultInjectionOptions.Section}:{nameof(FaultInjectionOptions.MessageType)}", nameof(BureauApproved)))))
             {
@@ -72,7 +73,7 @@ public sealed class ProcessKillTests(VisitationSystem system) : FaultTest(system
             await Eventually.Until(CopiesAsync, copies => copies == "0,1,1", "the two confirmed approvals on the wire");
             Assert.Equal(Applications, await OutboxRows.UnsentAsync(bureau));
 
-            await using (await ServiceProcess.StartAsync("BureauReview", Services.SettingsOf("bureau_review")))
+            await using (await ServiceProcess.StartHealthyAsync("BureauReview", Services.SettingsOf("bureau_review")))
             {
                 await Eventually.Until(() => OutboxRows.UnsentAsync(bureau), unsent => unsent == 0, "the new process to publish the three approvals");
             }
@@ -109,7 +110,7 @@ public sealed class ProcessKillTests(VisitationSystem system) : FaultTest(system
         await Services.StopAsync("application");
         try
         {
-            await using (var dying = await ServiceProcess.StartAsync("Application", ProcessSettings("application",
+            await using (var dying = await ServiceProcess.StartHealthyAsync("Application", ProcessSettings("application",
                              ($"{FaultInjectionOptions.Section}:{nameof(FaultInjectionOptions.KillAfterConsumeCommits)}", "1"),
                              ($"{FaultInjectionOptions.Section}:{nameof(FaultInjectionOptions.MessageType)}", nameof(BureauApproved)))))
             {

@@ -3,6 +3,7 @@ using Google.Api;
 using Google.Protobuf.Reflection;
 using Visitation.IntegrationTests.Infrastructure;
 using Visitation.ServiceDefaults.Auth;
+using Visitation.Testing.Processes;
 
 namespace Visitation.IntegrationTests.Rest;
 
@@ -26,7 +27,7 @@ public sealed class OpenApiDocumentTests(VisitationSystem system)
     public async Task TheCheckedInDocumentIsTheOneTheServiceServes(string service)
     {
         using var client = system.Http(service, AnyToken);
-        var checkedIn = Path.Combine(ServiceProcess.RepositoryRoot(), "docs", "api", $"{service.Replace('_', '-')}.json");
+        var checkedIn = Path.Combine(Checkout.Root, "docs", "api", $"{service.Replace('_', '-')}.json");
 
         using var response = await client.GetAsync(new Uri("openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken);
         var served = Normalised(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));

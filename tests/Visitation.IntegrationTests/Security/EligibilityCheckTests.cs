@@ -117,6 +117,28 @@ public sealed class EligibilityCheckTests(VisitationSystem system)
     }
 
     [Fact]
+    public async Task AnUncleIsRefusedWithTheProvincesArticleAndAnAdoptiveMotherCountsAsAMother()
+    {
+        system.Clock.StartAt(TestDates.ApplicationDay);
+        var family = new Family(system.Clock);
+        var question = await ImportAsync("亲属范围", ManagementLevel.Normal, family: family);
+        question.Visitors.Clear();
+        question.Visitors.Add(CounterQuestions.Visitor(family.Adult("赵养母", Relation.AdoptiveMother)));
+        var withUncle = question.Clone();
+        withUncle.Visitors.Add(CounterQuestions.Visitor(family.Adult("赵舅", Relation.Uncle)));
+        var clerk = Asking(Roles.Clerk, Orgs.Office);
+
+        var adoptive = await clerk.CheckEligibilityAsync(question);
+        var uncle = await clerk.CheckEligibilityAsync(withUncle);
+
+        Assert.Equal(EligibilityOutcome.Eligible, adoptive.Outcome);
+        Assert.Equal(EligibilityOutcome.VisitorsIneligible, uncle.Outcome);
+        var failure = Assert.Single(uncle.Failures);
+        Assert.Equal(("RELATION_NOT_IN_SCOPE", "[Y 五(二)]"), (failure.Code, failure.Source));
+        Assert.Contains("第2位会见人（伯父／叔父／舅父／姑父／姨父）", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AUserPastTheLimitIsRefusedWithResourceExhaustedAndOthersAreStillAnswered()
     {
         system.Clock.StartAt(TestDates.ApplicationDay);

@@ -1,17 +1,12 @@
-using Grpc.Core;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Visitation.Console.Calls;
-using Visitation.Console.Errors;
 using Visitation.Contracts.Grpc;
 using Visitation.Contracts.Grpc.Application;
 
 namespace Visitation.Console.Pages.Applications;
 
 /// <summary>The office's applications, newest first, with their status; the service keeps them to the clerk's office.</summary>
-public sealed class IndexModel(ServiceClients services) : PageModel
+public sealed class IndexModel(ServiceClients services) : ConsolePage
 {
-    public ServiceErrors Errors { get; } = new();
-
     public IReadOnlyList<ApplicationSummary> Rows { get; private set; } = [];
 
     public ApplicationStatus? Status { get; private set; }
@@ -22,18 +17,14 @@ public sealed class IndexModel(ServiceClients services) : PageModel
     public async Task OnGetAsync(ApplicationStatus? status, string? after)
     {
         Status = status;
-        try
+        await TryCallAsync(async cancel =>
         {
             var applications = await services.ApplicationsAsync();
             var reply = await applications.ListApplicationsAsync(
                 new ListApplicationsRequest { Page = new PageRequest { PageSize = 50, PageToken = after ?? string.Empty }, Status = status ?? ApplicationStatus.Unspecified },
-                cancellationToken: HttpContext.RequestAborted);
+                cancellationToken: cancel);
             Rows = reply.Applications;
             NextPage = reply.NextPageToken;
-        }
-        catch (RpcException error)
-        {
-            Errors.Show(error);
-        }
+        });
     }
 }

@@ -1,6 +1,5 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Visitation.Console.Calls;
 using Visitation.Console.Errors;
 using Visitation.Console.Forms;
@@ -15,12 +14,10 @@ namespace Visitation.Console.Pages.Applications;
 /// when the form is first shown and travels with it, so submitting twice (a double click, the back
 /// button, a retry after a timeout) files one application: the service answers a repeated id with the first.
 /// </summary>
-public sealed class NewModel(ServiceClients services, ReferenceDataSet reference, TimeProvider clock) : PageModel
+public sealed class NewModel(ServiceClients services, ReferenceDataSet reference, TimeProvider clock) : ConsolePage
 {
     [BindProperty]
     public ApplicationForm Form { get; set; } = new();
-
-    public ServiceErrors Errors { get; } = new();
 
     /// <summary>Whether the page shows the answers to check rather than the form.</summary>
     public bool Checking { get; private set; }

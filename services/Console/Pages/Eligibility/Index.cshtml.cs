@@ -1,6 +1,5 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Visitation.Console.Calls;
 using Visitation.Console.Errors;
 using Visitation.Console.Forms;
@@ -14,12 +13,10 @@ namespace Visitation.Console.Pages.Eligibility;
 /// The counter's question (CheckEligibility): may this family apply to visit this inmate in this
 /// month? The answer is one of three and says nothing about the inmate (docs/eligibility-check.md).
 /// </summary>
-public sealed class IndexModel(ServiceClients services, ReferenceDataSet reference, TimeProvider clock) : PageModel
+public sealed class IndexModel(ServiceClients services, ReferenceDataSet reference, TimeProvider clock) : ConsolePage
 {
     [BindProperty]
     public EligibilityForm Form { get; set; } = new();
-
-    public ServiceErrors Errors { get; } = new();
 
     public CounterAnswer? Answer { get; private set; }
 
