@@ -80,14 +80,16 @@ if [[ ! -s $SEED_FILE ]]; then
   chmod 600 "$SEED_FILE"
 fi
 
-# name:project:port — gRPC over plaintext HTTP/2 on 51xx; the gateway speaks HTTP/1.1 on 5199.
+# name:project:port:rest — gRPC over plaintext HTTP/2 on 510x; the REST door (JSON over HTTP/1.1,
+# docs/rest-api.md) on 511x, an endpoint of its own since cleartext HTTP/2 serves no HTTP/1.1 client;
+# the audit store has none. The gateway speaks HTTP/1.1 on 5199.
 SERVICES=(
-  "application:Application:5101"
-  "bureau_review:BureauReview:5102"
-  "prison_approval:PrisonApproval:5103"
-  "scheduling:Scheduling:5104"
-  "notification:Notification:5105"
-  "audit_store:AuditStore:5107"
+  "application:Application:5101:5111"
+  "bureau_review:BureauReview:5102:5112"
+  "prison_approval:PrisonApproval:5103:5113"
+  "scheduling:Scheduling:5104:5114"
+  "notification:Notification:5105:5115"
+  "audit_store:AuditStore:5107:"
 )
 
 start() { # name dll [env...]
@@ -117,10 +119,13 @@ start sms_gateway "services/DevSmsGateway/bin/Release/net10.0/Visitation.DevSmsG
   ASPNETCORE_URLS=http://127.0.0.1:5199 SmsGateway__StorePath="$RUN_DIR/sms/messages.jsonl"
 
 for entry in "${SERVICES[@]}"; do
-  IFS=: read -r name project port <<<"$entry"
+  IFS=: read -r name project port rest <<<"$entry"
+  endpoints=(Kestrel__Endpoints__Grpc__Url="http://127.0.0.1:$port" Kestrel__Endpoints__Grpc__Protocols=Http2)
+  if [[ -n $rest ]]; then
+    endpoints+=(Kestrel__Endpoints__Rest__Url="http://127.0.0.1:$rest" Kestrel__Endpoints__Rest__Protocols=Http1)
+  fi
   start "$name" "services/$project/bin/Release/net10.0/Visitation.$project.dll" \
-    ASPNETCORE_URLS="http://127.0.0.1:$port" \
-    Kestrel__EndpointDefaults__Protocols=Http2 \
+    "${endpoints[@]}" \
     ConnectionStrings__Database="$VISITATION_POSTGRES;Database=visitation_$name" \
     ConnectionStrings__RabbitMq="$VISITATION_RABBITMQ" \
     Auth__Authority=$IDENTITY \
@@ -159,8 +164,9 @@ wait_healthy identity http://127.0.0.1:5106/health
 wait_healthy identity $IDENTITY_ADMIN/health --http2-prior-knowledge
 wait_healthy sms_gateway http://127.0.0.1:5199/
 for entry in "${SERVICES[@]}"; do
-  IFS=: read -r name _ port <<<"$entry"
+  IFS=: read -r name _ port rest <<<"$entry"
   wait_healthy "$name" "http://127.0.0.1:$port/health" --http2-prior-knowledge
+  if [[ -n $rest ]]; then wait_healthy "$name" "http://127.0.0.1:$rest/health" --http1.1; fi
 done
 wait_healthy console "$CONSOLE/health"
 
@@ -176,7 +182,9 @@ cat <<MSG
 [run] The system is running: identity http://127.0.0.1:5106/ (sign-in page /account/login; demo accounts,
       passwords, TOTP keys and machine client secrets in $SEED_FILE; administration API, gRPC over
       HTTP/2, on $IDENTITY_ADMIN),
-      gRPC on 127.0.0.1:5101-5105 and the audit store on 5107 (reflection on), SMS gateway http://127.0.0.1:5199/
+      gRPC on 127.0.0.1:5101-5105 and the audit store on 5107 (reflection on),
+      REST/JSON over HTTP/1.1 on http://127.0.0.1:5111-5115 (OpenAPI at /openapi/v1.json; docs/rest-api.md),
+      SMS gateway http://127.0.0.1:5199/
       (everything it received is also in $RUN_DIR/sms/messages.jsonl), logs in $RUN_DIR/logs.
       The staff console: $CONSOLE/ (sign in as clerk-li or reviewer-zhao with the password and TOTP key from the
       seed file above; an authenticator app, or: oathtool --totp -b KEY).

@@ -16,9 +16,10 @@ namespace Visitation.IntegrationTests.Infrastructure;
 /// <summary>
 /// The identity service in-process (environment Testing, its own database on the run's PostgreSQL, a
 /// signing key made for the run), for tests of services that trust it as their authority. Machine
-/// clients are registered on demand and their tokens fetched by client credentials.
+/// clients are registered on demand and their tokens fetched by client credentials. It reads the
+/// run's reference data, so a machine client of the run's second prison can be registered too.
 /// </summary>
-public sealed class IdentityServiceHost : WebApplicationFactory<IdentityEntryPoint>, IAsyncLifetime
+public sealed class IdentityServiceHost(VisitationSystem system) : WebApplicationFactory<IdentityEntryPoint>, IAsyncLifetime
 {
     public const string Issuer = "https://localhost/";
     private const string KeyPassword = "integration-tests-key-password";
@@ -69,6 +70,7 @@ public sealed class IdentityServiceHost : WebApplicationFactory<IdentityEntryPoi
         builder.UseSetting("Identity:Issuer", Issuer);
         builder.UseSetting("Identity:KeyFolder", _keyFolder);
         builder.UseSetting("Identity:KeyPassword", KeyPassword);
+        builder.UseSetting("ReferenceData:Path", system.SettingsOf("application")["ReferenceData:Path"]);
         // It stamps the tokens the services check by the real clock (see TokenClock), not the run's TestClock.
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(TokenClock.Real)));
     }

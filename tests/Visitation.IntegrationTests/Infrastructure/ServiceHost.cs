@@ -12,6 +12,9 @@ namespace Visitation.IntegrationTests.Infrastructure;
 public interface IServiceHost
 {
     IServiceProvider Services { get; }
+
+    /// <summary>A plain HTTP client on the host (its REST door and OpenAPI document).</summary>
+    HttpClient CreateClient();
 }
 
 /// <summary>One of the five services, hosted in-process against the real database and broker.</summary>

@@ -147,6 +147,14 @@ public sealed class VisitationSystem : IAsyncLifetime
     public Contracts.Grpc.AuditStore.AuditStoreService.AuditStoreServiceClient AuditStore(string? token) =>
         new(Channel<AuditStoreGrpcService>(AuditStoreName, token));
 
+    /// <summary>A plain HTTP client on a service's first instance, by name (as <see cref="ServiceNames"/>): its REST door and OpenAPI document.</summary>
+    public HttpClient Http(string service, string? token)
+    {
+        var client = ((IServiceHost)_hosts[service][0]).CreateClient();
+        client.DefaultRequestHeaders.Authorization = token is null ? null : new("Bearer", token);
+        return client;
+    }
+
     public static string Token(string role, string organisation, string? user = null) =>
         DevTokenIssuer.Issue(user ?? $"{role}@{organisation}", role, organisation);
 

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Visitation.ServiceDefaults;
+using Visitation.ServiceDefaults.Rest;
 
 namespace Visitation.IntegrationTests.Security;
 
@@ -18,6 +20,22 @@ public sealed class ExposureTests
     public async Task ServerReflectionIsOfferedOnADevelopersMachine()
     {
         Assert.Contains(await RoutesAsync("Development"), route => route.Contains("grpc.reflection", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Production", false)]
+    [InlineData("Testing", false)]
+    [InlineData("Development", true)]
+    public async Task TheOpenApiDocumentIsOfferedWithoutATokenOnlyOnADevelopersMachine(string environment, bool anonymous)
+    {
+        await using var app = NotificationAsBuilt.Build(environment, []);
+        app.MapRestDoor();
+
+        var document = ((IEndpointRouteBuilder)app).DataSources.SelectMany(source => source.Endpoints).OfType<RouteEndpoint>()
+            .Single(endpoint => endpoint.RoutePattern.RawText == RestDoorExtensions.DocumentRoute);
+
+        Assert.Equal(anonymous, document.Metadata.GetMetadata<IAllowAnonymous>() is not null);
+        Assert.Equal(!anonymous, document.Metadata.GetOrderedMetadata<IAuthorizeData>().Count > 0);
     }
 
     private static async Task<IReadOnlyList<string>> RoutesAsync(string environment)

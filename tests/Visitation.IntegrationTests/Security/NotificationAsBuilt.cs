@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Visitation.IntegrationTests.Infrastructure;
 using Visitation.Notification;
 using Visitation.ServiceDefaults;
+using Visitation.ServiceDefaults.Rest;
 
 namespace Visitation.IntegrationTests.Security;
 
@@ -23,6 +24,7 @@ internal static class NotificationAsBuilt
         });
         builder.Configuration.AddInMemoryCollection(TestProtectionKeys.Settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
         builder.AddServiceDefaults(NotificationModule.Name);
+        builder.AddRestDoor(NotificationModule.Name, typeof(Contracts.Grpc.Notification.NotificationService).Assembly);
         builder.AddNotificationService();
         return builder.Build();
     }
