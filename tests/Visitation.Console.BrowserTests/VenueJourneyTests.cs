@@ -56,7 +56,7 @@ public sealed class VenueJourneyTests(VenueJourneyTests.VenueDay day) : IClassFi
         await Assertions.Expect(session.Page.GetByRole(AriaRole.Button, new() { Name = "确认签到" })).ToHaveCountAsync(0);
 
         // The prison runs the call; the venue's page follows it.
-        var centre = new SchedulingService.SchedulingServiceClient(day.Officer.To(system.ServiceAddresses["Scheduling"]));
+        var centre = new SchedulingService.SchedulingServiceClient(await system.Machines.AsAsync(system, "Scheduling", "scheduling", "officer", Orgs.Prison));
         await centre.StartVisitAsync(new VisitActionRequest { VisitId = visit.VisitId });
         await venue.OpenVisitAsync(visit.VisitId);
         await Assertions.Expect(venue.Status).ToHaveTextAsync("通话中");
@@ -68,7 +68,7 @@ public sealed class VenueJourneyTests(VenueJourneyTests.VenueDay day) : IClassFi
         await Assertions.Expect(venue.RowOf(visit.VisitId)).ToContainTextAsync("会见结束");
 
         // What the next role sees: the clerk's application says the visit was held, its timeline ends with it.
-        var applications = new ApplicationService.ApplicationServiceClient(day.Clerk.To(system.ServiceAddresses["Application"]));
+        var applications = new ApplicationService.ApplicationServiceClient(await system.Machines.AsAsync(system, "Application", "application", "clerk", Orgs.Office));
         var held = await VenueBookedVisit.Until(async () =>
         {
             var application = await applications.GetApplicationAsync(new GetApplicationRequest { ApplicationId = day.Booked.ApplicationId });
@@ -143,28 +143,13 @@ public sealed class VenueJourneyTests(VenueJourneyTests.VenueDay day) : IClassFi
 
         internal VenueBookedVisit Booked { get; private set; } = null!;
 
-        internal StaffTokens Clerk { get; private set; } = null!;
-
-        internal StaffTokens Officer { get; private set; } = null!;
-
-        private StaffTokens? _reviewer;
-
         public async ValueTask InitializeAsync()
         {
             await System.InitializeAsync();
-            Clerk = await StaffTokens.SignInAsync(System, System.Accounts.Take("clerk", Orgs.Office));
-            _reviewer = await StaffTokens.SignInAsync(System, System.Accounts.Take("reviewer", Orgs.Bureau));
-            Officer = await StaffTokens.SignInAsync(System, System.Accounts.Take("officer", Orgs.Prison));
-            Booked = await VenueBookedVisit.BookAsync(System, Clerk, _reviewer, Officer);
+            Booked = await VenueBookedVisit.BookAsync(System);
             await System.RestartAtAsync("Scheduling", Booked.Start.AddMinutes(-10));
         }
 
-        public async ValueTask DisposeAsync()
-        {
-            Clerk?.Dispose();
-            _reviewer?.Dispose();
-            Officer?.Dispose();
-            await System.DisposeAsync();
-        }
+        public async ValueTask DisposeAsync() => await System.DisposeAsync();
     }
 }

@@ -9,33 +9,39 @@ namespace Visitation.Console.BrowserTests.Infrastructure;
 /// </summary>
 internal sealed class AccountPool
 {
-    private const int PerPlace = 4;
-
-    /// <summary>Every role at the places the tests work in; the second of a kind is "another organisation".</summary>
-    private static readonly (string Role, string Organisation)[] Places =
+    /// <summary>
+    /// Every role at the places the tests work in, with as many accounts as the tests take there (each is a
+    /// password hash the identity service computes before it listens); the second of a kind is "another organisation".
+    /// </summary>
+    private static readonly (string Role, string Organisation, int Accounts)[] Places =
     [
-        ("clerk", Orgs.Office), ("clerk", Orgs.OtherOfficeOfCounty), ("clerk", Orgs.OfficeOfOtherCounty),
-        ("reviewer", Orgs.Bureau), ("reviewer", Orgs.OtherBureau),
-        ("officer", Orgs.Prison), ("director", Orgs.Prison),
-        ("venue", Orgs.Venue), ("venue", Orgs.OtherVenue),
-        ("operator", Orgs.Province), ("system-admin", Orgs.Province), ("system-admin", Orgs.Bureau),
-        ("security-admin", Orgs.Province), ("audit-admin", Orgs.Province),
+        ("clerk", Orgs.Office, 10), ("clerk", Orgs.OtherOfficeOfCounty, 3), ("clerk", Orgs.OfficeOfOtherCounty, 3),
+        ("reviewer", Orgs.Bureau, 6), ("reviewer", Orgs.OtherBureau, 2),
+        ("officer", Orgs.Prison, 4), ("director", Orgs.Prison, 2),
+        ("venue", Orgs.Venue, 4), ("venue", Orgs.OtherVenue, 2),
+        ("operator", Orgs.Province, 2), ("system-admin", Orgs.Province, 3), ("system-admin", Orgs.Bureau, 3),
+        ("security-admin", Orgs.Province, 2), ("audit-admin", Orgs.Province, 3),
     ];
 
     private readonly ConcurrentDictionary<(string, string), ConcurrentQueue<StaffAccount>> _unused = new();
 
     public AccountPool()
-        : this(Places, PerPlace)
+        : this(Places)
     {
     }
 
     /// <summary>A pool of only these places: a system a test class starts for itself seeds (a password hash each) no more than it uses.</summary>
     public AccountPool(IReadOnlyList<(string Role, string Organisation)> places, int perPlace)
+        : this([.. places.Select(place => (place.Role, place.Organisation, perPlace))])
+    {
+    }
+
+    private AccountPool(IReadOnlyList<(string Role, string Organisation, int Accounts)> places)
     {
         ArgumentNullException.ThrowIfNull(places);
-        foreach (var (role, organisation) in places)
+        foreach (var (role, organisation, count) in places)
         {
-            var accounts = Enumerable.Range(1, perPlace).Select(n => StaffAccount.Make($"bt-{role}-{organisation}-{n}", role, organisation));
+            var accounts = Enumerable.Range(1, count).Select(n => StaffAccount.Make($"bt-{role}-{organisation}-{n}", role, organisation));
             _unused[(role, organisation)] = new ConcurrentQueue<StaffAccount>(accounts);
             All.AddRange(_unused[(role, organisation)]);
         }
@@ -48,7 +54,7 @@ internal sealed class AccountPool
         _unused.TryGetValue((role, organisation), out var accounts)
             ? accounts.TryDequeue(out var account)
                 ? account
-                : throw new InvalidOperationException($"Every {role} account at {organisation} has been used: raise {nameof(AccountPool)}.PerPlace.")
+                : throw new InvalidOperationException($"Every {role} account at {organisation} has been used: raise its count in {nameof(AccountPool)}.Places.")
             : throw new ArgumentException($"The run seeds no {role} at {organisation}: add it to {nameof(AccountPool)}.Places.", nameof(role));
 }
 

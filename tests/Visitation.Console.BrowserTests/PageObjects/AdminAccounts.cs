@@ -40,25 +40,15 @@ public static class AdminAccounts
     /// A new account's first sign-in through the identity service's pages: the one-time password, then the
     /// enrolment page's key added to an "authenticator" (computed here) and its code typed back.
     /// </summary>
-    public static async Task<ConsoleSession> FirstSignInAsync(ConsoleSystem system, CreatedAccount account)
+    public static Task<ConsoleSession> FirstSignInAsync(ConsoleSystem system, CreatedAccount account)
     {
-        ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(account);
-        var context = await system.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", BaseURL = system.ConsoleAddress.ToString() });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Link, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.StartsWith(system.IdentityAddress.ToString(), StringComparison.Ordinal));
-        await page.GetByLabel("用户名").FillAsync(account.UserName);
-        await page.GetByLabel("密码").FillAsync(account.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/account/enrol", StringComparison.Ordinal));
-        var key = (await page.Locator("code").First.InnerTextAsync()).Trim();
-        var code = new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(RealClock.Clock.GetUtcNow().UtcDateTime);
-        await page.GetByLabel("身份验证器上的6位验证码").FillAsync(code);
-        await page.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.StartsWith(system.ConsoleAddress.ToString(), StringComparison.Ordinal));
-        return new ConsoleSession(system, context, page);
+        return ConsoleSession.SignInAsync(system, account.UserName, account.Password, async page =>
+        {
+            await page.WaitForURLAsync(url => url.Contains("/account/enrol", StringComparison.Ordinal));
+            var key = (await page.Locator("code").First.InnerTextAsync()).Trim();
+            return new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(RealClock.Clock.GetUtcNow().UtcDateTime);
+        });
     }
 }
 

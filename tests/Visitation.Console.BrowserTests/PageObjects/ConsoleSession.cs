@@ -17,18 +17,29 @@ public sealed class ConsoleSession(ConsoleSystem system, IBrowserContext context
 
     public ConsoleSystem System => system;
 
-    internal static async Task<ConsoleSession> SignInAsync(ConsoleSystem system, StaffAccount account)
+    internal static Task<ConsoleSession> SignInAsync(ConsoleSystem system, StaffAccount account) =>
+        SignInAsync(system, account.UserName, account.Password, _ => Task.FromResult(account.CurrentCode()));
+
+    /// <summary>
+    /// Signs in through the identity service's own pages: the user name and password, then the six digits
+    /// <paramref name="authenticatorCode"/> gives once the second-factor page is shown (an enrolled account's
+    /// app, or a new account's enrolment page).
+    /// </summary>
+    internal static async Task<ConsoleSession> SignInAsync(ConsoleSystem system, string userName, string password, Func<IPage, Task<string>> authenticatorCode)
     {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(authenticatorCode);
         var context = await system.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", BaseURL = system.ConsoleAddress.ToString() });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "登录" }).ClickAsync();
         // The identity service's page, on its own address: the console never sees the password.
         await page.WaitForURLAsync(url => url.StartsWith(system.IdentityAddress.ToString(), StringComparison.Ordinal));
-        await page.GetByLabel("用户名").FillAsync(account.UserName);
-        await page.GetByLabel("密码").FillAsync(account.Password);
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
-        await page.GetByLabel("身份验证器上的6位验证码").FillAsync(account.CurrentCode());
+        var code = await authenticatorCode(page);
+        await page.GetByLabel("身份验证器上的6位验证码").FillAsync(code);
         await page.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
         await page.WaitForURLAsync(url => url.StartsWith(system.ConsoleAddress.ToString(), StringComparison.Ordinal));
         return new ConsoleSession(system, context, page);

@@ -1,5 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Visitation.Console.BrowserTests.Infrastructure;
+using Visitation.Contracts.Grpc;
+using Visitation.Contracts.Grpc.Application;
+using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.Rules.Identity;
 
 namespace Visitation.Console.BrowserTests.PageObjects;
@@ -18,6 +22,29 @@ public sealed record Family(string InmateName, string InmateNumber, string Visit
         var phone = string.Create(CultureInfo.InvariantCulture, $"139{RandomNumberGenerator.GetInt32(100_000_000):D8}");
         return new Family(inmate, "YJ" + phone[^6..], "王秀英", id, phone);
     }
+
+    /// <summary>The inmate as the prison's register imports them (area 3, normal level), for a test that prepares over gRPC.</summary>
+    public ImportInmatesRequest Register() => new()
+    {
+        Inmates = { new InmateRecord { InmateNumber = InmateNumber, Name = InmateName, PrisonArea = "3", ManagementLevel = ManagementLevel.Normal } },
+    };
+
+    /// <summary>The family's application as the counter files it: the mother, the contact, with her documents, for next month at Yongji's venue.</summary>
+    public SubmitApplicationRequest Submission() => new()
+    {
+        RequestId = Guid.NewGuid().ToString(),
+        Inmate = new InmateAsKnown { Name = InmateName, PrisonId = Orgs.Prison, PrisonArea = "3" },
+        Visitors =
+        {
+            new VisitorInput
+            {
+                Name = VisitorName, IdNumber = IdNumber, Phone = Phone, Relation = Relation.Mother, IsContact = true,
+                Documents = { DocumentKind.ResidentId, DocumentKind.HouseholdRegister, DocumentKind.RecentPhoto },
+            },
+        },
+        VisitMonth = TestDates.VisitMonth,
+        VenueId = Orgs.Venue,
+    };
 
     /// <summary>The same ID number with a wrong check character, as a mistyped last digit gives.</summary>
     public string MistypedIdNumber => IdNumber[..17] + (IdNumber[17] == '1' ? '2' : '1');

@@ -23,26 +23,9 @@ internal sealed class PrisonCases(ConsoleSystem system)
     {
         ArgumentNullException.ThrowIfNull(family);
         var register = new PrisonApprovalService.PrisonApprovalServiceClient(await system.Machines.AsAsync(system, "PrisonApproval", "prison-approval", "officer", Orgs.Prison));
-        await register.ImportInmatesAsync(new ImportInmatesRequest
-        {
-            Inmates = { new InmateRecord { InmateNumber = family.InmateNumber, Name = family.InmateName, PrisonArea = "3", ManagementLevel = ManagementLevel.Normal } },
-        });
+        await register.ImportInmatesAsync(family.Register());
         var clerk = new ApplicationService.ApplicationServiceClient(await system.Machines.AsAsync(system, "Application", "application", "clerk", Orgs.Office));
-        var filed = await clerk.SubmitApplicationAsync(new SubmitApplicationRequest
-        {
-            RequestId = Guid.NewGuid().ToString(),
-            Inmate = new InmateAsKnown { Name = family.InmateName, PrisonId = Orgs.Prison, PrisonArea = "3" },
-            Visitors =
-            {
-                new VisitorInput
-                {
-                    Name = family.VisitorName, IdNumber = family.IdNumber, Phone = family.Phone, Relation = Relation.Mother, IsContact = true,
-                    Documents = { DocumentKind.ResidentId, DocumentKind.HouseholdRegister, DocumentKind.RecentPhoto },
-                },
-            },
-            VisitMonth = TestDates.VisitMonth,
-            VenueId = Orgs.Venue,
-        });
+        var filed = await clerk.SubmitApplicationAsync(family.Submission());
         var bureau = new BureauReviewService.BureauReviewServiceClient(await system.Machines.AsAsync(system, "BureauReview", "bureau-review", "reviewer", Orgs.Bureau));
         await UntilAsync($"{filed.ApplicationId} in the bureau's queue", async () =>
             (await bureau.ListPendingReviewsAsync(new ListPendingReviewsRequest { Page = new PageRequest { PageSize = 200 } })).Tasks.Any(t => t.ApplicationId == filed.ApplicationId));

@@ -11,7 +11,7 @@ namespace Visitation.Console.BrowserTests.PageObjects;
 
 /// <summary>
 /// A visit booked at the venue the way the other roles book it, over gRPC with their own tokens
-/// (<see cref="StaffTokens"/>): the officer registers the inmate, the clerk files the family's
+/// (the run's machine clients of the office, the bureau and the prison): the officer registers the inmate, the clerk files the family's
 /// application, the reviewer and the officer approve it, the officer confirms the proposed time.
 /// </summary>
 internal sealed class VenueBookedVisit
@@ -35,37 +35,17 @@ internal sealed class VenueBookedVisit
     public DateTimeOffset Start => new(
         DateTime.ParseExact(Visit.Date + " " + Visit.StartTime, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), ChinaOffset);
 
-    public static async Task<VenueBookedVisit> BookAsync(ConsoleSystem system, StaffTokens clerk, StaffTokens reviewer, StaffTokens officer)
+    public static async Task<VenueBookedVisit> BookAsync(ConsoleSystem system)
     {
         ArgumentNullException.ThrowIfNull(system);
-        ArgumentNullException.ThrowIfNull(clerk);
-        ArgumentNullException.ThrowIfNull(reviewer);
-        ArgumentNullException.ThrowIfNull(officer);
         var family = Family.New();
-        var applications = new ApplicationService.ApplicationServiceClient(clerk.To(system.ServiceAddresses["Application"]));
-        var bureau = new BureauReviewService.BureauReviewServiceClient(reviewer.To(system.ServiceAddresses["BureauReview"]));
-        var prison = new PrisonApprovalService.PrisonApprovalServiceClient(officer.To(system.ServiceAddresses["PrisonApproval"]));
-        var centre = new SchedulingService.SchedulingServiceClient(officer.To(system.ServiceAddresses["Scheduling"]));
+        var applications = new ApplicationService.ApplicationServiceClient(await system.Machines.AsAsync(system, "Application", "application", "clerk", Orgs.Office));
+        var bureau = new BureauReviewService.BureauReviewServiceClient(await system.Machines.AsAsync(system, "BureauReview", "bureau-review", "reviewer", Orgs.Bureau));
+        var prison = new PrisonApprovalService.PrisonApprovalServiceClient(await system.Machines.AsAsync(system, "PrisonApproval", "prison-approval", "officer", Orgs.Prison));
+        var centre = new SchedulingService.SchedulingServiceClient(await system.Machines.AsAsync(system, "Scheduling", "scheduling", "officer", Orgs.Prison));
 
-        await prison.ImportInmatesAsync(new ImportInmatesRequest
-        {
-            Inmates = { new InmateRecord { InmateNumber = family.InmateNumber, Name = family.InmateName, PrisonArea = "3", ManagementLevel = ManagementLevel.Normal } },
-        });
-        var submitted = await applications.SubmitApplicationAsync(new SubmitApplicationRequest
-        {
-            RequestId = Guid.NewGuid().ToString(),
-            Inmate = new InmateAsKnown { Name = family.InmateName, PrisonId = Orgs.Prison, PrisonArea = "3" },
-            Visitors =
-            {
-                new VisitorInput
-                {
-                    Name = family.VisitorName, IdNumber = family.IdNumber, Phone = family.Phone, Relation = Relation.Mother, IsContact = true,
-                    Documents = { DocumentKind.ResidentId, DocumentKind.HouseholdRegister, DocumentKind.RecentPhoto },
-                },
-            },
-            VisitMonth = TestDates.VisitMonth,
-            VenueId = Orgs.Venue,
-        });
+        await prison.ImportInmatesAsync(family.Register());
+        var submitted = await applications.SubmitApplicationAsync(family.Submission());
         var id = submitted.ApplicationId;
         // Each approval waits for its task to arrive (the events between the services are asynchronous).
         await Until(async () => await bureau.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId = id, Note = "材料齐全" }), $"the bureau's task for {id}");
