@@ -186,7 +186,8 @@ cat <<MSG
       REST/JSON over HTTP/1.1 on http://127.0.0.1:5111-5115 (OpenAPI at /openapi/v1.json; docs/rest-api.md),
       SMS gateway http://127.0.0.1:5199/
       (everything it received is also in $RUN_DIR/sms/messages.jsonl), logs in $RUN_DIR/logs.
-      The staff console: $CONSOLE/ (sign in as clerk-li or reviewer-zhao with the password and TOTP key from the
+      The staff console: $CONSOLE/ (sign in as clerk-li, reviewer-zhao, officer-sun, venue-zhou, sysadmin-zheng, auditadmin-chen or
+      operator-qian with the password and TOTP key from the
       seed file above; an authenticator app, or: oathtool --totp -b KEY).
       Stop it with: deploy/stop.sh
 MSG
