@@ -10,9 +10,11 @@ namespace Visitation.Scheduling.Features.Cancel;
 
 /// <summary>
 /// Prison approval asks that an application not be visited in a range of days (a suspension, a
-/// transfer, a barred visitor). Its open visit in the range is cancelled without a re-offer; the
-/// request is kept either way, so a proposal made later (an approval still on its way, a re-offer)
-/// never lands in the range.
+/// transfer, a barred visitor). Its open visit in the range is cancelled; the request is kept either
+/// way, so a proposal made later (an approval still on its way, a re-offer) never lands in the range.
+/// A range with an end (a confinement of ten days, a penalty, a bar until a date) re-offers a day
+/// after it where the month still has one (issue 14): the family loses the day, not the month. An
+/// open range (a transfer, a release, a suspension without an end) cancels without a re-offer.
 /// </summary>
 public sealed class VisitCancellationRequestedConsumer(SchedulingDbContext db, VisitCancellation cancellation, TimeProvider clock)
     : InboxConsumer<VisitCancellationRequested, SchedulingDbContext>(db, clock)
@@ -44,7 +46,7 @@ public sealed class VisitCancellationRequestedConsumer(SchedulingDbContext db, V
         {
             Db.AuditSystem(AuditEvent.VisitCancelled, visit.Audited(), message.ReasonCode);
             await cancellation.CancelAsync(visit, new VisitOutcome(message.ReasonCode, message.Reason, message.RequestedBy),
-                reoffer: false, avoidItsSlot: false, closureId: null, now, cancellationToken);
+                reoffer: message.To is not null, avoidItsSlot: false, closureId: null, now, cancellationToken);
         }
     }
 }
