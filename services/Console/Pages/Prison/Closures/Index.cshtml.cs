@@ -100,7 +100,7 @@ public sealed class IndexModel(ServiceClients services, TimeProvider clock) : Co
                 var messages = await notification.ListMessagesAsync(new ListMessagesRequest { ApplicationId = visit.ApplicationId }, cancellationToken: cancel);
                 phone = messages.Messages.Select(m => m.PhoneMasked).LastOrDefault(p => p.Length > 0) ?? phone;
             }
-            catch (RpcException error) when (error.StatusCode == StatusCode.NotFound)
+            catch (RpcException error) when (error.StatusCode == Grpc.Core.StatusCode.NotFound)
             {
                 // No SMS recorded for it yet: the closure still tells the family once it is confirmed.
             }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using ClosedXML.Excel;
 using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace Visitation.Console.Pages.VisitCentre.Register;
 
@@ -42,42 +41,43 @@ public static class RegisterFile
                 ? (null, "只能导入CSV文件（.csv）或Excel文件（.xlsx）")
                 : table.Count == 0 ? (null, "文件中没有表头") : (Rows(table), null);
         }
-        catch (Exception error) when (error is CsvHelperException or InvalidDataException or IOException or ArgumentException or FormatException)
+        catch (Exception error) when (error is CsvFormatException or InvalidDataException or IOException or ArgumentException or FormatException)
         {
             return (null, "文件无法读取，请使用模板的格式另存后重新上传");
         }
     }
 
-    private static List<string[]> Csv(Stream content)
+    /// <summary>The separator is detected (comma, semicolon, tab), a UTF-8 byte order mark honoured; lines may differ in length.</summary>
+    private static List<(int Line, string[] Cells)> Csv(Stream content)
     {
-        using var reader = new StreamReader(content, detectEncodingFromByteOrderMarks: true);
-        using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null });
-        var table = new List<string[]>();
-        while (csv.Read() && table.Count <= MaxRows + 1)
+        var options = new CsvReaderOptions { HasHeader = false, TrackLineNumbers = true, FieldCountMismatch = CsvFieldCountHandling.Allow, MalformedData = CsvMalformedDataHandling.Throw };
+        using var csv = CsvReader.Create(content, options, leaveOpen: true);
+        var table = new List<(int, string[])>();
+        while (table.Count <= MaxRows + 1 && csv.Read())
         {
-            table.Add(csv.Record ?? []);
+            table.Add(((int)csv.LineNumber, [.. Enumerable.Range(0, csv.FieldCount).Select(csv.GetString)]));
         }
 
         return table;
     }
 
-    private static List<string[]> Excel(Stream content)
+    private static List<(int Line, string[] Cells)> Excel(Stream content)
     {
         using var workbook = new XLWorkbook(content);
         var sheet = workbook.Worksheets.First();
         var width = sheet.LastColumnUsed()?.ColumnNumber() ?? 0;
         return [.. sheet.RowsUsed().Take(MaxRows + 2)
-            .Select(row => Enumerable.Range(1, width).Select(column => row.Cell(column).GetFormattedString()).ToArray())];
+            .Select(row => (row.RowNumber(), Enumerable.Range(1, width).Select(column => row.Cell(column).GetFormattedString()).ToArray()))];
     }
 
-    /// <summary>The rows under the header with their line in the file (the header is line 1); blank lines left out.</summary>
-    private static List<RegisterLine> Rows(List<string[]> table)
+    /// <summary>The rows under the header with their line in the file (as the officer's editor numbers them); blank lines left out.</summary>
+    private static List<RegisterLine> Rows(List<(int Line, string[] Cells)> table)
     {
-        var header = table[0].Select(h => h.Trim()).ToArray();
-        return [.. table.Select((cells, index) => (cells, line: index + 1)).Skip(1)
-            .Where(row => row.cells.Any(c => !string.IsNullOrWhiteSpace(c)))
-            .Select(row => new RegisterLine(row.line, header
-                .Select((name, i) => (name, value: i < row.cells.Length ? row.cells[i].Trim() : string.Empty))
+        var header = table[0].Cells.Select(h => h.Trim()).ToArray();
+        return [.. table.Skip(1)
+            .Where(row => row.Cells.Any(c => !string.IsNullOrWhiteSpace(c)))
+            .Select(row => new RegisterLine(row.Line, header
+                .Select((name, i) => (name, value: i < row.Cells.Length ? row.Cells[i].Trim() : string.Empty))
                 .Where(c => c.name.Length > 0)
                 .GroupBy(c => c.name, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.First().value, StringComparer.Ordinal)))];
