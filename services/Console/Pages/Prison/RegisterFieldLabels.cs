@@ -60,6 +60,7 @@ public sealed partial class FieldLabels
     {
         ["date"] = "会见日期",
         ["note"] = "备注",
+        ["override_reason"] = "补登理由",
     });
 
     /// <summary>RecordSpecialApproval's fields.</summary>

@@ -90,6 +90,7 @@ public sealed class IndexModel(ServiceClients services) : ConsolePage
             await prison.RecordOnSiteVisitAsync(new RecordOnSiteVisitRequest
             {
                 RequestId = OnSite.RequestId, InmateNumber = number, Date = OnSite.Date ?? string.Empty, Note = OnSite.Note ?? string.Empty,
+                OverrideReason = OnSite.OverrideReason ?? string.Empty,
             }, cancellationToken: cancel);
             return $"已登记{OnSite.Date}的现场会见，计入当月会见次数。";
         });

@@ -52,6 +52,9 @@ public sealed class OnSiteForm
     public string? Date { get; set; }
 
     public string? Note { get; set; }
+
+    /// <summary>Why it is entered off the area's on-site day or beside a booked video visit (the service asks only then).</summary>
+    public string? OverrideReason { get; set; }
 }
 
 /// <summary>A paper special approval the director records (RecordSpecialApproval).</summary>
