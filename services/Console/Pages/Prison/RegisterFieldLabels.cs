@@ -3,12 +3,13 @@ namespace Visitation.Console.Errors;
 /// <summary>The register's forms' fields (prison_approval.proto) and the visit centre's closing of a day (scheduling.proto).</summary>
 public sealed partial class FieldLabels
 {
+    /// <summary>Keyed by the form's paths: the page maps SetInmateStatus's <c>status.*</c> onto its flat form before labelling.</summary>
     private static readonly Dictionary<string, string> Status = new(StringComparer.Ordinal)
     {
-        ["status.kind"] = "状态类别",
-        ["status.from"] = "开始日期",
-        ["status.to"] = "结束日期",
-        ["status.reason"] = "说明",
+        ["kind"] = "状态类别",
+        ["from"] = "开始日期",
+        ["to"] = "结束日期",
+        ["reason"] = "说明",
     };
 
     /// <summary>The upload and ImportInmates' fields, each inmate by its place in the sent list.</summary>
