@@ -8,6 +8,7 @@ using Visitation.Scheduling.Features.ConfirmVisit;
 using Visitation.Scheduling.Features.GetVenueAgenda;
 using Visitation.Scheduling.Features.GetVisit;
 using Visitation.Scheduling.Features.InterruptVisit;
+using Visitation.Scheduling.Features.ListAffectedVisits;
 using Visitation.Scheduling.Features.ListClosures;
 using Visitation.Scheduling.Features.ListFreeSlots;
 using Visitation.Scheduling.Features.ListProposals;
@@ -75,6 +76,9 @@ public sealed class SchedulingGrpcService : SchedulingService.SchedulingServiceB
 
     public override Task<ClosureView> ReopenClosure(ReopenClosureRequest request, ServerCallContext context) =>
         Use<ReopenClosureHandler>(context).HandleAsync(request, Caller.From(context), context.CancellationToken);
+
+    public override Task<ListAffectedVisitsReply> ListAffectedVisits(ListAffectedVisitsRequest request, ServerCallContext context) =>
+        Use<ListAffectedVisitsHandler>(context).HandleAsync(request, Caller.From(context), context.CancellationToken);
 
     // The handler from the call's own scope (its DbContext is the call's), rather than 16 constructor dependencies.
     private static THandler Use<THandler>(ServerCallContext context) where THandler : notnull =>

@@ -21,6 +21,9 @@ public sealed class MenuItems
         new("待审批", "/Prison/Approvals", [Roles.Officer, Roles.Director]),
         new("待确认排期", "/Prison/Proposals", [Roles.Officer]),
         new("需关注的会见", "/Prison/Attention", [Roles.Officer]),
+        new("罪犯名册", "/Prison/Inmates", [Roles.Officer, Roles.Director]),
+        new("名册导入", "/Prison/Register", [Roles.Officer]),
+        new("停开管理", "/Prison/Closures", [Roles.Officer]),
 
         // county venue staff
         new("今日会见", "/Venue", [Roles.VenueStaff]),

@@ -103,9 +103,11 @@ public static class AccessPolicyTable
         Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.CancelDay), Officer, Venue),
         Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.ListClosures), Officer, Venue),
         Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.ReopenClosure), Officer, Venue),
+        Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.ListAffectedVisits), Officer),
 
-        // notification.proto: an application's SMS, for its office and the province's operators.
-        Rpc(NotificationApi.Descriptor, nameof(NotificationRpc.ListMessages), Clerk, ProvinceOperator),
+        // notification.proto: an application's SMS, for its office, the province's operators, and the
+        // prison's officers, who name the families a closure will tell (masked phones) before closing.
+        Rpc(NotificationApi.Descriptor, nameof(NotificationRpc.ListMessages), Clerk, Officer, ProvinceOperator),
 
         // audit_store.proto: the audit administrator alone, over the rows of its organisation's subtree
         // (docs/audit-store.md); the system and security administrators read no audit.

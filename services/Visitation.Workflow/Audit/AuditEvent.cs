@@ -81,6 +81,9 @@ public enum AuditEvent
     MessagesListed,
     AuditSearched,
     Exported,
+
+    /// <summary>The visit centre's list of booked visits a change of circumstances cancelled.</summary>
+    AffectedVisitsListed,
 }
 
 public static class AuditEvents
@@ -100,5 +103,6 @@ public static class AuditEvents
         AuditEvent.MessagesListed,
         AuditEvent.AuditSearched,
         AuditEvent.Exported,
+        AuditEvent.AffectedVisitsListed,
     };
 }

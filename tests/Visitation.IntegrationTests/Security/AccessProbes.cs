@@ -104,6 +104,7 @@ public static class AccessProbes
         [Key(SchedulingService.Descriptor, nameof(SchedulingRpc.CancelVisit))] = OnVisit(id => new CancelVisitRequest { VisitId = id, Cause = CancellationCause.Maintenance }),
         [Key(SchedulingService.Descriptor, nameof(SchedulingRpc.CancelDay))] = Untargeted(r => new CancelDayRequest { Date = r.ClosedDay, Cause = CancellationCause.Maintenance }),
         [Key(SchedulingService.Descriptor, nameof(SchedulingRpc.ListClosures))] = Untargeted(r => new ListClosuresRequest { DateFrom = r.ClosedDay, DateTo = r.ClosedDay }),
+        [Key(SchedulingService.Descriptor, nameof(SchedulingRpc.ListAffectedVisits))] = Untargeted(r => new ListAffectedVisitsRequest { DateFrom = r.ClosedDay, DateTo = r.ClosedDay }),
         [Key(SchedulingService.Descriptor, nameof(SchedulingRpc.ReopenClosure))] = new(
             (r, role) => role == Roles.VenueStaff ? r.VenueClosureId : r.PrisonClosureId, NewGuid, (_, id) => new ReopenClosureRequest { ClosureId = id }),
 

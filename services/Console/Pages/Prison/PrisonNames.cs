@@ -63,6 +63,61 @@ public static class PrisonNames
         _ => "未填写",
     };
 
+    public static string Of(CrimeCategory category) => category switch
+    {
+        CrimeCategory.DutyCrime => "职务犯罪",
+        CrimeCategory.FinancialCrime => "破坏金融管理秩序和金融诈骗",
+        CrimeCategory.OrganisedCrime => "黑社会性质组织犯罪",
+        CrimeCategory.Other => "其他",
+        _ => "未填写",
+    };
+
+    public static string Of(DepartureKind kind) => kind switch
+    {
+        DepartureKind.Transferred => "调往其他监狱",
+        DepartureKind.Released => "释放出监",
+        DepartureKind.Returned => "回到本监狱",
+        _ => "未填写",
+    };
+
+    public static string Of(StatusSource source) => source switch
+    {
+        StatusSource.Register => "名册导入",
+        StatusSource.Officer => "民警登记",
+        StatusSource.Penalty => "会见中止处罚",
+        _ => "未填写",
+    };
+
+    public static string Of(SpecialApprovalKind kind) => kind switch
+    {
+        SpecialApprovalKind.ExtraVisit => "加次会见",
+        SpecialApprovalKind.LongerVisit => "延长会见时间",
+        _ => "未填写",
+    };
+
+    public static string Of(SpecialApprovalLevel level) => level switch
+    {
+        SpecialApprovalLevel.PrisonArea => "监区",
+        SpecialApprovalLevel.PrisonAdministrationSection => "狱政科",
+        SpecialApprovalLevel.PrisonLeadership => "监狱领导",
+        SpecialApprovalLevel.PrisonDirector => "监狱长",
+        _ => "未填写",
+    };
+
+    public static string Of(VisitMode mode) => mode == VisitMode.OnSite ? "现场会见" : "远程视频会见";
+
+    public static string Of(QuotaOutcome outcome) => outcome switch
+    {
+        QuotaOutcome.Booked => "已批准待会见",
+        QuotaOutcome.Held => "已会见",
+        QuotaOutcome.NoShow => "未到",
+        QuotaOutcome.Cancelled => "已取消（不计次数）",
+        _ => "未填写",
+    };
+
+    /// <summary>An enum's values without its unspecified zero, for a form's choices.</summary>
+    public static IEnumerable<T> Choices<T>() where T : struct, Enum => Enum.GetValues<T>().Where(v => Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture) != 0);
+
     public static string Of(Custody custody) => custody switch
     {
         Custody.Transferred => "已调往其他监狱",
@@ -78,6 +133,20 @@ public static class PrisonNames
         CancellationCause.Security => "安全工作需要",
         CancellationCause.Other => "其他原因",
         _ => "未填写",
+    };
+
+    /// <summary>What kind of change cancelled a booked visit (VisitView.outcome_reason_code), for the "needs attention" list.</summary>
+    public static string Change(string code) => code switch
+    {
+        "DAY_CANCELLED" => "停开",
+        "VISIT_CANCELLED" => "单次取消",
+        "SCHEDULE_CHANGED" => "会见日或时间调整",
+        "VISITOR_BARRED" => "会见人被禁止会见",
+        "INMATE_TRANSFERRED" => "罪犯调离",
+        "INMATE_RELEASED" => "罪犯出监",
+        "STRICT_MANAGEMENT_LEVEL" => "处遇等级暂停会见",
+        _ when code.StartsWith("SUSPENDED_", StringComparison.Ordinal) => "罪犯状态暂停会见",
+        _ => "情况变化",
     };
 
     /// <summary>A status's dates as the officer reads them.</summary>

@@ -44,5 +44,7 @@ public sealed class VisitCancellation(SchedulingDbContext db, Proposals proposal
         NewVisitId = (replacement?.Id ?? visit.ReplacedBy)?.ToString() ?? string.Empty,
         NewDate = WireDates.Day(replacement?.Date),
         NewStartTime = WireDates.Time(replacement?.Start),
+        Date = WireDates.Day(visit.Date),
+        StartTime = WireDates.Time(visit.Start),
     };
 }

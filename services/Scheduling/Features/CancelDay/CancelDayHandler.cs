@@ -23,6 +23,15 @@ public sealed class CancelDayHandler(SchedulingDbContext db, SlotFinder slots, V
     {
         var side = ClosingSide.Of(caller, reference);
         var closure = ClosureRequests.Validate(request, side.Terminals, ChinaTime.Today(clock));
+        if (request.Preview)
+        {
+            // What the closure would cancel now, read without its locks: the officer sees the families
+            // before confirming; the confirmed call judges again under the locks.
+            var preview = new CancelReply();
+            preview.Cancelled.AddRange((await OnTheDayAsync(closure, side, ct)).Select(v => VisitCancellation.Reply(v, null)));
+            return preview;
+        }
+
         var now = ChinaTime.Now(clock);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var (prisons, venues) = side.Locks(reference);
@@ -81,14 +90,20 @@ public sealed class CancelDayHandler(SchedulingDbContext db, SlotFinder slots, V
     /// </summary>
     private async Task<IReadOnlyList<Visit>> TouchedAsync(Closure closure, ClosingSide side, CancellationToken ct)
     {
+        var touched = await OnTheDayAsync(closure, side, ct);
+        await slots.LockAsync([], touched.Select(v => v.VenueId), ct);
+        return touched;
+    }
+
+    /// <summary>The side's open visits on the closure's day that it covers, earliest first.</summary>
+    private async Task<IReadOnlyList<Visit>> OnTheDayAsync(Closure closure, ClosingSide side, CancellationToken ct)
+    {
         var (atPrison, organisation) = (side.AtPrison, side.OrganisationId);
         var onTheDay = await db.Visits
             .Where(v => v.Date == closure.Date && VisitStatuses.Open.Contains(v.Status)
                 && (atPrison ? v.PrisonId == organisation : v.VenueId == organisation))
             .OrderBy(v => v.Start).ThenBy(v => v.Id)
             .ToListAsync(ct);
-        var touched = onTheDay.Where(closure.Touches).ToList();
-        await slots.LockAsync([], touched.Select(v => v.VenueId), ct);
-        return touched;
+        return [.. onTheDay.Where(closure.Touches)];
     }
 }

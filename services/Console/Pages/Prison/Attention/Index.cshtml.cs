@@ -7,11 +7,10 @@ using Visitation.Rules.ReferenceData;
 namespace Visitation.Console.Pages.VisitCentre.Attention;
 
 /// <summary>
-/// What changed circumstances touched, built from what scheduling lets a visit centre read today:
-/// the prison's closures in force (each with the visits it cancelled and re-offered), and the
-/// proposals that need a look before confirming — a re-offer or fallback that misses the family's
-/// wishes, or a hold about to lapse. Scheduling cancels and re-offers the booked visits a status,
-/// bar or departure touches by itself; it offers no call listing those visits yet (docs/console-officer.md).
+/// What changed circumstances touched: the booked visits a status, a departure, a barred visitor, a
+/// closure or a reference-data change cancelled (scheduling's ListAffectedVisits, each with its re-offer),
+/// the prison's closures in force, and the proposals that need a look before confirming — a re-offer or
+/// fallback that misses the family's wishes, or a hold about to lapse.
 /// </summary>
 public sealed class IndexModel(ServiceClients services, ReferenceDataSet reference, TimeProvider clock) : ConsolePage
 {
@@ -21,6 +20,8 @@ public sealed class IndexModel(ServiceClients services, ReferenceDataSet referen
     private static readonly TimeSpan LapsingWithin = TimeSpan.FromHours(24);
 
     public IReadOnlyList<ClosureView> Closures { get; private set; } = [];
+
+    public IReadOnlyList<AffectedVisit> Affected { get; private set; } = [];
 
     public IReadOnlyList<(VisitView Visit, string Why)> Proposals { get; private set; } = [];
 
@@ -33,6 +34,8 @@ public sealed class IndexModel(ServiceClients services, ReferenceDataSet referen
         {
             var scheduling = await services.SchedulingAsync();
             var closures = await scheduling.ListClosuresAsync(new ListClosuresRequest { DateFrom = Day(today), DateTo = Day(today.AddDays(ClosureDays)) }, cancellationToken: cancel);
+            var affected = await scheduling.ListAffectedVisitsAsync(new ListAffectedVisitsRequest { DateFrom = Day(today), DateTo = Day(today.AddDays(ClosureDays)) }, cancellationToken: cancel);
+            Affected = affected.Visits;
             Closures = [.. closures.Closures.Where(c => string.IsNullOrEmpty(c.ReopenedBy)).OrderBy(c => c.Date)];
             var proposals = await scheduling.ListProposalsAsync(new ListProposalsRequest { Page = new PageRequest { PageSize = 200 } }, cancellationToken: cancel);
             var now = clock.GetUtcNow();
