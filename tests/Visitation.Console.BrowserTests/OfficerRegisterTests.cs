@@ -77,7 +77,7 @@ public sealed partial class OfficerRegisterTests(ConsoleSystem system)
         await Assertions.Expect(session.Field("SetStatus.From")).ToHaveValueAsync(visit.Date); // the entries kept
 
         await session.Field("SetStatus.Kind").SelectOptionAsync(new SelectOptionValue { Label = "禁闭" });
-        await session.Field("SetStatus.To").FillAsync(visit.Date);
+        // No last day: a suspension without an end cancels without a re-offer (one with an end offers a day after it).
         await page.GetByRole(AriaRole.Button, new() { Name = "登记状态" }).ClickAsync();
         await session.ExpectPageAsync(heading);
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("已登记状态“禁闭”");

@@ -62,7 +62,7 @@ public sealed class AffectedVisitsTests(VisitationSystem system)
         var family = new Family(system.Clock);
         var (id, proposal) = await _chain.DriveToProposalAsync(family, "关注" + family.Phone[^4..], area: "6");
         var date = DateOnly.ParseExact(proposal.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await system.PublishAsync(new VisitCancellationRequested(Guid.Parse(id), Orgs.Prison, family.InmateNumber, date, date,
+        await system.PublishAsync(new VisitCancellationRequested(Guid.Parse(id), Orgs.Prison, family.InmateNumber, date, null,
             "SUSPENDED_CONFINEMENT", "罪犯禁闭期间暂停会见", "officer-sun", system.Clock.GetUtcNow()), Guid.NewGuid());
         var range = new ListAffectedVisitsRequest { DateFrom = proposal.Date, DateTo = proposal.Date };
 
@@ -72,7 +72,7 @@ public sealed class AffectedVisitsTests(VisitationSystem system)
 
         var listed = Assert.Single(affected.Visits, a => a.Visit.VisitId == proposal.VisitId);
         Assert.Equal(("SUSPENDED_CONFINEMENT", string.Empty), (listed.Visit.OutcomeReasonCode, listed.ClosureId));
-        Assert.Null(listed.Replacement); // the inmate may not be visited then: nothing is re-offered
+        Assert.Null(listed.Replacement); // a suspension without an end: nothing can be re-offered
         Assert.DoesNotContain(otherPrison.Visits, a => a.Visit.VisitId == proposal.VisitId);
     }
 }
