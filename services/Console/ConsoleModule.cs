@@ -18,6 +18,7 @@ public static class ConsoleModule
     public const string VenuePolicy = "venue";
     public const string AccountsPolicy = "accounts";
     public const string AuditPolicy = "audit";
+    public const string SecurityPolicy = "security";
     public const string OperatorPolicy = "operator";
     public const string ReportsPolicy = "reports";
 
@@ -41,6 +42,7 @@ public static class ConsoleModule
             .AddPolicy(VenuePolicy, policy => policy.RequireRole(Roles.VenueStaff))
             .AddPolicy(AccountsPolicy, policy => policy.RequireRole(Roles.SystemAdministrator))
             .AddPolicy(AuditPolicy, policy => policy.RequireRole(Roles.AuditAdministrator))
+            .AddPolicy(SecurityPolicy, policy => policy.RequireRole(Roles.SecurityAdministrator))
             .AddPolicy(OperatorPolicy, policy => policy.RequireRole(Roles.Operator))
             // Managers of a bureau or a prison read the figures of their own organisation.
             .AddPolicy(ReportsPolicy, policy => policy.RequireRole(Roles.Reviewer, Roles.Officer, Roles.Director));
@@ -57,6 +59,7 @@ public static class ConsoleModule
             pages.Conventions.AuthorizeFolder("/Venue", VenuePolicy);
             pages.Conventions.AuthorizeFolder("/Admin/Accounts", AccountsPolicy);
             pages.Conventions.AuthorizeFolder("/Admin/Audit", AuditPolicy);
+            pages.Conventions.AuthorizeFolder("/Admin/Security", SecurityPolicy);
             pages.Conventions.AuthorizeFolder("/Admin/ReferenceData", OperatorPolicy);
             pages.Conventions.AuthorizeFolder("/Reports", ReportsPolicy);
         }).AddMvcOptions(mvc =>

@@ -141,6 +141,12 @@ public sealed class ClerkApplicationPagesTests(ClerkApplicationPagesTests.Signed
         foreach (var (path, heading) in new[] { ("/Applications/New", "受理会见申请"), ("/Eligibility", "资格核验") })
         {
             await session.OpenAsync(path, heading);
+            if (path == "/Applications/New")
+            {
+                // The application form asks the visitors on its second step.
+                await session.NextStepAsync(2, "会见人及证件");
+            }
+
             var field = session.Field("Form.Visitors[0].IdNumber");
             var check = session.IdCheckOf(0);
             await Assertions.Expect(check).ToHaveAttributeAsync("aria-live", "polite");

@@ -31,6 +31,7 @@ public sealed class MenuItems
         // administrators, each of their own trade
         new("账号管理", "/Admin/Accounts", [Roles.SystemAdministrator]),
         new("审计查询", "/Admin/Audit", [Roles.AuditAdministrator]),
+        new("安全管理", "/Admin/Security", [Roles.SecurityAdministrator]),
         new("参考数据", "/Admin/ReferenceData", [Roles.Operator]),
 
         // managers' figures

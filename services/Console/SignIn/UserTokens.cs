@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -19,6 +20,12 @@ public sealed class UserTokens(
     RefreshGate gate)
 {
     public const string HttpClientName = "identity-token";
+
+    /// <summary>The session's organisation (the tokens' <c>org</c>): the one the person acts for.</summary>
+    public const string OrganisationClaim = "org";
+
+    /// <summary>Every organisation the person may act for, from the identity token (only for people allowed several sites).</summary>
+    public const string SiteClaim = "site";
     private static readonly TimeSpan Margin = TimeSpan.FromMinutes(1);
 
     public async Task<string> AccessTokenAsync(CancellationToken ct)
@@ -51,30 +58,73 @@ public sealed class UserTokens(
             throw new SessionEndedException();
         }
 
+        Store(properties, renewed);
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, session.Principal!, properties);
+        return renewed.AccessToken;
+    }
+
+    private static void Store(AuthenticationProperties properties, RefreshedTokens renewed)
+    {
         properties.UpdateTokenValue("access_token", renewed.AccessToken);
         properties.UpdateTokenValue("expires_at", renewed.ExpiresAt.ToString("o", CultureInfo.InvariantCulture));
         if (renewed.RefreshToken is { } next)
         {
             properties.UpdateTokenValue("refresh_token", next);
         }
+    }
 
-        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, session.Principal!, properties);
-        return renewed.AccessToken;
+    /// <summary>
+    /// From now on the person acts for <paramref name="organisation"/>, one of their sites: a refresh naming it,
+    /// which the identity service grants only if the account holds that site (the console's list is no proof).
+    /// The new tokens and the session's <c>org</c> are written into the cookie; false when the identity service refused.
+    /// </summary>
+    public async Task<bool> ActForAsync(string organisation, CancellationToken ct)
+    {
+        var context = http.HttpContext ?? throw new InvalidOperationException("Tokens are read within a request.");
+        var session = await context.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        if (!session.Succeeded || session.Properties.GetTokenValue("refresh_token") is not { } refresh)
+        {
+            throw new SessionEndedException();
+        }
+
+        // Not through the gate: the gate shares one answer per refresh token, and this answer names another organisation.
+        var renewed = await RedeemAsync(refresh, organisation).WaitAsync(ct);
+        if (renewed is null)
+        {
+            return false;
+        }
+
+        var person = (ClaimsIdentity)session.Principal!.Identity!;
+        foreach (var old in person.FindAll(OrganisationClaim).ToList())
+        {
+            person.RemoveClaim(old);
+        }
+
+        person.AddClaim(new Claim(OrganisationClaim, organisation));
+        Store(session.Properties!, renewed);
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, session.Principal, session.Properties);
+        return true;
     }
 
     /// <summary>The refresh grant; null when the identity service refuses it (the session ended there), an exception when it is down.</summary>
-    private async Task<RefreshedTokens?> RedeemAsync(string refresh)
+    private async Task<RefreshedTokens?> RedeemAsync(string refresh, string? organisation = null)
     {
         var options = oidc.Get(OpenIdConnectDefaults.AuthenticationScheme);
         // Not the request's cancellation: another request of the session may be waiting for this answer.
         var configuration = await options.ConfigurationManager!.GetConfigurationAsync(CancellationToken.None);
         using var client = clients.CreateClient(HttpClientName);
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        var fields = new Dictionary<string, string>
         {
             ["grant_type"] = "refresh_token",
             ["client_id"] = options.ClientId!,
             ["refresh_token"] = refresh,
-        });
+        };
+        if (organisation is not null)
+        {
+            fields["organisation"] = organisation;
+        }
+
+        using var form = new FormUrlEncodedContent(fields);
         using var response = await client.PostAsync(new Uri(configuration.TokenEndpoint), form);
         if (response.StatusCode == System.Net.HttpStatusCode.BadRequest)
         {

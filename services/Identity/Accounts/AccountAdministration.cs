@@ -3,6 +3,7 @@ using OpenIddict.Abstractions;
 using Visitation.Identity.Data;
 using Visitation.Messaging.Audit;
 using Visitation.ServiceDefaults.Auth;
+using Visitation.Workflow.Access;
 using Visitation.Workflow.Audit;
 
 namespace Visitation.Identity.Accounts;
@@ -21,17 +22,30 @@ public sealed class AccountAdministration(
     IOpenIddictTokenManager tokens,
     IOpenIddictAuthorizationManager authorizations,
     KnownOrganisations organisations,
+    ReferenceDataAccessPolicy tree,
     IdentityDb db,
     TimeProvider clock)
 {
-    public async Task<StaffUser> CreateAsync(string userName, string role, string organisationId, string password, string? authenticatorKey = null, AuditActor? by = null)
+    public async Task<StaffUser> CreateAsync(
+        string userName, string role, string organisationId, string password, string? authenticatorKey = null, AuditActor? by = null, IReadOnlyList<string>? sites = null)
     {
         CheckRoleAndOrganisation(role, organisationId);
+        foreach (var site in sites ?? [])
+        {
+            // A site is another organisation of the same kind (another office for a clerk): the services check the token's org against the role.
+            CheckRoleAndOrganisation(role, site);
+            if (tree.KindOf(site) != tree.KindOf(organisationId))
+            {
+                throw new ArgumentException($"Site '{site}' is not of the kind of '{organisationId}'.", nameof(sites));
+            }
+        }
+
         var user = new StaffUser
         {
             UserName = userName,
             Role = role,
             OrganisationId = organisationId,
+            OtherOrganisationIds = [.. (sites ?? []).Where(site => site != organisationId).Distinct(StringComparer.Ordinal)],
             LastActivityAt = clock.GetUtcNow(),
         };
         Record(by, AuditEvent.AccountCreated, user, "role:" + role);

@@ -16,9 +16,14 @@ namespace Visitation.Identity.Connect;
 /// <c>/connect/token</c>. Client credentials: the client's role and organisation. Code and refresh:
 /// the account is read again, so a token is refused once the person was disabled, locked out, left
 /// unused, idle too long, or their sessions ended (sign-out, role change, password reset: new stamp).
+/// A refresh may name the <c>organisation</c> the person now acts for (the console's site switch); the
+/// token then carries it as <c>org</c> only if the account holds it, and later refreshes keep it.
 /// </summary>
 internal static class TokenEndpoint
 {
+    /// <summary>The refresh grant's parameter naming the organisation (site) the person acts for from now on.</summary>
+    public const string OrganisationParameter = "organisation";
+
     public static async Task<IResult> HandleAsync(
         HttpContext http,
         IOpenIddictApplicationManager applications,
@@ -51,8 +56,16 @@ internal static class TokenEndpoint
                 return AuthorizeEndpoint.Refuse(Errors.InvalidGrant, refusal);
             }
 
-            await standing.TouchAsync(user!);
-            var principal = TokenPrincipals.ForUser(user!, await users.GetSecurityStampAsync(user!), granted.GetScopes());
+            // The site asked for, else the one the session acts for already; checked against the account as it is now.
+            var actingFor = (request.IsRefreshTokenGrantType() ? (string?)request[OrganisationParameter] : null)
+                ?? granted.GetClaim(Visitation.ServiceDefaults.Auth.CallerClaims.Organisation) ?? user!.OrganisationId;
+            if (!user!.MayActFor(actingFor))
+            {
+                return AuthorizeEndpoint.Refuse(Errors.InvalidGrant, "该账号不能代表此机构办理");
+            }
+
+            await standing.TouchAsync(user);
+            var principal = TokenPrincipals.ForUser(user, await users.GetSecurityStampAsync(user), granted.GetScopes(), actingFor);
             return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 

@@ -12,6 +12,16 @@ public sealed class StaffUser : IdentityUser
 
     public string OrganisationId { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The other organisations (sites) of the same kind the person may act for, e.g. a clerk covering two
+    /// judicial offices: the console lets them pick one and the token endpoint checks the pick (<see cref="MayActFor"/>).
+    /// </summary>
+    public List<string> OtherOrganisationIds { get; set; } = [];
+
+    /// <summary>Whether a token of this account may name <paramref name="organisationId"/>: its own organisation or one of its sites.</summary>
+    public bool MayActFor(string organisationId) =>
+        organisationId == OrganisationId || OtherOrganisationIds.Contains(organisationId, StringComparer.Ordinal);
+
     /// <summary>Set when an administrator disables the account or it went unused too long; a disabled account signs in nowhere.</summary>
     public DateTimeOffset? DisabledAt { get; set; }
 

@@ -14,7 +14,7 @@ public sealed record SeedFile(IReadOnlyList<SeedAccount>? Accounts, IReadOnlyLis
         JsonSerializer.Deserialize<SeedFile>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"{path} is empty.");
 }
 
-/// <summary>An account; with an authenticator key (Base32) it is enrolled for TOTP already.</summary>
-public sealed record SeedAccount(string UserName, string Password, string Role, string Organisation, string? AuthenticatorKey);
+/// <summary>An account; with an authenticator key (Base32) it is enrolled for TOTP already; <c>Sites</c>: other organisations it may act for.</summary>
+public sealed record SeedAccount(string UserName, string Password, string Role, string Organisation, string? AuthenticatorKey, IReadOnlyList<string>? Sites = null);
 
 public sealed record SeedMachineClient(string ClientId, string Secret, string Role, string Organisation);

@@ -29,7 +29,7 @@ internal sealed partial class StartupSeeding(IServiceProvider services, IOptions
         {
             if (await users.FindByNameAsync(account.UserName) is null)
             {
-                await accounts.CreateAsync(account.UserName, account.Role, account.Organisation, account.Password, account.AuthenticatorKey);
+                await accounts.CreateAsync(account.UserName, account.Role, account.Organisation, account.Password, account.AuthenticatorKey, sites: account.Sites);
                 LogSeeded(logger, "account", account.UserName);
             }
         }

@@ -23,12 +23,35 @@ internal sealed class AccountPool
         ("security-admin", Orgs.Province, 2), ("audit-admin", Orgs.Province, 3),
     ];
 
+    /// <summary>Accounts allowed several sites (the organisation switch): role, own organisation, the other sites.</summary>
+    private static readonly (string Role, string Organisation, string[] Sites, int Accounts)[] MultiSite =
+    [
+        ("clerk", Orgs.Office, [Orgs.OtherOfficeOfCounty], 2),
+    ];
+
     private readonly ConcurrentDictionary<(string, string), ConcurrentQueue<StaffAccount>> _unused = new();
+
+    private readonly ConcurrentDictionary<(string, string), ConcurrentQueue<StaffAccount>> _withSites = new();
 
     public AccountPool()
         : this(Places)
     {
+        foreach (var (role, organisation, sites, count) in MultiSite)
+        {
+            for (var n = 1; n <= count; n++)
+            {
+                var account = StaffAccount.Make($"bt-{role}-{organisation}-sites-{n}", role, organisation) with { Sites = sites };
+                _withSites.GetOrAdd((role, organisation), _ => new ConcurrentQueue<StaffAccount>()).Enqueue(account);
+                All.Add(account);
+            }
+        }
     }
+
+    /// <summary>An account of <paramref name="role"/> at <paramref name="organisation"/> also allowed other sites.</summary>
+    public StaffAccount TakeWithSites(string role, string organisation) =>
+        _withSites.TryGetValue((role, organisation), out var accounts) && accounts.TryDequeue(out var account)
+            ? account
+            : throw new InvalidOperationException($"No unused {role} at {organisation} with other sites: add one to {nameof(AccountPool)}.MultiSite.");
 
     /// <summary>A pool of only these places: a system a test class starts for itself seeds (a password hash each) no more than it uses.</summary>
     public AccountPool(IReadOnlyList<(string Role, string Organisation)> places, int perPlace)

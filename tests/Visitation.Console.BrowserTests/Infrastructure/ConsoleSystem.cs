@@ -215,7 +215,7 @@ public sealed class ConsoleSystem : IAsyncLifetime
         var path = Path.Combine(_folder, "seed.json");
         var accounts = Accounts.All.Select(a => new
         {
-            userName = a.UserName, password = a.Password, role = a.Role, organisation = a.Organisation, authenticatorKey = a.AuthenticatorKey,
+            userName = a.UserName, password = a.Password, role = a.Role, organisation = a.Organisation, authenticatorKey = a.AuthenticatorKey, sites = a.Sites,
         });
         var machineClients = Machines.Seed.Select(c => new { clientId = c.ClientId, secret = c.Secret, role = c.Role, organisation = c.Organisation });
         File.WriteAllText(path, JsonSerializer.Serialize(new { accounts, machineClients }));

@@ -10,6 +10,9 @@ namespace Visitation.Console.BrowserTests.Infrastructure;
 /// </summary>
 internal sealed record StaffAccount(string UserName, string Password, string Role, string Organisation, string AuthenticatorKey)
 {
+    /// <summary>The other organisations the account may act for (the console's organisation switch); none for most.</summary>
+    public IReadOnlyList<string> Sites { get; init; } = [];
+
     public static StaffAccount Make(string userName, string role, string organisation) =>
         new(userName, "Vz9!" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)), role, organisation,
             Base32Encoding.ToString(RandomNumberGenerator.GetBytes(20)).TrimEnd('='));
