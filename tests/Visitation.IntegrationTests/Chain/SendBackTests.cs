@@ -166,7 +166,7 @@ public sealed class SendBackTests(VisitationSystem system)
         Assert.Equal(2, await OutboxRows.SmsRowsAsync(notification, id));
         Assert.Equal(2, (await system.SmsTo(family.Phone)).Count);
         var application = await _chain.Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = id });
-        Assert.Single(application.Timeline, t => t.Event == TimelineEvent.SentBack);
+        Assert.Equal(ApplicationStatus.SentBackByBureau, application.Status);
     }
 
     [Fact]
@@ -209,7 +209,7 @@ public sealed class SendBackTests(VisitationSystem system)
         Assert.Equal(StatusCode.InvalidArgument, none.StatusCode);
         Assert.Contains("需补充的材料", none.Status.Detail, StringComparison.Ordinal);
         Assert.Equal(StatusCode.InvalidArgument, unknown.StatusCode);
-        Assert.Contains("第2项", unknown.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("需补充的材料的第3项", unknown.Status.Detail, StringComparison.Ordinal);
         Assert.Contains(await _chain.Reviewer.AllPendingReviewsAsync(), t => t.ApplicationId == id);
     }
 
