@@ -47,6 +47,7 @@ public static class SmsReasons
         // The material a stage sent back for never came (docs/send-back.md): the family may bring it and apply again.
         [ReviewReasonCodes.MaterialNotResubmitted] = ApplicationDetails,
         [RuleCodes.AdvanceNoticeTooShort] = Timing,
+        [RuleCodes.NoVisitDayLeft] = Timing,
         [ReviewReasonCodes.DeadlinePassed] = Timing,
         [ReviewReasonCodes.MonthPassed] = Timing,
         [NoSlotReasons.Code] = Timing,
