@@ -32,6 +32,7 @@ public static class ApplicationModule
         builder.Services.AddScoped<GetApplicationHandler>();
         builder.Services.AddScoped<ListApplicationsHandler>();
         builder.Services.AddScoped<WithdrawApplicationHandler>();
+        builder.Services.AddScoped<Features.Resubmit.ResubmitApplicationHandler>();
         builder.AddRetention<AnonymiseClosedApplications>();
         builder.AddAuditRelay(Name);
         builder.AddServiceMessaging(Name, bus => bus.AddConsumers(typeof(TimelineConsumer<>).Assembly));

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Visitation.BureauReview.Features.Decide;
 using Visitation.BureauReview.Features.ListReviews;
+using Visitation.BureauReview.Features.SendBack;
 using Visitation.Contracts.Grpc;
 using Visitation.Contracts.Grpc.BureauReview;
 using Visitation.ServiceDefaults.Auth;
@@ -9,7 +10,7 @@ using Visitation.Workflow.Grpc;
 namespace Visitation.BureauReview;
 
 /// <summary>The county reviewers' API, a routing table: each call goes to its use case under Features/.</summary>
-public sealed class BureauReviewGrpcService(ListReviewsQuery queue, ReviewDecisionHandler decisions)
+public sealed class BureauReviewGrpcService(ListReviewsQuery queue, ReviewDecisionHandler decisions, SendBackHandler sendBacks)
     : BureauReviewService.BureauReviewServiceBase
 {
     public override Task<ListPendingReviewsReply> ListPendingReviews(ListPendingReviewsRequest request, ServerCallContext context) =>
@@ -23,4 +24,7 @@ public sealed class BureauReviewGrpcService(ListReviewsQuery queue, ReviewDecisi
 
     public override Task<Decision> RejectApplication(RejectReviewRequest request, ServerCallContext context) =>
         decisions.RejectAsync(request, Caller.From(context), context.CancellationToken);
+
+    public override Task<Decision> SendBackApplication(SendBackReviewRequest request, ServerCallContext context) =>
+        sendBacks.HandleAsync(request, Caller.From(context), context.CancellationToken);
 }

@@ -21,6 +21,7 @@ public static class BureauReviewModule
         builder.AddReferenceData();
         builder.AddServiceDatabase<BureauReviewDbContext>();
         builder.Services.AddScoped<ReviewDecisionHandler>();
+        builder.Services.AddScoped<Features.SendBack.SendBackHandler>();
         builder.Services.AddScoped<ListReviewsQuery>();
         builder.AddPeriodicWork<ExpireOverdueReviews>();
         builder.AddRetention<AnonymiseClosedReviews>();

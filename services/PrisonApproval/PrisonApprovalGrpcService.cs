@@ -12,6 +12,7 @@ using Visitation.PrisonApproval.Features.ListApprovals;
 using Visitation.PrisonApproval.Features.RecordDeparture;
 using Visitation.PrisonApproval.Features.RecordOnSiteVisit;
 using Visitation.PrisonApproval.Features.RecordSpecialApproval;
+using Visitation.PrisonApproval.Features.SendBack;
 using Visitation.PrisonApproval.Features.SetInmateStatus;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.Workflow.Grpc;
@@ -33,7 +34,8 @@ public sealed class PrisonApprovalGrpcService(
     BarVisitorHandler bars,
     RecordOnSiteVisitHandler onSiteVisits,
     RecordSpecialApprovalHandler specialApprovals,
-    CheckEligibilityHandler eligibility)
+    CheckEligibilityHandler eligibility,
+    SendBackHandler sendBacks)
     : PrisonApprovalService.PrisonApprovalServiceBase
 {
     public override Task<ImportInmatesReply> ImportInmates(ImportInmatesRequest request, ServerCallContext context) =>
@@ -50,6 +52,9 @@ public sealed class PrisonApprovalGrpcService(
 
     public override Task<Decision> RejectApplication(PrisonRejectRequest request, ServerCallContext context) =>
         decisions.RejectAsync(request, Caller.From(context), context.CancellationToken);
+
+    public override Task<Decision> SendBackApplication(PrisonSendBackRequest request, ServerCallContext context) =>
+        sendBacks.HandleAsync(request, Caller.From(context), context.CancellationToken);
 
     public override Task<InmateView> GetInmate(GetInmateRequest request, ServerCallContext context) =>
         getInmate.HandleAsync(request, Caller.From(context), context.CancellationToken);

@@ -52,6 +52,7 @@ public static class PrisonApprovalModule
         builder.Services.AddScoped<ListApprovalsQuery>();
         builder.Services.AddScoped<RuleVerdicts>();
         builder.Services.AddScoped<ApprovalDecisionHandler>();
+        builder.Services.AddScoped<Features.SendBack.SendBackHandler>();
         builder.Services.AddScoped<GetInmateQuery>();
         builder.Services.AddScoped<RecordDepartureHandler>();
         builder.Services.AddScoped<SetInmateStatusHandler>();

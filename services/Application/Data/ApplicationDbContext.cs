@@ -35,6 +35,12 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
                 visitor.ProtectField(v => v.IdNumber);
                 visitor.ProtectField(v => v.Phone);
             });
+            // The last send-back: columns of the application (send_back_…), all null when never sent back.
+            application.OwnsOne(a => a.SendBack, sendBack =>
+            {
+                sendBack.Property(b => b.Stage).HasMaxLength(20);
+                sendBack.Property(b => b.ResubmitRequestId).HasMaxLength(100);
+            });
             application.HasMany(a => a.Timeline).WithOne().HasForeignKey(t => t.ApplicationId);
         });
         modelBuilder.Entity<TimelineRecord>(timeline =>

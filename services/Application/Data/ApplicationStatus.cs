@@ -13,13 +13,20 @@ namespace Visitation.Application.Data;
 /// any non-final      PrisonApproved, VisitProposed, also    a cancelled visit to be re-offered, a new
 ///                    back                                   proposal (Advance with mayRewind)
 /// any non-final      Withdrawn                              the family at the office (Withdraw)
+/// SentBackBy…        Submitted / BureauApproved             the office hands in the material (Resubmit)
 /// any final          nothing                                -
 /// </code>
 /// </remarks>
 public enum ApplicationStatus
 {
     Submitted = 0,
+
+    /// <summary>The bureau asked for more material (退回补正); resubmitting returns it to <see cref="Submitted"/>.</summary>
+    SentBackByBureau = 5,
     BureauApproved = 10,
+
+    /// <summary>The prison asked for more material; resubmitting returns it to <see cref="BureauApproved"/>.</summary>
+    SentBackByPrison = 15,
     PrisonApproved = 20,
     VisitProposed = 30,
     Scheduled = 40,

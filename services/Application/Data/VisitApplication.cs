@@ -36,6 +36,9 @@ public sealed class VisitApplication
     public TimeOnly? VisitStart { get; set; }
     public int? VisitMinutes { get; set; }
     public List<ApplicationVisitor> Visitors { get; set; } = [];
+
+    /// <summary>What a reviewing stage last sent the application back for (docs/send-back.md); null if never.</summary>
+    public SendBackRecord? SendBack { get; set; }
     public List<TimelineRecord> Timeline { get; set; } = [];
 
     /// <summary>PostgreSQL's row version (xmin): two writers racing on one application cannot both win.</summary>
@@ -77,6 +80,29 @@ public sealed class VisitApplication
         {
             step.Detail = null;
         }
+
+        if (SendBack is not null)
+        {
+            SendBack.Note = null;
+        }
+    }
+
+    /// <summary>Whether a reviewing stage waits for the office's material.</summary>
+    public bool IsSentBack => Status is ApplicationStatus.SentBackByBureau or ApplicationStatus.SentBackByPrison;
+
+    /// <summary>
+    /// The office handed the material in: the application returns to the stage that sent it back
+    /// (<paramref name="requestId"/> answers a retry). Only a sent-back application can be resubmitted.
+    /// </summary>
+    public void Resubmit(string requestId)
+    {
+        if (!IsSentBack || SendBack is null)
+        {
+            throw new InvalidOperationException($"Application {Id} is {Status}: only a sent-back application is resubmitted.");
+        }
+
+        Status = Status == ApplicationStatus.SentBackByBureau ? ApplicationStatus.Submitted : ApplicationStatus.BureauApproved;
+        SendBack.ResubmitRequestId = requestId;
     }
 
     /// <summary>The family withdraws; only an application without a final outcome can be withdrawn.</summary>

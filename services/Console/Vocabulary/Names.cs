@@ -41,7 +41,9 @@ public static class Names
     public static IReadOnlyList<(ApplicationStatus Value, string Name)> Statuses { get; } =
     [
         (ApplicationStatus.Submitted, "已受理，待县司法局审核"),
+        (ApplicationStatus.SentBackByBureau, "县司法局退回补正，待司法所补交材料"),
         (ApplicationStatus.BureauApproved, "县司法局已同意，待监狱审批"),
+        (ApplicationStatus.SentBackByPrison, "监狱退回补正，待司法所补交材料"),
         (ApplicationStatus.PrisonApproved, "监狱已同意，待排期"),
         (ApplicationStatus.VisitProposed, "已拟定时间，待监狱确认"),
         (ApplicationStatus.Scheduled, "已排期，已短信通知家属"),
@@ -54,6 +56,15 @@ public static class Names
         (ApplicationStatus.VisitTerminated, "会见被中止"),
         (ApplicationStatus.VisitCancelled, "会见已取消"),
     ];
+
+    /// <summary>What a stage may send an application back for (退回补正), in the words of the family's SMS.</summary>
+    public static IReadOnlyList<(MissingMaterial Value, string Name)> MissingMaterials { get; } =
+    [
+        .. Enum.GetValues<MissingMaterial>().Where(item => item != MissingMaterial.Unspecified)
+            .Select(item => (item, Rules.Reviewing.MissingMaterials.WordsFor(ProtoCodes.ToCode(item)))),
+    ];
+
+    public static string Of(MissingMaterial value) => Find(MissingMaterials, value);
 
     public static string Of(Relation value) => Find(Relations, value);
 

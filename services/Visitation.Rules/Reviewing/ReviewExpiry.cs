@@ -14,7 +14,11 @@ public static class ReviewExpiry
     /// (none: only the month bounds it); <paramref name="thisMonthStart"/> the first day of the
     /// current month in China time.
     /// </summary>
-    public static RuleFailure? ReasonFor(ReviewStage stage, DateTimeOffset? dueBy, DateOnly visitMonthStart, DateTimeOffset now, DateOnly thisMonthStart)
+    /// <param name="awaitingMaterial">
+    /// The application is away for more material: <paramref name="dueBy"/> is then the office's time
+    /// to hand it in (<see cref="SendBackClock.ResubmitBy"/>), and passing it is <see cref="MaterialNotResubmitted"/>.
+    /// </param>
+    public static RuleFailure? ReasonFor(ReviewStage stage, DateTimeOffset? dueBy, DateOnly visitMonthStart, DateTimeOffset now, DateOnly thisMonthStart, bool awaitingMaterial = false)
     {
         ArgumentNullException.ThrowIfNull(stage);
         if (visitMonthStart < thisMonthStart)
@@ -22,6 +26,15 @@ public static class ReviewExpiry
             return stage.MonthPassed;
         }
 
-        return dueBy is { } due && due <= now ? stage.DeadlinePassed : null;
+        if (dueBy is not { } due || due > now)
+        {
+            return null;
+        }
+
+        return awaitingMaterial ? MaterialNotResubmitted : stage.DeadlinePassed;
     }
+
+    /// <summary>The lapse of a sent-back application whose material never came: the family may bring it and apply again.</summary>
+    public static RuleFailure MaterialNotResubmitted { get; } =
+        new(ReviewReasonCodes.MaterialNotResubmitted, "未在规定期限内补充材料，申请已失效，请补齐材料后重新申请。", "policy choice");
 }

@@ -26,4 +26,10 @@ public static class ReviewReasonCodes
     /// SMS gives the neutral sentence for it, and the reviewer's note says the rest to the staff.
     /// </summary>
     public const string Other = "OTHER";
+
+    /// <summary>A send-back's code on the stage's record: the application waits for more material.</summary>
+    public const string MaterialRequested = "MATERIAL_REQUESTED";
+
+    /// <summary>The office did not hand in the material a stage asked for within the policy's time: the application lapsed.</summary>
+    public const string MaterialNotResubmitted = "MATERIAL_NOT_RESUBMITTED";
 }

@@ -20,4 +20,7 @@ public enum SmsKind
 
     /// <summary>An approved application whose proposed time (never told to the family) had to be dropped, with nothing to replace it.</summary>
     NotArranged,
+
+    /// <summary>A reviewing stage sent the application back for more material (退回补正): what to bring, and by when.</summary>
+    SentBack,
 }

@@ -44,6 +44,8 @@ public static class SmsReasons
         // The bureau's reviewers' usual codes (bureau_review.proto, RejectReviewRequest.reason_code).
         [ReviewReasonCodes.DocumentsIncomplete] = ApplicationDetails,
         [ReviewReasonCodes.RelationshipUnproven] = ApplicationDetails,
+        // The material a stage sent back for never came (docs/send-back.md): the family may bring it and apply again.
+        [ReviewReasonCodes.MaterialNotResubmitted] = ApplicationDetails,
         [RuleCodes.AdvanceNoticeTooShort] = Timing,
         [RuleCodes.NoVisitDayLeft] = Timing,
         [ReviewReasonCodes.DeadlinePassed] = Timing,

@@ -44,6 +44,10 @@ public static class SmsTemplates
         new(SmsKind.Reminder,
             Signature + "提醒：您的远程视频会见定于明天{date} {time}，时长{minutes}分钟，" +
             "地点：{venueName}（{venueAddress}）。请提前30分钟到达，携带本人居民身份证原件（未成年人携带户口簿），迟到或未到视为放弃本次会见。"),
+        // Only the coded items' words (MissingMaterials) and the date: the reviewer's note never reaches the family.
+        new(SmsKind.SentBack,
+            Signature + "您好，您申请的远程视频会见需补充材料：{materials}。" +
+            "请于{date}前到{officeName}补交，逾期申请将失效。"),
     }.ToFrozenDictionary(t => t.Kind);
 
     /// <summary>The placeholder names the template of <paramref name="kind"/> needs, in text order.</summary>

@@ -58,11 +58,13 @@ public static class AccessPolicyTable
         Rpc(ApplicationApi.Descriptor, nameof(ApplicationRpc.GetApplication), Clerk),
         Rpc(ApplicationApi.Descriptor, nameof(ApplicationRpc.ListApplications), Clerk),
         Rpc(ApplicationApi.Descriptor, nameof(ApplicationRpc.WithdrawApplication), Clerk),
+        Rpc(ApplicationApi.Descriptor, nameof(ApplicationRpc.ResubmitApplication), Clerk),
 
         // bureau_review.proto: the county bureau's re-review of its own offices' applications.
         Rpc(BureauApi.Descriptor, nameof(BureauRpc.ListPendingReviews), Reviewer),
         Rpc(BureauApi.Descriptor, nameof(BureauRpc.ApproveApplication), Reviewer),
         Rpc(BureauApi.Descriptor, nameof(BureauRpc.RejectApplication), Reviewer),
+        Rpc(BureauApi.Descriptor, nameof(BureauRpc.SendBackApplication), Reviewer),
         Rpc(BureauApi.Descriptor, nameof(BureauRpc.ListOverdueReviews), Reviewer),
 
         // prison_approval.proto: the prison's visit centre and register.
@@ -70,6 +72,7 @@ public static class AccessPolicyTable
         Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.ListPendingApprovals), Officer),
         Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.ApproveApplication), Officer),
         Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.RejectApplication), Officer),
+        Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.SendBackApplication), Officer),
         Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.ListOverdueApprovals), Officer),
         Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.GetInmate), Officer, PrisonDirector),
         Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.RecordDeparture), Officer),

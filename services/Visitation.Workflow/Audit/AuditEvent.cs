@@ -10,16 +10,21 @@ public enum AuditEvent
     // Application
     ApplicationSubmitted,
     ApplicationWithdrawn,
+    ApplicationResubmitted,
 
     // Bureau review
     ReviewApproved,
     ReviewRejected,
     ReviewExpired,
+    ReviewSentBack,
+    ReviewResumed,
 
     // Prison approval
     ApprovalApproved,
     ApprovalRejected,
     ApprovalExpired,
+    ApprovalSentBack,
+    ApprovalResumed,
     RegisterImported,
     InmateDepartureRecorded,
     InmateStatusSet,

@@ -25,6 +25,11 @@ public static class Decisions
             return Approved(item.DecidedBy!, item.DecidedAt!.Value);
         }
 
+        if (item.Status == ReviewStatus.SentBack)
+        {
+            return SendBacks.Recorded(item);
+        }
+
         var recorded = Rejected(item.ReasonCode!, item.Reason!, item.DecidedBy!, item.DecidedAt!.Value);
         recorded.Failures.AddRange(item.FailuresOnRecord().Select(ToView));
         return recorded;

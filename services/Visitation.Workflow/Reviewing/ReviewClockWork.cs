@@ -10,7 +10,8 @@ namespace Visitation.Workflow.Reviewing;
 
 /// <summary>
 /// A stage's review clock: a review left pending past its working-day deadline, or whose visit month
-/// is over, expires with a reason the family is told, instead of waiting forever. Several instances
+/// is over, expires with a reason the family is told, instead of waiting forever; so does one sent back
+/// for material the office did not hand in in time. Several instances
 /// may run: a row another instance expired first loses on its row version, and the run is simply
 /// repeated at the next tick.
 /// </summary>
@@ -28,7 +29,9 @@ public abstract class ReviewClockWork<TItem, TContext>(TContext db, TimeProvider
         var thisMonth = VisitMonth.Of(ChinaTime.Today(clock)).FirstDay;
         // The database's side of ReviewExpiry.ReasonFor: it finds the rows, the rule names the reason.
         var overdue = await Db.Set<TItem>()
-            .Where(r => r.Status == ReviewStatus.Pending && ((r.DueBy != null && r.DueBy <= now) || r.VisitMonthStart < thisMonth))
+            // A sent-back review's DueBy is the office's time to hand the material in (docs/send-back.md).
+            .Where(r => (r.Status == ReviewStatus.Pending || r.Status == ReviewStatus.SentBack)
+                && ((r.DueBy != null && r.DueBy <= now) || r.VisitMonthStart < thisMonth))
             .OrderBy(r => r.DueBy).Take(BatchSize).ToListAsync(cancellationToken);
         foreach (var item in overdue)
         {

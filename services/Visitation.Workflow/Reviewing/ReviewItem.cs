@@ -1,6 +1,7 @@
 using Visitation.Contracts.Events;
 using Visitation.Rules.Calendars;
 using Visitation.Rules.Eligibility;
+using Visitation.Rules.ReferenceData;
 using Visitation.Rules.Reviewing;
 using Visitation.Workflow.Audit;
 using Visitation.Workflow.Retention;
@@ -32,6 +33,15 @@ public abstract class ReviewItem
     /// <summary>The family's reason text for a refusal or expiry; the reviewer's note for an approval.</summary>
     public string? Reason { get; private set; }
 
+    /// <summary>The last send-back for more material (退回补正); a resubmission answers this one, or is ignored.</summary>
+    public Guid? SendBackId { get; private set; }
+
+    /// <summary>While sent back: the coded items asked for (Rules <c>MissingMaterials</c>).</summary>
+    public List<string> Missing { get; private set; } = [];
+
+    /// <summary>While sent back: the stage's working days left when it sent the application back (<see cref="SendBackClock"/>).</summary>
+    public int? WorkingDaysLeft { get; private set; }
+
     /// <summary>PostgreSQL's row version (xmin): two decisions racing cannot both be recorded.</summary>
     public uint Version { get; set; }
 
@@ -55,7 +65,7 @@ public abstract class ReviewItem
 
     /// <summary>Why the review clock expires this review now, or null while time is left.</summary>
     public RuleFailure? ExpiryReason(DateTimeOffset now, DateOnly thisMonthStart) =>
-        ReviewExpiry.ReasonFor(Stage, DueBy, VisitMonthStart, now, thisMonthStart);
+        ReviewExpiry.ReasonFor(Stage, DueBy, VisitMonthStart, now, thisMonthStart, awaitingMaterial: Status == ReviewStatus.SentBack);
 
     public void Approve(string decidedBy, DateTimeOffset at, string? note = null) =>
         Move(ReviewStatus.Approved, decidedBy, at, null, note);
@@ -66,6 +76,46 @@ public abstract class ReviewItem
         ArgumentNullException.ThrowIfNull(failures);
         Move(ReviewStatus.Rejected, decidedBy, at, failures[0].Code, Decisions.ReasonText(failures));
         KeepFailures(failures);
+    }
+
+    /// <summary>
+    /// Sends the application back for more material: the stage's clock pauses with <paramref name="workingDaysLeft"/>
+    /// kept, and <see cref="DueBy"/> becomes the office's time to hand the material in (past it the clock expires it).
+    /// The reviewer's note is kept as the decision's text, for the staff.
+    /// </summary>
+    public void SendBack(IReadOnlyList<string> missing, string? note, string decidedBy, DateTimeOffset at, int workingDaysLeft, DateTimeOffset resubmitBy)
+    {
+        ArgumentNullException.ThrowIfNull(missing);
+        Move(ReviewStatus.SentBack, decidedBy, at, ReviewReasonCodes.MaterialRequested, note);
+        SendBackId = Guid.CreateVersion7();
+        Missing = [.. missing];
+        WorkingDaysLeft = workingDaysLeft;
+        DueBy = resubmitBy;
+    }
+
+    /// <summary>
+    /// The office handed in the material of send-back <paramref name="sendBackId"/>: the corrected application
+    /// is reviewed again, pending, with the stage's days left counted from the day after <paramref name="at"/>.
+    /// False (nothing changes) when that send-back is not the one waiting: resumed already, lapsed, withdrawn.
+    /// </summary>
+    public bool Resume(ApplicationDetails corrected, Guid sendBackId, ReferenceDataSet reference, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(corrected);
+        if (Status != ReviewStatus.SentBack || SendBackId != sendBackId)
+        {
+            return false;
+        }
+
+        Application = corrected;
+        DueBy = SendBackClock.Resumed(reference, WorkingDaysLeft ?? 0, at);
+        Status = ReviewStatus.Pending;
+        DecidedBy = null;
+        DecidedAt = null;
+        ReasonCode = null;
+        Reason = null;
+        Missing = [];
+        WorkingDaysLeft = null;
+        return true;
     }
 
     /// <summary>The review clock ran out; recorded as decided by the clock, and told like a refusal.</summary>

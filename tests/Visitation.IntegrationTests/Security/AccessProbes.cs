@@ -44,11 +44,15 @@ public static class AccessProbes
         [Key(ApplicationService.Descriptor, nameof(ApplicationRpc.ListApplications))] = Untargeted(_ => new ListApplicationsRequest()),
         [Key(ApplicationService.Descriptor, nameof(ApplicationRpc.WithdrawApplication))] =
             new((r, _) => r.WithdrawableId, NewGuid, (_, id) => new WithdrawApplicationRequest { ApplicationId = id, Reason = "家属不再申请" }),
+        [Key(ApplicationService.Descriptor, nameof(ApplicationRpc.ResubmitApplication))] =
+            OnApplication(id => new ResubmitApplicationRequest { ApplicationId = id, RequestId = Guid.NewGuid().ToString() }),
 
         [Key(BureauReviewService.Descriptor, nameof(BureauRpc.ListPendingReviews))] = Untargeted(_ => new ListPendingReviewsRequest()),
         [Key(BureauReviewService.Descriptor, nameof(BureauRpc.ApproveApplication))] = OnApplication(id => new ApproveReviewRequest { ApplicationId = id }),
         [Key(BureauReviewService.Descriptor, nameof(BureauRpc.RejectApplication))] =
             OnApplication(id => new RejectReviewRequest { ApplicationId = id, ReasonCode = "DOCUMENTS_INCOMPLETE", Reason = "材料不全" }),
+        [Key(BureauReviewService.Descriptor, nameof(BureauRpc.SendBackApplication))] =
+            OnApplication(id => new SendBackReviewRequest { ApplicationId = id, Missing = { MissingMaterial.ResidentId } }),
         [Key(BureauReviewService.Descriptor, nameof(BureauRpc.ListOverdueReviews))] = Untargeted(_ => new ListOverdueReviewsRequest()),
 
         [Key(PrisonApprovalService.Descriptor, nameof(PrisonRpc.ImportInmates))] = Untargeted(_ => new ImportInmatesRequest
@@ -59,6 +63,8 @@ public static class AccessProbes
         [Key(PrisonApprovalService.Descriptor, nameof(PrisonRpc.ApproveApplication))] = OnApplication(id => new PrisonApproveRequest { ApplicationId = id }),
         [Key(PrisonApprovalService.Descriptor, nameof(PrisonRpc.RejectApplication))] =
             OnApplication(id => new PrisonRejectRequest { ApplicationId = id, ReasonCode = "OTHER", Reason = "监狱安排调整" }),
+        [Key(PrisonApprovalService.Descriptor, nameof(PrisonRpc.SendBackApplication))] =
+            OnApplication(id => new PrisonSendBackRequest { ApplicationId = id, Missing = { MissingMaterial.ResidentId } }),
         [Key(PrisonApprovalService.Descriptor, nameof(PrisonRpc.ListOverdueApprovals))] = Untargeted(_ => new ListOverdueApprovalsRequest()),
         [Key(PrisonApprovalService.Descriptor, nameof(PrisonRpc.GetInmate))] = OnInmate((_, number) => new GetInmateRequest { InmateNumber = number }),
         [Key(PrisonApprovalService.Descriptor, nameof(PrisonRpc.RecordDeparture))] =

@@ -124,8 +124,10 @@ public sealed class ShippedPolicyTests
 
         Assert.Equal(DateOnly.Parse(effectiveFrom, CultureInfo.InvariantCulture), policy.EffectiveFrom);
         Assert.False(string.IsNullOrWhiteSpace(policy.Version));
-        Assert.Equal(["judicial_office", "county_bureau", "prison"], policy.ReviewDeadlineWorkingDays.Keys);
-        Assert.All(policy.ReviewDeadlineWorkingDays.Values, days => Assert.Equal(3, days));
+        Assert.Equal(["judicial_office", "county_bureau", "prison", "material_resubmission"], policy.ReviewDeadlineWorkingDays.Keys);
+        Assert.All(["judicial_office", "county_bureau", "prison"], stage => Assert.Equal(3, policy.ReviewDeadlineWorkingDays[stage]));
+        // The office's time to hand in what a stage sent the application back for (docs/send-back.md).
+        Assert.Equal(5, policy.ReviewDeadlineWorkingDays["material_resubmission"]);
         Assert.StartsWith("policy choice, not from the documents", policy.Notes["reviewDeadlineWorkingDays"], StringComparison.Ordinal);
     }
 

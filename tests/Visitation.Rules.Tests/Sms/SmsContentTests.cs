@@ -19,7 +19,7 @@ public sealed class SmsContentTests
 
     /// <summary>The only values a template may name: all chosen by the system, none typed by a person.</summary>
     private static readonly string[] SystemValues =
-        ["month", "nextMonth", "reference", "bureauName", "officeName", "reason", "date", "time", "minutes", "venueName", "venueAddress"];
+        ["month", "nextMonth", "reference", "bureauName", "officeName", "reason", "date", "time", "minutes", "venueName", "venueAddress", "materials"];
 
     /// <summary>Words that would tell a shared phone about the inmate, their case or their standing.</summary>
     private static readonly string[] InmateFacts =
@@ -89,6 +89,8 @@ public sealed class SmsContentTests
             ["minutes"] = "120",
             ["venueName"] = Longest(reference.Venues.Select(v => v.Name)),
             ["venueAddress"] = Longest(reference.Venues.Select(v => v.Address)),
+            // A send-back that asks for everything there is (the coded items only, never the reviewer's note).
+            ["materials"] = Visitation.Rules.Reviewing.MissingMaterials.Describe(Visitation.Rules.Reviewing.MissingMaterials.All),
         };
         foreach (var reason in SmsReasons.All)
         {

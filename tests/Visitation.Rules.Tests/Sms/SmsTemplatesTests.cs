@@ -18,6 +18,7 @@ public sealed class SmsTemplatesTests
         ["date"] = "2026年3月11日",
         ["time"] = "09:40",
         ["minutes"] = "30",
+        ["materials"] = "户口簿、亲属关系证明",
         ["venueName"] = "盐湖区司法局远程视频会见室",
         ["venueAddress"] = "运城市盐湖区解放南路128号司法局一楼",
     };
@@ -32,6 +33,7 @@ public sealed class SmsTemplatesTests
     [InlineData(SmsKind.CancelledReoffered, "date,time,reason")]
     [InlineData(SmsKind.Reminder, "date,time,minutes,venueName,venueAddress")]
     [InlineData(SmsKind.NotArranged, "reason,officeName")]
+    [InlineData(SmsKind.SentBack, "materials,date,officeName")]
     public void EachKindNeedsExactlyItsPlaceholders(SmsKind kind, string expected)
     {
         Assert.Equal(expected.Split(','), SmsTemplates.Placeholders(kind));
@@ -47,6 +49,7 @@ public sealed class SmsTemplatesTests
     [InlineData(SmsKind.CancelledReoffered)]
     [InlineData(SmsKind.Reminder)]
     [InlineData(SmsKind.NotArranged)]
+    [InlineData(SmsKind.SentBack)]
     public void RendersWithEveryPlaceholderReplaced(SmsKind kind)
     {
         var text = SmsTemplates.Render(kind, Values);

@@ -399,6 +399,51 @@ namespace Visitation.Application.Data.Migrations
                                 .HasConstraintName("fk_application_visitors_applications_application_id");
                         });
 
+                    b.OwnsOne("Visitation.Application.Data.SendBackRecord", "SendBack", b1 =>
+                        {
+                            b1.Property<Guid>("VisitApplicationId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("send_back_id");
+
+                            b1.PrimitiveCollection<List<string>>("Missing")
+                                .IsRequired()
+                                .HasColumnType("text[]")
+                                .HasColumnName("send_back_missing");
+
+                            b1.Property<string>("Note")
+                                .HasColumnType("text")
+                                .HasColumnName("send_back_note");
+
+                            b1.Property<DateTimeOffset>("ResubmitBy")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("send_back_resubmit_by");
+
+                            b1.Property<string>("ResubmitRequestId")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("send_back_resubmit_request_id");
+
+                            b1.Property<string>("Stage")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("send_back_stage");
+
+                            b1.HasKey("VisitApplicationId");
+
+                            b1.ToTable("applications");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VisitApplicationId")
+                                .HasConstraintName("fk_applications_applications_id");
+                        });
+
+                    b.Navigation("SendBack");
+
                     b.Navigation("Visitors");
                 });
 

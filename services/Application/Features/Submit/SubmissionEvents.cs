@@ -18,8 +18,17 @@ public sealed class SubmissionEvents(FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(caller);
-        var today = DateOnly.FromDateTime(now.DateTime);
-        var details = new ApplicationDetails(
+        return new ApplicationSubmitted(Details(application, DateOnly.FromDateTime(now.DateTime)), caller.UserId, now);
+    }
+
+    /// <summary>
+    /// The application as every reviewing stage reads it, its visitors' ages on <paramref name="today"/>:
+    /// the submission's, and a resubmission's after a send-back (docs/send-back.md).
+    /// </summary>
+    public ApplicationDetails Details(VisitApplication application, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return new ApplicationDetails(
             application.Id,
             application.OfficeId,
             application.CountyId,
@@ -32,7 +41,6 @@ public sealed class SubmissionEvents(FieldProtector protector)
             [.. application.Visitors.Select(v => Visitor(v, today))],
             application.PreferredDates.Count == 0 ? null : application.PreferredDates,
             application.PreferredPartOfDay.Length == 0 ? null : application.PreferredPartOfDay);
-        return new ApplicationSubmitted(details, caller.UserId, now);
     }
 
     public static ApplicationContactGiven ContactGiven(VisitApplication application, DateTimeOffset now)

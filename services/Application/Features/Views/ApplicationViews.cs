@@ -45,6 +45,17 @@ public static class ApplicationViews
             };
         }
 
+        if (application.IsSentBack && application.SendBack is { } sendBack)
+        {
+            view.SendBack = new SendBack
+            {
+                Stage = sendBack.Stage == Rules.Reviewing.ReviewClock.CountyBureau ? TimelineStage.BureauReview : TimelineStage.PrisonApproval,
+                Note = sendBack.Note ?? string.Empty,
+                ResubmitBy = Instants.Of(sendBack.ResubmitBy),
+            };
+            view.SendBack.Missing.AddRange(sendBack.Missing.Select(ProtoCodes.FromCode<MissingMaterial>));
+        }
+
         return view;
     }
 

@@ -33,6 +33,8 @@ public static class ApplicationWords
         TimelineEvent.VisitTerminated => "会见被中止",
         TimelineEvent.SmsSent => "短信已发出",
         TimelineEvent.SmsFailed => "短信发送失败",
+        TimelineEvent.SentBack => "退回补正",
+        TimelineEvent.Resubmitted => "补正后重新提交",
         _ => "其他",
     };
 
@@ -47,6 +49,7 @@ public static class ApplicationWords
         SmsKind.CancelledReoffered => "会见取消、另行安排通知",
         SmsKind.Reminder => "会见前一日提醒",
         SmsKind.NotArranged => "未能安排通知",
+        SmsKind.SentBack => "补正材料通知",
         _ => "其他短信",
     };
 

@@ -20,7 +20,11 @@ public abstract class OneApplicationPage(ServiceClients services, ReferenceDataS
     public ReferenceDataSet Reference => reference;
 
     /// <summary>Whether the application can still be withdrawn: it has no final outcome yet (the service decides again).</summary>
-    public bool CanWithdraw => Application is { } application && application.Status < ApplicationStatus.BureauRejected;
+    public bool CanWithdraw => Application is { } application
+        && (application.Status < ApplicationStatus.BureauRejected || application.SendBack is not null);
+
+    /// <summary>Whether a reviewing stage waits for the office's material (退回补正): the page links to the resubmission.</summary>
+    public bool CanResubmit => Application?.SendBack is not null;
 
     protected ServiceClients Services => services;
 

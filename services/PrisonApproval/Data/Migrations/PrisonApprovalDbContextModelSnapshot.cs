@@ -201,6 +201,11 @@ namespace Visitation.PrisonApproval.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("inmate_number");
 
+                    b.PrimitiveCollection<List<string>>("Missing")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("missing");
+
                     b.Property<string>("PrisonId")
                         .IsRequired()
                         .HasColumnType("text")
@@ -218,6 +223,10 @@ namespace Visitation.PrisonApproval.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
 
+                    b.Property<Guid?>("SendBackId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("send_back_id");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -233,6 +242,10 @@ namespace Visitation.PrisonApproval.Data.Migrations
                     b.Property<DateOnly>("VisitMonthStart")
                         .HasColumnType("date")
                         .HasColumnName("visit_month_start");
+
+                    b.Property<int?>("WorkingDaysLeft")
+                        .HasColumnType("integer")
+                        .HasColumnName("working_days_left");
 
                     b.HasKey("ApplicationId")
                         .HasName("pk_approvals");
