@@ -155,7 +155,9 @@ public sealed class NingxiaRulesTests(VisitationSystem system)
         var inmate = "狱内会见" + family.Phone[^4..];
         await _ningxia.ImportInmateAsync(family.InmateNumber, inmate, Area);
         var today = system.Clock.ChinaToday;
-        var recorded = await _ningxia.Officer.RecordOnSiteVisitAsync(new RecordOnSiteVisitRequest { RequestId = Guid.NewGuid().ToString(), InmateNumber = family.InmateNumber, Date = Day(today) });
+        var month = new DateOnly(today.Year, today.Month, 1);
+        var onSiteDay = month.AddDays(((int)DayOfWeek.Sunday - (int)month.DayOfWeek + 7) % 7); // area 1's: the first Sunday (1 February)
+        var recorded = await _ningxia.Officer.RecordOnSiteVisitAsync(new RecordOnSiteVisitRequest { RequestId = Guid.NewGuid().ToString(), InmateNumber = family.InmateNumber, Date = Day(onSiteDay) });
         // This month: Ningxia asks no advance notice, and February still has the area's 5th and 25th.
         var request = Application(family, inmate, Orgs.NingxiaPrison);
         request.VisitMonth = today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
