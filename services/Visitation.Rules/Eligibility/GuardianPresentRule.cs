@@ -2,7 +2,7 @@ using Visitation.Rules.Policies;
 
 namespace Visitation.Rules.Eligibility;
 
-/// <summary>A child under the policy's age must come with their guardian ([Y 五(四)]).</summary>
+/// <summary>A child under the policy's age on the visit day (<see cref="VisitAges"/>) must come with their guardian ([Y 五(四)]).</summary>
 /// <remarks>
 /// [Y 五(四)] speaks of the inmate's own children; we apply it to every child on the request (a
 /// grandchild is no safer alone). The guardian must be an adult on the same request who is marked
@@ -14,8 +14,9 @@ public sealed class GuardianPresentRule : IClerkRule
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(request);
-        var hasChild = request.Visitors.Any(v => v.Age < policy.GuardianRequiredUnderAge);
-        var hasGuardian = request.Visitors.Any(v => v.IsGuardianOfChildren && !v.IsMinor);
+        var window = DateWindow.Of(request);
+        var hasChild = request.Visitors.Any(v => VisitAges.NeedsGuardian(v, window, policy.GuardianRequiredUnderAge));
+        var hasGuardian = request.Visitors.Any(v => v.IsGuardianOfChildren && VisitAges.AdultThroughout(v, window));
         if (hasChild && !hasGuardian)
             yield return new RuleFailure(
                 RuleCodes.ChildWithoutGuardian,

@@ -3,7 +3,8 @@ using Visitation.Rules.Policies;
 namespace Visitation.Rules.Eligibility;
 
 /// <summary>
-/// At most N visitors are counted; young children are not ([Y 四1]: under 14; [N§5]: under 12).
+/// At most N visitors are counted; young children are not ([Y 四1]: under 14; [N§5]: under 12), their age
+/// taken on the visit day (<see cref="VisitAges"/>).
 /// </summary>
 public sealed class VisitorCountRule : IClerkRule
 {
@@ -11,11 +12,12 @@ public sealed class VisitorCountRule : IClerkRule
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(request);
-        var counted = request.Visitors.Count(v => v.Age >= policy.ChildNotCountedUnderAge);
+        var window = DateWindow.Of(request);
+        var counted = request.Visitors.Count(v => VisitAges.Counted(v, window, policy.ChildNotCountedUnderAge));
         if (counted > policy.MaxCountedVisitors)
             yield return new RuleFailure(
                 RuleCodes.TooManyVisitors,
-                $"每次会见人数不得超过{policy.MaxCountedVisitors}人（不满{policy.ChildNotCountedUnderAge}周岁的儿童不计），" +
+                $"每次会见人数不得超过{policy.MaxCountedVisitors}人（会见日不满{policy.ChildNotCountedUnderAge}周岁的儿童不计），" +
                 $"本次申请{counted}人。",
                 policy.SourceOf(RuleCodes.TooManyVisitors));
     }

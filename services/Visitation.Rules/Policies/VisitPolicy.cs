@@ -25,6 +25,7 @@ namespace Visitation.Rules.Policies;
 /// <param name="GuardianRequiredUnderAge">Visitors strictly younger than this need a guardian present.</param>
 /// <param name="AdvanceDays">Minimum days between submission and the visit day (0: none).</param>
 /// <param name="NoShowCountsAsVisit">Whether a forfeited visit still uses the month's quota.</param>
+/// <param name="VideoVisitsPerInmatePerDay">Most video visits one inmate has on one day; the month's visits spread over the area's other days.</param>
 /// <param name="SuspendedLevels">Management levels during which visits are suspended.</param>
 /// <param name="PenaltyMonthsBySeverity">Suspension after a terminated visit: ordinary, serious, very_serious.</param>
 /// <param name="ReviewDeadlineWorkingDays">Working days each review stage has: judicial_office, county_bureau, prison.</param>
@@ -49,6 +50,7 @@ public sealed record VisitPolicy(
     int GuardianRequiredUnderAge,
     int AdvanceDays,
     bool NoShowCountsAsVisit,
+    int VideoVisitsPerInmatePerDay,
     IReadOnlyList<string> SuspendedLevels,
     IReadOnlyDictionary<string, PenaltyRange> PenaltyMonthsBySeverity,
     IReadOnlyDictionary<string, int> ReviewDeadlineWorkingDays,

@@ -125,10 +125,13 @@ public static class CounterFields
         }
     }
 
-    /// <summary>The visitor as the rules judge them; bars, where the prison knows any, are added by the prison.</summary>
+    /// <summary>
+    /// The visitor as the rules judge them, with the birth date so the age limits are judged on the visit day;
+    /// bars, where the prison knows any, are added by the prison.
+    /// </summary>
     public static Visitor ToRuleVisitor(this CheckedVisitor visitor, bool isGuardian)
     {
         ArgumentNullException.ThrowIfNull(visitor);
-        return new Visitor(visitor.Relation, visitor.Age, isGuardian, visitor.Documents, []);
+        return new Visitor(visitor.Relation, visitor.Age, isGuardian, visitor.Documents, [], visitor.BirthDate);
     }
 }

@@ -7,16 +7,19 @@ using Visitation.ServiceDefaults.Auth;
 
 namespace Visitation.IntegrationTests.Chain;
 
-/// <summary>The clerk, reviewer and officer of one run, acting through the real gRPC APIs.</summary>
-public sealed class ChainDriver(VisitationSystem system)
+/// <summary>
+/// The clerk, reviewer and officer of one run, acting through the real gRPC APIs: Yongji's unless other
+/// organisations are named (an office, its county bureau, a prison — e.g. the Ningxia example ones).
+/// </summary>
+public sealed class ChainDriver(VisitationSystem system, string office = Orgs.Office, string county = Orgs.County, string prison = Orgs.Prison)
 {
-    public ApplicationService.ApplicationServiceClient Clerk { get; } = system.Applications(VisitationSystem.Token(Roles.Clerk, Orgs.Office, "clerk-li"));
-    public BureauReviewService.BureauReviewServiceClient Reviewer { get; } = system.BureauReview(VisitationSystem.Token(Roles.Reviewer, Orgs.County, "reviewer-zhao"));
-    public PrisonApprovalService.PrisonApprovalServiceClient Officer { get; } = system.PrisonApproval(VisitationSystem.Token(Roles.Officer, Orgs.Prison, "officer-sun"));
+    public ApplicationService.ApplicationServiceClient Clerk { get; } = system.Applications(VisitationSystem.Token(Roles.Clerk, office, "clerk-li"));
+    public BureauReviewService.BureauReviewServiceClient Reviewer { get; } = system.BureauReview(VisitationSystem.Token(Roles.Reviewer, county, "reviewer-zhao"));
+    public PrisonApprovalService.PrisonApprovalServiceClient Officer { get; } = system.PrisonApproval(VisitationSystem.Token(Roles.Officer, prison, "officer-sun"));
     /// <summary>The prison's director, who records the special approvals the prison's chain signed.</summary>
-    public PrisonApprovalService.PrisonApprovalServiceClient Director { get; } = system.PrisonApproval(VisitationSystem.Token(Roles.Director, Orgs.Prison, "director-zhou"));
-    public SchedulingService.SchedulingServiceClient VisitCentre { get; } = system.Scheduling(VisitationSystem.Token(Roles.Officer, Orgs.Prison, "officer-sun"));
-    public SchedulingService.SchedulingServiceClient CountyAgenda { get; } = system.Scheduling(VisitationSystem.Token(Roles.Reviewer, Orgs.County, "reviewer-zhao"));
+    public PrisonApprovalService.PrisonApprovalServiceClient Director { get; } = system.PrisonApproval(VisitationSystem.Token(Roles.Director, prison, "director-zhou"));
+    public SchedulingService.SchedulingServiceClient VisitCentre { get; } = system.Scheduling(VisitationSystem.Token(Roles.Officer, prison, "officer-sun"));
+    public SchedulingService.SchedulingServiceClient CountyAgenda { get; } = system.Scheduling(VisitationSystem.Token(Roles.Reviewer, county, "reviewer-zhao"));
 
     public async Task ImportInmateAsync(string number, string name, string area, ManagementLevel level = ManagementLevel.Normal, bool juvenile = false) =>
         await Officer.ImportInmatesAsync(new ImportInmatesRequest

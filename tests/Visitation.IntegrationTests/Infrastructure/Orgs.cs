@@ -13,6 +13,13 @@ public static class Orgs
     public const string Province = "shanxi";
     public const string OtherProvince = "ningxia";
 
+    /// <summary>Ningxia's example organisations (shipped, marked 示例): a county with its office and venue, a prison and a juvenile institution.</summary>
+    public const string NingxiaCounty = "ningxia-example-county";
+    public const string NingxiaOffice = "ningxia-example-office";
+    public const string NingxiaVenue = "ningxia-example-venue";
+    public const string NingxiaPrison = "ningxia-example-prison";
+    public const string NingxiaJuvenilePrison = "ningxia-example-juvenile";
+
     /// <summary>Not shipped: the test run's reference data adds it (VisitationSystem), as a copy of Yongji's prison.</summary>
     public const string OtherPrison = "test-other-prison";
 }

@@ -66,7 +66,7 @@ public sealed class AccessPolicyTableTests
         Assert.Equal([Orgs.Prison], policy.Reach("/visitation.prisonapproval.v1.PrisonApprovalService/RecordSpecialApproval", Roles.Director, Orgs.Prison));
         Assert.Null(policy.Reach("/visitation.prisonapproval.v1.PrisonApprovalService/RecordSpecialApproval", Roles.Director, Orgs.County)); // a bureau has no prison
         Assert.Equal(
-            ["ningxia", "xingqing-bureau", "xingqing-fenghuang-office", "xingqing-venue"],
+            ["ningxia", "xingqing-bureau", "xingqing-fenghuang-office", "xingqing-venue", Orgs.NingxiaCounty, Orgs.NingxiaOffice, Orgs.NingxiaVenue, Orgs.NingxiaPrison, Orgs.NingxiaJuvenilePrison],
             policy.Reach("/visitation.notification.v1.NotificationService/ListMessages", Roles.Operator, "ningxia"));
         // The audit administrator's subtree, whatever its organisation's kind.
         Assert.Equal(

@@ -44,7 +44,7 @@ public sealed class VisitorRuleTests
         Assert.Equal(RuleCodes.TooManyVisitors, failure.Code);
         Assert.Equal(source, failure.Source);
         var underAge = province == "shanxi" ? 14 : 12;
-        Assert.Equal($"每次会见人数不得超过3人（不满{underAge}周岁的儿童不计），本次申请4人。", failure.Message);
+        Assert.Equal($"每次会见人数不得超过3人（会见日不满{underAge}周岁的儿童不计），本次申请4人。", failure.Message);
     }
 
     [Theory]

@@ -32,7 +32,7 @@ public static class SubmitValidator
         var month = violations.CheckBookableMonth("visit_month", request.VisitMonth, today, prison, policy, calendars);
         var preference = ValidatePreference(request, month, violations);
         ValidateVenue(request.VenueId, office, reference, violations);
-        var visitors = ValidateVisitors(request, today, policy, violations);
+        var visitors = ValidateVisitors(request, today, month, policy, violations);
         violations.ThrowIfAny();
         return new ValidSubmission(visitors, preference);
     }
@@ -114,7 +114,7 @@ public static class SubmitValidator
         }
     }
 
-    private static List<ValidVisitor> ValidateVisitors(SubmitApplicationRequest request, DateOnly today, VisitPolicy? policy, FieldViolations violations)
+    private static List<ValidVisitor> ValidateVisitors(SubmitApplicationRequest request, DateOnly today, DateOnly? month, VisitPolicy? policy, FieldViolations violations)
     {
         var valid = new List<ValidVisitor>();
         if (request.Visitors.Count == 0)
@@ -134,7 +134,7 @@ public static class SubmitValidator
 
         if (valid.Count == request.Visitors.Count && policy is not null)
         {
-            ValidateCounts(valid, policy, today, violations);
+            ValidateCounts(valid, policy, today, month ?? today, violations);
         }
 
         return valid;
@@ -154,7 +154,7 @@ public static class SubmitValidator
         return violations.Items.Count == before && visitor is not null ? new ValidVisitor(input, visitor) : null;
     }
 
-    private static void ValidateCounts(List<ValidVisitor> visitors, VisitPolicy policy, DateOnly today, FieldViolations violations)
+    private static void ValidateCounts(List<ValidVisitor> visitors, VisitPolicy policy, DateOnly today, DateOnly month, FieldViolations violations)
     {
         violations.CheckFamily("visitors", [.. visitors.Select(v => v.Checked)]);
         if (visitors.Count(v => v.Input.IsContact) > 1)
@@ -163,8 +163,9 @@ public static class SubmitValidator
         }
 
         // What the office can judge without the prison's data, with the prison's province's rules:
-        // a refusal here is said at the counter and never enters the chain (RULES.md §6 step 1).
-        var request = new VisitRequest(VisitMonth.Of(today), null, today, [.. visitors.Select(ToRuleVisitor)], UsesSpecialApproval: false);
+        // a refusal here is said at the counter and never enters the chain (RULES.md §6 step 1). The month
+        // asked for, not today's: the age limits are judged on the visit's days (VisitAges).
+        var request = new VisitRequest(VisitMonth.Of(month), null, today, [.. visitors.Select(ToRuleVisitor)], UsesSpecialApproval: false);
         foreach (var failure in ClerkChecks.Evaluate(policy, request).Failures)
         {
             violations.Add("visitors", $"{failure.Message}{failure.Source}", failure.Code);

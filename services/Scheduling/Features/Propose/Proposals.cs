@@ -28,7 +28,7 @@ public sealed class Proposals(SchedulingDbContext db, SlotFinder slots, Referenc
         var avoidDays = await db.CancellationRequests.AsNoTracking().Where(r => r.ApplicationId == basis.ApplicationId).ToListAsync(ct);
         foreach (var month in months)
         {
-            var search = new SlotSearch(basis.PrisonId, basis.PrisonArea, basis.VenueId, basis.Minutes, basis.EarliestDate, month, Avoid: avoidDays);
+            var search = new SlotSearch(basis.PrisonId, basis.PrisonArea, basis.VenueId, basis.Minutes, basis.EarliestDate, month, Avoid: avoidDays, InmateNumber: basis.InmateNumber);
             if (await slots.PreferredAsync(search, basis.Preference, avoid, ct) is { } choice)
             {
                 return choice.Slot;

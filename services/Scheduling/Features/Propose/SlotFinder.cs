@@ -80,10 +80,13 @@ public sealed class SlotFinder(SchedulingDbContext db, ReferenceDataSet referenc
             .Where(d => search.Avoid is null || !search.Avoid.Any(a => a.Covers(d)))
             .ToList();
         var now = clock.GetUtcNow();
-        var booked = await db.Visits.AsNoTracking()
-            .Where(v => days.Contains(v.Date) && (v.PrisonId == prison.Id || v.VenueId == venue.Id))
+        var holding = db.Visits.AsNoTracking()
+            .Where(v => days.Contains(v.Date))
             .Where(v => (v.Status != VisitStatus.Proposed && !Released.Contains(v.Status)) || (v.Status == VisitStatus.Proposed && v.HoldExpiresAt > now))
-            .Where(v => search.ExcludingVisit == null || v.Id != search.ExcludingVisit)
+            .Where(v => search.ExcludingVisit == null || v.Id != search.ExcludingVisit);
+        days = await InmateDaysWithRoomAsync(holding, prison.Id, search.InmateNumber, days, ct);
+        var booked = await holding
+            .Where(v => v.PrisonId == prison.Id || v.VenueId == venue.Id)
             .Select(v => new { v.PrisonTerminal, v.VenueTerminal, v.Date, v.Start, v.BlockedUntil })
             .ToListAsync(ct);
         var closures = await db.Closures.AsNoTracking()
@@ -95,6 +98,19 @@ public sealed class SlotFinder(SchedulingDbContext db, ReferenceDataSet referenc
             .ToList();
         return new SlotRequest(days, OpeningHours.Intersect(prison.OpeningHours, venue.OpeningHours), prison.Terminals, venue.Terminals,
             bookings, search.Minutes, prison.ChangeoverMinutes, StepMinutes);
+    }
+
+    // The inmate's own visits that hold their place: the allocation lock is per prison, so no other
+    // proposal for this inmate can be placed between this read and the caller's save.
+    private async Task<List<DateOnly>> InmateDaysWithRoomAsync(IQueryable<Visit> holding, string prisonId, string? inmateNumber, List<DateOnly> days, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(inmateNumber))
+        {
+            return days;
+        }
+
+        var inmateDays = await holding.Where(v => v.PrisonId == prisonId && v.InmateNumber == inmateNumber).Select(v => v.Date).ToListAsync(ct);
+        return [.. InmateDayLimit.DaysWithRoom(days, inmateDays, reference.PolicyFor(prisonId).VideoVisitsPerInmatePerDay)];
     }
 
     // A closure takes its terminals (one, or all of its side) for its time range, or for the whole

@@ -4,7 +4,8 @@ namespace Visitation.Scheduling.Features.Propose;
 
 /// <summary>
 /// Where and how long a visit must be, and from which day of which month it may be held; days the
-/// prison asked not to use for this application (<see cref="Avoid"/>) are skipped.
+/// prison asked not to use for this application (<see cref="Avoid"/>) are skipped, and so are days on which
+/// the inmate (<see cref="InmateNumber"/>, when known) already has the policy's number of video visits.
 /// </summary>
 public sealed record SlotSearch(
     string PrisonId,
@@ -14,4 +15,5 @@ public sealed record SlotSearch(
     DateOnly EarliestDate,
     DateOnly Month,
     Guid? ExcludingVisit = null,
-    IReadOnlyList<CancellationRequest>? Avoid = null);
+    IReadOnlyList<CancellationRequest>? Avoid = null,
+    string? InmateNumber = null);

@@ -7,5 +7,5 @@ public static class VisitSlot
 {
     public static SlotSearch SearchFor(Visit visit) =>
         new(visit.PrisonId, visit.PrisonArea, visit.VenueId, visit.Minutes, visit.EarliestDate,
-            new DateOnly(visit.Date.Year, visit.Date.Month, 1), visit.Id);
+            new DateOnly(visit.Date.Year, visit.Date.Month, 1), visit.Id, InmateNumber: visit.InmateNumber);
 }
