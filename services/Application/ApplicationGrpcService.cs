@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Visitation.Application.Features.GetApplication;
 using Visitation.Application.Features.ListApplications;
+using Visitation.Application.Features.Report;
 using Visitation.Application.Features.Submit;
 using Visitation.Application.Features.Withdraw;
 using Visitation.Contracts.Grpc.Application;
@@ -13,7 +14,8 @@ public sealed class ApplicationGrpcService(
     SubmitApplicationHandler submit,
     GetApplicationHandler get,
     ListApplicationsHandler list,
-    WithdrawApplicationHandler withdraw)
+    WithdrawApplicationHandler withdraw,
+    ApplicationReportHandler report)
     : ApplicationService.ApplicationServiceBase
 {
     public override Task<SubmitApplicationReply> SubmitApplication(SubmitApplicationRequest request, ServerCallContext context) =>
@@ -27,4 +29,7 @@ public sealed class ApplicationGrpcService(
 
     public override Task<ApplicationView> WithdrawApplication(WithdrawApplicationRequest request, ServerCallContext context) =>
         withdraw.HandleAsync(request, Caller.From(context), context.CancellationToken);
+
+    public override Task<ApplicationReportReply> GetApplicationReport(ApplicationReportRequest request, ServerCallContext context) =>
+        report.HandleAsync(request, Caller.From(context), context.CancellationToken);
 }

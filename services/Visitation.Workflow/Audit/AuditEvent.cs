@@ -81,6 +81,9 @@ public enum AuditEvent
     MessagesListed,
     AuditSearched,
     Exported,
+
+    // Reports: an export of the managers' figures (counts only, but what left the system and with which filters is recorded)
+    ReportExported,
 }
 
 public static class AuditEvents
@@ -100,5 +103,6 @@ public static class AuditEvents
         AuditEvent.MessagesListed,
         AuditEvent.AuditSearched,
         AuditEvent.Exported,
+        AuditEvent.ReportExported,
     };
 }
