@@ -41,7 +41,7 @@ public sealed class ApplicationReportHandler(ReportQueries queries, Data.Applica
             Stage = TimelineCodes.Stage(row.Stage),
             Decided = row.Decided,
             MedianHours = row.MedianHours ?? 0,
-            P90Hours = row.P90Hours ?? 0,
+            P90Hours = row.NinetiethPercentileHours ?? 0,
             Overdue = row.Overdue,
         }));
         reply.Refusals.AddRange(refusals.Select(row => new ReportRefusalReason

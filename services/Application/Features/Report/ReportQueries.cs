@@ -60,7 +60,7 @@ public sealed class ReportQueries(ApplicationDbContext db)
             )
             SELECT coalesce(organisation_id, '') AS organisation_id, coalesce(month, '') AS month, stage, count(took)::int AS decided,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM took) / 3600.0) AS median_hours,
-              percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM took) / 3600.0) AS p90_hours,
+              percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM took) / 3600.0) AS ninetieth_percentile_hours,
               count(*) FILTER (WHERE expired)::int AS overdue
             FROM spans GROUP BY GROUPING SETS ((organisation_id, month, stage), (organisation_id, stage), (month, stage), (stage))
             """,

@@ -20,7 +20,7 @@ public sealed class StageTimeRow
     public string Stage { get; set; } = string.Empty;
     public int Decided { get; set; }
     public double? MedianHours { get; set; }
-    public double? P90Hours { get; set; }
+    public double? NinetiethPercentileHours { get; set; }
     public int Overdue { get; set; }
 }
 
