@@ -80,7 +80,7 @@ public sealed class ReportsTests(ConsoleSystem system)
         foreach (var format in new[] { "csv", "xlsx" })
         {
             var record = $"months:{await FromMonthOf(manager)}..{month};by:office;format:{format}";
-            var rows = await auditor.SearchUntilAsync($"Filter.EventType=ReportExported&Filter.RecordId={Uri.EscapeDataString(record)}", record);
+            var rows = await auditor.SearchUntilAsync($"Filter.EventType=ReportExported&Filter.RecordType=application_report&Filter.RecordId={Uri.EscapeDataString(record)}", record);
             await Assertions.Expect(rows.First).ToContainTextAsync("导出统计报表");
             await Assertions.Expect(rows.First).ToContainTextAsync("reporting");
         }
