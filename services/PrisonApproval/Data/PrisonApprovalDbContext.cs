@@ -78,6 +78,7 @@ public sealed class PrisonApprovalDbContext(DbContextOptions<PrisonApprovalDbCon
             // An officer's note on an on-site visit, or why a visit was terminated or cancelled: free
             // text about people, encrypted like the reasons (stored empty when there is none).
             entry.ProtectField(e => e.Note);
+            entry.ProtectField(e => e.OverrideReason);
         });
         modelBuilder.Entity<SpecialApprovalRecord>(approval =>
         {

@@ -37,4 +37,7 @@ public sealed class QuotaEntry
     /// <summary>When the latest report about the visit that was applied happened: an older one arriving late is ignored.</summary>
     public DateTimeOffset? VisitReportedAt { get; set; }
     public string Note { get; set; } = string.Empty;
+
+    /// <summary>Why an on-site visit was entered despite its warnings (<see cref="Rules.Visits.OnSiteVisitChecks"/>); empty when it had none.</summary>
+    public string OverrideReason { get; set; } = string.Empty;
 }

@@ -9,6 +9,9 @@ namespace Visitation.Rules.Eligibility;
 /// <c>held</c>, <c>no_show</c> (counted if the policy says so) or <c>cancelled</c> (by the prison, never counted [N§19]).</param>
 public sealed record CountedVisit(DateOnly Date, string Mode, string Outcome)
 {
+    public const string Video = "video";
+    public const string OnSite = "on_site";
+
     public const string Booked = "booked";
     public const string Held = "held";
     public const string NoShow = "no_show";

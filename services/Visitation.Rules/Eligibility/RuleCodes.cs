@@ -17,6 +17,7 @@ public static class RuleCodes
     public const string MonthlyQuotaUsed = "MONTHLY_QUOTA_USED";
     public const string VisitorBarred = "VISITOR_BARRED";
     public const string AdvanceNoticeTooShort = "ADVANCE_NOTICE_TOO_SHORT";
+    public const string NoVisitDayLeft = "NO_VISIT_DAY_LEFT";
     public const string InmateTransferred = "INMATE_TRANSFERRED";
     public const string InmateReleased = "INMATE_RELEASED";
 

@@ -14,18 +14,23 @@ public sealed record MonthVerdict(EligibilityResult Result, IReadOnlyList<Blocke
 /// application is approved for the open days, and the closed ones go to scheduling to avoid. Only
 /// when every candidate day is closed (or the month itself is, e.g. by the quota) is it refused,
 /// with the month's reasons. RULES.md §5: the days inside a suspension cannot be booked — not the
-/// whole month around them (a one-month penalty must not cost two months of visits).
+/// whole month around them (a one-month penalty must not cost two months of visits). A month with no
+/// visit day left at all is refused first (<see cref="NoVisitDayLeft"/>): approving it would only end
+/// in "no slot" after the family has waited.
 /// </summary>
 public static class VisitDaysJudgement
 {
-    /// <param name="visitDays">The open video-visit days of the inmate's area in the month that are still ahead.</param>
+    /// <param name="visitDays">The open video-visit days of the inmate's area in the month that can still be booked (<see cref="Calendars.BookableDays"/>).</param>
+    /// <param name="nextMonthWithDays">The first later month that has such days, named when this one has none.</param>
     /// <param name="prisonRulesOnly">Leave out the counter's checks (see <see cref="EligibilityEngine.EvaluatePrisonRules"/>).</param>
     public static MonthVerdict Evaluate(
-        VisitPolicy policy, InmateState inmate, QuotaLedger ledger, VisitRequest monthRequest, IReadOnlyList<DateOnly> visitDays, bool prisonRulesOnly)
+        VisitPolicy policy, InmateState inmate, QuotaLedger ledger, VisitRequest monthRequest, IReadOnlyList<DateOnly> visitDays, VisitMonth? nextMonthWithDays, bool prisonRulesOnly)
     {
         ArgumentNullException.ThrowIfNull(monthRequest);
         ArgumentNullException.ThrowIfNull(visitDays);
         var month = Judge(policy, inmate, ledger, monthRequest, prisonRulesOnly);
+        if (monthRequest.VisitDate is null && !visitDays.Any(monthRequest.Month.Contains))
+            return new MonthVerdict(EligibilityResult.From([NoVisitDayLeft.Failure(policy, monthRequest.Month, nextMonthWithDays), .. month.Failures]), []);
         if (month.Eligible)
             return new MonthVerdict(month, []);
         var byDay = visitDays

@@ -31,6 +31,16 @@ public sealed class PrisonCalendars(ReferenceDataSet reference)
     public IReadOnlyList<CalendarDay> VideoDays(AreaVideoCalendar area, int year, int month) =>
         VideoVisitDays.ForMonth(area, _holidays, year, month);
 
+    /// <summary>
+    /// The video days of every area of the prison in that month: what the counter can judge a month by before
+    /// anyone looks the inmate (and so the area) up.
+    /// </summary>
+    public IEnumerable<CalendarDay> PrisonVideoDays(string prisonId, int year, int month) =>
+        (reference.Prison(prisonId)?.Areas ?? [])
+            .Select(a => Area(prisonId, a.Id))
+            .OfType<AreaVideoCalendar>()
+            .SelectMany(area => VideoDays(area, year, month));
+
     private static CalendarException ToException(CalendarChange change) =>
         new(change.Date, string.Equals(change.Kind, "add", StringComparison.OrdinalIgnoreCase) ? CalendarExceptionKind.Add : CalendarExceptionKind.Remove, change.Reason);
 }

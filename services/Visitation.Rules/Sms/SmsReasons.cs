@@ -45,6 +45,7 @@ public static class SmsReasons
         [ReviewReasonCodes.DocumentsIncomplete] = ApplicationDetails,
         [ReviewReasonCodes.RelationshipUnproven] = ApplicationDetails,
         [RuleCodes.AdvanceNoticeTooShort] = Timing,
+        [RuleCodes.NoVisitDayLeft] = Timing,
         [ReviewReasonCodes.DeadlinePassed] = Timing,
         [ReviewReasonCodes.MonthPassed] = Timing,
         [NoSlotReasons.Code] = Timing,

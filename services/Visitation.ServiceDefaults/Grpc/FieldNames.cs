@@ -59,6 +59,7 @@ public static partial class FieldNames
         ["reason_code"] = "原因",
         ["reason"] = "原因说明",
         ["note"] = "备注",
+        ["override_reason"] = "例外登记原因",
         ["cause"] = "取消原因",
         ["severity"] = "情节",
         ["penalty_months"] = "处罚月数",

@@ -1,6 +1,8 @@
 using Visitation.Contracts.Grpc;
 using Visitation.Rules.Eligibility;
 using Visitation.Rules.Identity;
+using Visitation.Rules.Policies;
+using Visitation.Rules.ReferenceData;
 using Visitation.ServiceDefaults.Grpc;
 using Visitation.Workflow.Grpc;
 
@@ -75,6 +77,33 @@ public static class CounterFields
         else if (first > today.AddMonths(3))
         {
             violations.Add(field, "最多只能申请三个月内的会见");
+        }
+
+        return first;
+    }
+
+    /// <summary>
+    /// <see cref="CheckVisitMonth"/>, and then whether any area of the prison still has a day in that month that an
+    /// application made today could be booked on; when none has, the month is refused here, naming the next month
+    /// with days, rather than after two reviews end in "no slot". The inmate's own area is judged by the prison.
+    /// </summary>
+    public static DateOnly? CheckBookableMonth(
+        this FieldViolations violations, string field, string? month, DateOnly today, Prison? prison, VisitPolicy? policy, PrisonCalendars calendars)
+    {
+        ArgumentNullException.ThrowIfNull(violations);
+        ArgumentNullException.ThrowIfNull(calendars);
+        var before = violations.Items.Count;
+        var first = violations.CheckVisitMonth(field, month, today);
+        if (first is not { } day || prison is null || policy is null || violations.Items.Count != before)
+        {
+            return first;
+        }
+
+        var asked = VisitMonth.Of(day);
+        var (days, next) = NoVisitDayLeft.Judge(asked, today, policy.AdvanceDays, today, m => calendars.PrisonVideoDays(prison.Id, m.Year, m.Month));
+        if (days.Count == 0)
+        {
+            violations.Add(field, NoVisitDayLeft.Message(asked, policy.AdvanceDays, next));
         }
 
         return first;

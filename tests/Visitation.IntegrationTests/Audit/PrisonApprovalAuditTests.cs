@@ -36,7 +36,7 @@ public sealed class PrisonApprovalAuditTests(VisitationSystem system)
         });
         var status = Assert.Single(confined.Statuses, s => s.Kind == InmateStatusKind.Confinement);
         await _chain.Officer.EndInmateStatusAsync(new EndInmateStatusRequest { InmateNumber = number, StatusId = status.StatusId, LastDay = Day(today) });
-        var onSite = new RecordOnSiteVisitRequest { RequestId = Guid.NewGuid().ToString(), InmateNumber = number, Date = Day(today) };
+        var onSite = new RecordOnSiteVisitRequest { RequestId = Guid.NewGuid().ToString(), InmateNumber = number, Date = Day(today), OverrideReason = "现场会见日调整" };
         await _chain.Officer.RecordOnSiteVisitAsync(onSite);
         await _chain.Officer.RecordOnSiteVisitAsync(onSite); // a retried call records nothing new
         await _chain.Director.RecordSpecialApprovalAsync(new RecordSpecialApprovalRequest

@@ -47,7 +47,7 @@ public sealed class IdempotencyKeyTests(VisitationSystem system)
         await chain.ImportInmateAsync(family.InmateNumber, "现场幂等" + family.Phone[^4..], "3");
         await chain.ImportInmateAsync(otherFamily.InmateNumber, "现场他人" + otherFamily.Phone[^4..], "3");
         var today = system.Clock.ChinaToday;
-        var request = new RecordOnSiteVisitRequest { RequestId = Guid.NewGuid().ToString(), InmateNumber = family.InmateNumber, Date = Day(today) };
+        var request = new RecordOnSiteVisitRequest { RequestId = Guid.NewGuid().ToString(), InmateNumber = family.InmateNumber, Date = Day(today), OverrideReason = "现场会见日调整" };
 
         var first = await chain.Officer.RecordOnSiteVisitAsync(request);
         var retry = await chain.Officer.RecordOnSiteVisitAsync(request.Clone());

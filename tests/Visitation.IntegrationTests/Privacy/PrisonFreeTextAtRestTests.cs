@@ -40,7 +40,7 @@ public sealed class PrisonFreeTextAtRestTests(VisitationSystem system)
         {
             InmateNumber = number, Kind = SpecialApprovalKind.ExtraVisit, Month = visitMonth, ApprovedBy = { SpecialApprovalLevel.PrisonArea }, Signatories = "监区长 刘", Reason = "父亲病危" + mark,
         });
-        await _chain.Officer.RecordOnSiteVisitAsync(new RecordOnSiteVisitRequest { RequestId = Guid.NewGuid().ToString(), InmateNumber = number, Date = Day(today), Note = "带来衣物" + mark });
+        await _chain.Officer.RecordOnSiteVisitAsync(new RecordOnSiteVisitRequest { RequestId = Guid.NewGuid().ToString(), InmateNumber = number, Date = Day(today), Note = "带来衣物" + mark, OverrideReason = "家属远道而来，补登" + mark });
         var barReason = "私自录音" + mark;
         var bar = await _chain.Officer.BarVisitorAsync(new BarVisitorRequest { IdNumber = request.Visitors[0].IdNumber, From = Day(today), Reason = barReason });
 
@@ -48,7 +48,7 @@ public sealed class PrisonFreeTextAtRestTests(VisitationSystem system)
         var thisMonth = await _chain.Officer.GetInmateAsync(new GetInmateRequest { InmateNumber = number, Month = Month(today) });
         var ofTheVisit = await _chain.Officer.GetInmateAsync(new GetInmateRequest { InmateNumber = number, Month = visitMonth });
         Assert.Equal(status.Reason, Assert.Single(thisMonth.Statuses).Reason);
-        Assert.Equal("带来衣物" + mark, Assert.Single(thisMonth.QuotaEntries).Note);
+        Assert.Equal(("带来衣物" + mark, "家属远道而来，补登" + mark), (Assert.Single(thisMonth.QuotaEntries).Note, thisMonth.QuotaEntries[0].OverrideReason));
         Assert.Equal("父亲病危" + mark, Assert.Single(ofTheVisit.SpecialApprovals).Reason);
         // The bar's reason is opened where the rules judge the barred visitor's application.
         var id = await _chain.DriveToPrisonTaskAsync(request);
@@ -58,11 +58,12 @@ public sealed class PrisonFreeTextAtRestTests(VisitationSystem system)
 
         // At rest: no row of those tables holds any of the texts in clear, and this inmate's are sealed.
         Assert.Empty(await ClearTextScan.RowsContainingAsync(system.Databases["prison_approval"], mark, SealedTextTables));
-        Assert.Equal(4L, await CountSealedAsync(
+        Assert.Equal(5L, await CountSealedAsync(
             """
             SELECT (SELECT count(*) FROM inmate_statuses s JOIN inmates i ON i.id = s.inmate_id WHERE i.inmate_number = @number AND s.reason LIKE 'v1:%')
                  + (SELECT count(*) FROM special_approvals a JOIN inmates i ON i.id = a.inmate_id WHERE i.inmate_number = @number AND a.reason LIKE 'v1:%')
                  + (SELECT count(*) FROM quota_entries q JOIN inmates i ON i.id = q.inmate_id WHERE i.inmate_number = @number AND q.mode = 'on_site' AND q.note LIKE 'v1:%')
+                 + (SELECT count(*) FROM quota_entries q JOIN inmates i ON i.id = q.inmate_id WHERE i.inmate_number = @number AND q.override_reason LIKE 'v1:%')
                  + (SELECT count(*) FROM barred_visitors b WHERE b.id = @bar AND b.reason LIKE 'v1:%')
             """, number, bar.BarId));
     }

@@ -12,7 +12,7 @@ public sealed class VisitDaysJudgementTests
 
     private static MonthVerdict Judge(string province, InmateState inmate, QuotaLedger? ledger = null, IReadOnlyList<DateOnly>? days = null) =>
         VisitDaysJudgement.Evaluate(ShippedPolicies.Of(province), inmate, ledger ?? QuotaLedger.Empty, Request() with { VisitDate = null },
-            days ?? Area6March, prisonRulesOnly: true);
+            days ?? Area6March, nextMonthWithDays: null, prisonRulesOnly: true);
 
     [Theory]
     [InlineData("shanxi")]
@@ -61,13 +61,35 @@ public sealed class VisitDaysJudgementTests
     }
 
     [Fact]
-    public void WithNoVisitDayAheadTheMonthsReasonsStand()
+    public void WithNoVisitDayAheadTheMonthIsRefusedForThatFirstAndItsOwnReasonsStand()
     {
         var confinement = new StatusPeriod(StatusKinds.Confinement, D("2026-03-20"), null, "违反监规");
 
         var verdict = Judge("ningxia", Inmate("ningxia", statuses: confinement), days: []);
 
-        Assert.Equal([RuleCodes.Suspended(StatusKinds.Confinement)], verdict.Result.Codes());
+        Assert.Equal([RuleCodes.NoVisitDayLeft, RuleCodes.Suspended(StatusKinds.Confinement)], verdict.Result.Codes());
+    }
+
+    [Theory]
+    [InlineData("shanxi", "[Y 二]")]
+    [InlineData("ningxia", "policy choice: the month has no video day left to book")]
+    public void AnOtherwiseEligibleMonthWithNoDayLeftIsRefusedNamingTheNextMonthAndItsSource(string province, string source)
+    {
+        var verdict = VisitDaysJudgement.Evaluate(ShippedPolicies.Of(province), Inmate(province), QuotaLedger.Empty, Request() with { VisitDate = null },
+            [D("2026-04-06")], nextMonthWithDays: new VisitMonth(2026, 4), prisonRulesOnly: true);
+
+        var failure = Assert.Single(verdict.Result.Failures);
+        Assert.Equal((RuleCodes.NoVisitDayLeft, source), (failure.Code, failure.Source));
+        Assert.Contains("最近可申请2026年4月", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADayAlreadyFixedIsJudgedByItsOwnRulesNotByTheMonthsDaysLeft()
+    {
+        var verdict = VisitDaysJudgement.Evaluate(ShippedPolicies.Shanxi, Inmate("shanxi"), QuotaLedger.Empty, Request() with { VisitDate = D("2026-03-26") },
+            [], nextMonthWithDays: null, prisonRulesOnly: true);
+
+        Assert.True(verdict.Result.Eligible);
     }
 
     [Theory]
@@ -79,7 +101,7 @@ public sealed class VisitDaysJudgementTests
         var request = Request(new Visitor("brother", 40, false, [DocumentKinds.HouseholdRegister], [])) with { VisitDate = null };
 
         var verdict = VisitDaysJudgement.Evaluate(
-            ShippedPolicies.Shanxi, Inmate("shanxi"), QuotaLedger.Empty, request, Area6March, prisonRulesOnly);
+            ShippedPolicies.Shanxi, Inmate("shanxi"), QuotaLedger.Empty, request, Area6March, nextMonthWithDays: null, prisonRulesOnly);
 
         Assert.Equal(eligible, verdict.Result.Eligible);
     }

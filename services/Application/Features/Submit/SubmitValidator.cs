@@ -22,16 +22,16 @@ public static class SubmitValidator
     /// <summary>At most as many preferred dates as an area has video days in a month.</summary>
     public const int MaxPreferredDates = 3;
 
-    public static ValidSubmission Validate(SubmitApplicationRequest request, JudicialOffice office, ReferenceDataSet reference, DateOnly today)
+    public static ValidSubmission Validate(SubmitApplicationRequest request, JudicialOffice office, ReferenceDataSet reference, PrisonCalendars calendars, DateOnly today)
     {
         var violations = new FieldViolations();
         violations.Required("request_id", request.RequestId);
         violations.Required("inmate.name", request.Inmate?.Name);
         var prison = ValidatePrison(request.Inmate, reference, violations);
-        var month = violations.CheckVisitMonth("visit_month", request.VisitMonth, today);
+        var policy = prison is null ? null : reference.PolicyFor(prison.Id);
+        var month = violations.CheckBookableMonth("visit_month", request.VisitMonth, today, prison, policy, calendars);
         var preference = ValidatePreference(request, month, violations);
         ValidateVenue(request.VenueId, office, reference, violations);
-        var policy = prison is null ? null : reference.PolicyFor(prison.Id);
         var visitors = ValidateVisitors(request, today, policy, violations);
         violations.ThrowIfAny();
         return new ValidSubmission(visitors, preference);

@@ -484,6 +484,12 @@ namespace Visitation.PrisonApproval.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("outcome");
 
+                    b.Property<string>("OverrideReasonSealed")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("override_reason")
+                        .HasAnnotation("Visitation:Protection:ClearProperty", "OverrideReason");
+
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("recorded_at");

@@ -22,11 +22,11 @@ namespace Visitation.PrisonApproval.Features.CheckEligibility;
 /// (<see cref="EligibilityRateLimit"/>), so the call cannot be walked through a register.
 /// </summary>
 public sealed partial class CheckEligibilityHandler(
-    PrisonApprovalDbContext db, ReferenceDataSet reference, InmateFacts facts, FieldProtector protector, TimeProvider clock, ILogger<CheckEligibilityHandler> logger)
+    PrisonApprovalDbContext db, ReferenceDataSet reference, PrisonCalendars calendars, InmateFacts facts, FieldProtector protector, TimeProvider clock, ILogger<CheckEligibilityHandler> logger)
 {
     public async Task<EligibilityReply> HandleAsync(CheckEligibilityRequest request, Caller caller, CancellationToken ct)
     {
-        var question = EligibilityQuestions.Validate(request, reference, ChinaTime.Today(clock));
+        var question = EligibilityQuestions.Validate(request, reference, calendars, ChinaTime.Today(clock));
         var answer = CounterAnswer.FromVisitorChecks(ClerkChecks.Evaluate(question.Policy, question.Request))
             ?? CounterAnswer.FromPrisonRules(await PrisonRulesAsync(question, ct));
 

@@ -23,13 +23,13 @@ public static class EligibilityQuestions
 
     public static readonly int MaxInmateNameLength = InputRules.PersonName.MaxLength;
 
-    public static EligibilityQuestion Validate(CheckEligibilityRequest request, ReferenceDataSet reference, DateOnly today)
+    public static EligibilityQuestion Validate(CheckEligibilityRequest request, ReferenceDataSet reference, PrisonCalendars calendars, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(reference);
         var violations = new FieldViolations();
         var prison = ValidateInmate(request.Inmate, reference, violations);
-        var month = violations.CheckVisitMonth("visit_month", request.VisitMonth, today);
+        var month = violations.CheckBookableMonth("visit_month", request.VisitMonth, today, prison, prison is null ? null : reference.PolicyFor(prison.Id), calendars);
         var purpose = violations.Code("purpose", request.Purpose);
         var visitors = ValidateVisitors(request, today, violations);
         violations.ThrowIfAny();

@@ -47,7 +47,7 @@ public sealed class ApprovalOutcomes(PrisonApprovalDbContext db, ReferenceDataSe
             Id = Guid.CreateVersion7(),
             InmateId = inmate.Id,
             Month = approval.Application.VisitMonth,
-            Mode = "video",
+            Mode = CountedVisit.Video,
             Outcome = CountedVisit.Booked,
             ApplicationId = approval.ApplicationId,
             RecordedBy = decidedBy,

@@ -87,7 +87,8 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
         var policy = PolicyOf(inmate);
         var state = StateOf(inmate);
         var ledger = await LedgerAsync(inmate, request.Month, ct);
-        var verdict = VisitDaysJudgement.Evaluate(policy, state, ledger, request, VisitDaysAhead(inmate, request.Month), prisonRulesOnly);
+        var (days, next) = BookableDaysOf(inmate, request, policy.AdvanceDays);
+        var verdict = VisitDaysJudgement.Evaluate(policy, state, ledger, request, days, next, prisonRulesOnly);
         var longer = useLongerVisit && ledger.Approvals.Any(a => a.Kind == SpecialApproval.LongerVisit && a.IsCompleteFor(policy.ExtraVisitApprovalChain));
         return new Judgement(
             verdict.Result,
@@ -107,17 +108,16 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
         return bars.GroupBy(b => b.Key).ToDictionary(g => g.Key, g => g.Select(b => new VisitorBar(b.Row.From, b.Row.To, b.Row.Reason)).ToList(), StringComparer.Ordinal);
     }
 
-    /// <summary>The inmate's area's open video-visit days of the month from tomorrow on (China time).</summary>
-    private List<DateOnly> VisitDaysAhead(Inmate inmate, VisitMonth month)
+    /// <summary>
+    /// The inmate's area's video days of the month scheduling could still book (China time), and when there are none the
+    /// next month that has some. An area the reference data does not know has none.
+    /// </summary>
+    private (IReadOnlyList<DateOnly> Days, VisitMonth? Next) BookableDaysOf(Inmate inmate, VisitRequest request, int advanceDays)
     {
         var area = calendars.Area(inmate.PrisonId, inmate.Area);
-        if (area is null)
-        {
-            return [];
-        }
-
-        var today = ChinaTime.Today(clock);
-        return [.. calendars.VideoDays(area, month.Year, month.Month).Where(d => d.Open && d.Date > today).Select(d => d.Date)];
+        return area is null
+            ? ([], null)
+            : NoVisitDayLeft.Judge(request.Month, request.SubmittedOn, advanceDays, ChinaTime.Today(clock), m => calendars.VideoDays(area, m.Year, m.Month));
     }
 
     private async Task<List<RuleFailure>> RelationMismatchesAsync(Inmate inmate, ApplicationDetails application, CancellationToken ct)

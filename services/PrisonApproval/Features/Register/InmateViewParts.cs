@@ -77,6 +77,7 @@ public static class InmateViewParts
             Outcome = ProtoCodes.FromCode<QuotaOutcome>(entry.Outcome),
             ApplicationId = entry.ApplicationId?.ToString() ?? string.Empty,
             Note = entry.Note,
+            OverrideReason = entry.OverrideReason,
         };
     }
 

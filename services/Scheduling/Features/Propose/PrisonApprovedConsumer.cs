@@ -73,7 +73,7 @@ public sealed class PrisonApprovedConsumer(SchedulingDbContext db, Proposals pro
     private static VisitBasis BasisOf(PrisonApproved message, DateTimeOffset now)
     {
         var application = message.Application;
-        var earliest = Later(application.SubmittedOn.AddDays(message.AdvanceDays), DateOnly.FromDateTime(now.DateTime).AddDays(1));
+        var earliest = BookableDays.Earliest(application.SubmittedOn, message.AdvanceDays, DateOnly.FromDateTime(now.DateTime));
         return new VisitBasis(application.ApplicationId, application.PrisonId, message.PrisonArea, application.VenueId, application.CountyId,
             application.InmateName, message.InmateNumber, application.VisitMonth, message.VisitMinutes, earliest,
             VisitBasis.PreferenceOf(application.PreferredDates, application.PreferredPartOfDay),
@@ -83,5 +83,4 @@ public sealed class PrisonApprovedConsumer(SchedulingDbContext db, Proposals pro
             })]);
     }
 
-    private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
 }
