@@ -47,20 +47,21 @@ public sealed class ReportsTests(ConsoleSystem system)
 
         // The county's report: two more filed in the office's row of the month, one more refusal for incomplete documents.
         await manager.ReportUntilAsync(string.Empty, async page =>
-            await page.FigureAsync(Filed, ThisOffice, month, "合计") == filedBefore + 2
-            && await page.FigureAsync(Refusals, ThisOffice, month, "件数", Incomplete) == refusedBefore + 1, "the two applications and the refusal in the county's report");
+            await page.FigureAsync(Filed, ThisOffice, month, "合计") >= filedBefore + 2
+            && await page.FigureAsync(Refusals, ThisOffice, month, "件数", Incomplete) >= refusedBefore + 1, "the two applications and the refusal in the county's report");
         await Assertions.Expect(manager.Page.Locator("figure.report-chart svg[role='img']").First).ToBeVisibleAsync();
         await Assertions.Expect(manager.Page.Locator("figure.report-chart").Filter(new() { HasText = "不予通过的原因" }).GetByRole(AriaRole.Row, new() { Name = "证明材料不齐全" })).ToHaveCountAsync(1);
         await Assertions.Expect(manager.Page.GetByRole(AriaRole.Heading, new() { Name = "明细（按司法所、按月）" })).ToBeVisibleAsync();
-        var filed = filedBefore + 2;
+        // Other test classes may file in the same office and month meanwhile: the exports are compared with the figures at least this high.
+        var filed = await manager.FigureAsync(Filed, ThisOffice, month, "合计");
 
         // The CSV: one line per figure, the office's total of the month among them.
         var (csvName, csv) = await manager.ExportAsync("导出 CSV");
         Assert.EndsWith("-office.csv", csvName, StringComparison.Ordinal);
         var lines = Encoding.UTF8.GetString(csv).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("表,单位,单位编号,月份,分类,项目,数值", lines[0]);
-        Assert.Contains($"{Filed},{ThisOffice},{Orgs.Office},{month},,合计,{filed}", lines);
-        Assert.Contains($"{Refusals},{ThisOffice},{Orgs.Office},{month},{Incomplete},件数,{refusedBefore + 1}", lines);
+        Assert.True(Value(lines, $"{Filed},{ThisOffice},{Orgs.Office},{month},,合计,") >= filed, "the office's total of the month in the CSV");
+        Assert.True(Value(lines, $"{Refusals},{ThisOffice},{Orgs.Office},{month},{Incomplete},件数,") >= refusedBefore + 1, "the refusal reason in the CSV");
 
         // The workbook: a sheet per table, the office's month row with its total.
         var (xlsxName, xlsx) = await manager.ExportAsync("导出 Excel");
@@ -71,7 +72,7 @@ public sealed class ReportsTests(ConsoleSystem system)
             Assert.Equal(["单位", "单位编号", "月份", "合计"], sheet.Row(1).Cells(1, 4).Select(c => c.GetString()));
             var row = Assert.Single(sheet.RowsUsed(), r => r.Cell(2).GetString() == Orgs.Office && r.Cell(3).GetString() == month);
             Assert.Equal(ThisOffice, row.Cell(1).GetString());
-            Assert.Equal(filed, row.Cell(4).GetValue<int>());
+            Assert.True(row.Cell(4).GetValue<int>() >= filed, "the office's total of the month in the workbook");
             Assert.Contains(workbook.Worksheets, w => w.Name == "各环节办理用时");
         }
 
@@ -85,6 +86,9 @@ public sealed class ReportsTests(ConsoleSystem system)
             await Assertions.Expect(rows.First).ToContainTextAsync("reporting");
         }
     }
+
+    private static int Value(IEnumerable<string> lines, string prefix) =>
+        int.Parse(Assert.Single(lines, line => line.StartsWith(prefix, StringComparison.Ordinal))[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture);
 
     private static Task<string> FromMonthOf(ConsoleSession session) => session.Field("Form.FromMonth").InputValueAsync();
 }
