@@ -2,6 +2,7 @@ using Grpc.Core;
 using Visitation.Application.Features.GetApplication;
 using Visitation.Application.Features.ListApplications;
 using Visitation.Application.Features.Resubmit;
+using Visitation.Application.Features.Report;
 using Visitation.Application.Features.Submit;
 using Visitation.Application.Features.Withdraw;
 using Visitation.Contracts.Grpc.Application;
@@ -15,7 +16,8 @@ public sealed class ApplicationGrpcService(
     GetApplicationHandler get,
     ListApplicationsHandler list,
     WithdrawApplicationHandler withdraw,
-    ResubmitApplicationHandler resubmit)
+    ResubmitApplicationHandler resubmit,
+    ApplicationReportHandler report)
     : ApplicationService.ApplicationServiceBase
 {
     public override Task<SubmitApplicationReply> SubmitApplication(SubmitApplicationRequest request, ServerCallContext context) =>
@@ -32,4 +34,6 @@ public sealed class ApplicationGrpcService(
 
     public override Task<ApplicationView> ResubmitApplication(ResubmitApplicationRequest request, ServerCallContext context) =>
         resubmit.HandleAsync(request, Caller.From(context), context.CancellationToken);
+    public override Task<ApplicationReportReply> GetApplicationReport(ApplicationReportRequest request, ServerCallContext context) =>
+        report.HandleAsync(request, Caller.From(context), context.CancellationToken);
 }

@@ -5,6 +5,7 @@ using Visitation.Application.Data;
 using Visitation.Contracts.Events;
 using Visitation.Application.Features.GetApplication;
 using Visitation.Application.Features.ListApplications;
+using Visitation.Application.Features.Report;
 using Visitation.Application.Features.Retention;
 using Visitation.Application.Features.Submit;
 using Visitation.Application.Features.Timeline;
@@ -33,6 +34,8 @@ public static class ApplicationModule
         builder.Services.AddScoped<ListApplicationsHandler>();
         builder.Services.AddScoped<WithdrawApplicationHandler>();
         builder.Services.AddScoped<Features.Resubmit.ResubmitApplicationHandler>();
+        builder.Services.AddScoped<ReportQueries>();
+        builder.Services.AddScoped<ApplicationReportHandler>();
         builder.AddRetention<AnonymiseClosedApplications>();
         builder.AddAuditRelay(Name);
         builder.AddServiceMessaging(Name, bus => bus.AddConsumers(typeof(TimelineConsumer<>).Assembly));

@@ -59,6 +59,7 @@ public static class AccessPolicyTable
         Rpc(ApplicationApi.Descriptor, nameof(ApplicationRpc.ListApplications), Clerk),
         Rpc(ApplicationApi.Descriptor, nameof(ApplicationRpc.WithdrawApplication), Clerk),
         Rpc(ApplicationApi.Descriptor, nameof(ApplicationRpc.ResubmitApplication), Clerk),
+        Rpc(ApplicationApi.Descriptor, nameof(ApplicationRpc.GetApplicationReport), Reviewer, Officer, PrisonDirector),
 
         // bureau_review.proto: the county bureau's re-review of its own offices' applications.
         Rpc(BureauApi.Descriptor, nameof(BureauRpc.ListPendingReviews), Reviewer),

@@ -89,6 +89,8 @@ public enum AuditEvent
 
     /// <summary>The visit centre's list of booked visits a change of circumstances cancelled.</summary>
     AffectedVisitsListed,
+    // Reports: an export of the managers' figures (counts only, but what left the system and with which filters is recorded)
+    ReportExported,
 }
 
 public static class AuditEvents
@@ -109,5 +111,6 @@ public static class AuditEvents
         AuditEvent.AuditSearched,
         AuditEvent.Exported,
         AuditEvent.AffectedVisitsListed,
+        AuditEvent.ReportExported,
     };
 }

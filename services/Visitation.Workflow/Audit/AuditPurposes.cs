@@ -21,4 +21,7 @@ public static class AuditPurposes
 
     /// <summary>The audit administrator reviewing the audit trail (the audit store's searches and exports).</summary>
     public const string AuditReview = "audit_review";
+
+    /// <summary>A manager's statistics taken out of the system (the report's CSV or Excel export).</summary>
+    public const string Reporting = "reporting";
 }

@@ -36,6 +36,12 @@ public static class TestDates
     /// </summary>
     public static readonly DateTimeOffset AugustApplicationDay = At(2026, 7, 6, 9, 0);
 
+    /// <summary>
+    /// Monday 7 September 2026, 09:00: no other test files an application in September, so the managers'
+    /// report of that filing month holds the report test's applications only.
+    /// </summary>
+    public static readonly DateTimeOffset ReportApplicationDay = At(2026, 9, 7, 9, 0);
+
     /// <summary>An instant in China Standard Time.</summary>
     public static DateTimeOffset At(int year, int month, int day, int hour, int minute) =>
         new(year, month, day, hour, minute, 0, China);

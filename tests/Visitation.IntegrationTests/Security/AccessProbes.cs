@@ -46,6 +46,8 @@ public static class AccessProbes
             new((r, _) => r.WithdrawableId, NewGuid, (_, id) => new WithdrawApplicationRequest { ApplicationId = id, Reason = "家属不再申请" }),
         [Key(ApplicationService.Descriptor, nameof(ApplicationRpc.ResubmitApplication))] =
             OnApplication(id => new ResubmitApplicationRequest { ApplicationId = id, RequestId = Guid.NewGuid().ToString() }),
+        [Key(ApplicationService.Descriptor, nameof(ApplicationRpc.GetApplicationReport))] =
+            Untargeted(r => new ApplicationReportRequest { FromMonth = r.VisitMonth, ToMonth = r.VisitMonth, GroupBy = ReportGrouping.Office }),
 
         [Key(BureauReviewService.Descriptor, nameof(BureauRpc.ListPendingReviews))] = Untargeted(_ => new ListPendingReviewsRequest()),
         [Key(BureauReviewService.Descriptor, nameof(BureauRpc.ApproveApplication))] = OnApplication(id => new ApproveReviewRequest { ApplicationId = id }),

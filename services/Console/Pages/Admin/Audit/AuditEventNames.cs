@@ -75,6 +75,7 @@ public static class AuditEventNames
         [AuditEvent.AuditSearched] = "查询审计记录",
         [AuditEvent.Exported] = "导出",
         [AuditEvent.AffectedVisitsListed] = "查看需关注的会见",
+        [AuditEvent.ReportExported] = "导出统计报表",
     };
 
     /// <summary>Every event of the closed list with its name, in the list's order (the filter's choices).</summary>
