@@ -63,6 +63,7 @@ public static partial class FieldNames
         ["visitor_index"] = "会见人序号",
         ["added_documents"] = "补充的证件",
         ["override_reason"] = "例外登记原因",
+        ["preview"] = "仅预览",
         ["cause"] = "取消原因",
         ["severity"] = "情节",
         ["penalty_months"] = "处罚月数",

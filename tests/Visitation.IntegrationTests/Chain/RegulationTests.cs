@@ -198,7 +198,8 @@ public sealed class RegulationTests(VisitationSystem system)
         await _chain.Officer.SetInmateStatusAsync(new SetInmateStatusRequest
         {
             InmateNumber = number,
-            Status = new StatusInput { Kind = InmateStatusKind.Confinement, From = visit.Date, To = visit.Date, Reason = "违反监规" },
+            // No last day: one with an end re-offers a day after it instead (SuspensionEndTests).
+            Status = new StatusInput { Kind = InmateStatusKind.Confinement, From = visit.Date, Reason = "违反监规" },
         });
 
         var cancelled = await Eventually.Until(async () => await _chain.VisitCentre.GetVisitAsync(new GetVisitRequest { VisitId = visit.VisitId }),
