@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using Visitation.Console.BrowserTests.Infrastructure;
 using Visitation.Console.BrowserTests.PageObjects;
+using Visitation.Contracts.Grpc.Application;
 using Visitation.Contracts.Grpc.BureauReview;
 using Visitation.Rules.Privacy;
 
@@ -125,6 +126,14 @@ public sealed class ClerkApplicationPagesTests(ClerkApplicationPagesTests.Signed
             await system.Machines.AsAsync(system, "BureauReview", "bureau-review", "reviewer", Orgs.Bureau));
         await Waits.UntilAsync(async () => (await reviewer.ListPendingReviewsAsync(new ListPendingReviewsRequest { Page = new() { PageSize = 200 } })).Tasks.Any(t => t.ApplicationId == number), "the county's review task");
         await reviewer.RejectApplicationAsync(new RejectReviewRequest { ApplicationId = number, ReasonCode = "DOCUMENTS_INCOMPLETE", Reason = "材料不全" });
+        // The refusal reaches the application asynchronously, and its SMS then adds to the timeline: the click
+        // comes after both, so the withdrawal meets the final outcome rather than a record being written.
+        var applications = new ApplicationService.ApplicationServiceClient(await system.Machines.AsAsync(system, "Application", "application", "clerk", Orgs.Office));
+        await Waits.UntilAsync(async () =>
+        {
+            var application = await applications.GetApplicationAsync(new GetApplicationRequest { ApplicationId = number });
+            return application.Status == ApplicationStatus.BureauRejected && application.Timeline.Count(t => t.Event == TimelineEvent.SmsSent) == 2;
+        }, "the refusal and its SMS on the application");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "确认撤回" }).ClickAsync();
         await session.ExpectPageAsync("撤回申请");

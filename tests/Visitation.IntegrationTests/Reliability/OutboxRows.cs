@@ -89,6 +89,29 @@ public static class OutboxRows
     public static Task<long> InboxAsync(string connectionString) =>
         ScalarAsync(connectionString, "SELECT count(*) FROM inbox_messages");
 
+    /// <summary>The inbox rows of these messages only: what other tests' late events add elsewhere is not counted.</summary>
+    public static Task<long> InboxOfAsync(string connectionString, IReadOnlyCollection<Guid> messageIds) =>
+        ScalarAsync(connectionString, "SELECT count(*) FROM inbox_messages WHERE message_id = ANY(@ids)", ("ids", messageIds.ToArray()));
+
+    /// <summary>The ids of the outbox messages whose body names one of the applications.</summary>
+    public static async Task<List<Guid>> MessageIdsAboutAsync(string connectionString, IEnumerable<string> applicationIds)
+    {
+        var ids = new List<Guid>();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        foreach (var id in applicationIds)
+        {
+            await using var command = Command(connection, "SELECT message_id FROM outbox_messages WHERE body::text LIKE @pattern", [("pattern", $"%{id}%")]);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                ids.Add(reader.GetGuid(0));
+            }
+        }
+
+        return ids;
+    }
+
     public static Task<long> SmsRowsAsync(string connectionString, string applicationId) =>
         ScalarAsync(connectionString, "SELECT count(*) FROM sms_messages WHERE application_id = @id::uuid", ("id", applicationId));
 
