@@ -26,7 +26,7 @@ public sealed class BookableDaysTests
     [Fact]
     public void TheNextMonthWithADayIsNamedSkippingMonthsWithNone()
     {
-        // April closed (its one day before the earliest is open only on paper), May open.
+        // April's one day is closed (a calendar exception), May has an open one.
         CalendarDay[] DaysOf(VisitMonth m) => m.Month switch
         {
             4 => [new(D("2026-04-10"), false, "停止会见")],
