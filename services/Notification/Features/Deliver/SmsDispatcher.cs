@@ -74,7 +74,7 @@ internal sealed partial class SmsDispatcher(IServiceProvider services, IOptions<
             if (sms.Attempts >= options.Value.MaxAttempts)
             {
                 sms.Status = SmsStatus.Failed;
-                db.Publish(new SmsFailed(sms.ApplicationId, sms.Id, sms.Kind, Mask.Phone(sms.Phone), ex.Message, now), now);
+                db.Publish(new SmsFailed(sms.ApplicationId, sms.Id, sms.Kind, Mask.Phone(sms.Phone), SmsFailureReason.OutOfRetries, null, now), now);
             }
             else
             {
