@@ -71,11 +71,14 @@ public sealed class ChainDriver(VisitationSystem system, string office = Orgs.Of
         return (id, await WaitForProposalAsync(id));
     }
 
-    /// <summary>Waits until the application is in its final state and the SMS for it has been recorded.</summary>
+    /// <summary>
+    /// Waits until the application is in its final state and its SMS have been sent and their receipts
+    /// have come: nothing about it is still on its way when the test moves on (or moves the clock).
+    /// </summary>
     public Task<ApplicationView> WaitForOutcomeAsync(string applicationId, ApplicationStatus status, int smsCount) =>
         Eventually.Until(async () => await Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = applicationId }),
-            a => a.Status == status && a.Timeline.Count(t => t.Event == TimelineEvent.SmsSent) == smsCount,
-            $"{applicationId} to reach {status} with {smsCount} SMS");
+            a => a.Status == status && a.Timeline.Count(t => t.Event == TimelineEvent.SmsSent) == smsCount && a.Timeline.Count(t => t.Event == TimelineEvent.SmsDelivered) == smsCount,
+            $"{applicationId} to reach {status} with {smsCount} SMS sent and delivered");
 
     /// <summary>
     /// Waits for the application's workflow steps (SMS left out) to be exactly <paramref name="events"/>.

@@ -70,7 +70,8 @@ internal static class SmsOutcomes
         switch (report.Outcome)
         {
             case DeliveryOutcome.Delivered:
-                sms.Delivered(report.ReportedAt ?? now);
+                // When we learnt it, on our clock, as every other step of the timeline: the provider's clock is not ours.
+                sms.Delivered(now);
                 db.Publish(new SmsDelivered(sms.ApplicationId, sms.Id, sms.Kind, Mask.Phone(sms.Phone), sms.DeliveredAt!.Value), now);
                 break;
             case DeliveryOutcome.FailedPermanently:
