@@ -34,7 +34,7 @@ public sealed class FamilyNotReachedTests(VisitationSystem system)
 
         Assert.Equal(1, await NotReachedEntries.EntriesOfAsync(system, id));
         var entry = await OpenEntryAsync(_chain.Clerk, failure.EntryId);
-        Assert.Equal((id, SmsFailure.WrongNumber, Contracts.Grpc.Notification.SmsKind.Scheduled, "138****0000", "isv.MOBILE_NUMBER_ILLEGAL", ContactOutcome.Unspecified),
+        Assert.Equal((id, Contracts.Grpc.Notification.SmsFailureReason.WrongNumber, Contracts.Grpc.Notification.SmsKind.Scheduled, "138****0000", "isv.MOBILE_NUMBER_ILLEGAL", ContactOutcome.Unspecified),
             (entry.ApplicationId, entry.Reason, entry.SmsKind, entry.PhoneMasked, entry.ProviderCode, entry.Outcome));
         Assert.Equal(failure.Event.OccurredAt.ToUnixTimeSeconds(), entry.FailedAt.Seconds);
         Assert.StartsWith("未达甲", entry.InmateName, StringComparison.Ordinal);
@@ -53,7 +53,7 @@ public sealed class FamilyNotReachedTests(VisitationSystem system)
             a => a.Timeline.Any(t => t.Event == TimelineEvent.SmsSent && t.ReasonCode == "Scheduled"), "the delivered SMS on the timeline");
 
         var entry = await OpenEntryAsync(_chain.Clerk, failure.EntryId);
-        Assert.Equal(SmsFailure.OutOfRetries, entry.Reason);
+        Assert.Equal(Contracts.Grpc.Notification.SmsFailureReason.OutOfRetries, entry.Reason);
         Assert.Null(entry.ClosedAt);
     }
 

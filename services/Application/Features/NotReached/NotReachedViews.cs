@@ -4,6 +4,7 @@ using StoredKind = Visitation.Rules.Sms.SmsKind;
 using StoredOutcome = Visitation.Application.Data.ContactOutcome;
 using StoredReason = Visitation.Contracts.Events.SmsFailureReason;
 using WireKind = Visitation.Contracts.Grpc.Notification.SmsKind;
+using WireReason = Visitation.Contracts.Grpc.Notification.SmsFailureReason;
 
 namespace Visitation.Application.Features.NotReached;
 
@@ -17,7 +18,7 @@ public static class NotReachedViews
         InmateName = inmateName,
         SmsKind = Enum.TryParse<StoredKind>(entry.SmsKind, out var kind) ? ProtoNames.Map<StoredKind, WireKind>(kind) : WireKind.Unspecified,
         PhoneMasked = entry.PhoneMasked,
-        Reason = ProtoNames.Map<StoredReason, SmsFailure>(entry.Reason),
+        Reason = ProtoNames.Map<StoredReason, WireReason>(entry.Reason),
         ProviderCode = entry.ProviderCode ?? string.Empty,
         FailedAt = Instants.Of(entry.FailedAt),
         ClosedAt = Instants.Of(entry.ClosedAt),

@@ -54,12 +54,12 @@ public static class ApplicationWords
     };
 
     /// <summary>Why an SMS will not reach the family, as the "family not reached" list says it.</summary>
-    public static string Of(SmsFailure reason) => reason switch
+    public static string Of(SmsFailureReason reason) => reason switch
     {
-        SmsFailure.WrongNumber => "号码有误或已停机",
-        SmsFailure.Blocked => "号码拒收本服务短信",
-        SmsFailure.ProviderRefused => "短信服务商拒绝发送",
-        SmsFailure.OutOfRetries => "多次发送均未成功",
+        SmsFailureReason.WrongNumber => "号码有误或已停机",
+        SmsFailureReason.Blocked => "号码拒收本服务短信",
+        SmsFailureReason.ProviderRefused => "短信服务商拒绝发送",
+        SmsFailureReason.OutOfRetries => "多次发送均未成功",
         _ => "发送失败",
     };
 
