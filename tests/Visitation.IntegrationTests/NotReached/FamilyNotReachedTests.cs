@@ -48,9 +48,11 @@ public sealed class FamilyNotReachedTests(VisitationSystem system)
         var id = await SubmitAsync("未达乙");
         var failure = await NotReachedEntries.FailAnSmsAsync(system, id, "Received", SmsFailureReason.OutOfRetries);
 
-        await system.PublishAsync(new SmsSent(Guid.Parse(id), Guid.NewGuid(), "Scheduled", "138****0000", "会见时间通知", system.Clock.GetUtcNow()), Guid.NewGuid());
+        var later = Guid.NewGuid();
+        await system.PublishAsync(new SmsSent(Guid.Parse(id), later, "Scheduled", "138****0000", "会见时间通知", system.Clock.GetUtcNow()), Guid.NewGuid());
+        await system.PublishAsync(new SmsDelivered(Guid.Parse(id), later, "Scheduled", "138****0000", system.Clock.GetUtcNow()), Guid.NewGuid());
         await Eventually.Until(async () => await _chain.Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = id }),
-            a => a.Timeline.Any(t => t.Event == TimelineEvent.SmsSent && t.ReasonCode == "Scheduled"), "the delivered SMS on the timeline");
+            a => a.Timeline.Any(t => t.Event == TimelineEvent.SmsDelivered && t.ReasonCode == "Scheduled"), "the delivered SMS on the timeline");
 
         var entry = await OpenEntryAsync(_chain.Clerk, failure.EntryId);
         Assert.Equal(Contracts.Grpc.Notification.SmsFailureReason.OutOfRetries, entry.Reason);
