@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Visitation.Application.Features.GetApplication;
 using Visitation.Application.Features.ListApplications;
+using Visitation.Application.Features.NotReached;
 using Visitation.Application.Features.Resubmit;
 using Visitation.Application.Features.Report;
 using Visitation.Application.Features.Submit;
@@ -17,7 +18,10 @@ public sealed class ApplicationGrpcService(
     ListApplicationsHandler list,
     WithdrawApplicationHandler withdraw,
     ResubmitApplicationHandler resubmit,
-    ApplicationReportHandler report)
+    ApplicationReportHandler report,
+    ListFamiliesNotReachedHandler listNotReached,
+    CountFamiliesNotReachedHandler countNotReached,
+    CloseFamilyNotReachedHandler closeNotReached)
     : ApplicationService.ApplicationServiceBase
 {
     public override Task<SubmitApplicationReply> SubmitApplication(SubmitApplicationRequest request, ServerCallContext context) =>
@@ -36,4 +40,13 @@ public sealed class ApplicationGrpcService(
         resubmit.HandleAsync(request, Caller.From(context), context.CancellationToken);
     public override Task<ApplicationReportReply> GetApplicationReport(ApplicationReportRequest request, ServerCallContext context) =>
         report.HandleAsync(request, Caller.From(context), context.CancellationToken);
+
+    public override Task<ListFamiliesNotReachedReply> ListFamiliesNotReached(ListFamiliesNotReachedRequest request, ServerCallContext context) =>
+        listNotReached.HandleAsync(request, Caller.From(context), context.CancellationToken);
+
+    public override Task<CountFamiliesNotReachedReply> CountFamiliesNotReached(CountFamiliesNotReachedRequest request, ServerCallContext context) =>
+        countNotReached.HandleAsync(Caller.From(context), context.CancellationToken);
+
+    public override Task<FamilyNotReached> CloseFamilyNotReached(CloseFamilyNotReachedRequest request, ServerCallContext context) =>
+        closeNotReached.HandleAsync(request, Caller.From(context), context.CancellationToken);
 }

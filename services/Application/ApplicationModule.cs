@@ -36,6 +36,9 @@ public static class ApplicationModule
         builder.Services.AddScoped<Features.Resubmit.ResubmitApplicationHandler>();
         builder.Services.AddScoped<ReportQueries>();
         builder.Services.AddScoped<ApplicationReportHandler>();
+        builder.Services.AddScoped<Features.NotReached.ListFamiliesNotReachedHandler>();
+        builder.Services.AddScoped<Features.NotReached.CountFamiliesNotReachedHandler>();
+        builder.Services.AddScoped<Features.NotReached.CloseFamilyNotReachedHandler>();
         builder.AddRetention<AnonymiseClosedApplications>();
         builder.AddAuditRelay(Name);
         builder.AddServiceMessaging(Name, bus => bus.AddConsumers(typeof(TimelineConsumer<>).Assembly));

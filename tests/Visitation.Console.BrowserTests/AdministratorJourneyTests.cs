@@ -38,7 +38,7 @@ public sealed class AdministratorJourneyTests(ConsoleSystem system)
         {
             await clerk.OpenAsync("/", "会见管理控制台");
             await Assertions.Expect(clerk.Page.GetByRole(AriaRole.Navigation, new() { Name = "主菜单" }).GetByRole(AriaRole.Link))
-                .ToHaveTextAsync(["资格核验", "受理申请", "本所申请"]);
+                .ToHaveTextAsync(["资格核验", "受理申请", "本所申请", "未联系上的家属"]);
             await clerk.OpenAsync("/Applications", "本所申请");
         }
 

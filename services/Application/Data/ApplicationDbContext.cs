@@ -8,6 +8,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 {
     public DbSet<VisitApplication> Applications => Set<VisitApplication>();
     public DbSet<TimelineRecord> Timeline => Set<TimelineRecord>();
+    public DbSet<FamilyNotReached> FamiliesNotReached => Set<FamilyNotReached>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -48,6 +49,24 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
             timeline.ToTable("timeline");
             timeline.HasKey(t => t.Id);
             timeline.HasIndex(t => new { t.ApplicationId, t.At });
+        });
+        modelBuilder.Entity<FamilyNotReached>(entry =>
+        {
+            entry.ToTable("families_not_reached");
+            entry.HasKey(e => e.Id);
+            entry.HasOne<VisitApplication>().WithMany().HasForeignKey(e => e.ApplicationId);
+            // One entry per application and SMS, whatever message reported it (a redelivery, a second report).
+            entry.HasIndex(e => new { e.ApplicationId, e.SmsId }).IsUnique();
+            entry.HasIndex(e => new { e.OfficeId, e.ClosedAt });
+            entry.Property(e => e.OfficeId).HasMaxLength(64);
+            entry.Property(e => e.SmsKind).HasMaxLength(40);
+            entry.Property(e => e.PhoneMasked).HasMaxLength(20);
+            entry.Property(e => e.Reason).HasConversion<string>().HasMaxLength(20);
+            entry.Property(e => e.ProviderCode).HasMaxLength(64);
+            entry.Property(e => e.ClosedBy).HasMaxLength(64);
+            entry.Property(e => e.Outcome).HasConversion<string>().HasMaxLength(20);
+            entry.Property(e => e.Note).HasMaxLength(FamilyNotReached.NoteLength);
+            entry.Property(e => e.Version).IsRowVersion();
         });
     }
 }

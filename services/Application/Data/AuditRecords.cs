@@ -11,4 +11,11 @@ public static class AuditRecords
         ArgumentNullException.ThrowIfNull(application);
         return new("application", application.Id.ToString(), application.OfficeId);
     }
+
+    /// <summary>An entry of the office's "family not reached" list belongs to the office that filed the application.</summary>
+    public static AuditedRecord Audited(this FamilyNotReached entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return new("family_not_reached", entry.Id.ToString(), entry.OfficeId);
+    }
 }

@@ -17,4 +17,12 @@ public sealed partial class FieldLabels
         ["request_id"] = "申请表",
         ["note"] = "补正说明",
     });
+
+    /// <summary>CloseFamilyNotReached's fields as the "family not reached" list's close form shows them.</summary>
+    public static FieldLabels NotReached { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["entry_id"] = "记录编号",
+        ["outcome"] = "联系结果",
+        ["note"] = "处理说明",
+    });
 }

@@ -6,6 +6,9 @@ namespace Visitation.Console.Menus;
 /// <summary>The menu a person sees: only the pages of their role (the services check every call again).</summary>
 public sealed class MenuItems
 {
+    /// <summary>The clerk's list of families an SMS could not reach (docs/family-not-reached.md).</summary>
+    public const string NotReachedTitle = "未联系上的家属";
+
     // Grouped by the role whose daily work they are, in the order of that work.
     private static readonly MenuItem[] All =
     [
@@ -13,6 +16,7 @@ public sealed class MenuItems
         new("资格核验", "/Eligibility", [Roles.Clerk, Roles.Reviewer]),
         new("受理申请", "/Applications/New", [Roles.Clerk]),
         new("本所申请", "/Applications", [Roles.Clerk]),
+        new(NotReachedTitle, "/Applications/NotReached", [Roles.Clerk]),
 
         // 县司法局 reviewer
         new("待复核", "/Review", [Roles.Reviewer]),

@@ -60,6 +60,10 @@ public static class AccessPolicyTable
         Rpc(ApplicationApi.Descriptor, nameof(ApplicationRpc.WithdrawApplication), Clerk),
         Rpc(ApplicationApi.Descriptor, nameof(ApplicationRpc.ResubmitApplication), Clerk),
         Rpc(ApplicationApi.Descriptor, nameof(ApplicationRpc.GetApplicationReport), Reviewer, Officer, PrisonDirector),
+        // The office's list of families an SMS could not reach: the office phones them (docs/family-not-reached.md).
+        Rpc(ApplicationApi.Descriptor, nameof(ApplicationRpc.ListFamiliesNotReached), Clerk),
+        Rpc(ApplicationApi.Descriptor, nameof(ApplicationRpc.CountFamiliesNotReached), Clerk),
+        Rpc(ApplicationApi.Descriptor, nameof(ApplicationRpc.CloseFamilyNotReached), Clerk),
 
         // bureau_review.proto: the county bureau's re-review of its own offices' applications.
         Rpc(BureauApi.Descriptor, nameof(BureauRpc.ListPendingReviews), Reviewer),

@@ -12,6 +12,12 @@ public enum AuditEvent
     ApplicationWithdrawn,
     ApplicationResubmitted,
 
+    /// <summary>An SMS that will never reach the family put its application on the office's "family not reached" list (system).</summary>
+    FamilyNotReachedListed,
+
+    /// <summary>A clerk closed an entry of that list with what came of contacting the family.</summary>
+    FamilyNotReachedClosed,
+
     // Bureau review
     ReviewApproved,
     ReviewRejected,
@@ -91,6 +97,9 @@ public enum AuditEvent
     AffectedVisitsListed,
     // Reports: an export of the managers' figures (counts only, but what left the system and with which filters is recorded)
     ReportExported,
+
+    /// <summary>The office's "family not reached" list read (masked phones, inmates' names).</summary>
+    FamiliesNotReachedRead,
 }
 
 public static class AuditEvents
@@ -112,5 +121,6 @@ public static class AuditEvents
         AuditEvent.Exported,
         AuditEvent.AffectedVisitsListed,
         AuditEvent.ReportExported,
+        AuditEvent.FamiliesNotReachedRead,
     };
 }

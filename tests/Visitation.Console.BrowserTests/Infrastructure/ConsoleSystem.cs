@@ -68,6 +68,9 @@ public sealed class ConsoleSystem : IAsyncLifetime
 
     public Uri ConsoleAddress { get; private set; } = null!;
 
+    /// <summary>The run's virtual host: a test that reports what a service outside the fixture would (<see cref="BusEvents"/>).</summary>
+    public Uri Amqp { get; private set; } = null!;
+
     public Uri IdentityAddress { get; private set; } = null!;
 
     /// <summary>The development SMS gateway: what the families' phones received.</summary>
@@ -89,6 +92,7 @@ public sealed class ConsoleSystem : IAsyncLifetime
         var servers = TestServers.FromEnvironment();
         _databases = new RunDatabases(servers, _runId);
         var amqp = (await _databases.VirtualHostAsync()).ToString();
+        Amqp = new Uri(amqp);
         Directory.CreateDirectory(_folder);
 
         var identityPort = ServiceProcess.FreePort();

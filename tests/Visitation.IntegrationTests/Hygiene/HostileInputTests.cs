@@ -30,7 +30,8 @@ public sealed class HostileInputTests(VisitationSystem system)
         system.Clock.StartAt(TestDates.ApplicationDay);
         var user = $"hostile-{Guid.NewGuid():N}";
         var failures = new List<string>();
-        foreach (var method in Rpcs.All)
+        // A request without fields (CountFamiliesNotReached) has nothing to make hostile.
+        foreach (var method in Rpcs.All.Where(m => m.InputType.Fields.InDeclarationOrder().Count > 0))
         {
             var (role, request) = ValidCall(method, records);
             var token = VisitationSystem.Token(role, AccessMatrixTests.OwnOrganisation(role), user);

@@ -48,6 +48,10 @@ public static class AccessProbes
             OnApplication(id => new ResubmitApplicationRequest { ApplicationId = id, RequestId = Guid.NewGuid().ToString() }),
         [Key(ApplicationService.Descriptor, nameof(ApplicationRpc.GetApplicationReport))] =
             Untargeted(r => new ApplicationReportRequest { FromMonth = r.VisitMonth, ToMonth = r.VisitMonth, GroupBy = ReportGrouping.Office }),
+        [Key(ApplicationService.Descriptor, nameof(ApplicationRpc.ListFamiliesNotReached))] = Untargeted(_ => new ListFamiliesNotReachedRequest()),
+        [Key(ApplicationService.Descriptor, nameof(ApplicationRpc.CountFamiliesNotReached))] = Untargeted(_ => new CountFamiliesNotReachedRequest()),
+        [Key(ApplicationService.Descriptor, nameof(ApplicationRpc.CloseFamilyNotReached))] = new((r, _) => r.NotReachedEntryId, NewGuid,
+            (_, id) => new CloseFamilyNotReachedRequest { EntryId = id, Outcome = ContactOutcome.ReachedByPhone, Note = "已电话告知" }),
 
         [Key(BureauReviewService.Descriptor, nameof(BureauRpc.ListPendingReviews))] = Untargeted(_ => new ListPendingReviewsRequest()),
         [Key(BureauReviewService.Descriptor, nameof(BureauRpc.ApproveApplication))] = OnApplication(id => new ApproveReviewRequest { ApplicationId = id }),

@@ -4,6 +4,7 @@ using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.IntegrationTests.Chain;
 using Visitation.IntegrationTests.Infrastructure;
+using Visitation.IntegrationTests.NotReached;
 using Visitation.ServiceDefaults.Auth;
 
 namespace Visitation.IntegrationTests.Security;
@@ -11,7 +12,8 @@ namespace Visitation.IntegrationTests.Security;
 /// <summary>
 /// Real records of the own organisations (Yongji's office, bureau, prison and venue), made once for
 /// the access tests through the chain's own APIs: an application up to its proposed visit, one only
-/// submitted (to withdraw), an inmate with an officer's status, and a closure of each side.
+/// submitted (to withdraw), an inmate with an officer's status, a closure of each side, and the
+/// application's entry on the office's "family not reached" list (its SMS reported failed on the bus).
 /// </summary>
 public sealed record AccessRecords(
     string ApplicationId,
@@ -25,13 +27,14 @@ public sealed record AccessRecords(
     string PrisonClosureId,
     string VenueClosureId,
     string Today,
-    string ClosedDay)
+    string ClosedDay,
+    string NotReachedEntryId)
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static AccessRecords? _made;
 
     /// <summary>Every id of these records: none may show in a reply to another organisation.</summary>
-    public IReadOnlyList<string> Ids => [ApplicationId, WithdrawableId, SpareInmateNumber, StatusId, VisitId, PrisonClosureId, VenueClosureId];
+    public IReadOnlyList<string> Ids => [ApplicationId, WithdrawableId, SpareInmateNumber, StatusId, VisitId, PrisonClosureId, VenueClosureId, NotReachedEntryId];
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -77,7 +80,9 @@ public sealed record AccessRecords(
         await Eventually.Until(async () => await Rpcs.CallAsync(system, NotificationService.Descriptor.FindMethodByName("ListMessages"), VisitationSystem.Token(Roles.Clerk, Orgs.Office), new ListMessagesRequest { ApplicationId = applicationId }),
             outcome => outcome.Code == Grpc.Core.StatusCode.OK, "notification to know the application");
 
+        var notReached = await NotReachedEntries.FailAnSmsAsync(system, applicationId, "Scheduled", Contracts.Events.SmsFailureReason.WrongNumber);
+
         return new AccessRecords(applicationId, withdrawable, inmate, family.InmateNumber, spare.InmateNumber, withStatus.Statuses.Single().StatusId, proposal.VisitId,
-            proposal.Date[..7], prisonClosure.ClosureId, venueClosure.ClosureId, Day(today), closedDay);
+            proposal.Date[..7], prisonClosure.ClosureId, venueClosure.ClosureId, Day(today), closedDay, notReached.EntryId);
     }
 }

@@ -23,6 +23,96 @@ namespace Visitation.Application.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Visitation.Application.Data.FamilyNotReached", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("closed_by");
+
+                    b.Property<DateTimeOffset>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("OfficeId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("office_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("PhoneMasked")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone_masked");
+
+                    b.Property<string>("ProviderCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("provider_code");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("SmsId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sms_id");
+
+                    b.Property<string>("SmsKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("sms_kind");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_families_not_reached");
+
+                    b.HasIndex("ApplicationId", "SmsId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_families_not_reached_application_id_sms_id");
+
+                    b.HasIndex("OfficeId", "ClosedAt")
+                        .HasDatabaseName("ix_families_not_reached_office_id_closed_at");
+
+                    b.ToTable("families_not_reached", (string)null);
+                });
+
             modelBuilder.Entity("Visitation.Application.Data.TimelineRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -326,6 +416,16 @@ namespace Visitation.Application.Data.Migrations
                         .HasFilter("sent_at IS NULL");
 
                     b.ToTable("scheduled_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Visitation.Application.Data.FamilyNotReached", b =>
+                {
+                    b.HasOne("Visitation.Application.Data.VisitApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_families_not_reached_applications_application_id");
                 });
 
             modelBuilder.Entity("Visitation.Application.Data.TimelineRecord", b =>

@@ -27,6 +27,13 @@ public sealed class AnonymiseClosedApplications(ApplicationDbContext db, TimePro
             application.Anonymise();
         }
 
+        // The clerks' notes on the "family not reached" list are free text about the family too.
+        var ids = closed.Select(a => a.Id).ToList();
+        foreach (var entry in await Db.FamiliesNotReached.Where(e => ids.Contains(e.ApplicationId) && e.Note != null).ToListAsync(ct))
+        {
+            entry.Note = null;
+        }
+
         return [.. closed.Select(a => a.Audited())];
     }
 }

@@ -54,6 +54,28 @@ public static class ApplicationWords
         _ => "其他短信",
     };
 
+    /// <summary>Why an SMS will not reach the family, as the "family not reached" list says it.</summary>
+    public static string Of(SmsFailureReason reason) => reason switch
+    {
+        SmsFailureReason.WrongNumber => "号码有误或已停机",
+        SmsFailureReason.Blocked => "号码拒收本服务短信",
+        SmsFailureReason.ProviderRefused => "短信服务商拒绝发送",
+        SmsFailureReason.OutOfRetries => "多次发送均未成功",
+        _ => "发送失败",
+    };
+
+    /// <summary>What came of contacting the family, as the clerk records it.</summary>
+    public static string Of(ContactOutcome outcome) => outcome switch
+    {
+        ContactOutcome.ReachedByPhone => "已电话联系家属",
+        ContactOutcome.VisitedOffice => "家属已到所告知",
+        ContactOutcome.CouldNotReach => "多方联系仍未联系上",
+        _ => "未处理",
+    };
+
+    /// <summary>The outcomes a clerk may record, in the order the form offers them.</summary>
+    public static IReadOnlyList<ContactOutcome> Outcomes { get; } = [ContactOutcome.ReachedByPhone, ContactOutcome.VisitedOffice, ContactOutcome.CouldNotReach];
+
     public static string Of(SmsDeliveryState state) => state switch
     {
         SmsDeliveryState.Queued => "待发送",

@@ -13,6 +13,8 @@ public static class AuditEventNames
         [AuditEvent.ApplicationSubmitted] = "受理申请",
         [AuditEvent.ApplicationWithdrawn] = "撤回申请",
         [AuditEvent.ApplicationResubmitted] = "补正后重新提交",
+        [AuditEvent.FamilyNotReachedListed] = "列入未联系上的家属",
+        [AuditEvent.FamilyNotReachedClosed] = "处理未联系上的家属",
         [AuditEvent.ReviewApproved] = "县司法局同意",
         [AuditEvent.ReviewRejected] = "县司法局不同意",
         [AuditEvent.ReviewExpired] = "县司法局审核超期",
@@ -75,6 +77,7 @@ public static class AuditEventNames
         [AuditEvent.AuditSearched] = "查询审计记录",
         [AuditEvent.Exported] = "导出",
         [AuditEvent.AffectedVisitsListed] = "查看需关注的会见",
+        [AuditEvent.FamiliesNotReachedRead] = "查看未联系上的家属",
         [AuditEvent.ReportExported] = "导出统计报表",
     };
 
