@@ -91,12 +91,15 @@ public sealed class VisitorRemovalTests(VisitationSystem system)
 
         Assert.Equal(StatusCode.InvalidArgument, onlyAdult.StatusCode);
         Assert.Equal(["remove_visitors"], Fields(onlyAdult));
-        Assert.Contains("至少须保留一名成年会见人", onlyAdult.Status.Detail, StringComparison.Ordinal);
+        Assert.StartsWith("至少须保留一名成年会见人", Violations(onlyAdult).Single().Description, StringComparison.Ordinal);
+        Assert.Contains("不予会见的会见人", onlyAdult.Status.Detail, StringComparison.Ordinal);
         Assert.Equal(["remove_visitors[0].visitor_index", "remove_visitors[1].reason"], Fields(notOnIt));
         Assert.Contains(await _chain.Officer.AllPendingApprovalsAsync(), t => t.ApplicationId == id);
         Assert.Empty(await AuditRows.OfAsync(system.Databases["prison_approval"], "ApprovalApproved", id));
     }
 
-    private static string[] Fields(RpcException error) =>
-        [.. error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field)];
+    private static string[] Fields(RpcException error) => [.. Violations(error).Select(v => v.Field)];
+
+    private static Google.Protobuf.Collections.RepeatedField<BadRequest.Types.FieldViolation> Violations(RpcException error) =>
+        error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations;
 }
