@@ -15,6 +15,7 @@ public static class PrisonNames
         ["SUSPENSION"] = "无暂停会见的情形（禁闭、集训、侦查等）",
         ["MONTHLY_QUOTA"] = "本月会见次数未用完",
         ["VISITOR_BARRED"] = "会见人未被禁止会见",
+        ["NO_SHOW_SUSPENSION"] = "家属近期无多次预约未到场（本监狱启用的政策选项）",
         ["RELATION_REGISTER"] = "亲属关系与亲属登记一致",
     };
 
