@@ -95,6 +95,7 @@ public sealed class PrisonApprovalDbContext(DbContextOptions<PrisonApprovalDbCon
             approval.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
             approval.Property(a => a.Version).IsRowVersion();
             approval.Property(a => a.Failures).HasJsonColumn();
+            approval.Property(a => a.RemovedVisitors).HasJsonColumn();
             approval.HasIndex(a => new { a.PrisonId, a.Status, a.ReceivedAt });
             approval.HasIndex(a => new { a.PrisonId, a.InmateName, a.Status });
         });

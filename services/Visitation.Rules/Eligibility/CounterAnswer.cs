@@ -40,7 +40,19 @@ public sealed record CounterAnswer
         return clerkChecks.Eligible ? null : new CounterAnswer(CounterOutcome.VisitorsIneligible, clerkChecks.Failures);
     }
 
+    /// <summary>
+    /// The prison's rules whose failure is the family's own doing, named to the counter like the visitors'
+    /// checks: a no-show suspension (the family knows it missed the visits, and the text says nothing of the
+    /// inmate). Any other failure beside it is still not named.
+    /// </summary>
+    public static IReadOnlySet<string> FamilyConductCodes { get; } = new HashSet<string>(StringComparer.Ordinal) { RuleCodes.NoShowSuspension };
+
     /// <param name="prisonRules">The prison's rules on the matched inmate; null when the register has no inmate of that number and name.</param>
-    public static CounterAnswer FromPrisonRules(EligibilityResult? prisonRules) =>
-        prisonRules is { Eligible: true } ? Eligible : ContactPrison;
+    public static CounterAnswer FromPrisonRules(EligibilityResult? prisonRules)
+    {
+        if (prisonRules is { Eligible: true })
+            return Eligible;
+        var familyConduct = prisonRules?.Failures.Where(f => FamilyConductCodes.Contains(f.Code)).ToList() ?? [];
+        return familyConduct.Count > 0 ? new CounterAnswer(CounterOutcome.VisitorsIneligible, familyConduct) : ContactPrison;
+    }
 }

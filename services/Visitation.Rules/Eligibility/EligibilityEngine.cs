@@ -18,6 +18,7 @@ public static class EligibilityEngine
         new MonthlyQuotaRule(),
         new VisitorBarredRule(),
         new AdvanceNoticeRule(),
+        new NoShowSuspensionRule(),
     ];
 
     public static EligibilityResult Evaluate(VisitPolicy policy, InmateState inmate, QuotaLedger ledger, VisitRequest request) =>

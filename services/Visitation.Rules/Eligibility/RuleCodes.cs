@@ -21,6 +21,9 @@ public static class RuleCodes
     public const string InmateTransferred = "INMATE_TRANSFERRED";
     public const string InmateReleased = "INMATE_RELEASED";
 
+    /// <summary>The family missed too many booked visits with this inmate (a policy option, <see cref="Policies.NoShowSuspensionPolicy"/>).</summary>
+    public const string NoShowSuspension = "NO_SHOW_SUSPENSION";
+
     /// <summary>SUSPENDED_CONFINEMENT etc.: one code per status kind, so callers can tell them apart.</summary>
     public static string Suspended(string kind) => "SUSPENDED_" + StatusKinds.Normalize(kind).ToUpperInvariant();
 

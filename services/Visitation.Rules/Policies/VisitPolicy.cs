@@ -31,6 +31,7 @@ namespace Visitation.Rules.Policies;
 /// <param name="ReviewDeadlineWorkingDays">Working days each review stage has: judicial_office, county_bureau, prison.</param>
 /// <param name="ExtraVisitApprovalChain">Every approver an extra or longer visit needs, in order.</param>
 /// <param name="RequiredDocumentsPerAdult">Documents beyond ID and relationship proof each adult visitor needs.</param>
+/// <param name="NoShowSuspension">The no-show option (policy choice, off unless <c>enabled</c>): N no-shows within M months stop a family's new applications for K months.</param>
 /// <param name="Sources">Citation per rule code or suspension kind (key <c>suspension:kind</c>).</param>
 /// <param name="Notes">Why a value is what it is, especially where it is a policy choice.</param>
 public sealed record VisitPolicy(
@@ -56,6 +57,7 @@ public sealed record VisitPolicy(
     IReadOnlyDictionary<string, int> ReviewDeadlineWorkingDays,
     IReadOnlyList<string> ExtraVisitApprovalChain,
     IReadOnlyList<string> RequiredDocumentsPerAdult,
+    NoShowSuspensionPolicy NoShowSuspension,
     IReadOnlyDictionary<string, string> Sources,
     IReadOnlyDictionary<string, string> Notes)
 {

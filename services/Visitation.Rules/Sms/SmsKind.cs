@@ -23,4 +23,7 @@ public enum SmsKind
 
     /// <summary>A reviewing stage sent the application back for more material (退回补正): what to bring, and by when.</summary>
     SentBack,
+
+    /// <summary>The visit is approved, but the visit centre removed one or more visitors: who cannot come, and why in one neutral sentence.</summary>
+    VisitorsRemoved,
 }

@@ -28,6 +28,9 @@ public static class SmsReasons
     /// <summary>The venue's or the prison's arrangements changed: nothing the family did.</summary>
     public const string Arrangements = "会见安排临时调整";
 
+    /// <summary>The family missed booked visits and the prison's no-show option holds new applications back: their own doing, so said.</summary>
+    public const string MissedVisits = "此前多次预约会见未到场";
+
     /// <summary>Everything else, including every fact about the inmate.</summary>
     public const string ConditionsNotMet = "不符合会见条件";
 
@@ -54,10 +57,11 @@ public static class SmsReasons
         [ScheduleChangeCodes.DayCancelled] = Arrangements,
         [ScheduleChangeCodes.ScheduleChanged] = Arrangements,
         [ScheduleChangeCodes.VisitCancelled] = Arrangements,
+        [RuleCodes.NoShowSuspension] = MissedVisits,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Every sentence an SMS may give as its reason.</summary>
-    public static IReadOnlyList<string> All { get; } = [ApplicationDetails, Timing, Arrangements, ConditionsNotMet];
+    public static IReadOnlyList<string> All { get; } = [ApplicationDetails, Timing, Arrangements, MissedVisits, ConditionsNotMet];
 
     /// <summary>The sentence for a decision's reason code.</summary>
     public static string For(string? reasonCode) =>

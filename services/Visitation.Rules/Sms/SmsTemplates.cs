@@ -48,6 +48,10 @@ public static class SmsTemplates
         new(SmsKind.SentBack,
             Signature + "您好，您申请的远程视频会见需补充材料：{materials}。" +
             "请于{date}前到{officeName}补交，逾期申请将失效。"),
+        // Who by position and relation word (VisitorRemovals.DescribeForSms), never by name; the officer's choice of reason by its neutral sentence.
+        new(SmsKind.VisitorsRemoved,
+            Signature + "您好，您申请的远程视频会见已获批准，但{visitors}不能参加本次会见。原因：{reason}。" +
+            "其他会见人的会见时间确定后将另行短信通知；如有疑问，请咨询{officeName}。"),
     }.ToFrozenDictionary(t => t.Kind);
 
     /// <summary>The placeholder names the template of <paramref name="kind"/> needs, in text order.</summary>

@@ -97,6 +97,8 @@ public static partial class FieldNames
         ["valid_for"] = "有效月份",
         ["use_extra_visit_approval"] = "使用加见审批",
         ["use_longer_visit_approval"] = "使用延时审批",
+        ["remove_visitors"] = "不予会见的会见人",
+        ["remove_visitors[]"] = "第{0}位不予会见的会见人",
         ["page"] = "分页",
         ["page_size"] = "每页条数",
         ["page_token"] = "页码标记",

@@ -18,14 +18,19 @@ internal sealed class PrisonCases(ConsoleSystem system)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    /// <summary>Registers the inmate, files the application and has the bureau approve it; returns the application id once it is in the prison's queue.</summary>
-    public async Task<string> BureauApprovedAsync(Family family)
+    /// <summary>
+    /// Registers the inmate, files the application (changed first by <paramref name="amend"/>, e.g. another
+    /// visitor) and has the bureau approve it; returns the application id once it is in the prison's queue.
+    /// </summary>
+    public async Task<string> BureauApprovedAsync(Family family, Action<SubmitApplicationRequest>? amend = null)
     {
         ArgumentNullException.ThrowIfNull(family);
         var register = new PrisonApprovalService.PrisonApprovalServiceClient(await system.Machines.AsAsync(system, "PrisonApproval", "prison-approval", "officer", Orgs.Prison));
         await register.ImportInmatesAsync(family.Register());
         var clerk = new ApplicationService.ApplicationServiceClient(await system.Machines.AsAsync(system, "Application", "application", "clerk", Orgs.Office));
-        var filed = await clerk.SubmitApplicationAsync(family.Submission());
+        var submission = family.Submission();
+        amend?.Invoke(submission);
+        var filed = await clerk.SubmitApplicationAsync(submission);
         var bureau = new BureauReviewService.BureauReviewServiceClient(await system.Machines.AsAsync(system, "BureauReview", "bureau-review", "reviewer", Orgs.Bureau));
         await UntilAsync($"{filed.ApplicationId} in the bureau's queue", async () =>
             (await bureau.ListPendingReviewsAsync(new ListPendingReviewsRequest { Page = new PageRequest { PageSize = 200 } })).Tasks.Any(t => t.ApplicationId == filed.ApplicationId));

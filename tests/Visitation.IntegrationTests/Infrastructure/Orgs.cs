@@ -22,4 +22,7 @@ public static class Orgs
 
     /// <summary>Not shipped: the test run's reference data adds it (VisitationSystem), as a copy of Yongji's prison.</summary>
     public const string OtherPrison = "test-other-prison";
+
+    /// <summary>Not shipped: another copy of Yongji's prison, with the no-show option on in its policy (VisitationSystem).</summary>
+    public const string NoShowPrison = "test-no-show-prison";
 }

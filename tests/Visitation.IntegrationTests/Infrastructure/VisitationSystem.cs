@@ -296,8 +296,32 @@ public sealed class VisitationSystem : IAsyncLifetime
         other["id"] = Orgs.OtherPrison;
         other["name"] = "测试用第二监狱";
         prisons.Add(other);
+        AddNoShowPrison(target, prisons);
         File.WriteAllText(organisations, tree.ToJsonString());
         return target;
+    }
+
+    /// <summary>
+    /// A third copy of Yongji's prison (<see cref="Orgs.NoShowPrison"/>) with the no-show option switched on
+    /// in the province's policy (docs/visitor-refusal-and-no-shows.md: two no-shows within six months hold
+    /// a family's new applications back for three months), so that option runs through the chain while
+    /// every other prison keeps the shipped policy, with it off.
+    /// </summary>
+    private static void AddNoShowPrison(string target, JsonArray prisons)
+    {
+        var noShow = prisons.Single(p => (string?)p!["id"] == Orgs.Prison)!.DeepClone();
+        noShow["id"] = Orgs.NoShowPrison;
+        noShow["name"] = "测试用爽约限制监狱";
+        prisons.Add(noShow);
+        var policyFile = Path.Combine(target, "policies", "shanxi.json");
+        var policy = JsonNode.Parse(File.ReadAllText(policyFile))!.AsObject();
+        var overrides = policy["prisonOverrides"] as JsonObject ?? [];
+        overrides[Orgs.NoShowPrison] = new JsonObject
+        {
+            ["noShowSuspension"] = new JsonObject { ["enabled"] = true, ["noShows"] = 2, ["withinMonths"] = 6, ["suspendMonths"] = 3 },
+        };
+        policy["prisonOverrides"] = overrides;
+        File.WriteAllText(policyFile, policy.ToJsonString());
     }
 
     private async Task StartGatewayAsync()

@@ -33,6 +33,9 @@ public sealed class ReviewingVocabularyTests
     public void CrimeCategoriesAreTheRulesCategories() => AssertSameVocabulary<CrimeCategory>(CrimeCategories.All);
 
     [Fact]
+    public void VisitorRemovalReasonsAreTheRulesCodes() => AssertSameVocabulary<VisitorRemovalReason>(Visitation.Rules.Reviewing.VisitorRemovals.All);
+
+    [Fact]
     public void QuotaOutcomesAreTheLedgersOutcomes() =>
         AssertSameVocabulary<QuotaOutcome>([CountedVisit.Booked, CountedVisit.Held, CountedVisit.NoShow, CountedVisit.Cancelled]);
 

@@ -89,7 +89,7 @@ public sealed class AllFailuresTests
     public void TheEngineRunsEveryClerkRuleToo()
     {
         Assert.All(ClerkChecks.Rules, rule => Assert.Contains(rule, EligibilityEngine.Rules));
-        Assert.Equal(11, EligibilityEngine.Rules.Count);
+        Assert.Equal(12, EligibilityEngine.Rules.Count);
         Assert.Equal(EligibilityEngine.Rules.Count, EligibilityEngine.Rules.Select(r => r.GetType()).Distinct().Count());
     }
 

@@ -19,7 +19,7 @@ public sealed class SmsContentTests
 
     /// <summary>The only values a template may name: all chosen by the system, none typed by a person.</summary>
     private static readonly string[] SystemValues =
-        ["month", "nextMonth", "reference", "bureauName", "officeName", "reason", "date", "time", "minutes", "venueName", "venueAddress", "materials"];
+        ["month", "nextMonth", "reference", "bureauName", "officeName", "reason", "date", "time", "minutes", "venueName", "venueAddress", "materials", "visitors"];
 
     /// <summary>Words that would tell a shared phone about the inmate, their case or their standing.</summary>
     private static readonly string[] InmateFacts =
@@ -91,6 +91,9 @@ public sealed class SmsContentTests
             ["venueAddress"] = Longest(reference.Venues.Select(v => v.Address)),
             // A send-back that asks for everything there is (the coded items only, never the reviewer's note).
             ["materials"] = Visitation.Rules.Reviewing.MissingMaterials.Describe(Visitation.Rules.Reviewing.MissingMaterials.All),
+            // Who the visit centre removed from an approved application: positions and relation words, at their longest.
+            ["visitors"] = Longest(Enumerable.Range(1, 10).SelectMany(count => RelationNames.Codes.Select(relation =>
+                Visitation.Rules.Reviewing.VisitorRemovals.DescribeForSms([.. Enumerable.Range(0, count).Select(i => (i, relation))])))),
         };
         foreach (var reason in SmsReasons.All)
         {

@@ -19,6 +19,7 @@ public sealed class SmsTemplatesTests
         ["time"] = "09:40",
         ["minutes"] = "30",
         ["materials"] = "户口簿、亲属关系证明",
+        ["visitors"] = "第2位会见人（配偶）",
         ["venueName"] = "盐湖区司法局远程视频会见室",
         ["venueAddress"] = "运城市盐湖区解放南路128号司法局一楼",
     };
@@ -34,6 +35,7 @@ public sealed class SmsTemplatesTests
     [InlineData(SmsKind.Reminder, "date,time,minutes,venueName,venueAddress")]
     [InlineData(SmsKind.NotArranged, "reason,officeName")]
     [InlineData(SmsKind.SentBack, "materials,date,officeName")]
+    [InlineData(SmsKind.VisitorsRemoved, "visitors,reason,officeName")]
     public void EachKindNeedsExactlyItsPlaceholders(SmsKind kind, string expected)
     {
         Assert.Equal(expected.Split(','), SmsTemplates.Placeholders(kind));
@@ -50,6 +52,7 @@ public sealed class SmsTemplatesTests
     [InlineData(SmsKind.Reminder)]
     [InlineData(SmsKind.NotArranged)]
     [InlineData(SmsKind.SentBack)]
+    [InlineData(SmsKind.VisitorsRemoved)]
     public void RendersWithEveryPlaceholderReplaced(SmsKind kind)
     {
         var text = SmsTemplates.Render(kind, Values);

@@ -11,6 +11,10 @@ public sealed partial class FieldLabels
         ["note"] = "审批意见",
         ["reason_code"] = "不予批准的原因",
         ["reason"] = "告知家属的说明",
+        ["remove_visitors"] = "不予会见的会见人",
+        ["remove_visitors[]"] = "第{0}个不予会见的会见人",
+        ["remove_visitors[].visitor_index"] = "第{0}个不予会见的会见人",
+        ["remove_visitors[].reason"] = "第{0}个不予会见的会见人的原因",
     });
 
     /// <summary>ConfirmVisit's fields.</summary>

@@ -15,6 +15,7 @@ public static class PrisonNames
         ["SUSPENSION"] = "无暂停会见的情形（禁闭、集训、侦查等）",
         ["MONTHLY_QUOTA"] = "本月会见次数未用完",
         ["VISITOR_BARRED"] = "会见人未被禁止会见",
+        ["NO_SHOW_SUSPENSION"] = "家属近期无多次预约未到场（本监狱启用的政策选项）",
         ["RELATION_REGISTER"] = "亲属关系与亲属登记一致",
     };
 
@@ -32,6 +33,16 @@ public static class PrisonNames
         ("STRICT_MANAGEMENT_LEVEL", "处遇等级暂停会见"),
         ("VISITOR_BARRED", "会见人被禁止会见"),
         ("OTHER", "其他原因"),
+    ];
+
+    /// <summary>Why the officer refuses one visitor while approving the visit (docs/visitor-refusal-and-no-shows.md).</summary>
+    public static IReadOnlyList<(Visitation.Contracts.Grpc.PrisonApproval.VisitorRemovalReason Reason, string Name)> RemovalReasons { get; } =
+    [
+        (Visitation.Contracts.Grpc.PrisonApproval.VisitorRemovalReason.NotRelativeInScope, "不属于可会见的亲属范围"),
+        (Visitation.Contracts.Grpc.PrisonApproval.VisitorRemovalReason.Barred, "被禁止会见"),
+        (Visitation.Contracts.Grpc.PrisonApproval.VisitorRemovalReason.DocumentsMissing, "证明材料不全"),
+        (Visitation.Contracts.Grpc.PrisonApproval.VisitorRemovalReason.RelationshipUnproven, "亲属关系未能核实"),
+        (Visitation.Contracts.Grpc.PrisonApproval.VisitorRemovalReason.IdentityUnverified, "身份未能核实"),
     ];
 
     public static string Rule(string rule) => Rules.GetValueOrDefault(rule, rule);

@@ -52,7 +52,8 @@ public sealed partial class CheckEligibilityHandler(
         var keys = question.IdNumbers.Select(id => protector.BlindIndexes(id, VisitorDetails.KeyPurpose)).ToList();
         var bars = await facts.BarsAsync(inmate.PrisonId, [.. keys.SelectMany(k => k)], ct);
         var visitors = question.Request.Visitors.Select((v, i) => v with { Bars = [.. keys[i].SelectMany(k => bars.GetValueOrDefault(k, []))] }).ToList();
-        var judgement = await facts.JudgeAsync(inmate, question.Request with { Visitors = visitors }, prisonRulesOnly: true, useLongerVisit: false, ct);
+        var noShows = await facts.FamilyNoShowsAsync(inmate, [.. keys.SelectMany(k => k)], ct);
+        var judgement = await facts.JudgeAsync(inmate, question.Request with { Visitors = visitors, FamilyNoShows = noShows }, prisonRulesOnly: true, useLongerVisit: false, ct);
         return judgement.Result;
     }
 

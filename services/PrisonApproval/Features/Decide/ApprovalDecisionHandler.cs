@@ -26,9 +26,11 @@ public sealed class ApprovalDecisionHandler(PrisonApprovalDbContext db, InmateFa
         var approval = await LoadAsync(request.ApplicationId, caller, ct);
         if (approval.IsRepeatOf(ReviewStatus.Approved))
         {
-            return Decisions.Recorded(approval);
+            return ApprovalOutcomes.WithRemovals(Decisions.Recorded(approval), approval);
         }
 
+        // The rules judge, and scheduling books, the visitors who remain (docs/visitor-refusal-and-no-shows.md).
+        var removal = VisitorRemovalRequest.Of(approval.Application, request.RemoveVisitors);
         var now = ChinaTime.Now(clock);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var found = await FindInmateAsync(approval, request.InmateNumber, ct);
@@ -38,9 +40,9 @@ public sealed class ApprovalDecisionHandler(PrisonApprovalDbContext db, InmateFa
         }
 
         var inmate = await facts.LockAndLoadAsync(found.Id, ct);
-        var judgement = await facts.JudgeAsync(inmate, approval.Application, request.UseExtraVisitApproval, request.UseLongerVisitApproval, ct);
+        var judgement = await facts.JudgeAsync(inmate, removal.Remaining, request.UseExtraVisitApproval, request.UseLongerVisitApproval, ct);
         var decision = judgement.Result.Eligible
-            ? await outcomes.ApproveAsync(approval, inmate, judgement, caller.UserId, now, ct)
+            ? await outcomes.ApproveAsync(approval, inmate, judgement, removal, caller.UserId, now, ct)
             : outcomes.Refuse(approval, judgement.Result.Failures, caller.UserId, now);
         return await CommitAsync(decision, approval, caller, transaction, ct);
     }
@@ -68,12 +70,19 @@ public sealed class ApprovalDecisionHandler(PrisonApprovalDbContext db, InmateFa
         return decision;
     }
 
-    /// <summary>The decision as it was recorded: an approval, or a refusal (by the officer or by the rules) with its first reason code.</summary>
+    /// <summary>
+    /// The decision as it was recorded: an approval, or a refusal (by the officer or by the rules) with its
+    /// first reason code. An approval without some visitors says which and why by position and code
+    /// ("approved_without:1=visitor_barred"), never by name.
+    /// </summary>
     private void Audit(Approval approval, Caller caller)
     {
         var approved = approval.Status == ReviewStatus.Approved;
+        var outcome = !approved ? "rejected"
+            : approval.RemovedVisitors.Count == 0 ? "approved"
+            : "approved_without:" + string.Join(",", approval.RemovedVisitors.Select(r => $"{r.VisitorIndex}=visitor_{r.Code}"));
         db.Audit(caller, approved ? AuditEvent.ApprovalApproved : AuditEvent.ApprovalRejected, approval.Audited(),
-            reason: approval.ReasonCode, outcome: approved ? "approved" : "rejected");
+            reason: approval.ReasonCode, outcome: outcome);
     }
 
     private async Task<Inmate?> FindInmateAsync(Approval approval, string inmateNumber, CancellationToken ct)

@@ -35,13 +35,19 @@ public sealed class ApprovalOutcomes(PrisonApprovalDbContext db, ReferenceDataSe
         db.Publish(new PrisonRejected(approval.ApplicationId, approval.PrisonId, approval.ReasonCode!, approval.Reason!, approval.DecidedBy!, now), now);
     }
 
-    /// <summary>Approves for the month's open days; the days the judgement closed travel with the approval for scheduling to avoid.</summary>
-    public async Task<Decision> ApproveAsync(Approval approval, Inmate inmate, Judgement judgement, string decidedBy, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Approves for the month's open days; the days the judgement closed travel with the approval for
+    /// scheduling to avoid. Visitors the officer removed are neither registered as relatives nor booked:
+    /// the approval travels with the others, and <see cref="VisitorsRemoved"/> tells the family who cannot come.
+    /// </summary>
+    public async Task<Decision> ApproveAsync(Approval approval, Inmate inmate, Judgement judgement, VisitorRemovalRequest removal, string decidedBy, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(approval);
         ArgumentNullException.ThrowIfNull(inmate);
         ArgumentNullException.ThrowIfNull(judgement);
-        approval.ApproveFor(inmate.InmateNumber, decidedBy, now);
+        ArgumentNullException.ThrowIfNull(removal);
+        var application = removal.Remaining;
+        approval.ApproveFor(inmate.InmateNumber, decidedBy, now, removal.Removed);
         db.QuotaEntries.Add(new QuotaEntry
         {
             Id = Guid.CreateVersion7(),
@@ -53,9 +59,9 @@ public sealed class ApprovalOutcomes(PrisonApprovalDbContext db, ReferenceDataSe
             RecordedBy = decidedBy,
             RecordedAt = now,
         });
-        await ConfirmRelativesAsync(approval, inmate, decidedBy, now, ct);
+        await ConfirmRelativesAsync(approval, application, inmate, decidedBy, now, ct);
         db.Publish(new PrisonApproved(
-            ApplicationToSchedule.Of(approval.Application),
+            ApplicationToSchedule.Of(application),
             inmate.InmateNumber,
             inmate.Area,
             inmate.Juvenile,
@@ -64,19 +70,38 @@ public sealed class ApprovalOutcomes(PrisonApprovalDbContext db, ReferenceDataSe
             decidedBy,
             now,
             [.. judgement.BlockedDays.Select(b => new DayRange(b.Date, b.Date, b.Failure.Code, b.Failure.Message))]), now);
-        return Decisions.Approved(decidedBy, now);
+        if (removal.Any)
+        {
+            db.Publish(new VisitorsRemoved(approval.ApplicationId, approval.PrisonId, removal.Removed, decidedBy, now), now);
+        }
+
+        return WithRemovals(Decisions.Approved(decidedBy, now), approval);
+    }
+
+    /// <summary>The approval's reply with the visitors it was given without, as the decision recorded them.</summary>
+    public static Decision WithRemovals(Decision decision, Approval approval)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(approval);
+        decision.RemovedVisitors.AddRange(approval.RemovedVisitors.Select(r => new RemovedVisitor
+        {
+            VisitorIndex = r.VisitorIndex,
+            ReasonCode = Visitation.Rules.Reviewing.VisitorRemovals.ReasonCode(r.Code),
+            Reason = Visitation.Rules.Reviewing.VisitorRemovals.Message(r.VisitorIndex, r.Relation, r.Code),
+        }));
+        return decision;
     }
 
     /// <summary>
     /// Approving confirms the relationship of every visitor on the application [N§7 ¶2]: first-time
     /// visitors join the relatives register, and the next application recognises them.
     /// </summary>
-    private async Task ConfirmRelativesAsync(Approval approval, Inmate inmate, string decidedBy, DateTimeOffset now, CancellationToken ct)
+    private async Task ConfirmRelativesAsync(Approval approval, ApplicationDetails application, Inmate inmate, string decidedBy, DateTimeOffset now, CancellationToken ct)
     {
-        var keys = approval.Application.Visitors.Select(v => v.VisitorKey).ToList();
+        var keys = application.Visitors.Select(v => v.VisitorKey).ToList();
         var known = await db.Relatives.Where(r => r.InmateId == inmate.Id && keys.Contains(r.VisitorKey)).Select(r => r.VisitorKey).ToListAsync(ct);
         // A visitor without a key (an application stored before keys, LegacyVisitorNumbers) cannot be registered.
-        foreach (var visitor in approval.Application.Visitors.Where(v => !string.IsNullOrEmpty(v.VisitorKey) && !known.Contains(v.VisitorKey)))
+        foreach (var visitor in application.Visitors.Where(v => !string.IsNullOrEmpty(v.VisitorKey) && !known.Contains(v.VisitorKey)))
         {
             db.Relatives.Add(new Relative
             {

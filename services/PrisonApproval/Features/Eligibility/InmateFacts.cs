@@ -78,7 +78,43 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
         var visitors = application.Visitors
             .Select(v => new Visitor(v.Relation, v.Age, v.IsGuardianOfChildren, v.Documents, bars.GetValueOrDefault(v.VisitorKey, [])))
             .ToList();
-        return new VisitRequest(VisitMonth.Parse(application.VisitMonth), null, application.SubmittedOn, visitors, useExtraVisit);
+        var noShows = await FamilyNoShowsAsync(inmate, [.. application.Visitors.Select(v => v.VisitorKey)], ct);
+        return new VisitRequest(VisitMonth.Parse(application.VisitMonth), null, application.SubmittedOn, visitors, useExtraVisit, noShows);
+    }
+
+    /// <summary>
+    /// The days of the inmate's visits that any of these visitors was booked for and nobody came to — the
+    /// family's no-shows with this inmate, for the no-show option (<see cref="NoShowSuspensionRule"/>). A
+    /// visitor the visit centre removed from an application was not booked, so its no-show is not theirs.
+    /// Read only when the prison's policy has the option on.
+    /// </summary>
+    public async Task<IReadOnlyList<DateOnly>> FamilyNoShowsAsync(Inmate inmate, IReadOnlyCollection<string> visitorKeys, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(inmate);
+        ArgumentNullException.ThrowIfNull(visitorKeys);
+        if (PolicyOf(inmate).NoShowSuspension is not { Enabled: true })
+        {
+            return [];
+        }
+
+        var noShows = await db.QuotaEntries.AsNoTracking()
+            .Where(e => e.InmateId == inmate.Id && e.Outcome == CountedVisit.NoShow && e.ApplicationId != null && e.Date != null)
+            .Select(e => new { ApplicationId = e.ApplicationId!.Value, Date = e.Date!.Value })
+            .ToListAsync(ct);
+        if (noShows.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = noShows.Select(n => n.ApplicationId).ToList();
+        var approvals = await db.Approvals.AsNoTracking().Where(a => ids.Contains(a.ApplicationId)).ToListAsync(ct);
+        var ours = approvals
+            .Where(a => a.Application.Visitors
+                .Where((_, index) => !a.RemovedVisitors.Any(r => r.VisitorIndex == index))
+                .Any(v => visitorKeys.Contains(v.VisitorKey)))
+            .Select(a => a.ApplicationId)
+            .ToHashSet();
+        return [.. noShows.Where(n => ours.Contains(n.ApplicationId)).Select(n => n.Date)];
     }
 
     /// <param name="useLongerVisit">The officer gives this visit the month's longer-visit approval; without it the ordinary length stands.</param>

@@ -23,6 +23,7 @@ public sealed class RuleVerdicts(InmateFacts facts)
         [typeof(SuspensionPeriodRule)] = ("SUSPENSION", SuspensionSources),
         [typeof(MonthlyQuotaRule)] = ("MONTHLY_QUOTA", s => s.GetValueOrDefault(RuleCodes.MonthlyQuotaUsed, "")),
         [typeof(VisitorBarredRule)] = ("VISITOR_BARRED", s => s.GetValueOrDefault(RuleCodes.VisitorBarred, "")),
+        [typeof(NoShowSuspensionRule)] = ("NO_SHOW_SUSPENSION", s => s.GetValueOrDefault(RuleCodes.NoShowSuspension, "")),
     };
 
     public const string RelationRegister = "RELATION_REGISTER";
@@ -36,6 +37,8 @@ public sealed class RuleVerdicts(InmateFacts facts)
         var context = new EligibilityContext(policy, facts.StateOf(inmate), await facts.LedgerAsync(inmate, request.Month, ct), request);
         var verdicts = EligibilityEngine.PrisonRules
             .Where(rule => Names.ContainsKey(rule.GetType()))
+            // The no-show option is shown only where the policy has it on: elsewhere it is no rule of the prison's.
+            .Where(rule => rule is not NoShowSuspensionRule || policy.NoShowSuspension.Enabled)
             .Select(rule => Verdict(Names[rule.GetType()].Rule, Names[rule.GetType()].Source(policy.Sources), rule.Check(context)))
             .ToList();
         // The month's verdict (a suspension over part of the month leaves the other days open) and the relatives register.

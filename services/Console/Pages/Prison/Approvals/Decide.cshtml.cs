@@ -39,6 +39,7 @@ public sealed class DecideModel(ServiceClients services, ReferenceDataSet refere
             UseExtraVisitApproval = Approve.UseExtraVisitApproval,
             UseLongerVisitApproval = Approve.UseLongerVisitApproval,
         };
+        request.RemoveVisitors.AddRange(Approve.Removals());
         return await DecideAsync(id, nameof(Approve), async (prison, cancel) => await prison.ApproveApplicationAsync(request, cancellationToken: cancel));
     }
 
@@ -70,7 +71,8 @@ public sealed class DecideModel(ServiceClients services, ReferenceDataSet refere
         ArgumentNullException.ThrowIfNull(decision);
         if (decision.Approved)
         {
-            return $"申请 {id} 已批准，已转排期；拟定时间后请在“待确认排期”中确认。";
+            var without = decision.RemovedVisitors.Count == 0 ? string.Empty : $"（{string.Join("", decision.RemovedVisitors.Select(r => r.Reason))}已短信告知家属）";
+            return $"申请 {id} 已批准{without}，已转排期；拟定时间后请在“待确认排期”中确认。";
         }
 
         var reasons = decision.Failures.Count > 0
@@ -99,6 +101,16 @@ public sealed class ApproveForm
     public bool UseExtraVisitApproval { get; set; }
 
     public bool UseLongerVisitApproval { get; set; }
+
+    /// <summary>One entry per visitor, by position: the reason (a <see cref="VisitorRemovalReason"/> name) the visitor may not come, or empty.</summary>
+    public List<string?> RemoveVisitors { get; set; } = [];
+
+    /// <summary>The visitors the officer refused, as the request names them; an entry that is no reason keeps its visitor.</summary>
+    public IEnumerable<VisitorRemoval> Removals() =>
+        RemoveVisitors
+            .Select((reason, index) => (Index: index, Parsed: Enum.TryParse<VisitorRemovalReason>(reason, out var parsed) && Enum.IsDefined(parsed) ? parsed : VisitorRemovalReason.Unspecified))
+            .Where(r => r.Parsed != VisitorRemovalReason.Unspecified)
+            .Select(r => new VisitorRemoval { VisitorIndex = r.Index, Reason = r.Parsed });
 }
 
 public sealed class RefuseForm
