@@ -54,6 +54,7 @@ public static class SmsReasons
         [ScheduleChangeCodes.DayCancelled] = Arrangements,
         [ScheduleChangeCodes.ScheduleChanged] = Arrangements,
         [ScheduleChangeCodes.VisitCancelled] = Arrangements,
+        [ScheduleChangeCodes.AreaChanged] = Arrangements,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Every sentence an SMS may give as its reason.</summary>

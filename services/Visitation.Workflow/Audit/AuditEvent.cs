@@ -29,6 +29,7 @@ public enum AuditEvent
     InmateDepartureRecorded,
     InmateStatusSet,
     InmateStatusEnded,
+    InmateAreaMoved,
     VisitorBarred,
     SpecialApprovalRecorded,
     OnSiteVisitRecorded,
