@@ -21,9 +21,7 @@ public static class NotificationModule
         builder.AddReferenceData();
         builder.AddServiceDatabase<NotificationDbContext>();
         builder.AddFieldProtection<NotificationDbContext>();
-        builder.Services.AddOptions<SmsGatewayOptions>().Bind(builder.Configuration.GetSection(SmsGatewayOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddHttpClient<SmsGatewayClient>();
-        builder.Services.AddHostedService<SmsDispatcher>();
+        builder.AddSmsDelivery();
         builder.Services.AddScoped<ListMessagesHandler>();
         builder.AddRetention<AnonymiseClosedRecipients>();
         builder.AddAuditRelay(Name);
