@@ -70,6 +70,30 @@ public sealed class SuspensionEarlyEndReofferTests(VisitationSystem system)
         Assert.Equal(0, inmate.QuotaUsed);
     }
 
+    [Fact]
+    public async Task WhenTheMonthsVisitWasTakenMeanwhileEndingTheConfinementOffersNothing()
+    {
+        system.Clock.StartAt(TestDates.ApplicationDay);
+        var family = new Family(system.Clock);
+        var (id, booked, statusId) = await BookAndSuspendWithoutAnEndAsync(family, "次数已用" + family.Phone[^4..]);
+        await Eventually.Until(() => MarchAsync(family), i => i.QuotaUsed == 0, "the cancelled visit to give the month's quota back");
+
+        // On 3 March, before the confinement, the family visits on site: the month's one visit is used.
+        system.Clock.StartAt(TestDates.At(2026, 3, 3, 9, 0));
+        await _chain.Officer.RecordOnSiteVisitAsync(new RecordOnSiteVisitRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), InmateNumber = family.InmateNumber, Date = "2026-03-03", OverrideReason = "家属来监现场会见",
+        });
+        await _chain.Officer.EndInmateStatusAsync(new EndInmateStatusRequest { InmateNumber = family.InmateNumber, StatusId = statusId, LastDay = Day(booked.Date.AddDays(5)) });
+
+        // Asked in the end's own transaction or not at all: the outbox is complete when the call returns.
+        Assert.Empty(await OutboxRows.MessageIdsAsync(system.Databases["prison_approval"], nameof(VisitReofferRequested), [id]));
+        Assert.Equal(1, (await MarchAsync(family)).QuotaUsed); // the on-site visit alone
+    }
+
+    private async Task<InmateView> MarchAsync(Family family) =>
+        await _chain.Officer.GetInmateAsync(new GetInmateRequest { InmateNumber = family.InmateNumber, Month = "2026-03" });
+
     /// <summary>A confirmed visit on 6 March in area 6, cancelled without an offer by a confinement from 4 March with no end.</summary>
     private async Task<(string ApplicationId, (string VisitId, DateOnly Date) Booked, string StatusId)> BookAndSuspendWithoutAnEndAsync(Family family, string inmate)
     {
