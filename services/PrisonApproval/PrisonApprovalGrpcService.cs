@@ -6,6 +6,7 @@ using Visitation.PrisonApproval.Features.BarVisitor;
 using Visitation.PrisonApproval.Features.CheckEligibility;
 using Visitation.PrisonApproval.Features.Decide;
 using Visitation.PrisonApproval.Features.EndInmateStatus;
+using Visitation.PrisonApproval.Features.MoveInmate;
 using Visitation.PrisonApproval.Features.GetInmate;
 using Visitation.PrisonApproval.Features.ImportInmates;
 using Visitation.PrisonApproval.Features.ListApprovals;
@@ -31,6 +32,7 @@ public sealed class PrisonApprovalGrpcService(
     RecordDepartureHandler departures,
     SetInmateStatusHandler setStatus,
     EndInmateStatusHandler endStatus,
+    MoveInmateAreaHandler moves,
     BarVisitorHandler bars,
     RecordOnSiteVisitHandler onSiteVisits,
     RecordSpecialApprovalHandler specialApprovals,
@@ -67,6 +69,9 @@ public sealed class PrisonApprovalGrpcService(
 
     public override Task<InmateView> EndInmateStatus(EndInmateStatusRequest request, ServerCallContext context) =>
         endStatus.HandleAsync(request, Caller.From(context), context.CancellationToken);
+
+    public override Task<InmateView> MoveInmateArea(MoveInmateAreaRequest request, ServerCallContext context) =>
+        moves.HandleAsync(request, Caller.From(context), context.CancellationToken);
 
     public override Task<BarVisitorReply> BarVisitor(BarVisitorRequest request, ServerCallContext context) =>
         bars.HandleAsync(request, Caller.From(context), context.CancellationToken);

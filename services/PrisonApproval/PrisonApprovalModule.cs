@@ -11,6 +11,7 @@ using Visitation.PrisonApproval.Features.Clock;
 using Visitation.PrisonApproval.Features.Decide;
 using Visitation.PrisonApproval.Features.Eligibility;
 using Visitation.PrisonApproval.Features.EndInmateStatus;
+using Visitation.PrisonApproval.Features.MoveInmate;
 using Visitation.PrisonApproval.Features.GetInmate;
 using Visitation.PrisonApproval.Features.ImportInmates;
 using Visitation.PrisonApproval.Features.InFlight;
@@ -57,6 +58,8 @@ public static class PrisonApprovalModule
         builder.Services.AddScoped<RecordDepartureHandler>();
         builder.Services.AddScoped<SetInmateStatusHandler>();
         builder.Services.AddScoped<EndInmateStatusHandler>();
+        builder.Services.AddScoped<CancelledVisitReoffer>();
+        builder.Services.AddScoped<MoveInmateAreaHandler>();
         builder.Services.AddScoped<BarVisitorHandler>();
         builder.Services.AddScoped<RecordOnSiteVisitHandler>();
         builder.Services.AddScoped<RecordSpecialApprovalHandler>();

@@ -6,6 +6,7 @@ namespace Visitation.Contracts.Events;
 /// was suspended, transferred or released, or a visitor was barred after the approval.
 /// A visit outside the range, already held or already cancelled is left alone.
 /// </summary>
+/// <param name="StatusId">The inmate status (suspension, penalty) that asks, if one does: ending it early re-offers what it cancelled (<see cref="VisitReofferRequested"/>).</param>
 public sealed record VisitCancellationRequested(
     Guid ApplicationId,
     string PrisonId,
@@ -15,4 +16,5 @@ public sealed record VisitCancellationRequested(
     string ReasonCode,
     string Reason,
     string RequestedBy,
-    DateTimeOffset OccurredAt);
+    DateTimeOffset OccurredAt,
+    Guid? StatusId = null);

@@ -7,6 +7,7 @@ namespace Visitation.Contracts.Events;
 /// </summary>
 /// <param name="ReasonCode">Stable code, e.g. DAY_CANCELLED, SUSPENDED_CONFINEMENT, INMATE_TRANSFERRED.</param>
 /// <param name="Reason">Chinese text fit for the family's SMS.</param>
+/// <param name="StatusId">The inmate status whose <see cref="VisitCancellationRequested"/> cancelled it, if any.</param>
 /// <param name="WasScheduled">False for a proposal the visit centre had not confirmed: the family never heard of its time.</param>
 public sealed record VisitCancelled(
     Guid ApplicationId,
@@ -21,4 +22,5 @@ public sealed record VisitCancelled(
     bool Reoffered,
     string CancelledBy,
     DateTimeOffset OccurredAt,
-    bool WasScheduled = true);
+    bool WasScheduled = true,
+    Guid? StatusId = null);

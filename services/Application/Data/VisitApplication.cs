@@ -47,11 +47,19 @@ public sealed class VisitApplication
     /// <summary>
     /// Moves the application to what a stage of the chain reports. It goes forward only, so a late
     /// or reordered event never drags it back; <paramref name="mayRewind"/> lets it go back to an
-    /// earlier step (a new proposal after a cancelled visit). A final outcome is never left.
+    /// earlier step (a new proposal after a cancelled visit). A final outcome is never left, but for one:
+    /// <paramref name="reopensCancelled"/> lets a new proposal follow a visit cancelled without an offer (a suspension
+    /// without an end, ended early: docs/reoffer-and-moves.md).
     /// </summary>
     /// <returns>Whether the status changed.</returns>
-    public bool Advance(ApplicationStatus next, bool mayRewind)
+    public bool Advance(ApplicationStatus next, bool mayRewind, bool reopensCancelled = false)
     {
+        if (reopensCancelled && Status == ApplicationStatus.VisitCancelled)
+        {
+            Status = next;
+            return true;
+        }
+
         if (IsFinal || (next <= Status && !mayRewind))
         {
             return false;

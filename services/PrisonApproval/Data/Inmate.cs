@@ -28,10 +28,10 @@ public sealed class Inmate
     public List<InmateStatus> Statuses { get; set; } = [];
 
     /// <summary>Records a dated status; <paramref name="visitId"/> names the terminated visit a penalty follows.</summary>
-    public void AddStatus(StatusPeriod period, StatusSource source, string setBy, DateTimeOffset at, Guid? visitId = null)
+    public InmateStatus AddStatus(StatusPeriod period, StatusSource source, string setBy, DateTimeOffset at, Guid? visitId = null)
     {
         ArgumentNullException.ThrowIfNull(period);
-        Statuses.Add(new InmateStatus
+        var status = new InmateStatus
         {
             Id = Guid.CreateVersion7(),
             InmateId = Id,
@@ -43,7 +43,9 @@ public sealed class Inmate
             SetBy = setBy,
             SetAt = at,
             VisitId = visitId,
-        });
+        };
+        Statuses.Add(status);
+        return status;
     }
 }
 

@@ -38,6 +38,12 @@ public sealed class QuotaEntry
     public DateTimeOffset? VisitReportedAt { get; set; }
     public string Note { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The inmate status (a suspension without an end) whose cancellation gave this visit's quota back; ending the
+    /// status early re-offers the visit (docs/reoffer-and-moves.md). Null otherwise, and once re-offered.
+    /// </summary>
+    public Guid? CancelledByStatus { get; set; }
+
     /// <summary>Why an on-site visit was entered despite its warnings (<see cref="Rules.Visits.OnSiteVisitChecks"/>); empty when it had none.</summary>
     public string OverrideReason { get; set; } = string.Empty;
 }

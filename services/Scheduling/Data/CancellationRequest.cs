@@ -15,5 +15,17 @@ public sealed class CancellationRequest
     public string Reason { get; set; } = string.Empty;
     public DateTimeOffset RequestedAt { get; set; }
 
+    /// <summary>The inmate status that asked, if one did: its early end narrows this range to end with it.</summary>
+    public Guid? StatusId { get; set; }
+
+    /// <summary>The status ended early on <paramref name="lastDay"/>: the range ends then too (never lengthened).</summary>
+    public void EndOn(DateOnly lastDay)
+    {
+        if (To is not { } to || to > lastDay)
+        {
+            To = lastDay;
+        }
+    }
+
     public bool Covers(DateOnly date) => date >= From && (To is null || date <= To);
 }

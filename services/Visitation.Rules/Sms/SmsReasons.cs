@@ -57,6 +57,7 @@ public static class SmsReasons
         [ScheduleChangeCodes.DayCancelled] = Arrangements,
         [ScheduleChangeCodes.ScheduleChanged] = Arrangements,
         [ScheduleChangeCodes.VisitCancelled] = Arrangements,
+        [ScheduleChangeCodes.AreaChanged] = Arrangements,
         [RuleCodes.NoShowSuspension] = MissedVisits,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

@@ -15,4 +15,7 @@ public static class ScheduleChangeCodes
 
     /// <summary>New reference data or policy left the booked slot outside the days and hours it allows.</summary>
     public const string ScheduleChanged = "SCHEDULE_CHANGED";
+
+    /// <summary>The inmate moved to another area of the prison, whose video days do not include the booked day.</summary>
+    public const string AreaChanged = "AREA_CHANGED";
 }

@@ -83,6 +83,7 @@ public static class AccessPolicyTable
         Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.RecordDeparture), Officer),
         Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.SetInmateStatus), Officer),
         Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.EndInmateStatus), Officer),
+        Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.MoveInmateArea), Officer),
         Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.BarVisitor), Officer),
         Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.RecordOnSiteVisit), Officer),
         // The paper approval's chain ends at the prison's leadership (Shanxi) or its director (Ningxia):

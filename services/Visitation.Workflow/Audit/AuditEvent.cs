@@ -35,6 +35,7 @@ public enum AuditEvent
     InmateDepartureRecorded,
     InmateStatusSet,
     InmateStatusEnded,
+    InmateAreaMoved,
     VisitorBarred,
     SpecialApprovalRecorded,
     OnSiteVisitRecorded,

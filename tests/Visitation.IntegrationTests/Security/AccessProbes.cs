@@ -82,6 +82,8 @@ public static class AccessProbes
         }),
         [Key(PrisonApprovalService.Descriptor, nameof(PrisonRpc.EndInmateStatus))] =
             OnInmate((r, number) => new EndInmateStatusRequest { InmateNumber = number, StatusId = r.StatusId, LastDay = r.Today }),
+        [Key(PrisonApprovalService.Descriptor, nameof(PrisonRpc.MoveInmateArea))] =
+            OnInmate((_, number) => new MoveInmateAreaRequest { InmateNumber = number, PrisonArea = "3" }),
         [Key(PrisonApprovalService.Descriptor, nameof(PrisonRpc.BarVisitor))] =
             Untargeted(r => new BarVisitorRequest { IdNumber = ResidentIds.Next(), From = r.ClosedDay, Reason = "扰乱会见秩序" }),
         [Key(PrisonApprovalService.Descriptor, nameof(PrisonRpc.RecordOnSiteVisit))] =

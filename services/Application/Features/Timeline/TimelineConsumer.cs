@@ -30,7 +30,7 @@ public abstract class TimelineConsumer<TEvent>(ApplicationDbContext db, TimeProv
         });
         if (step.Status is { } status
             && step.Concerns?.Invoke(application) != false
-            && application.Advance(status, step.MayRewind))
+            && application.Advance(status, step.MayRewind, step.ReopensCancelled?.Invoke(application) == true))
         {
             step.Apply?.Invoke(application);
         }

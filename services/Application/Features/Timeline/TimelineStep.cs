@@ -11,6 +11,10 @@ namespace Visitation.Application.Features.Timeline;
 /// The status may move back (a new proposal after a cancelled or lapsed visit; a re-offer waiting
 /// for its proposal), never out of a final state.
 /// </param>
+/// <param name="ReopensCancelled">
+/// Whether the event is about a visit newer than one cancelled without an offer, which it then follows out of the
+/// cancellation (a re-offer after a suspension's early end); null: it never does.
+/// </param>
 public sealed record TimelineStep(
     Guid ApplicationId,
     string Stage,
@@ -22,4 +26,5 @@ public sealed record TimelineStep(
     ApplicationStatus? Status,
     Action<VisitApplication>? Apply = null,
     Func<VisitApplication, bool>? Concerns = null,
-    bool MayRewind = false);
+    bool MayRewind = false,
+    Func<VisitApplication, bool>? ReopensCancelled = null);

@@ -13,6 +13,10 @@ internal static class VisitFields
     public static bool IsCurrentOrNewer(VisitApplication application, Guid visitId) =>
         application.VisitId is not { } current || current == visitId || string.CompareOrdinal(visitId.ToString("N"), current.ToString("N")) > 0;
 
+    /// <summary>Whether a report is about a visit later than the one followed now (none followed: not later than anything).</summary>
+    public static bool IsNewer(VisitApplication application, Guid visitId) =>
+        application.VisitId is { } current && current != visitId && string.CompareOrdinal(visitId.ToString("N"), current.ToString("N")) > 0;
+
     /// <summary>Now following <paramref name="visitId"/> (or none); its time is shown only once confirmed.</summary>
     public static void Follow(VisitApplication application, Guid? visitId)
     {

@@ -17,5 +17,7 @@ public sealed class VisitScheduledTimelineConsumer(ApplicationDbContext db, Time
                 application.VisitStart = m.StartTime;
                 application.VisitMinutes = m.Minutes;
             },
-            application => VisitFields.IsCurrentOrNewer(application, m.VisitId));
+            application => VisitFields.IsCurrentOrNewer(application, m.VisitId),
+            // The re-offer's confirmation may be handled before its proposal: it too follows the new visit out of a cancellation.
+            ReopensCancelled: application => VisitFields.IsNewer(application, m.VisitId));
 }

@@ -152,6 +152,7 @@ public static class PrisonNames
         "DAY_CANCELLED" => "停开",
         "VISIT_CANCELLED" => "单次取消",
         "SCHEDULE_CHANGED" => "会见日或时间调整",
+        "AREA_CHANGED" => "罪犯调整监区",
         "VISITOR_BARRED" => "会见人被禁止会见",
         "INMATE_TRANSFERRED" => "罪犯调离",
         "INMATE_RELEASED" => "罪犯出监",

@@ -47,6 +47,12 @@ public sealed partial class FieldLabels
         ["transferred_to"] = "调往监狱",
     });
 
+    /// <summary>MoveInmateArea's fields.</summary>
+    public static FieldLabels AreaMove { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["prison_area"] = "新监区",
+    });
+
     /// <summary>BarVisitor's fields.</summary>
     public static FieldLabels VisitorBar { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal)
     {

@@ -469,6 +469,10 @@ namespace Visitation.PrisonApproval.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("application_id");
 
+                    b.Property<Guid?>("CancelledByStatus")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cancelled_by_status");
+
                     b.Property<DateOnly?>("Date")
                         .HasColumnType("date")
                         .HasColumnName("date");

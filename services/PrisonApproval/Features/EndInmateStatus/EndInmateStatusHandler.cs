@@ -5,11 +5,15 @@ using Visitation.ServiceDefaults.Auth;
 using Visitation.ServiceDefaults.Grpc;
 using StatusSource = Visitation.PrisonApproval.Data.StatusSource;
 using Visitation.Workflow.Audit;
+using Visitation.Rules.Calendars;
 
 namespace Visitation.PrisonApproval.Features.EndInmateStatus;
 
-/// <summary>Ends a status early (e.g. confinement lifted): the last day it applies; nothing in flight changes.</summary>
-public sealed class EndInmateStatusHandler(PrisonApprovalDbContext db, InmateViews views)
+/// <summary>
+/// Ends a status early (e.g. confinement lifted): the last day it applies. A status that had no end re-offers the
+/// visits it cancelled (<see cref="CancelledVisitReoffer"/>); one that had an end re-offered them when it cancelled them.
+/// </summary>
+public sealed class EndInmateStatusHandler(PrisonApprovalDbContext db, InmateViews views, CancelledVisitReoffer reoffer, TimeProvider clock)
 {
     public async Task<InmateView> HandleAsync(EndInmateStatusRequest request, Caller caller, CancellationToken ct)
     {
@@ -31,8 +35,14 @@ public sealed class EndInmateStatusHandler(PrisonApprovalDbContext db, InmateVie
             throw GrpcErrors.InvalidArgument([new Google.Rpc.BadRequest.Types.FieldViolation { Field = "last_day", Description = "只能提前结束，不能延长或早于开始日期" }]);
         }
 
+        var hadNoEnd = status.To is null;
         status.To = lastDay;
         db.Audit(caller, AuditEvent.InmateStatusEnded, status.Audited(inmate));
+        if (hadNoEnd)
+        {
+            await reoffer.AfterEarlyEndAsync(inmate, status, caller.UserId, ChinaTime.Now(clock), ct);
+        }
+
         return await views.CommitAsync(inmate, transaction, ct);
     }
 }

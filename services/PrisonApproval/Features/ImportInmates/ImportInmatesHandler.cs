@@ -8,6 +8,8 @@ using Visitation.Rules.ReferenceData;
 using Visitation.ServiceDefaults.Auth;
 using Visitation.Workflow.Audit;
 
+using Visitation.PrisonApproval.Features.MoveInmate;
+
 namespace Visitation.PrisonApproval.Features.ImportInmates;
 
 /// <summary>
@@ -41,7 +43,12 @@ public sealed class ImportInmatesHandler(PrisonApprovalDbContext db, ReferenceDa
             }
 
             db.Audit(caller, AuditEvent.RegisterImported, inmate.Audited(), outcome: isNew ? "created" : "updated");
+            var fromArea = inmate.Area;
             stops.AddRange(RegisterUpdate.Apply(inmate, record, isNew, policy, caller.UserId, now, ChinaTime.Today(clock)).Select(stop => (inmate, stop)));
+            if (!isNew)
+            {
+                AreaMoves.Announce(db, inmate, fromArea, caller.UserId, now, ChinaTime.Today(clock));
+            }
         }
 
         await db.SaveChangesAsync(ct);

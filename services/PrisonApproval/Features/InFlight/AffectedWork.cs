@@ -112,7 +112,7 @@ public sealed class AffectedWork(PrisonApprovalDbContext db, InmateFacts facts, 
         foreach (var entry in booked)
         {
             db.Publish(new VisitCancellationRequested(
-                entry.ApplicationId!.Value, inmate.PrisonId, inmate.InmateNumber, stop.From, stop.To, stop.ReasonCode, stop.Reason, stop.Actor, stop.At), stop.At);
+                entry.ApplicationId!.Value, inmate.PrisonId, inmate.InmateNumber, stop.From, stop.To, stop.ReasonCode, stop.Reason, stop.Actor, stop.At, stop.StatusId), stop.At);
         }
 
         return booked.Count;
@@ -121,16 +121,19 @@ public sealed class AffectedWork(PrisonApprovalDbContext db, InmateFacts facts, 
     private static bool Includes(Approval approval, IReadOnlyCollection<string> visitorKeys) => approval.Application.Visitors.Any(v => visitorKeys.Contains(v.VisitorKey));
 }
 
-/// <summary>What stops visits, from when to when (inclusive; no end: open), why, and on whose word.</summary>
-public sealed record Stop(DateOnly From, DateOnly? To, string ReasonCode, string Reason, string Actor, DateTimeOffset At)
+/// <summary>
+/// What stops visits, from when to when (inclusive; no end: open), why, and on whose word; <see cref="StatusId"/> names
+/// the officer's status that stops them, so ending it early can re-offer what it cancelled.
+/// </summary>
+public sealed record Stop(DateOnly From, DateOnly? To, string ReasonCode, string Reason, string Actor, DateTimeOffset At, Guid? StatusId = null)
 {
     /// <summary>What a new status stops from today on; null when it ended before today (nothing in flight to reach).</summary>
-    public static Stop? ForStatus(StatusPeriod period, DateOnly today, string actor, DateTimeOffset at)
+    public static Stop? ForStatus(StatusPeriod period, DateOnly today, string actor, DateTimeOffset at, Guid? statusId = null)
     {
         ArgumentNullException.ThrowIfNull(period);
         return period.To is { } end && end < today
             ? null
-            : new Stop(period.From > today ? period.From : today, period.To, RuleCodes.Suspended(period.Kind), StatusKinds.Describe(period) + "，暂停会见。", actor, at);
+            : new Stop(period.From > today ? period.From : today, period.To, RuleCodes.Suspended(period.Kind), StatusKinds.Describe(period) + "，暂停会见。", actor, at, statusId);
     }
 
     /// <summary>A booked visit this may hit: its day is in the range, or not fixed yet and its month overlaps.</summary>

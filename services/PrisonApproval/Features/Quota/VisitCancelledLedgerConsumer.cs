@@ -1,5 +1,6 @@
 using Visitation.Contracts.Events;
 using Visitation.PrisonApproval.Data;
+using Visitation.PrisonApproval.Features.EndInmateStatus;
 using Visitation.Rules.Eligibility;
 
 namespace Visitation.PrisonApproval.Features.Quota;
@@ -8,7 +9,11 @@ namespace Visitation.PrisonApproval.Features.Quota;
 /// A cancelled visit gives the quota back [N§19] — unless scheduling is re-offering the same family a
 /// new time, in which case the month's visit stays theirs and only the day is forgotten.
 /// </summary>
-public sealed class VisitCancelledLedgerConsumer(PrisonApprovalDbContext db, TimeProvider clock) : VisitLedgerConsumer<VisitCancelled>(db, clock)
+/// <remarks>
+/// A visit cancelled without an offer by a suspension without an end remembers the status: ending it early re-offers
+/// the visit. If the status was ended before this report arrived, the re-offer is made now (<see cref="CancelledVisitReoffer"/>).
+/// </remarks>
+public sealed class VisitCancelledLedgerConsumer(PrisonApprovalDbContext db, CancelledVisitReoffer reoffer, TimeProvider clock) : VisitLedgerConsumer<VisitCancelled>(db, clock)
 {
     protected override async Task HandleAsync(VisitCancelled message, CancellationToken cancellationToken)
     {
@@ -25,6 +30,8 @@ public sealed class VisitCancelledLedgerConsumer(PrisonApprovalDbContext db, Tim
         if (!message.Reoffered)
         {
             entry.Outcome = CountedVisit.Cancelled;
+            entry.CancelledByStatus = message.StatusId;
+            await reoffer.IfAlreadyEndedAsync(entry, message.OccurredAt, cancellationToken);
         }
     }
 }

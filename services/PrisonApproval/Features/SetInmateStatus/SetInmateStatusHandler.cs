@@ -24,10 +24,10 @@ public sealed class SetInmateStatusHandler(PrisonApprovalDbContext db, InmateVie
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var inmate = await views.LoadLockedAsync(caller, request.InmateNumber, ct);
         var now = ChinaTime.Now(clock);
-        inmate.AddStatus(status!, StatusSource.Officer, caller.UserId, now);
+        var added = inmate.AddStatus(status!, StatusSource.Officer, caller.UserId, now);
         db.Audit(caller, AuditEvent.InmateStatusSet, inmate.Audited());
         await db.SaveChangesAsync(ct);
-        if (Stop.ForStatus(status!, ChinaTime.Today(clock), caller.UserId, now) is { } stop)
+        if (Stop.ForStatus(status!, ChinaTime.Today(clock), caller.UserId, now, added.Id) is { } stop)
         {
             await affected.InmateChangedAsync(inmate, stop, ct);
         }

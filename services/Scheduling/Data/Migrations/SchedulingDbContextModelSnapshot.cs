@@ -193,6 +193,10 @@ namespace Visitation.Scheduling.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("requested_at");
 
+                    b.Property<Guid?>("StatusId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("status_id");
+
                     b.Property<DateOnly?>("To")
                         .HasColumnType("date")
                         .HasColumnName("to");

@@ -2,6 +2,7 @@ using Visitation.Contracts.Events;
 using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.Scheduling.Data;
 using Visitation.Scheduling.Features.Propose;
+using Visitation.Rules.Slots;
 using Visitation.Rules.Visits;
 using Visitation.ServiceDefaults.Grpc;
 
@@ -21,17 +22,26 @@ public sealed class VisitCancellation(SchedulingDbContext db, Proposals proposal
     public const string DayCancelled = ScheduleChangeCodes.DayCancelled;
     public const string VisitCancelledCode = ScheduleChangeCodes.VisitCancelled;
 
-    public async Task<CancelledVisit> CancelAsync(Visit visit, VisitOutcome outcome, bool reoffer, bool avoidItsSlot, Guid? closureId, DateTimeOffset now, CancellationToken ct)
+    public Task<CancelledVisit> CancelAsync(Visit visit, VisitOutcome outcome, bool reoffer, bool avoidItsSlot, Guid? closureId, DateTimeOffset now, CancellationToken ct) =>
+        CancelAsync(visit, outcome, reoffer ? (old, token) => proposals.FindReofferAsync(old, avoidItsSlot, token) : null, closureId, now, ct);
+
+    /// <param name="findReoffer">
+    /// Where the family's new slot is looked for (the ordinary re-offer, or e.g. the nearest day of the inmate's new
+    /// area); null: no offer. It runs once the visit is saved as cancelled, so its own slot and application are free.
+    /// </param>
+    public async Task<CancelledVisit> CancelAsync(Visit visit, VisitOutcome outcome, ReofferSearch? findReoffer, Guid? closureId, DateTimeOffset now, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(visit);
+        ArgumentNullException.ThrowIfNull(outcome);
         var wasScheduled = visit.Status != VisitStatus.Proposed;
         visit.Cancel(outcome, closureId, now);
         await db.SaveChangesAsync(ct);
 
-        var (basis, choice) = reoffer ? await proposals.FindReofferAsync(visit, avoidItsSlot, ct) : (VisitBasis.Of(visit), null);
+        var (basis, choice) = findReoffer is not null ? await findReoffer(visit, ct) : (VisitBasis.Of(visit), null);
         db.Publish(new VisitCancelled(visit.ApplicationId, visit.Id, visit.PrisonId, visit.InmateNumber, visit.VenueId, visit.Date, visit.Start,
-            outcome.ReasonCode, outcome.Reason, choice is not null, outcome.By, now, wasScheduled), now);
+            outcome.ReasonCode, outcome.Reason, choice is not null, outcome.By, now, wasScheduled, outcome.StatusId), now);
         await db.SaveChangesAsync(ct); // the cancellation's event goes out before the new proposal's
-        var replacement = reoffer ? proposals.PlaceReoffer(visit, basis, choice, now) : null;
+        var replacement = findReoffer is not null ? proposals.PlaceReoffer(visit, basis, choice, now) : null;
         await db.SaveChangesAsync(ct);
         return Reply(visit, replacement);
     }
@@ -48,3 +58,6 @@ public sealed class VisitCancellation(SchedulingDbContext db, Proposals proposal
         StartTime = WireDates.Time(visit.Start),
     };
 }
+
+/// <summary>Finds the slot a cancelled visit's family is offered instead: the basis of the new proposal, and the slot or none.</summary>
+public delegate Task<(VisitBasis Basis, SlotChoice? Choice)> ReofferSearch(Visit cancelled, CancellationToken ct);

@@ -14,7 +14,8 @@ namespace Visitation.Scheduling.Features.Cancel;
 /// way, so a proposal made later (an approval still on its way, a re-offer) never lands in the range.
 /// A range with an end (a confinement of ten days, a penalty, a bar until a date) re-offers a day
 /// after it where the month still has one (issue 14): the family loses the day, not the month. An
-/// open range (a transfer, a release, a suspension without an end) cancels without a re-offer.
+/// open range (a transfer, a release, a suspension without an end) cancels without a re-offer — until the suspension is
+/// ended early (<see cref="Reoffer.VisitReofferRequestedConsumer"/>).
 /// </summary>
 public sealed class VisitCancellationRequestedConsumer(SchedulingDbContext db, VisitCancellation cancellation, TimeProvider clock)
     : InboxConsumer<VisitCancellationRequested, SchedulingDbContext>(db, clock)
@@ -38,14 +39,16 @@ public sealed class VisitCancellationRequestedConsumer(SchedulingDbContext db, V
             ReasonCode = message.ReasonCode,
             Reason = message.Reason,
             RequestedAt = message.OccurredAt,
+            StatusId = message.StatusId,
         };
         Db.CancellationRequests.Add(request);
+        // The status is named on the cancellation only when it had no end: only then does its early end owe an offer.
         var visit = await Db.Visits.SingleOrDefaultAsync(
             v => v.ApplicationId == message.ApplicationId && v.PrisonId == message.PrisonId && VisitStatuses.Open.Contains(v.Status), cancellationToken);
         if (visit is not null && request.Covers(visit.Date))
         {
             Db.AuditSystem(AuditEvent.VisitCancelled, visit.Audited(), message.ReasonCode);
-            await cancellation.CancelAsync(visit, new VisitOutcome(message.ReasonCode, message.Reason, message.RequestedBy),
+            await cancellation.CancelAsync(visit, new VisitOutcome(message.ReasonCode, message.Reason, message.RequestedBy, message.To is null ? message.StatusId : null),
                 reoffer: message.To is not null, avoidItsSlot: false, closureId: null, now, cancellationToken);
         }
     }

@@ -83,18 +83,29 @@ public sealed class Proposals(SchedulingDbContext db, SlotFinder slots, Referenc
     /// <summary>The slot a re-offer would take, without placing it yet (the caller may announce something first).</summary>
     public async Task<(VisitBasis Basis, SlotChoice? Choice)> FindReofferAsync(Visit old, bool avoidItsSlot, CancellationToken ct)
     {
-        var tomorrow = ChinaTime.Today(clock).AddDays(1);
-        var basis = VisitBasis.Of(old) with { EarliestDate = old.EarliestDate > tomorrow ? old.EarliestDate : tomorrow };
+        var basis = ReofferBasis(old);
         var month = MonthOf(old.VisitMonth);
         return (basis, await FindAsync(basis, [month, month.AddMonths(1)], avoidItsSlot ? (old.Date, old.Start) : null, ct));
     }
 
-    /// <summary>Places the re-offer found, or announces that there is none.</summary>
-    public Visit? PlaceReoffer(Visit old, VisitBasis basis, SlotChoice? choice, DateTimeOffset now)
+    /// <summary>What a re-offer of <paramref name="old"/> is placed from: the same application, from tomorrow on at the earliest.</summary>
+    public VisitBasis ReofferBasis(Visit old)
     {
+        ArgumentNullException.ThrowIfNull(old);
+        var tomorrow = ChinaTime.Today(clock).AddDays(1);
+        return VisitBasis.Of(old) with { EarliestDate = old.EarliestDate > tomorrow ? old.EarliestDate : tomorrow };
+    }
+
+    /// <summary>
+    /// Places the re-offer found, or announces that there is none, naming the month to apply for: the first after the
+    /// <paramref name="monthsSearched"/> months searched from the visit's (its month and the next, for the ordinary re-offer).
+    /// </summary>
+    public Visit? PlaceReoffer(Visit old, VisitBasis basis, SlotChoice? choice, DateTimeOffset now, int monthsSearched = 2)
+    {
+        ArgumentNullException.ThrowIfNull(old);
         if (choice is null)
         {
-            var next = VisitMonth.Of(MonthOf(old.VisitMonth).AddMonths(2)).Key;
+            var next = VisitMonth.Of(MonthOf(old.VisitMonth).AddMonths(monthsSearched)).Key;
             db.AuditSystem(AuditEvent.VisitProposed, AuditRecords.AuditedApplication(old.ApplicationId, old.VenueId), NoSlotReasons.Code, "unavailable");
             db.Publish(new VisitUnavailable(old.ApplicationId, old.PrisonId, old.VisitMonth, next, NoSlotReasons.Code,
                 NoSlotReasons.Reoffer(VisitMonth.Parse(old.VisitMonth)), now), now);

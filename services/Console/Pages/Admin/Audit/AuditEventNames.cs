@@ -29,6 +29,7 @@ public static class AuditEventNames
         [AuditEvent.InmateDepartureRecorded] = "登记服刑人员离监",
         [AuditEvent.InmateStatusSet] = "设置服刑人员状态",
         [AuditEvent.InmateStatusEnded] = "结束服刑人员状态",
+        [AuditEvent.InmateAreaMoved] = "调整服刑人员监区",
         [AuditEvent.VisitorBarred] = "禁止会见人会见",
         [AuditEvent.SpecialApprovalRecorded] = "登记特别审批",
         [AuditEvent.OnSiteVisitRecorded] = "登记现场会见",

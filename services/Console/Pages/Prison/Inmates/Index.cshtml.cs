@@ -11,7 +11,7 @@ namespace Visitation.Console.Pages.VisitCentre.Inmates;
 /// <summary>
 /// One inmate of the register, found by number: custody, statuses, relatives, the month's quota and
 /// special approvals, and the officer's register work on them — set or end a status, record a
-/// departure, an on-site visit, bar a visitor, and (the director) record a special approval. Each
+/// departure, a move to another area, an on-site visit, bar a visitor, and (the director) record a special approval. Each
 /// change that stops visits reaches the work in flight in the service (pending applications refused,
 /// booked visits cancelled and their families told), which "需关注的会见" then lists.
 /// </summary>
@@ -25,6 +25,9 @@ public sealed class IndexModel(ServiceClients services) : ConsolePage
 
     [BindProperty]
     public DepartureForm Departure { get; set; } = new();
+
+    [BindProperty]
+    public AreaMoveForm Move { get; set; } = new();
 
     [BindProperty]
     public BarForm Bar { get; set; } = new();
@@ -72,6 +75,13 @@ public sealed class IndexModel(ServiceClients services) : ConsolePage
                 InmateNumber = number, Kind = Departure.Kind ?? DepartureKind.Unspecified, On = Departure.On ?? string.Empty, TransferredTo = Departure.TransferredTo ?? string.Empty,
             }, cancellationToken: cancel);
             return $"已登记“{PrisonNames.Of(Departure.Kind ?? DepartureKind.Unspecified)}”（{Departure.On}）。";
+        });
+
+    public Task<IActionResult> OnPostMoveAsync(string number) =>
+        ActAsync(number, nameof(Move), FieldLabels.AreaMove, null, async (prison, cancel) =>
+        {
+            var moved = await prison.MoveInmateAreaAsync(new MoveInmateAreaRequest { InmateNumber = number, PrisonArea = Move.PrisonArea ?? string.Empty }, cancellationToken: cancel);
+            return $"已调至{moved.PrisonArea}监区；不在新监区会见日的已排会见已改到新监区最近的会见日或另行安排，家属将收到短信通知。";
         });
 
     public Task<IActionResult> OnPostBarAsync(string number) =>

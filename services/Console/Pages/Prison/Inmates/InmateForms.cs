@@ -32,6 +32,12 @@ public sealed class DepartureForm
     public string? TransferredTo { get; set; }
 }
 
+/// <summary>A move to another area of the prison (MoveInmateArea).</summary>
+public sealed class AreaMoveForm
+{
+    public string? PrisonArea { get; set; }
+}
+
 /// <summary>A visitor barred from the prison's visits (BarVisitor).</summary>
 public sealed class BarForm
 {
