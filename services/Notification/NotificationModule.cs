@@ -4,6 +4,7 @@ using Visitation.Workflow.Retention;
 using MassTransit;
 using Visitation.Notification.Data;
 using Visitation.Notification.Features.Deliver;
+using Visitation.Notification.Features.Deliver.Providers;
 using Visitation.Notification.Features.ListMessages;
 using Visitation.Notification.Features.Retention;
 using Visitation.Messaging.Database;
@@ -23,6 +24,7 @@ public static class NotificationModule
         builder.AddFieldProtection<NotificationDbContext>();
         builder.Services.AddOptions<SmsGatewayOptions>().Bind(builder.Configuration.GetSection(SmsGatewayOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHttpClient<SmsGatewayClient>();
+        builder.AddSmsProviders();
         builder.Services.AddHostedService<SmsDispatcher>();
         builder.Services.AddScoped<ListMessagesHandler>();
         builder.AddRetention<AnonymiseClosedRecipients>();
