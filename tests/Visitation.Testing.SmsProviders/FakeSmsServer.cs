@@ -58,7 +58,8 @@ public abstract class FakeSmsServer : IAsyncDisposable
     }
 
     /// <summary>From now on a send to <paramref name="phone"/> is answered with the provider's <paramref name="code"/> (e.g. a throttling or invalid-number code).</summary>
-    public void Script(string phone, string code) => _scripted[phone] = code;
+    /// <remarks>A mainland number is one number with or without +86, as Alibaba and Tencent write it.</remarks>
+    public void Script(string phone, string code) => _scripted[Mainland(phone)] = code;
 
     public async Task StartAsync()
     {
@@ -114,7 +115,9 @@ public abstract class FakeSmsServer : IAsyncDisposable
     protected abstract JsonNode CallbackEntry(FakeSms sms);
 
     /// <summary>The scripted code for <paramref name="phone"/>, or null to accept.</summary>
-    protected string? ScriptedCode(string phone) => _scripted.TryGetValue(phone, out var code) ? code : null;
+    protected string? ScriptedCode(string phone) => _scripted.TryGetValue(Mainland(phone), out var code) ? code : null;
+
+    private static string Mainland(string phone) => phone.StartsWith("+86", StringComparison.Ordinal) ? phone[3..] : phone;
 
     protected FakeSms Accept(string? ourId, string phone, string signName, string templateCode, IReadOnlyList<KeyValuePair<string, string>> parameters, Func<long, string> providerId)
     {

@@ -72,8 +72,8 @@ public sealed class TencentSmsProvider(string name, SmsProviderAccount account, 
                 ["PhoneNumber"] = International(phone),
                 ["SmsSdkAppId"] = account.SdkAppId,
             }, cancellationToken);
-            if (statuses.FirstOrDefault(s => s.Context == sessionContext) is { } found)
-                return found.Report;
+            if (statuses.Find(s => s.Context == sessionContext).Report is { } found)
+                return found;
             if (statuses.Count < PullLimit)
                 break;
         }
