@@ -124,6 +124,8 @@ for entry in "${SERVICES[@]}"; do
   if [[ -n $rest ]]; then
     endpoints+=(Kestrel__Endpoints__Rest__Url="http://127.0.0.1:$rest" Kestrel__Endpoints__Rest__Protocols=Http1)
   fi
+  # SmsDelivery: the demo family hears of several steps within a minute, which the production
+  # per-number limit (one a minute) would spread out; receipts are asked for every 5 seconds.
   start "$name" "services/$project/bin/Release/net10.0/Visitation.$project.dll" \
     "${endpoints[@]}" \
     ConnectionStrings__Database="$VISITATION_POSTGRES;Database=visitation_$name" \
@@ -131,6 +133,7 @@ for entry in "${SERVICES[@]}"; do
     Auth__Authority=$IDENTITY \
     Auth__Audience="visitation-${name//_/-}" \
     SmsGateway__BaseUrl=http://127.0.0.1:5199/ \
+    SmsDelivery__PerNumberPerMinute=10 PeriodicWork__ReceiptPolling__Interval=00:00:05 \
     Protection__KeyFile="$PROTECTION_KEYS"
 done
 

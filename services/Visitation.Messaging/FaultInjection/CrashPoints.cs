@@ -7,10 +7,11 @@ namespace Visitation.Messaging.FaultInjection;
 /// Counts the moments <see cref="FaultInjectionOptions"/> names and kills the process at the one
 /// chosen. SIGKILL, not an exception or a stop: no finally block, no flush, no ack, no goodbye.
 /// </summary>
-internal sealed class CrashPoints(IOptions<FaultInjectionOptions> options)
+public sealed class CrashPoints(IOptions<FaultInjectionOptions> options)
 {
     private int _confirms;
     private int _commits;
+    private int _answers;
 
     public bool IsEnabled => options.Value.IsEnabled;
 
@@ -29,6 +30,15 @@ internal sealed class CrashPoints(IOptions<FaultInjectionOptions> options)
     {
         if (options.Value.KillAfterConsumeCommits > 0 && Counts(messageType)
             && Interlocked.Increment(ref _commits) == options.Value.KillAfterConsumeCommits)
+        {
+            Kill();
+        }
+    }
+
+    /// <summary>An SMS provider answered a send; the answer is not yet recorded.</summary>
+    public void ProviderAnswered()
+    {
+        if (options.Value.KillAfterProviderAnswers > 0 && Interlocked.Increment(ref _answers) == options.Value.KillAfterProviderAnswers)
         {
             Kill();
         }

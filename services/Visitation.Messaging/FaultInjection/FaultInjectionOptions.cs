@@ -30,8 +30,15 @@ public sealed class FaultInjectionOptions
     [Range(0, 10_000)]
     public int KillAfterConsumeCommits { get; set; }
 
+    /// <summary>
+    /// Kill the process right after an SMS provider answered the Nth send, before the answer is
+    /// recorded: the provider has the SMS, and the service does not know it.
+    /// </summary>
+    [Range(0, 10_000)]
+    public int KillAfterProviderAnswers { get; set; }
+
     /// <summary>Counts only messages of this type (its class name, e.g. <c>BureauApproved</c>); every message when empty.</summary>
     public string? MessageType { get; set; }
 
-    public bool IsEnabled => KillAfterPublishConfirms > 0 || KillAfterConsumeCommits > 0;
+    public bool IsEnabled => KillAfterPublishConfirms > 0 || KillAfterConsumeCommits > 0 || KillAfterProviderAnswers > 0;
 }

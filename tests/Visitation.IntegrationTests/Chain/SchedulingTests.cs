@@ -35,7 +35,7 @@ public sealed class SchedulingTests(VisitationSystem system)
         Assert.Contains($" {other.StartTime}，时长30分钟", sms[^1].Text, StringComparison.Ordinal);
         var messages = await system.Notification(VisitationSystem.Token(Roles.Clerk, Orgs.Office)).ListMessagesAsync(new ListMessagesRequest { ApplicationId = id });
         Assert.Equal([SmsKind.Received, SmsKind.Scheduled], messages.Messages.Select(m => m.Kind));
-        Assert.All(messages.Messages, m => Assert.Equal(SmsDeliveryState.Sent, m.Status));
+        Assert.All(messages.Messages, m => Assert.Contains(m.Status, new[] { SmsDeliveryState.Submitted, SmsDeliveryState.Delivered }));
         Assert.All(messages.Messages, m => Assert.Matches(@"^139\*{4}\d{4}$", m.PhoneMasked));
     }
 

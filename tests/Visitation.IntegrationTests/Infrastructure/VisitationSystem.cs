@@ -55,6 +55,20 @@ public sealed class VisitationSystem : IAsyncLifetime
     /// <summary>The broker address every service instance of the run uses (its virtual host included).</summary>
     public Uri Amqp { get; private set; } = null!;
 
+    /// <summary>
+    /// The notification service's sending settings in the tests: a family hears of several steps within
+    /// seconds, so the per-number limits are wide (their own test narrows them), and receipts are asked
+    /// for every second.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> NotificationSettings { get; } = new Dictionary<string, string>
+    {
+        ["SmsDelivery:PerNumberPerMinute"] = "100",
+        ["SmsDelivery:PerNumberPerHour"] = "1000",
+        ["SmsDelivery:PerNumberPerDay"] = "10000",
+        ["SmsDelivery:ReceiptWait"] = "00:00:01",
+        ["PeriodicWork:ReceiptPolling:Interval"] = "00:00:01",
+    };
+
     /// <summary>The clock of every in-process service instance, and the one the tests read "today" from; see <see cref="TestClock"/>.</summary>
     public TestClock Clock { get; } = new();
 
@@ -77,7 +91,7 @@ public sealed class VisitationSystem : IAsyncLifetime
         Register<BureauReviewGrpcService>("bureau_review", amqp);
         Register<PrisonApprovalGrpcService>("prison_approval", amqp, new() { ["RateLimits:CheckEligibility:PermitLimit"] = EligibilityQuestionsPerUser.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         Register<SchedulingGrpcService>("scheduling", amqp);
-        Register<NotificationGrpcService>("notification", amqp, new() { ["SmsGateway:BaseUrl"] = GatewayAddress.ToString() });
+        Register<NotificationGrpcService>("notification", amqp, new(NotificationSettings) { ["SmsGateway:BaseUrl"] = GatewayAddress.ToString() });
         Register<AuditStoreGrpcService>(AuditStoreName, amqp);
         // Kept apart from the chain's databases, which tests compare and count: the store's rows keep arriving as the services audit.
         AuditStoreDatabase = Databases[AuditStoreName];

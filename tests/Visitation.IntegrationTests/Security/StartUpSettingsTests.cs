@@ -28,11 +28,19 @@ public sealed class StartUpSettingsTests
     }
 
     [Fact]
-    public async Task AnSmsGatewayWithNoAttemptsStopsNotification()
+    public async Task SmsDeliveryWithNoAttemptsStopsNotification()
     {
-        var refused = await StartNotificationAsync("Testing", new() { ["SmsGateway:MaxAttempts"] = "0" });
+        var refused = await StartNotificationAsync("Testing", new() { ["SmsDelivery:MaxAttempts"] = "0" });
 
         Assert.Contains("MaxAttempts", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APerNumberLimitOfNoneStopsNotification()
+    {
+        var refused = await StartNotificationAsync("Testing", new() { ["SmsDelivery:PerNumberPerMinute"] = "0" });
+
+        Assert.Contains("PerNumberPerMinute", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]

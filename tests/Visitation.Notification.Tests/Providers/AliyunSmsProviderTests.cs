@@ -1,3 +1,4 @@
+using Visitation.Contracts.Events;
 using Microsoft.Extensions.Time.Testing;
 using Visitation.Notification.Features.Deliver.Providers;
 using Visitation.Rules.Sms;
@@ -77,6 +78,7 @@ public sealed class AliyunSmsProviderTests : IAsyncLifetime
 
         Assert.Equal(SendOutcome.PermanentFailure, result.Outcome);
         Assert.Equal("isv.MOBILE_NUMBER_ILLEGAL", result.ProviderCode);
+        Assert.Equal(SmsFailureReason.WrongNumber, result.Reason);
     }
 
     [Fact]
@@ -139,6 +141,7 @@ public sealed class AliyunSmsProviderTests : IAsyncLifetime
         var failed = reports.Single(r => r.MessageId == stopped.MessageId);
         Assert.Equal(DeliveryOutcome.FailedPermanently, failed.Outcome);
         Assert.Equal("MOBILE_NOT_ON_SERVICE", failed.ProviderCode);
+        Assert.Equal(SmsFailureReason.WrongNumber, failed.Reason);
         Assert.Equal(DeliveryOutcome.FailedTemporarily, reports.Single(r => r.MessageId == handsetOff.MessageId).Outcome);
         Assert.All(reports, r => Assert.NotNull(r.ReportedAt));
     }

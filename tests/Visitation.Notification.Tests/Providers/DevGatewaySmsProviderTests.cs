@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Visitation.DevSmsGateway;
+using Visitation.Notification.Features.Deliver;
 using Visitation.Notification.Features.Deliver.Providers;
 using Visitation.Rules.Sms;
 
@@ -21,7 +23,7 @@ public sealed class DevGatewaySmsProviderTests : IAsyncLifetime
         _gateway = DevSmsGatewayApp.Build(["--urls", "http://127.0.0.1:0", "--SmsGateway:StorePath", _store]);
         await _gateway.StartAsync(TestContext.Current.CancellationToken);
         var address = _gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        _provider = new DevGatewaySmsProvider("dev", new Uri(address + "/"), _http);
+        _provider = new DevGatewaySmsProvider(_http, Options.Create(new SmsGatewayOptions { BaseUrl = new Uri(address + "/") }));
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using Visitation.Contracts.Events;
 using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
@@ -29,7 +30,7 @@ public sealed class ReceiptCallbackTests : IAsyncLifetime
     private FakeTencentSms _tencent = null!;
     private FakeAliyunSms _aliyun = null!;
     private WebApplication _receiver = null!;
-    private SmsProviderRegistry _registry = null!;
+    private SmsProviderDirectory _registry = null!;
     private Uri _receiverAddress = null!;
 
     public async ValueTask InitializeAsync()
@@ -42,7 +43,7 @@ public sealed class ReceiptCallbackTests : IAsyncLifetime
         {
             Accounts = { ["tencent-test"] = SmsTestValues.Tencent(_tencent.BaseAddress), ["aliyun-test"] = SmsTestValues.Aliyun(_aliyun.BaseAddress) },
         };
-        _registry = new SmsProviderRegistry(
+        _registry = new SmsProviderDirectory(
             Options.Create(options), Options.Create(new SmsGatewayOptions()),
             new ServiceCollection().AddHttpClient().BuildServiceProvider().GetRequiredService<IHttpClientFactory>(),
             new ReferenceDataSet([], [], [], [], [], [], new Visitation.Rules.Policies.PolicySet([], [])), _clock);
@@ -76,7 +77,7 @@ public sealed class ReceiptCallbackTests : IAsyncLifetime
     public async Task TencentsCallbackWithTheAccountsTokenIsAcknowledgedAndItsReceiptsReported()
     {
         var sms = SmsTestValues.Scheduled("13900000021");
-        await _registry.Named("tencent-test").SendAsync(sms, TestContext.Current.CancellationToken);
+        await _registry.Named("tencent-test")!.SendAsync(sms, TestContext.Current.CancellationToken);
         _tencent.Deliver(sms.MessageId, delivered: true);
 
         using var answer = await _tencent.PostReceiptsAsync(new Uri(_receiverAddress, "sms/receipts/tencent-test?token=fedcba9876543210fedcba9876543210"), _http);
@@ -92,7 +93,7 @@ public sealed class ReceiptCallbackTests : IAsyncLifetime
     public async Task AlibabasPushWithTheAccountsTokenIsAcknowledgedAndItsReceiptsReported()
     {
         var sms = SmsTestValues.Scheduled("13800000021");
-        await _registry.Named("aliyun-test").SendAsync(sms, TestContext.Current.CancellationToken);
+        await _registry.Named("aliyun-test")!.SendAsync(sms, TestContext.Current.CancellationToken);
         _aliyun.Deliver(sms.MessageId, delivered: false, "MOBILE_IN_BLACK", "黑名单");
 
         using var answer = await _aliyun.PostReceiptsAsync(new Uri(_receiverAddress, "sms/receipts/aliyun-test?token=0123456789abcdef0123456789abcdef"), _http);
@@ -103,13 +104,14 @@ public sealed class ReceiptCallbackTests : IAsyncLifetime
         Assert.Equal(sms.MessageId, report.MessageId);
         Assert.Equal(DeliveryOutcome.FailedPermanently, report.Outcome);
         Assert.Equal("MOBILE_IN_BLACK", report.ProviderCode);
+        Assert.Equal(SmsFailureReason.Blocked, report.Reason);
     }
 
     [Fact]
     public async Task ACallbackWithAnotherAccountsTokenIsRefusedAndReportsNothing()
     {
         var sms = SmsTestValues.Scheduled("13900000022");
-        await _registry.Named("tencent-test").SendAsync(sms, TestContext.Current.CancellationToken);
+        await _registry.Named("tencent-test")!.SendAsync(sms, TestContext.Current.CancellationToken);
         _tencent.Deliver(sms.MessageId, delivered: true);
 
         using var answer = await _tencent.PostReceiptsAsync(new Uri(_receiverAddress, "sms/receipts/tencent-test?token=0123456789abcdef0123456789abcdef"), _http);

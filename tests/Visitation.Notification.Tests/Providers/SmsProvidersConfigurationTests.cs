@@ -32,10 +32,10 @@ public sealed class SmsProvidersConfigurationTests
         Provinces = { ["shanxi"] = "aliyun-shanxi", ["ningxia"] = "tencent-ningxia" },
     };
 
-    private static SmsProviderRegistry Registry(SmsProvidersOptions options)
+    private static SmsProviderDirectory Registry(SmsProvidersOptions options)
     {
         var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
-        return new SmsProviderRegistry(Options.Create(options), Options.Create(new SmsGatewayOptions()), services.GetRequiredService<IHttpClientFactory>(), Reference, new FakeTimeProvider());
+        return new SmsProviderDirectory(Options.Create(options), Options.Create(new SmsGatewayOptions()), services.GetRequiredService<IHttpClientFactory>(), Reference, new FakeTimeProvider());
     }
 
     private static ValidateOptionsResult Validate(SmsProvidersOptions options, string environment = "Development") =>
@@ -50,7 +50,8 @@ public sealed class SmsProvidersConfigurationTests
         Assert.Equal("aliyun-shanxi", registry.ForOffice("jiezhou").Name);
         Assert.IsType<TencentSmsProvider>(registry.ForOffice("xingqing"));
         Assert.IsType<DevGatewaySmsProvider>(registry.ForOffice("an-office-the-reference-data-does-not-know"));
-        Assert.Equal(["tencent-ningxia"], registry.Polling().Select(p => p.Name));
+        Assert.Equal(["aliyun-shanxi", "tencent-ningxia", SmsProvidersOptions.DevGatewayAccount], registry.All.Select(p => p.Name));
+        Assert.Null(registry.Named("an-account-no-longer-configured"));
     }
 
     [Fact]
@@ -59,7 +60,7 @@ public sealed class SmsProvidersConfigurationTests
         var registry = Registry(new SmsProvidersOptions());
 
         Assert.IsType<DevGatewaySmsProvider>(registry.ForOffice("jiezhou"));
-        Assert.Equal(SmsProvidersOptions.DevGatewayAccount, registry.Named(SmsProvidersOptions.DevGatewayAccount).Name);
+        Assert.Equal(SmsProvidersOptions.DevGatewayAccount, registry.Named(SmsProvidersOptions.DevGatewayAccount)!.Name);
         Assert.True(Validate(new SmsProvidersOptions(), "Production").Succeeded);
     }
 

@@ -1,3 +1,4 @@
+using Visitation.Contracts.Events;
 using Microsoft.Extensions.Time.Testing;
 using Visitation.Notification.Features.Deliver.Providers;
 using Visitation.Rules.Sms;
@@ -69,6 +70,7 @@ public sealed class TencentSmsProviderTests : IAsyncLifetime
 
         Assert.Equal(SendOutcome.PermanentFailure, result.Outcome);
         Assert.Equal("InvalidParameterValue.IncorrectPhoneNumber", result.ProviderCode);
+        Assert.Equal(SmsFailureReason.WrongNumber, result.Reason);
     }
 
     [Fact]
@@ -131,6 +133,7 @@ public sealed class TencentSmsProviderTests : IAsyncLifetime
         Assert.Equal(2, first.Count);
         Assert.Equal(DeliveryOutcome.Delivered, first.Single(r => r.MessageId == delivered.MessageId).Outcome);
         Assert.Equal(DeliveryOutcome.FailedPermanently, first.Single(r => r.MessageId == empty.MessageId).Outcome);
+        Assert.Equal(SmsFailureReason.WrongNumber, first.Single(r => r.MessageId == empty.MessageId).Reason);
         Assert.Empty(second);
     }
 

@@ -7,5 +7,5 @@ public sealed class SmsFailedTimelineConsumer(ApplicationDbContext db, TimeProvi
 {
     protected override TimelineStep Describe(SmsFailed m) =>
         new(m.ApplicationId, "notification", "sms-failed", m.OccurredAt, "notification", m.Kind,
-            $"短信发送至 {m.PhoneMasked} 失败：{m.Error}", null);
+            $"短信发送至 {m.PhoneMasked} 失败：{SmsFailureWords.Of(m.Reason)}", null);
 }

@@ -56,7 +56,9 @@ public static class ApplicationWords
     public static string Of(SmsDeliveryState state) => state switch
     {
         SmsDeliveryState.Queued => "待发送",
-        SmsDeliveryState.Sent => "已发出",
+        SmsDeliveryState.Sending => "发送中",
+        SmsDeliveryState.Submitted => "已发出",
+        SmsDeliveryState.Delivered => "已送达",
         SmsDeliveryState.Failed => "发送失败",
         _ => "未知",
     };

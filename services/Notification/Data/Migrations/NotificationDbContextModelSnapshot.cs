@@ -201,6 +201,63 @@ namespace Visitation.Notification.Data.Migrations
                     b.ToTable("recipients", (string)null);
                 });
 
+            modelBuilder.Entity("Visitation.Notification.Data.SmsAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("ProviderCode")
+                        .HasColumnType("text")
+                        .HasColumnName("provider_code");
+
+                    b.Property<string>("ProviderMessageId")
+                        .HasColumnType("text")
+                        .HasColumnName("provider_message_id");
+
+                    b.Property<DateTimeOffset?>("SettledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("settled_at");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sms_attempts");
+
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_sms_attempts_message_id");
+
+                    b.HasIndex("ProviderMessageId")
+                        .HasDatabaseName("ix_sms_attempts_provider_message_id");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_sms_attempts_started_at");
+
+                    b.ToTable("sms_attempts", (string)null);
+                });
+
             modelBuilder.Entity("Visitation.Notification.Data.SmsMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -225,6 +282,23 @@ namespace Visitation.Notification.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("dedup_key");
 
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
                     b.Property<string>("GatewayId")
                         .HasColumnType("text")
                         .HasColumnName("gateway_id");
@@ -242,11 +316,31 @@ namespace Visitation.Notification.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
 
+                    b.Property<string>("OfficeId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("office_id");
+
+                    b.Property<string>("PhoneIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("phone_index");
+
                     b.Property<string>("PhoneSealed")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("phone")
-                        .HasAnnotation("Visitation:Protection:ClearProperty", "Phone");
+                        .HasAnnotation("Visitation:Protection:ClearProperty", "Phone")
+                        .HasAnnotation("Visitation:Protection:IndexProperty", "PhoneIndex")
+                        .HasAnnotation("Visitation:Protection:IndexPurpose", "sms-phone");
+
+                    b.Property<string>("Provider")
+                        .HasColumnType("text")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("ProviderCode")
+                        .HasColumnType("text")
+                        .HasColumnName("provider_code");
 
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone")
@@ -263,6 +357,15 @@ namespace Visitation.Notification.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("text");
 
+                    b.Property<string>("Values")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("values");
+
+                    b.Property<DateTimeOffset?>("VisitStartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("visit_starts_at");
+
                     b.HasKey("Id")
                         .HasName("pk_sms_messages");
 
@@ -276,6 +379,9 @@ namespace Visitation.Notification.Data.Migrations
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_sms_messages_next_attempt_at")
                         .HasFilter("status = 'Queued'");
+
+                    b.HasIndex("PhoneIndex")
+                        .HasDatabaseName("ix_sms_messages_phone_index");
 
                     b.ToTable("sms_messages", (string)null);
                 });

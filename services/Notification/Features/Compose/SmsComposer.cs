@@ -44,10 +44,13 @@ public abstract class SmsComposer<TEvent>(NotificationDbContext db, ReferenceDat
         {
             Id = Guid.CreateVersion7(),
             ApplicationId = applicationId,
+            OfficeId = recipient.OfficeId,
             DedupKey = draft.DedupKey,
             Kind = draft.Kind.ToString(),
             Phone = recipient.Phone,
             Text = SmsTemplates.Render(draft.Kind, draft.Values),
+            Values = new Dictionary<string, string>(draft.Values),
+            VisitStartsAt = draft.VisitStartsAt,
             Status = SmsStatus.Queued,
             CreatedAt = now,
             NextAttemptAt = now,

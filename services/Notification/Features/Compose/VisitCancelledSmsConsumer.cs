@@ -26,5 +26,5 @@ public sealed class VisitCancelledSmsConsumer(NotificationDbContext db, Referenc
                 ["time"] = message.StartTime.ToString("HH:mm", CultureInfo.InvariantCulture),
                 ["reason"] = SmsReasons.For(message.ReasonCode),
                 ["officeName"] = OfficeName(recipient),
-            });
+            }, VisitStart.Of(message.Date, message.StartTime));
 }

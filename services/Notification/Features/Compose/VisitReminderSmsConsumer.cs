@@ -13,5 +13,6 @@ public sealed class VisitReminderSmsConsumer(NotificationDbContext db, Reference
 
     protected override SmsDraft Draft(VisitReminderDue message, Recipient recipient) =>
         new(recipient.ApplicationId, SmsKind.Reminder, $"{recipient.ApplicationId}:reminder:{message.VisitId}",
-            VisitScheduledSmsConsumer.WhenAndWhere(recipient, message.Date, message.StartTime, message.Minutes, message.VenueName, message.VenueAddress));
+            VisitScheduledSmsConsumer.WhenAndWhere(recipient, message.Date, message.StartTime, message.Minutes, message.VenueName, message.VenueAddress),
+            VisitStart.Of(message.Date, message.StartTime));
 }

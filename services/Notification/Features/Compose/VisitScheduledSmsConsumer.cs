@@ -13,7 +13,8 @@ public sealed class VisitScheduledSmsConsumer(NotificationDbContext db, Referenc
 
     protected override SmsDraft Draft(VisitScheduled message, Recipient recipient) =>
         new(recipient.ApplicationId, SmsKind.Scheduled, $"{recipient.ApplicationId}:scheduled:{message.VisitId}",
-            WhenAndWhere(recipient, message.Date, message.StartTime, message.Minutes, message.VenueName, message.VenueAddress));
+            WhenAndWhere(recipient, message.Date, message.StartTime, message.Minutes, message.VenueName, message.VenueAddress),
+            VisitStart.Of(message.Date, message.StartTime));
 
     /// <summary>The visit's time and place as the scheduled SMS and the reminder both tell it.</summary>
     public static Dictionary<string, string> WhenAndWhere(Recipient recipient, DateOnly date, TimeOnly start, int minutes, string venueName, string venueAddress) => new()

@@ -1,17 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Visitation.Contracts.Events;
 using Visitation.Notification.Data;
-using Visitation.Rules.Privacy;
 
 namespace Visitation.Notification.Features.Deliver;
 
 /// <summary>
-/// Sends queued SMS through the gateway, each row locked so that several instances never send the
-/// same one; failures are retried with back-off and, after the last attempt, reported as failed.
-/// The outcome and its SmsSent/SmsFailed event commit together.
+/// Sends queued SMS in rounds (<see cref="SendingRound"/>): another round at once while rounds come
+/// back full; otherwise it sleeps until a new SMS is signalled (<see cref="SmsQueueSignal"/>), the
+/// next deferred one comes due, or <see cref="SmsDeliveryOptions.IdleWait"/> passes.
 /// </summary>
-internal sealed partial class SmsDispatcher(IServiceProvider services, IOptions<SmsGatewayOptions> options, TimeProvider clock, ILogger<SmsDispatcher> logger)
+internal sealed partial class SmsDispatcher(
+    SendingRound round, SmsQueueSignal signal, IServiceScopeFactory scopes, IOptions<SmsDeliveryOptions> options, TimeProvider clock, ILogger<SmsDispatcher> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -20,9 +19,9 @@ internal sealed partial class SmsDispatcher(IServiceProvider services, IOptions<
         {
             try
             {
-                if (!await SendOneAsync(stoppingToken))
+                if (await round.RunAsync(stoppingToken) < options.Value.BatchSize)
                 {
-                    await Task.Delay(options.Value.PollInterval, stoppingToken);
+                    await signal.WaitAsync(await UntilNextDueAsync(stoppingToken), stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -31,70 +30,27 @@ internal sealed partial class SmsDispatcher(IServiceProvider services, IOptions<
             }
             catch (Exception ex)
             {
-                LogLoopFailed(logger, ex);
+                LogRoundFailed(logger, ex);
                 await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
 
-    private async Task<bool> SendOneAsync(CancellationToken ct)
+    private async Task<TimeSpan> UntilNextDueAsync(CancellationToken ct)
     {
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationDbContext>();
-        var gateway = scope.ServiceProvider.GetRequiredService<SmsGatewayClient>();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var now = clock.GetUtcNow();
-        var sms = await db.Messages
-            // A family hears of its application in order: an SMS waits while an older one to the same
-            // application is still queued (or being sent by another instance).
-            .FromSql($"""
-                SELECT * FROM sms_messages m
-                WHERE m.status = 'Queued' AND m.next_attempt_at <= {now}
-                  AND NOT EXISTS (SELECT 1 FROM sms_messages o WHERE o.application_id = m.application_id AND o.status = 'Queued' AND o.created_at < m.created_at)
-                ORDER BY m.next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED
-                """)
-            .SingleOrDefaultAsync(ct);
-        if (sms is null)
-        {
-            return false;
-        }
-
-        sms.Attempts++;
-        try
-        {
-            sms.GatewayId = await gateway.SendAsync(sms.Id, sms.Phone, sms.Text, ct);
-            sms.Status = SmsStatus.Sent;
-            sms.SentAt = clock.GetUtcNow();
-            db.Publish(new SmsSent(sms.ApplicationId, sms.Id, sms.Kind, Mask.Phone(sms.Phone), sms.Text, sms.SentAt.Value), sms.SentAt.Value);
-            LogSent(logger, sms.Id, sms.Kind, Mask.Phone(sms.Phone));
-        }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
-        {
-            sms.LastError = ex.Message;
-            if (sms.Attempts >= options.Value.MaxAttempts)
-            {
-                sms.Status = SmsStatus.Failed;
-                db.Publish(new SmsFailed(sms.ApplicationId, sms.Id, sms.Kind, Mask.Phone(sms.Phone), ex.Message, now), now);
-            }
-            else
-            {
-                sms.NextAttemptAt = now.AddSeconds(Math.Min(Math.Pow(2, sms.Attempts), 300));
-            }
-
-            LogFailed(logger, sms.Id, sms.Attempts, ex.Message);
-        }
-
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return true;
+        var next = await db.Messages.Where(m => m.Status == SmsStatus.Queued).MinAsync(m => (DateTimeOffset?)m.NextAttemptAt, ct);
+        var wait = next is { } due ? due - clock.GetUtcNow() : options.Value.IdleWait;
+        return wait < TimeSpan.FromMilliseconds(50) ? TimeSpan.FromMilliseconds(50) : wait > options.Value.IdleWait ? options.Value.IdleWait : wait;
     }
 
-    [LoggerMessage(3001, LogLevel.Information, "SMS {SmsId} ({Kind}) sent to {PhoneMasked}")]
-    private static partial void LogSent(ILogger logger, Guid smsId, string kind, string phoneMasked);
-
-    [LoggerMessage(3002, LogLevel.Warning, "SMS {SmsId} attempt {Attempt} failed: {Error}")]
-    private static partial void LogFailed(ILogger logger, Guid smsId, int attempt, string error);
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await signal.DisposeAsync();
+    }
 
     [LoggerMessage(3003, LogLevel.Error, "SMS dispatch round failed")]
-    private static partial void LogLoopFailed(ILogger logger, Exception exception);
+    private static partial void LogRoundFailed(ILogger logger, Exception exception);
 }

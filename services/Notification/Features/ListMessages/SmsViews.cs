@@ -24,5 +24,9 @@ public static class SmsViews
         CreatedAt = Instants.Of(message.CreatedAt),
         SentAt = Instants.Of(message.SentAt),
         Attempts = message.Attempts,
+        DeliveredAt = Instants.Of(message.DeliveredAt),
+        FailureReason = message.FailureReason is { } reason ? ProtoNames.Map<Visitation.Contracts.Events.SmsFailureReason, SmsFailureReason>(reason) : SmsFailureReason.Unspecified,
+        ProviderCode = message.ProviderCode ?? string.Empty,
+        NextAttemptAt = message.Status == SmsStatus.Queued ? Instants.Of(message.NextAttemptAt) : null,
     };
 }

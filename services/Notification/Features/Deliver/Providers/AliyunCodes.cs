@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Visitation.Contracts.Events;
 
 namespace Visitation.Notification.Features.Deliver.Providers;
 
@@ -27,6 +28,14 @@ public static class AliyunCodes
     public static readonly FrozenSet<string> PermanentReceipts = FrozenSet.Create(StringComparer.Ordinal,
         "MOBILE_NUMBER_ILLEGAL", "MOBILE_NOT_ON_SERVICE", "MOBILE_ACCOUNT_ABNORMAL", "MOBILE_IN_BLACK", "INVALID_NUMBER",
         "USER_REJECT", "NO_ROUTE", "CONTENT_KEYWORD", "isv.MOBILE_NUMBER_ILLEGAL");
+
+    /// <summary>What the clerk is told of a permanent failure with <paramref name="code"/> (a send's or a receipt's).</summary>
+    public static SmsFailureReason ReasonOf(string? code) => code switch
+    {
+        "isv.MOBILE_NUMBER_ILLEGAL" or "MOBILE_NUMBER_ILLEGAL" or "MOBILE_NOT_ON_SERVICE" or "MOBILE_ACCOUNT_ABNORMAL" or "INVALID_NUMBER" or "NO_ROUTE" => SmsFailureReason.WrongNumber,
+        "isv.BLACK_KEY_CONTROL_LIMIT" or "MOBILE_IN_BLACK" or "USER_REJECT" or "CONTENT_KEYWORD" => SmsFailureReason.Blocked,
+        _ => SmsFailureReason.ProviderRefused,
+    };
 
     public static SendOutcome OfSend(string? code) => code switch
     {

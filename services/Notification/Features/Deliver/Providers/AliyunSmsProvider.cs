@@ -41,7 +41,7 @@ public sealed class AliyunSmsProvider(string name, SmsProviderAccount account, H
         var outcome = AliyunCodes.OfSend(code);
         return outcome == SendOutcome.Accepted
             ? SendResult.Accepted(Text(reply.RootElement, "BizId") ?? string.Empty)
-            : new SendResult(outcome, null, code, Text(reply.RootElement, "Message"));
+            : new SendResult(outcome, null, code, Text(reply.RootElement, "Message"), outcome == SendOutcome.PermanentFailure ? AliyunCodes.ReasonOf(code) : null);
     }
 
     public async Task<DeliveryReport> QueryAsync(Guid messageId, string phone, DateTimeOffset attemptedAt, CancellationToken cancellationToken)
@@ -69,7 +69,7 @@ public sealed class AliyunSmsProvider(string name, SmsProviderAccount account, H
         try
         {
             using var document = JsonDocument.Parse(body);
-            return [.. document.RootElement.EnumerateArray().Select(r => new DeliveryReport(
+            return [.. document.RootElement.EnumerateArray().Select(r => Receipt(
                 SmsMessageIds.Parse(Text(r, "out_id")),
                 Text(r, "biz_id"),
                 AliyunCodes.OfReceipt(r.TryGetProperty("success", out var success) && success.ValueKind == JsonValueKind.True, Text(r, "err_code")),
@@ -118,8 +118,12 @@ public sealed class AliyunSmsProvider(string name, SmsProviderAccount account, H
             2 => AliyunCodes.OfReceipt(false, errCode),
             _ => DeliveryOutcome.Submitted,
         };
-        return new DeliveryReport(SmsMessageIds.Parse(Text(detail, "OutId")), null, outcome, errCode, null, ChinaTime(Text(detail, "ReceiveDate")));
+        return Receipt(SmsMessageIds.Parse(Text(detail, "OutId")), null, outcome, errCode, null, ChinaTime(Text(detail, "ReceiveDate")));
     }
+
+    /// <summary>A report, with what the clerk is told when it failed for good.</summary>
+    private static DeliveryReport Receipt(Guid? messageId, string? providerId, DeliveryOutcome outcome, string? code, string? detail, DateTimeOffset? at) =>
+        new(messageId, providerId, outcome, code, detail, at, outcome == DeliveryOutcome.FailedPermanently ? AliyunCodes.ReasonOf(code) : null);
 
     private async Task<JsonDocument> CallAsync(string action, Dictionary<string, string> parameters, CancellationToken ct)
     {

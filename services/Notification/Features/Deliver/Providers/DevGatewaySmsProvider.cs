@@ -1,66 +1,75 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Visitation.Rules.Sms;
 
 namespace Visitation.Notification.Features.Deliver.Providers;
 
 /// <summary>
-/// The development gateway (services/DevSmsGateway): the rendered text over HTTP, our id as the
-/// idempotency key. The gateway is the handset: what it received is delivered, so a query answers
-/// Delivered or NotFound and there are no receipts to pull.
+/// The development gateway (services/DevSmsGateway) as a provider: it takes the rendered text, keeps
+/// every message and "delivers" at once, so a query that finds a message reports it delivered.
+/// A 4xx answer is the gateway refusing the message for good; anything else that is not 2xx may pass.
 /// </summary>
-public sealed class DevGatewaySmsProvider(string name, Uri baseUrl, HttpClient http) : ISmsProvider
+public sealed class DevGatewaySmsProvider(HttpClient http, IOptions<SmsGatewayOptions> options) : ISmsProvider
 {
-    public string Name => name;
+    public const string ProviderName = "dev-gateway";
+
+    public string Name => ProviderName;
 
     public async Task<SendResult> SendAsync(OutgoingSms sms, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sms);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, "sms"))
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Value.BaseUrl, "sms"))
         {
             Content = JsonContent.Create(new GatewayRequest(sms.MessageId, sms.Phone, SmsTemplates.Render(sms.Kind, sms.Values))),
         };
-        request.Headers.Add("Idempotency-Key", sms.MessageId.ToString());
         using var response = await http.SendAsync(request, cancellationToken);
-        var code = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (response.StatusCode == HttpStatusCode.TooManyRequests)
-            return new SendResult(SendOutcome.Throttled, null, code, response.ReasonPhrase);
-        if ((int)response.StatusCode is >= 400 and < 500)
-            return new SendResult(SendOutcome.PermanentFailure, null, code, await response.Content.ReadAsStringAsync(cancellationToken));
-        if (!response.IsSuccessStatusCode)
-            return new SendResult(SendOutcome.TemporaryFailure, null, code, response.ReasonPhrase);
-        return SendResult.Accepted(await GatewayIdAsync(response, cancellationToken));
+        if (response.IsSuccessStatusCode)
+        {
+            // Accepted is accepted: an unreadable body must not make us send the SMS again.
+            var reply = await ReadAsync<GatewayReply>(response, cancellationToken);
+            return SendResult.Accepted(reply?.GatewayId ?? string.Empty);
+        }
+
+        var error = await ReadAsync<GatewayError>(response, cancellationToken);
+        var code = error?.Code ?? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return response.StatusCode switch
+        {
+            HttpStatusCode.TooManyRequests => new SendResult(SendOutcome.Throttled, null, code, null),
+            >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError => new SendResult(SendOutcome.PermanentFailure, null, code, null),
+            _ => new SendResult(SendOutcome.TemporaryFailure, null, code, null),
+        };
     }
 
     public async Task<DeliveryReport> QueryAsync(Guid messageId, string phone, DateTimeOffset attemptedAt, CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync(new Uri(baseUrl, $"sms/{messageId}"), cancellationToken);
-        if (response.StatusCode == HttpStatusCode.NotFound)
-            return new DeliveryReport(messageId, null, DeliveryOutcome.NotFound, null, null, null);
-        response.EnsureSuccessStatusCode();
-        var received = await response.Content.ReadFromJsonAsync<GatewayMessage>(cancellationToken)
-            ?? throw new SmsProviderException(name, "200", "An empty answer.");
-        return new DeliveryReport(messageId, received.GatewayId, DeliveryOutcome.Delivered, null, null, received.ReceivedAt);
+        var received = await http.GetFromJsonAsync<List<GatewayMessage>>(new Uri(options.Value.BaseUrl, $"sms?phone={Uri.EscapeDataString(phone)}"), cancellationToken) ?? [];
+        return received.Find(m => m.MessageId == messageId) is { } found
+            ? new DeliveryReport(messageId, found.GatewayId, DeliveryOutcome.Delivered, "DELIVRD", null, found.ReceivedAt)
+            : new DeliveryReport(messageId, null, DeliveryOutcome.NotFound, null, null, null);
     }
 
+    /// <summary>The gateway pushes nothing and keeps no receipt queue: its messages' receipts are queried.</summary>
     public Task<IReadOnlyList<DeliveryReport>> PullReceiptsAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<DeliveryReport>>([]);
 
-    /// <summary>Accepted is accepted: an unreadable answer must not make us send the SMS again.</summary>
-    private static async Task<string> GatewayIdAsync(HttpResponseMessage response, CancellationToken ct)
+    private static async Task<T?> ReadAsync<T>(HttpResponseMessage response, CancellationToken ct) where T : class
     {
         try
         {
-            return (await response.Content.ReadFromJsonAsync<GatewayMessage>(ct))?.GatewayId ?? string.Empty;
+            return await response.Content.ReadFromJsonAsync<T>(ct);
         }
-        catch (JsonException)
+        catch (System.Text.Json.JsonException)
         {
-            return string.Empty;
+            return null;
         }
     }
 
     private sealed record GatewayRequest(Guid MessageId, string Phone, string Text);
 
-    private sealed record GatewayMessage(string GatewayId, DateTimeOffset? ReceivedAt);
+    private sealed record GatewayReply(string GatewayId);
+
+    private sealed record GatewayError(string? Code);
+
+    private sealed record GatewayMessage(Guid MessageId, string GatewayId, DateTimeOffset ReceivedAt);
 }

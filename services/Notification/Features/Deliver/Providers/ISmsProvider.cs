@@ -1,3 +1,4 @@
+using Visitation.Contracts.Events;
 using Visitation.Rules.Sms;
 
 namespace Visitation.Notification.Features.Deliver.Providers;
@@ -44,8 +45,11 @@ public enum SendOutcome
     PermanentFailure,
 }
 
-/// <summary>The provider's answer to a send: its own message id when accepted, its code and words otherwise.</summary>
-public sealed record SendResult(SendOutcome Outcome, string? ProviderMessageId, string? ProviderCode, string? Detail)
+/// <summary>
+/// The provider's answer to a send: its own message id when accepted, its code and words otherwise;
+/// for a permanent failure, what the clerk is told (a wrong number when the adapter does not say).
+/// </summary>
+public sealed record SendResult(SendOutcome Outcome, string? ProviderMessageId, string? ProviderCode, string? Detail, SmsFailureReason? Reason = null)
 {
     public static SendResult Accepted(string providerMessageId) => new(SendOutcome.Accepted, providerMessageId, null, null);
 }
@@ -75,7 +79,8 @@ public enum DeliveryOutcome
 
 /// <summary>
 /// What a provider reports of one message, from a query, a pulled receipt or a callback. Receipts name
-/// our id where the provider echoes it (OutId, SessionContext) and otherwise the provider's id.
+/// our id where the provider echoes it (OutId, SessionContext) and otherwise the provider's id; a
+/// permanent failure says why where the adapter can tell (a wrong number when it does not).
 /// </summary>
 public sealed record DeliveryReport(
     Guid? MessageId,
@@ -83,4 +88,5 @@ public sealed record DeliveryReport(
     DeliveryOutcome Outcome,
     string? ProviderCode,
     string? Detail,
-    DateTimeOffset? ReportedAt);
+    DateTimeOffset? ReportedAt,
+    SmsFailureReason? Reason = null);

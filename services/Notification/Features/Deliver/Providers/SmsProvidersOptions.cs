@@ -11,7 +11,7 @@ public sealed class SmsProvidersOptions
     public const string Section = "SmsProviders";
 
     /// <summary>The account of the development gateway that serves every province when nothing else is configured.</summary>
-    public const string DevGatewayAccount = "dev";
+    public const string DevGatewayAccount = DevGatewaySmsProvider.ProviderName;
 
     /// <summary>The accounts by name (the name is stored with each attempt, e.g. <c>aliyun-shanxi</c>).</summary>
     public Dictionary<string, SmsProviderAccount> Accounts { get; set; } = new(StringComparer.Ordinal);

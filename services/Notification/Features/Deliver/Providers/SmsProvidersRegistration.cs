@@ -4,13 +4,13 @@ namespace Visitation.Notification.Features.Deliver.Providers;
 
 public static class SmsProvidersRegistration
 {
-    /// <summary>The provider accounts, validated at start-up, and the registry that picks one per province.</summary>
+    /// <summary>The provider accounts, validated at start-up, and the directory that picks one per province.</summary>
     public static WebApplicationBuilder AddSmsProviders(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<SmsProvidersOptions>().Bind(builder.Configuration.GetSection(SmsProvidersOptions.Section)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<SmsProvidersOptions>, SmsProvidersOptionsValidator>();
-        builder.Services.AddHttpClient(SmsProviderRegistry.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(15));
-        builder.Services.AddSingleton<SmsProviderRegistry>();
+        builder.Services.AddHttpClient(SmsProviderDirectory.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(15));
+        builder.Services.AddSingleton<SmsProviderDirectory>();
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Visitation.Contracts.Events;
 
 namespace Visitation.Notification.Features.Deliver.Providers;
 
@@ -29,6 +30,20 @@ public static class TencentCodes
 
     /// <summary>Words of a failed receipt's description that mean the number cannot be reached: empty, stopped, cancelled, blocked, refusing.</summary>
     private static readonly string[] PermanentReceiptWords = ["空号", "停机", "销号", "黑名单", "拒收", "号码格式错误"];
+
+    /// <summary>What the clerk is told of a send refused for good with <paramref name="code"/>.</summary>
+    public static SmsFailureReason ReasonOfSend(string? code) => code switch
+    {
+        "InvalidParameterValue.IncorrectPhoneNumber" or "FailedOperation.PhoneNumberParseFail" or "UnsupportedOperation.UnsupportedRegion" => SmsFailureReason.WrongNumber,
+        "FailedOperation.PhoneNumberInBlacklist" or "FailedOperation.PhoneNumberOnBlacklist" => SmsFailureReason.Blocked,
+        _ => SmsFailureReason.ProviderRefused,
+    };
+
+    /// <summary>What the clerk is told of a receipt that failed for good: blocked or refusing numbers apart, the number is wrong.</summary>
+    public static SmsFailureReason ReasonOfReceipt(string? description) =>
+        description is not null && (description.Contains("黑名单", StringComparison.Ordinal) || description.Contains("拒收", StringComparison.Ordinal))
+            ? SmsFailureReason.Blocked
+            : SmsFailureReason.WrongNumber;
 
     public static SendOutcome OfSend(string? code) => code switch
     {

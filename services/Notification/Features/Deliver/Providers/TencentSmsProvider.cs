@@ -48,13 +48,13 @@ public sealed class TencentSmsProvider(string name, SmsProviderAccount account, 
         using var reply = await CallAsync("SendSms", body, cancellationToken);
         var response = reply.RootElement.GetProperty("Response");
         if (ErrorOf(response) is { } error)
-            return new SendResult(TencentCodes.OfSend(error.Code), null, error.Code, error.Message);
+            return Refused(error.Code, error.Message);
         var status = response.GetProperty("SendStatusSet").EnumerateArray().Single();
         var code = Text(status, "Code");
         var outcome = TencentCodes.OfSend(code);
         return outcome == SendOutcome.Accepted
             ? SendResult.Accepted(Text(status, "SerialNo") ?? string.Empty)
-            : new SendResult(outcome, null, code, Text(status, "Message"));
+            : Refused(code, Text(status, "Message"));
     }
 
     public async Task<DeliveryReport> QueryAsync(Guid messageId, string phone, DateTimeOffset attemptedAt, CancellationToken cancellationToken)
@@ -83,8 +83,11 @@ public sealed class TencentSmsProvider(string name, SmsProviderAccount account, 
         return new DeliveryReport(messageId, null, outcome, null, null, null);
     }
 
+    /// <summary>The receipts waiting at Tencent, each handed out once; nothing for an account whose receipts come by callback (<see cref="SmsProviderAccount.PollReceipts"/> off).</summary>
     public async Task<IReadOnlyList<DeliveryReport>> PullReceiptsAsync(CancellationToken cancellationToken) =>
-        [.. (await PullAsync("PullSmsSendStatus", new JsonObject { ["Limit"] = PullLimit, ["SmsSdkAppId"] = account.SdkAppId }, cancellationToken)).Select(s => s.Report)];
+        account.PollReceipts
+            ? [.. (await PullAsync("PullSmsSendStatus", new JsonObject { ["Limit"] = PullLimit, ["SmsSdkAppId"] = account.SdkAppId }, cancellationToken)).Select(s => s.Report)]
+            : [];
 
     /// <summary>The status callback: a JSON array of <c>{user_receive_time, nationcode, mobile, report_status, errmsg, description, sid, ext}</c>, <c>ext</c> carrying the SessionContext.</summary>
     public IReadOnlyList<DeliveryReport> ParseCallback(string body)
@@ -92,7 +95,7 @@ public sealed class TencentSmsProvider(string name, SmsProviderAccount account, 
         try
         {
             using var document = JsonDocument.Parse(body);
-            return [.. document.RootElement.EnumerateArray().Select(r => new DeliveryReport(
+            return [.. document.RootElement.EnumerateArray().Select(r => Receipt(
                 SmsMessageIds.Parse(Text(r, "ext")),
                 Text(r, "sid"),
                 TencentCodes.OfReceipt(Text(r, "report_status"), Text(r, "description")),
@@ -114,7 +117,7 @@ public sealed class TencentSmsProvider(string name, SmsProviderAccount account, 
             throw new SmsProviderException(name, error.Code, error.Message);
         if (!response.TryGetProperty("PullSmsSendStatusSet", out var set) || set.ValueKind != JsonValueKind.Array)
             return [];
-        return [.. set.EnumerateArray().Select(s => (Text(s, "SessionContext"), new DeliveryReport(
+        return [.. set.EnumerateArray().Select(s => (Text(s, "SessionContext"), Receipt(
             SmsMessageIds.Parse(Text(s, "SessionContext")),
             Text(s, "SerialNo"),
             TencentCodes.OfReceipt(Text(s, "ReportStatus"), Text(s, "Description")),
@@ -156,6 +159,16 @@ public sealed class TencentSmsProvider(string name, SmsProviderAccount account, 
 
         throw new SmsProviderException(name, ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), "Not a Tencent Cloud API answer.");
     }
+
+    private static SendResult Refused(string? code, string? message)
+    {
+        var outcome = TencentCodes.OfSend(code);
+        return new SendResult(outcome, null, code, message, outcome == SendOutcome.PermanentFailure ? TencentCodes.ReasonOfSend(code) : null);
+    }
+
+    /// <summary>A report, with what the clerk is told when it failed for good.</summary>
+    private static DeliveryReport Receipt(Guid? messageId, string? providerId, DeliveryOutcome outcome, string? code, string? description, DateTimeOffset? at) =>
+        new(messageId, providerId, outcome, code, description, at, outcome == DeliveryOutcome.FailedPermanently ? TencentCodes.ReasonOfReceipt(description) : null);
 
     private static (string? Code, string? Message)? ErrorOf(JsonElement response) =>
         response.TryGetProperty("Error", out var error) ? (Text(error, "Code"), Text(error, "Message")) : null;
