@@ -84,6 +84,11 @@ public sealed class ChainDriver(VisitationSystem system, string office = Orgs.Of
     /// </summary>
     public Task<ApplicationView> WaitForTimelineAsync(string applicationId, params TimelineEvent[] events) =>
         Eventually.Until(async () => await Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = applicationId }),
-            a => a.Timeline.Where(t => t.Event != TimelineEvent.SmsSent).Select(t => t.Event).SequenceEqual(events),
+            a => a.Timeline.Where(t => t.Event is not (TimelineEvent.SmsSent or TimelineEvent.SmsDelivered)).Select(t => t.Event).SequenceEqual(events),
             $"{applicationId}'s timeline to be {string.Join(", ", events)}");
+
+    /// <summary>The application once its timeline has a step of <paramref name="step"/>.</summary>
+    public Task<ApplicationView> WaitForTimelineStepAsync(string applicationId, TimelineEvent step) =>
+        Eventually.Until(async () => await Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = applicationId }),
+            a => a.Timeline.Any(t => t.Event == step), $"{applicationId}'s timeline to have {step}");
 }

@@ -66,6 +66,8 @@ public sealed class VisitationSystem : IAsyncLifetime
         ["SmsDelivery:PerNumberPerHour"] = "1000",
         ["SmsDelivery:PerNumberPerDay"] = "10000",
         ["SmsDelivery:ReceiptWait"] = "00:00:01",
+        // An attempt whose answer a fault kept from being recorded is asked about after twice this.
+        ["SmsDelivery:ProviderTimeout"] = "00:00:05",
         ["PeriodicWork:ReceiptPolling:Interval"] = "00:00:01",
     };
 

@@ -7,5 +7,5 @@ public sealed class SmsSentTimelineConsumer(ApplicationDbContext db, TimeProvide
 {
     protected override TimelineStep Describe(SmsSent m) =>
         new(m.ApplicationId, "notification", "sms-sent", m.OccurredAt, "notification", m.Kind,
-            $"短信已发送至 {m.PhoneMasked}：{m.Text}", null);
+            $"短信已提交短信服务商，发往 {m.PhoneMasked}：{m.Text}", null);
 }

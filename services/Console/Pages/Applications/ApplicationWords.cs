@@ -33,6 +33,7 @@ public static class ApplicationWords
         TimelineEvent.VisitTerminated => "会见被中止",
         TimelineEvent.SmsSent => "短信已发出",
         TimelineEvent.SmsFailed => "短信发送失败",
+        TimelineEvent.SmsDelivered => "短信已送达",
         TimelineEvent.SentBack => "退回补正",
         TimelineEvent.Resubmitted => "补正后重新提交",
         _ => "其他",
