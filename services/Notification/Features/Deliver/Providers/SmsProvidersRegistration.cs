@@ -9,7 +9,8 @@ public static class SmsProvidersRegistration
     {
         builder.Services.AddOptions<SmsProvidersOptions>().Bind(builder.Configuration.GetSection(SmsProvidersOptions.Section)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<SmsProvidersOptions>, SmsProvidersOptionsValidator>();
-        builder.Services.AddHttpClient(SmsProviderDirectory.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(15));
+        // No client timeout of its own: the sending round cancels a call after SmsDelivery:ProviderTimeout.
+        builder.Services.AddHttpClient(SmsProviderDirectory.HttpClientName);
         builder.Services.AddSingleton<SmsProviderDirectory>();
         return builder;
     }
