@@ -6,7 +6,8 @@ public static class DevSmsGatewayApp
 {
     /// <summary>
     /// POST /sms {messageId, phone, text} → {gatewayId}; GET /sms (JSON, optional ?phone=);
-    /// GET / (plain text, newest last). Everything is also appended to the store file.
+    /// GET /sms/{messageId} (the one message, 404 if never received: how the notification service
+    /// reconciles an attempt whose outcome it never learnt); GET / (plain text, newest last). Everything is also appended to the store file.
     /// </summary>
     public static WebApplication Build(string[] args)
     {
@@ -30,6 +31,8 @@ public static class DevSmsGatewayApp
         });
         app.MapGet("/sms", (string? phone, SmsInbox inbox) =>
             Results.Ok(inbox.All().Where(m => phone is null || m.Phone == phone)));
+        app.MapGet("/sms/{messageId:guid}", (Guid messageId, SmsInbox inbox) =>
+            inbox.Find(messageId) is { } sms ? Results.Ok(sms) : Results.NotFound());
         app.MapGet("/", (SmsInbox inbox) =>
         {
             var text = new StringBuilder($"Development SMS gateway — {inbox.All().Count} message(s), stored in {inbox.StorePath}\n\n");

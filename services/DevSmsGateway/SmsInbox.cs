@@ -43,6 +43,14 @@ public sealed class SmsInbox(string storePath)
         }
     }
 
+    public ReceivedSms? Find(Guid messageId)
+    {
+        lock (_gate)
+        {
+            return _messages.FirstOrDefault(m => m.MessageId == messageId);
+        }
+    }
+
     public IReadOnlyList<ReceivedSms> All()
     {
         lock (_gate)

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Visitation.Contracts.Grpc.Notification;
 using Visitation.Notification.Features.ListMessages;
+using Visitation.Notification.Features.ListSmsTemplates;
 using Visitation.ServiceDefaults.Auth;
 
 namespace Visitation.Notification;
@@ -10,4 +11,7 @@ public sealed class NotificationGrpcService(ListMessagesHandler listMessages) : 
 {
     public override Task<ListMessagesReply> ListMessages(ListMessagesRequest request, ServerCallContext context) =>
         listMessages.HandleAsync(request, Caller.From(context), context.CancellationToken);
+
+    public override Task<ListSmsTemplatesReply> ListSmsTemplates(ListSmsTemplatesRequest request, ServerCallContext context) =>
+        Task.FromResult(ListSmsTemplatesHandler.Handle());
 }

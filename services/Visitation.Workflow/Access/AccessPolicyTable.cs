@@ -117,6 +117,8 @@ public static class AccessPolicyTable
         // notification.proto: an application's SMS, for its office, the province's operators, and the
         // prison's officers, who name the families a closure will tell (masked phones) before closing.
         Rpc(NotificationApi.Descriptor, nameof(NotificationRpc.ListMessages), Clerk, Officer, ProvinceOperator),
+        // The SMS templates are the same for every province: any operator may preview them (docs/sms-providers.md).
+        Rpc(NotificationApi.Descriptor, nameof(NotificationRpc.ListSmsTemplates), new Grant(Roles.Operator, Scope.Unscoped)),
 
         // audit_store.proto: the audit administrator alone, over the rows of its organisation's subtree
         // (docs/audit-store.md); the system and security administrators read no audit.

@@ -123,6 +123,7 @@ public static class AccessProbes
             (r, role) => role == Roles.VenueStaff ? r.VenueClosureId : r.PrisonClosureId, NewGuid, (_, id) => new ReopenClosureRequest { ClosureId = id }),
 
         [Key(NotificationService.Descriptor, nameof(NotificationRpc.ListMessages))] = OnApplication(id => new ListMessagesRequest { ApplicationId = id }),
+        [Key(NotificationService.Descriptor, nameof(NotificationRpc.ListSmsTemplates))] = Untargeted(_ => new ListSmsTemplatesRequest()),
 
         // The audit of the records' application: found within the audit administrator's subtree, not from another's.
         [Key(AuditStoreService.Descriptor, nameof(AuditStoreRpc.SearchAudit))] =

@@ -70,37 +70,7 @@ public sealed class SmsContentTests
         Assert.Equal(SmsReasons.ApplicationDetails, SmsReasons.For(RuleCodes.IdentityDocumentMissing));
     }
 
-    /// <summary>
-    /// A template rendered with the longest value of each kind the system holds: names and addresses
-    /// from the shipped reference data, the longest date and month, every reason sentence.
-    /// </summary>
-    private static IEnumerable<string> WorstCaseRenderings(SmsKind kind)
-    {
-        var reference = ShippedReferenceData.Set;
-        var values = new Dictionary<string, string>
-        {
-            ["month"] = "2026年12月",
-            ["nextMonth"] = "2027年12月",
-            ["reference"] = new string('F', 12),
-            ["bureauName"] = Longest(reference.Counties.Select(c => c.Name)),
-            ["officeName"] = Longest(reference.Offices.Select(o => o.Name).Append("当地司法所")),
-            ["date"] = "2026年12月31日",
-            ["time"] = "23:59",
-            ["minutes"] = "120",
-            ["venueName"] = Longest(reference.Venues.Select(v => v.Name)),
-            ["venueAddress"] = Longest(reference.Venues.Select(v => v.Address)),
-            // A send-back that asks for everything there is (the coded items only, never the reviewer's note).
-            ["materials"] = Visitation.Rules.Reviewing.MissingMaterials.Describe(Visitation.Rules.Reviewing.MissingMaterials.All),
-            // Who the visit centre removed from an approved application: positions and relation words, at their longest.
-            ["visitors"] = Longest(Enumerable.Range(1, 10).SelectMany(count => RelationNames.Codes.Select(relation =>
-                Visitation.Rules.Reviewing.VisitorRemovals.DescribeForSms([.. Enumerable.Range(0, count).Select(i => (i, relation))])))),
-        };
-        foreach (var reason in SmsReasons.All)
-        {
-            values["reason"] = reason;
-            yield return SmsTemplates.Render(kind, values);
-        }
-    }
-
-    private static string Longest(IEnumerable<string> values) => values.MaxBy(v => new StringInfo(v).LengthInTextElements) ?? throw new InvalidOperationException("No values.");
+    /// <summary>A template rendered with the longest value of each kind the system holds (<see cref="SmsWorstCase"/>).</summary>
+    private static IEnumerable<string> WorstCaseRenderings(SmsKind kind) =>
+        SmsWorstCase.ValueSets().Select(values => SmsTemplates.Render(kind, values));
 }

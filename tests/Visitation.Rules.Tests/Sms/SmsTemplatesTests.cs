@@ -11,7 +11,7 @@ public sealed class SmsTemplatesTests
     {
         ["month"] = "2026年3月",
         ["nextMonth"] = "2026年4月",
-        ["reference"] = "SX-YJ-20260301-000123",
+        ["reference"] = "3F2A9C0D41B7",  // the last 12 hex digits of the application id, as ApplicationReceivedSmsConsumer sends it
         ["bureauName"] = "运城市盐湖区司法局",
         ["officeName"] = "盐湖区解州镇司法所",
         ["reason"] = SmsReasons.ApplicationDetails,

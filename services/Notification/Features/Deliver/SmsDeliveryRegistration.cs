@@ -10,9 +10,8 @@ public static class SmsDeliveryRegistration
     {
         builder.Services.AddOptions<SmsDeliveryOptions>().Bind(builder.Configuration.GetSection(SmsDeliveryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<SmsGatewayOptions>().Bind(builder.Configuration.GetSection(SmsGatewayOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddHttpClient<DevGatewaySmsProvider>();
-        builder.Services.AddSingleton<ISmsProvider>(services => services.GetRequiredService<DevGatewaySmsProvider>());
-        builder.Services.AddSingleton<SmsProviderDirectory>();
+        // The accounts per province (docs/sms-providers.md); the development gateway while none is configured.
+        builder.AddSmsProviders();
         builder.Services.AddSingleton<SmsQueueSignal>();
         builder.Services.AddSingleton<SendingRound>();
         builder.Services.AddSingleton<UnsettledAttempts>();

@@ -44,6 +44,11 @@ internal static class SmsOutcomes
             return; // settled already: a second receipt, or one for an attempt long superseded
         }
 
+        if (report.Outcome is DeliveryOutcome.Unknown)
+        {
+            return; // the provider cannot tell yet (Tencent's receipt window): ask again later, never settle on it
+        }
+
         if (report.Outcome is DeliveryOutcome.NotFound)
         {
             if (sms.Status is SmsStatus.Sending && attempt.Outcome is SmsAttemptOutcome.Unknown)

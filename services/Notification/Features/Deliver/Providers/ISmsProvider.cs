@@ -69,6 +69,12 @@ public enum DeliveryOutcome
 
     /// <summary>Not delivered and never will be this way (empty or stopped number, blocked, rejected as spam).</summary>
     FailedPermanently,
+
+    /// <summary>
+    /// The provider cannot tell yet: Tencent lists a message only once its receipt came, so a recent
+    /// attempt it does not list may still have been accepted. Ask again later; never send again on it.
+    /// </summary>
+    Unknown,
 }
 
 /// <summary>
