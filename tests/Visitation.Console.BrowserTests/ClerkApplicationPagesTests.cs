@@ -57,7 +57,7 @@ public sealed class ClerkApplicationPagesTests(ClerkApplicationPagesTests.Signed
 
         var sms = await session.WaitForSmsAsync(number, "受理通知");
         await Assertions.Expect(sms).ToContainTextAsync(Mask.Phone(family.Phone));
-        await Assertions.Expect(sms).ToContainTextAsync(new System.Text.RegularExpressions.Regex("已发出|待发送"));
+        await Assertions.Expect(sms).ToContainTextAsync(new System.Text.RegularExpressions.Regex("待发送|发送中|已发出|已送达"));
         var main = page.GetByRole(AriaRole.Main);
         await Assertions.Expect(main.Locator("#application-status")).ToHaveTextAsync("已受理，待县司法局审核");
         await Assertions.Expect(main).ToContainTextAsync(family.InmateName);

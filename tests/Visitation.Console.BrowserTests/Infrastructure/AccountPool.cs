@@ -17,7 +17,7 @@ internal sealed class AccountPool
     [
         ("clerk", Orgs.Office, 10), ("clerk", Orgs.OtherOfficeOfCounty, 3), ("clerk", Orgs.OfficeOfOtherCounty, 3),
         ("reviewer", Orgs.Bureau, 7), ("reviewer", Orgs.OtherBureau, 2),
-        ("officer", Orgs.Prison, 7), ("director", Orgs.Prison, 2),
+        ("officer", Orgs.Prison, 10), ("director", Orgs.Prison, 2),
         ("venue", Orgs.Venue, 4), ("venue", Orgs.OtherVenue, 2),
         ("operator", Orgs.Province, 2), ("system-admin", Orgs.Province, 3), ("system-admin", Orgs.Bureau, 3),
         ("security-admin", Orgs.Province, 2), ("audit-admin", Orgs.Province, 3),

@@ -22,17 +22,17 @@ public sealed class SuspensionEarlyEndReofferTests(VisitationSystem system)
     {
         system.Clock.StartAt(TestDates.ApplicationDay);
         var family = new Family(system.Clock);
-        // Area 6 meets on the 6th, 16th and 26th: the first proposal is 6 March.
+        // Area 6 meets on the 6th, 16th and 26th: the first proposal is the first of them other tests left free.
         var (id, booked, statusId) = await BookAndSuspendWithoutAnEndAsync(family, "提前解除" + family.Phone[^4..]);
 
         await _chain.Officer.EndInmateStatusAsync(new EndInmateStatusRequest { InmateNumber = family.InmateNumber, StatusId = statusId, LastDay = Day(booked.Date.AddDays(5)) });
 
         var offered = await _chain.WaitForProposalAsync(id);
         Assert.NotEqual(booked.VisitId, offered.VisitId);
-        Assert.Equal(Day(booked.Date.AddDays(10)), offered.Date); // the 16th: the area's first day after the 11th
+        Assert.Equal(Day(booked.Date.AddDays(10)), offered.Date); // the area's first day after the end
         var confirmed = await _chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = offered.VisitId });
         var sms = await Eventually.Until(() => system.SmsTo(family.Phone), s => s.Count >= 4, "the new time's SMS");
-        Assert.Contains("2026年3月16日", sms[3].Text, StringComparison.Ordinal);
+        Assert.Contains(TestDates.InSms(offered.Date), sms[3].Text, StringComparison.Ordinal);
         var application = await Eventually.Until(async () => await _chain.Clerk.GetApplicationAsync(new GetApplicationRequest { ApplicationId = id }),
             a => a.Status == ApplicationStatus.Scheduled, "the application to follow the new visit out of its cancellation");
         Assert.Equal(confirmed.Date, application.Visit.Date);

@@ -52,7 +52,7 @@ public sealed class CancelDayTests(VisitationSystem system)
             // The venue's note on why stays with the closure; the family reads the neutral sentence.
             Assert.Contains("原因：" + SmsReasons.Arrangements, sms[2].Text, StringComparison.Ordinal);
             Assert.DoesNotContain("会见设备检修", sms[2].Text, StringComparison.Ordinal);
-            Assert.Contains($"{Day(day)} {visit.StartTime}的远程视频会见已取消", sms[2].Text, StringComparison.Ordinal);
+            Assert.Contains($"{TestDates.InSms(day)} {visit.StartTime}的远程视频会见已取消", sms[2].Text, StringComparison.Ordinal);
             Assert.Contains("新的会见时间确定后将另行短信通知", sms[2].Text, StringComparison.Ordinal);
 
             // The clerk's view: back to waiting for a time, with the new proposal on it.
@@ -218,10 +218,4 @@ public sealed class CancelDayTests(VisitationSystem system)
     private Task<long> OutboxRowsCount(string applicationId) =>
         Task.Run(async () => Convert.ToInt64(await Reliability.OutboxRows.QueryAsync(system.Databases["scheduling"],
             "SELECT count(*) FROM cancellation_requests WHERE application_id = @id::uuid", ("id", applicationId)), CultureInfo.InvariantCulture));
-
-    private static string Day(string isoDate)
-    {
-        var d = DateOnly.ParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return string.Create(CultureInfo.InvariantCulture, $"{d.Year}年{d.Month}月{d.Day}日");
-    }
 }

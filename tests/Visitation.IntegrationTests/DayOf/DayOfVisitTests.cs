@@ -166,7 +166,7 @@ public sealed class DayOfVisitTests(VisitationSystem system)
                 "the reminder SMS");
 
             var reminder = sms.Single(m => m.Text.Contains("提醒：", StringComparison.Ordinal));
-            Assert.Contains($"明天{Day(visit.Date)} {visit.StartTime}", reminder.Text, StringComparison.Ordinal);
+            Assert.Contains($"明天{TestDates.InSms(visit.Date)} {visit.StartTime}", reminder.Text, StringComparison.Ordinal);
             var messages = await system.Notification(VisitationSystem.Token(Roles.Clerk, Orgs.Office)).ListMessagesAsync(new ListMessagesRequest { ApplicationId = visit.ApplicationId });
             Assert.Equal([SmsKind.Received, SmsKind.Scheduled, SmsKind.Reminder], messages.Messages.Select(m => m.Kind));
         }
@@ -259,10 +259,4 @@ public sealed class DayOfVisitTests(VisitationSystem system)
     }
 
     private static DateTimeOffset ChinaTime(VisitView visit, int minutesAfterStart) => TestDates.Of(visit.Date, visit.StartTime, minutesAfterStart);
-
-    private static string Day(string isoDate)
-    {
-        var d = DateOnly.ParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return string.Create(CultureInfo.InvariantCulture, $"{d.Year}年{d.Month}月{d.Day}日");
-    }
 }

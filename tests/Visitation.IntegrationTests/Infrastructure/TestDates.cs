@@ -43,6 +43,13 @@ public static class TestDates
     public static readonly DateTimeOffset ReportApplicationDay = At(2026, 9, 7, 9, 0);
 
     /// <summary>An instant in China Standard Time.</summary>
+    /// <summary>An ISO date (yyyy-MM-dd, as the API gives it) as an SMS writes it: 2026年3月6日.</summary>
+    public static string InSms(string isoDate)
+    {
+        var d = DateOnly.ParseExact(isoDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{d.Year}年{d.Month}月{d.Day}日");
+    }
+
     public static DateTimeOffset At(int year, int month, int day, int hour, int minute) =>
         new(year, month, day, hour, minute, 0, China);
 
