@@ -125,7 +125,8 @@ for entry in "${SERVICES[@]}"; do
     endpoints+=(Kestrel__Endpoints__Rest__Url="http://127.0.0.1:$rest" Kestrel__Endpoints__Rest__Protocols=Http1)
   fi
   # SmsDelivery: the demo family hears of several steps within a minute, which the production
-  # per-number limit (one a minute) would spread out; receipts are asked for every 5 seconds.
+  # per-number limit (one a minute) would spread out; the demo runs at any hour, so no quiet hours
+  # (equal bounds switch them off); receipts are asked for every 5 seconds.
   start "$name" "services/$project/bin/Release/net10.0/Visitation.$project.dll" \
     "${endpoints[@]}" \
     ConnectionStrings__Database="$VISITATION_POSTGRES;Database=visitation_$name" \
@@ -133,7 +134,8 @@ for entry in "${SERVICES[@]}"; do
     Auth__Authority=$IDENTITY \
     Auth__Audience="visitation-${name//_/-}" \
     SmsGateway__BaseUrl=http://127.0.0.1:5199/ \
-    SmsDelivery__PerNumberPerMinute=10 PeriodicWork__ReceiptPolling__Interval=00:00:05 \
+    SmsDelivery__PerNumberPerMinute=10 SmsDelivery__QuietFrom=00:00 SmsDelivery__QuietUntil=00:00 \
+    PeriodicWork__ReceiptPolling__Interval=00:00:05 \
     Protection__KeyFile="$PROTECTION_KEYS"
 done
 
