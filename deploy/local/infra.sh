@@ -123,7 +123,8 @@ as_root() {
 # it as the `postgres` OS user that the Debian package creates.
 as_pg() {
     if is_root; then
-        runuser -u postgres -- "$@"
+        # From /: the checkout may be a folder the postgres user cannot enter.
+        (cd / && runuser -u postgres -- "$@")
     else
         "$@"
     fi
