@@ -38,12 +38,17 @@ public static class TelemetryCapture
     {
         private readonly ConcurrentQueue<(string Signal, string Text)> _items = new();
         private readonly ConcurrentDictionary<System.Diagnostics.ActivitySpanId, CapturedSpan> _spans = new();
+        private readonly ConcurrentDictionary<string, Instrument> _instruments = new(StringComparer.Ordinal);
         private readonly MeterListener _meters = new();
 
         internal Recording()
         {
             // Every instrument of every meter in the process: the tags of what the hosts measure.
-            _meters.InstrumentPublished = (instrument, listener) => listener.EnableMeasurementEvents(instrument);
+            _meters.InstrumentPublished = (instrument, listener) =>
+            {
+                _instruments.TryAdd(instrument.Name, instrument);
+                listener.EnableMeasurementEvents(instrument);
+            };
             _meters.SetMeasurementEventCallback<long>((i, _, tags, _) => AddTags(i, tags));
             _meters.SetMeasurementEventCallback<int>((i, _, tags, _) => AddTags(i, tags));
             _meters.SetMeasurementEventCallback<double>((i, _, tags, _) => AddTags(i, tags));
@@ -76,6 +81,9 @@ public static class TelemetryCapture
         public IReadOnlyCollection<CapturedSpan> Spans => [.. _spans.Values];
 
         internal void AddSpan(CapturedSpan span) => _spans.TryAdd(span.SpanId, span);
+
+        /// <summary>Every instrument of every meter in the process, by name.</summary>
+        public IReadOnlyDictionary<string, Instrument> Instruments => _instruments;
 
         public void Dispose()
         {

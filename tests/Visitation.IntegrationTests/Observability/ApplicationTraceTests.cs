@@ -6,7 +6,7 @@ using Visitation.IntegrationTests.Infrastructure;
 using Visitation.IntegrationTests.Infrastructure.Telemetry;
 using Visitation.Messaging.Tracing;
 
-namespace Visitation.IntegrationTests.Tracing;
+namespace Visitation.IntegrationTests.Observability;
 
 /// <summary>
 /// One trace per application (docs/tracing.md): the clerk's Submit, every service's consumers, the
