@@ -19,7 +19,7 @@ internal static class MessagingTelemetry
             .AddSource(OutboxMetrics.MeterName, MigrationsSource, Tracing.ApplicationTrace.SourceName));
         services.ConfigureOpenTelemetryMeterProvider(metrics => metrics
             .AddMeter("Npgsql")
-            .AddMeter(OutboxMetrics.MeterName, Metrics.WorkflowMetrics.MeterName));
+            .AddMeter(OutboxMetrics.MeterName));
         return services;
     }
 

@@ -1,4 +1,4 @@
-using Visitation.Messaging.Metrics;
+using Visitation.Workflow.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Visitation.Messaging;
 using Visitation.Messaging.Database;

@@ -5,7 +5,7 @@ using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.IntegrationTests.Chain;
 using Visitation.IntegrationTests.Infrastructure;
 using Visitation.IntegrationTests.Infrastructure.Telemetry;
-using Visitation.Messaging.Metrics;
+using Visitation.Workflow.Metrics;
 using Visitation.Testing.Processes;
 
 namespace Visitation.IntegrationTests.Observability;

@@ -1,4 +1,4 @@
-using Visitation.Messaging.Metrics;
+using Visitation.Workflow.Metrics;
 using Visitation.Contracts.Events;
 using Visitation.Notification.Data;
 using Visitation.Notification.Features.Deliver.Providers;

@@ -1,4 +1,4 @@
-using Visitation.Messaging.Metrics;
+using Visitation.Workflow.Metrics;
 using Visitation.Contracts.Events;
 using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.Rules.Visits;

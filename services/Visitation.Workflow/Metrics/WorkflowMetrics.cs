@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace Visitation.Messaging.Metrics;
+namespace Visitation.Workflow.Metrics;
 
 /// <summary>
 /// What an operations team watches of the approval chain (docs/monitoring.md): applications reaching
