@@ -111,7 +111,7 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
         var approvals = await db.Approvals.AsNoTracking().Where(a => ids.Contains(a.ApplicationId)).ToListAsync(ct);
         var ours = approvals
             .Where(a => a.Application.Visitors
-                .Where((_, index) => !a.RemovedVisitors.Any(r => r.VisitorIndex == index))
+                .Where((v, index) => !a.RemovedVisitors.Any(r => r.VisitorIndex == (v.Position ?? index)))
                 .Any(v => visitorKeys.Contains(v.VisitorKey)))
             .Select(a => a.ApplicationId)
             .ToHashSet();
