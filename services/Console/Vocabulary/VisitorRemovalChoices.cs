@@ -30,5 +30,9 @@ public static class VisitorRemovalChoices
     }
 }
 
-/// <summary>What the <c>_RemoveVisitors</c> partial shows: the form field's name ("Approve.RemoveVisitors"), the visitors in order, and what was chosen.</summary>
-public sealed record RemoveVisitorsControl(string FieldName, IReadOnlyList<(string Name, Relation Relation)> Visitors, IReadOnlyList<string?> Chosen);
+/// <summary>
+/// What the <c>_RemoveVisitors</c> partial shows: the form field's name ("Approve.RemoveVisitors"), the visitors in the
+/// stage's order with their position on the application as filed (the family's count: the prison's list may lack a
+/// visitor the bureau removed), and what was chosen.
+/// </summary>
+public sealed record RemoveVisitorsControl(string FieldName, IReadOnlyList<(string Name, Relation Relation, int Position)> Visitors, IReadOnlyList<string?> Chosen);

@@ -50,7 +50,7 @@ public sealed class BureauVisitorRemovalTests(VisitationSystem system)
         // The prison's task holds the mother and the son only; the family hears that the brother cannot come.
         await _chain.WaitForPrisonTaskAsync(id);
         var task = Assert.Single(await _chain.Officer.AllPendingApprovalsAsync(), t => t.ApplicationId == id);
-        Assert.Equal(["王秀英", "王建民"], task.Visitors.Select(v => v.Name));
+        Assert.Equal([("王秀英", 0), ("王建民", 2)], task.Visitors.Select(v => (v.Name, v.Position)));
         var atReview = await Eventually.Until(() => system.SmsTo(family.Phone), all => all.Count == 2, $"the bureau's removal SMS to {family.Phone}");
         Assert.Contains("已通过县司法局复审，但第2位会见人（兄弟）不能参加本次会见。原因：申请信息或证明材料不符合要求。", atReview[1].Text, StringComparison.Ordinal);
         Assert.DoesNotContain("建国", atReview[1].Text, StringComparison.Ordinal);
