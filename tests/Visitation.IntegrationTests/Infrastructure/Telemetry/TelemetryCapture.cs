@@ -31,10 +31,13 @@ public static class TelemetryCapture
 
     internal static void Add(string signal, string text) => _current?.Add(signal, text);
 
+    internal static void AddSpan(CapturedSpan span) => _current?.AddSpan(span);
+
     /// <summary>One test's window of the services' telemetry.</summary>
     public sealed class Recording : IDisposable
     {
         private readonly ConcurrentQueue<(string Signal, string Text)> _items = new();
+        private readonly ConcurrentDictionary<System.Diagnostics.ActivitySpanId, CapturedSpan> _spans = new();
         private readonly MeterListener _meters = new();
 
         internal Recording()
@@ -65,6 +68,14 @@ public static class TelemetryCapture
         public int CountOf(string signal) => _items.Count(i => i.Signal == signal);
 
         internal void Add(string signal, string text) => _items.Enqueue((signal, text));
+
+        /// <summary>
+        /// The spans ended so far, each once: the in-process hosts' tracers all listen to the same
+        /// sources, so one span reaches every host's processor.
+        /// </summary>
+        public IReadOnlyCollection<CapturedSpan> Spans => [.. _spans.Values];
+
+        internal void AddSpan(CapturedSpan span) => _spans.TryAdd(span.SpanId, span);
 
         public void Dispose()
         {
