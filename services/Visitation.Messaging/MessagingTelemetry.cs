@@ -16,10 +16,10 @@ internal static class MessagingTelemetry
     {
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing
             .AddNpgsql()
-            .AddSource(OutboxMetrics.MeterName, MigrationsSource));
+            .AddSource(OutboxMetrics.MeterName, MigrationsSource, Tracing.ApplicationTrace.SourceName));
         services.ConfigureOpenTelemetryMeterProvider(metrics => metrics
             .AddMeter("Npgsql")
-            .AddMeter(OutboxMetrics.MeterName));
+            .AddMeter(OutboxMetrics.MeterName, Metrics.WorkflowMetrics.MeterName));
         return services;
     }
 

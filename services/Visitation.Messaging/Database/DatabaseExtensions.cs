@@ -34,7 +34,11 @@ public static class DatabaseExtensions
         builder.Services.AddScoped<ServiceDbContext>(services => services.GetRequiredService<TContext>());
         builder.Services.AddMigrationsAtStart<TContext>();
         builder.Services.AddDatabaseTelemetry();
-        builder.Services.Configure<GrpcServiceOptions>(grpc => grpc.Interceptors.Add<DatabaseFaultInterceptor>());
+        builder.Services.Configure<GrpcServiceOptions>(grpc =>
+        {
+            grpc.Interceptors.Add<Tracing.ApplicationTraceInterceptor>();
+            grpc.Interceptors.Add<DatabaseFaultInterceptor>();
+        });
         builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<OutboxDispatcher<TContext>>();
         return builder;

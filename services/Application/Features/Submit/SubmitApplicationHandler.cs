@@ -1,3 +1,4 @@
+using Visitation.Messaging.Tracing;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Visitation.Application.Data;
@@ -36,6 +37,8 @@ public sealed class SubmitApplicationHandler(ApplicationDbContext db, ReferenceD
         var submission = SubmitValidator.Validate(request, office, reference, calendars, DateOnly.FromDateTime(now.DateTime));
         var application = Build(request, caller, office, submission, now);
         application.RequestHash = fingerprint;
+        // The application's trace begins here: its events, consumers and later decisions all join it.
+        using var trace = ApplicationTrace.Start("SubmitApplication", application.Id);
         db.Applications.Add(application);
         // Two events from one transaction: the reviewing stages' (no phone, no full ID number) and
         // notification's (the contact's phone), so each consumer receives only what it uses.
