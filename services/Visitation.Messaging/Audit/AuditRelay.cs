@@ -107,6 +107,11 @@ public sealed partial class AuditRelay(
             published++;
         }
 
+        if (published == 0)
+        {
+            return 0; // nothing went out: the cursor stays, and an idle round writes nothing
+        }
+
         await using var advance = new NpgsqlCommand("UPDATE audit_relay_cursor SET last_seq = @last WHERE chain = @chain", connection, transaction);
         advance.Parameters.AddWithValue("last", last);
         advance.Parameters.AddWithValue("chain", chain.Name());

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Visitation.Rules.Policies;
 
 /// <summary>Province policies and the per-prison overrides on top of them.</summary>
@@ -5,6 +7,9 @@ public sealed class PolicySet
 {
     private readonly Dictionary<string, VisitPolicy> _provinces;
     private readonly Dictionary<(string Province, string Prison), PrisonOverride> _overrides;
+
+    // A prison's merged policy, made once: the merge goes through JSON, and every judgement asks for it.
+    private readonly ConcurrentDictionary<(string Province, string Prison), VisitPolicy> _merged = new();
 
     public PolicySet(IEnumerable<VisitPolicy> provinces, IEnumerable<PrisonOverride> overrides)
     {
@@ -26,7 +31,7 @@ public sealed class PolicySet
         if (!_provinces.TryGetValue(provinceId, out var province))
             throw new KeyNotFoundException($"No visit policy for province '{provinceId}'.");
         return prisonId is not null && _overrides.TryGetValue((provinceId, prisonId), out var prison)
-            ? PolicyJson.ApplyOverride(province, prison.Fields)
+            ? _merged.GetOrAdd((provinceId, prisonId), _ => PolicyJson.ApplyOverride(province, prison.Fields))
             : province;
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Visitation.Rules.Calendars;
 using Visitation.Rules.Policies;
 
@@ -27,12 +28,19 @@ public sealed record ReferenceDataSet(
     /// days computed by the regulations for every other year (so a year whose notice is not out yet
     /// never offers its New Year's Day or Spring Festival).
     /// </summary>
-    public IReadOnlyList<HolidayCalendar> HolidayCalendars()
-    {
-        var published = PublishedHolidayCalendars();
-        var years = published.Select(calendar => calendar.Year).ToHashSet();
-        return [.. published, .. StatutoryHolidays.All.Where(calendar => !years.Contains(calendar.Year))];
-    }
+    /// <remarks>
+    /// Built once per data set and kept beside it (not in it, so the record's equality stays its data's):
+    /// every review deadline asks for them, and a data set never changes once read.
+    /// </remarks>
+    public IReadOnlyList<HolidayCalendar> HolidayCalendars() =>
+        KeptHolidays.GetValue(this, data =>
+        {
+            var published = data.PublishedHolidayCalendars();
+            var years = published.Select(calendar => calendar.Year).ToHashSet();
+            return [.. published, .. StatutoryHolidays.All.Where(calendar => !years.Contains(calendar.Year))];
+        });
+
+    private static readonly ConditionalWeakTable<ReferenceDataSet, IReadOnlyList<HolidayCalendar>> KeptHolidays = new();
 
     /// <summary>The loaded State Council notices alone, as the rules library's calendars.</summary>
     public IReadOnlyList<HolidayCalendar> PublishedHolidayCalendars() =>

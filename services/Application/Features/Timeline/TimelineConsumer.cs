@@ -17,11 +17,24 @@ public abstract class TimelineConsumer<TEvent>(ApplicationDbContext db, TimeProv
     protected override async Task HandleAsync(TEvent message, CancellationToken cancellationToken)
     {
         var step = Describe(message);
-        var application = await Db.Applications.SingleOrDefaultAsync(a => a.Id == step.ApplicationId, cancellationToken)
-            ?? throw new PrerequisiteMissingException($"Application {step.ApplicationId} is unknown here; retrying.");
+        // A step that moves no status (an SMS sent or delivered, visitors removed) only needs the
+        // application to exist: it is not loaded (with its visitors, decrypted) just to be looked at.
+        VisitApplication? application = null;
+        if (step.Status is null)
+        {
+            if (!await Db.Applications.AnyAsync(a => a.Id == step.ApplicationId, cancellationToken))
+            {
+                throw Unknown(step);
+            }
+        }
+        else
+        {
+            application = await Db.Applications.SingleOrDefaultAsync(a => a.Id == step.ApplicationId, cancellationToken) ?? throw Unknown(step);
+        }
+
         Db.Timeline.Add(new TimelineRecord
         {
-            ApplicationId = application.Id,
+            ApplicationId = step.ApplicationId,
             Stage = step.Stage,
             Event = step.Event,
             At = step.At,
@@ -29,7 +42,8 @@ public abstract class TimelineConsumer<TEvent>(ApplicationDbContext db, TimeProv
             ReasonCode = step.ReasonCode,
             Detail = step.Detail,
         });
-        if (step.Status is { } status
+        if (application is not null
+            && step.Status is { } status
             && step.Concerns?.Invoke(application) != false
             && application.Advance(status, step.MayRewind, step.ReopensCancelled?.Invoke(application) == true))
         {
@@ -37,4 +51,7 @@ public abstract class TimelineConsumer<TEvent>(ApplicationDbContext db, TimeProv
             WorkflowMetrics.StepReached(status.ToString(), step.At - application.SubmittedAt);
         }
     }
+
+    private static PrerequisiteMissingException Unknown(TimelineStep step) =>
+        new($"Application {step.ApplicationId} is unknown here; retrying.");
 }

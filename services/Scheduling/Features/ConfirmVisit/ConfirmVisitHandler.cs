@@ -19,7 +19,7 @@ namespace Visitation.Scheduling.Features.ConfirmVisit;
 
 /// <summary>
 /// The visit centre fixes the final time: the proposal as it is, or another free slot. The slot is
-/// re-checked under the allocation lock (a hold may have lapsed), then the visit is scheduled and
+/// re-checked under the claim of its day (a hold may have lapsed), then the visit is scheduled and
 /// announced to the venue and the family.
 /// </summary>
 public sealed class ConfirmVisitHandler(SchedulingDbContext db, SlotFinder slots, ReferenceDataSet reference, TimeProvider clock)
@@ -37,8 +37,8 @@ public sealed class ConfirmVisitHandler(SchedulingDbContext db, SlotFinder slots
         }
 
         visit.EnsureAllows(VisitAction.Confirm); // a confirmed visit is moved by cancelling it; a lapsed proposal has a successor
-        await slots.LockAsync(visit.PrisonId, visit.VenueId, ct);
         var (date, start) = move ?? (visit.Date, visit.Start);
+        await slots.ClaimDayAsync(visit.PrisonId, visit.VenueId, date, ct);
         // Never a day already begun, nor one prison approval asked to avoid, whatever the proposal was.
         var search = await slots.SearchForAsync(visit, new DateOnly(date.Year, date.Month, 1), ct);
         var choice = await slots.AtAsync(search, date, start, ct)

@@ -14,24 +14,23 @@ namespace Visitation.Scheduling.Features.Propose;
 /// The one proposal path: find the earliest feasible slot for an application (honouring the days
 /// prison approval asked to avoid, and the family's preferred days and part of day where there is room), place the visit there, hold it for the visit centre and set the
 /// hold's timer. Used for the first proposal and for every re-offer after a cancellation or a lapsed hold.
-/// Callers run inside a transaction; the allocation lock is taken here.
+/// Callers run inside a transaction; the slot's day is claimed here (<see cref="SlotFinder.ClaimDayAsync"/>).
 /// </summary>
 public sealed class Proposals(SchedulingDbContext db, SlotFinder slots, ReferenceDataSet reference, TimeProvider clock)
 {
     /// <summary>
     /// The family's preferred free slot, else the earliest, in the first of <paramref name="months"/>
-    /// that has one, other than <paramref name="avoid"/>.
+    /// that has one, other than <paramref name="avoid"/>; its day is claimed until the transaction ends.
     /// </summary>
     public async Task<SlotChoice?> FindAsync(VisitBasis basis, IReadOnlyList<DateOnly> months, (DateOnly Date, TimeOnly Start)? avoid, CancellationToken ct)
     {
-        await slots.LockAsync(basis.PrisonId, basis.VenueId, ct);
         var avoidDays = await db.CancellationRequests.AsNoTracking().Where(r => r.ApplicationId == basis.ApplicationId).ToListAsync(ct);
         foreach (var month in months)
         {
             var search = new SlotSearch(basis.PrisonId, basis.PrisonArea, basis.VenueId, basis.Minutes, basis.EarliestDate, month, Avoid: avoidDays, InmateNumber: basis.InmateNumber);
-            if (await slots.PreferredAsync(search, basis.Preference, avoid, ct) is { } choice)
+            if (await slots.ClaimPreferredAsync(search, basis.Preference, avoid, ct) is { } choice)
             {
-                return choice.Slot;
+                return choice;
             }
         }
 

@@ -6,6 +6,7 @@ namespace Visitation.Scheduling.Features.Propose;
 /// Where and how long a visit must be, and from which day of which month it may be held; days the
 /// prison asked not to use for this application (<see cref="Avoid"/>) are skipped, and so are days on which
 /// the inmate (<see cref="InmateNumber"/>, when known) already has the policy's number of video visits.
+/// <see cref="OnlyDays"/>, when given, narrows the month to those days, so only their bookings are read.
 /// </summary>
 public sealed record SlotSearch(
     string PrisonId,
@@ -16,4 +17,5 @@ public sealed record SlotSearch(
     DateOnly Month,
     Guid? ExcludingVisit = null,
     IReadOnlyList<CancellationRequest>? Avoid = null,
-    string? InmateNumber = null);
+    string? InmateNumber = null,
+    IReadOnlyCollection<DateOnly>? OnlyDays = null);
