@@ -15,8 +15,8 @@ internal sealed class AccountPool
     /// </summary>
     private static readonly (string Role, string Organisation, int Accounts)[] Places =
     [
-        ("clerk", Orgs.Office, 10), ("clerk", Orgs.OtherOfficeOfCounty, 3), ("clerk", Orgs.OfficeOfOtherCounty, 3),
-        ("reviewer", Orgs.Bureau, 7), ("reviewer", Orgs.OtherBureau, 2),
+        ("clerk", Orgs.Office, 14), ("clerk", Orgs.OtherOfficeOfCounty, 3), ("clerk", Orgs.OfficeOfOtherCounty, 3),
+        ("reviewer", Orgs.Bureau, 10), ("reviewer", Orgs.OtherBureau, 2),
         ("officer", Orgs.Prison, 10), ("director", Orgs.Prison, 2),
         ("venue", Orgs.Venue, 4), ("venue", Orgs.OtherVenue, 2),
         ("operator", Orgs.Province, 2), ("system-admin", Orgs.Province, 3), ("system-admin", Orgs.Bureau, 3),
