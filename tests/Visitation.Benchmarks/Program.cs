@@ -15,7 +15,8 @@ catch (Exception ex) when (ex is ArgumentException or FormatException)
     return 2;
 }
 
-static void Say(string line) => Console.WriteLine($"[bench] {line}");
+var clock = Stopwatch.StartNew();
+void Say(string line) => Console.WriteLine($"[bench {clock.Elapsed.TotalSeconds,6:0.0}s] {line}");
 var machine = Machine.Now();
 var results = options.ResultsDirectory ?? Path.Combine(Checkout.Root, ".local", "bench", "results", $"{machine.TakenAt:yyyyMMdd-HHmmss}");
 Directory.CreateDirectory(results);
