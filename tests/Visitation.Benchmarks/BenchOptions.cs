@@ -56,7 +56,7 @@ public sealed record BenchOptions
         var smoke = args.Contains("--smoke");
         if (smoke)
         {
-            options = options with { Smoke = true, Applications = 24, Warmup = 2, Concurrency = 8, Shape = LoadShape.ClosedLoop, Drain = TimeSpan.FromSeconds(45) };
+            options = options with { Smoke = true, Applications = 24, Warmup = 1, Concurrency = 8, Shape = LoadShape.ClosedLoop, Drain = TimeSpan.FromSeconds(45) };
         }
 
         for (var i = 0; i < args.Count; i++)
