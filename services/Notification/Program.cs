@@ -1,5 +1,6 @@
 using Visitation.Contracts.Grpc.Notification;
 using Visitation.Notification;
+using Visitation.Notification.Features.ReceiveReceipts;
 using Visitation.ServiceDefaults;
 using Visitation.ServiceDefaults.Rest;
 
@@ -12,4 +13,5 @@ var app = builder.Build();
 app.MapServiceDefaults();
 app.MapRestDoor();
 app.MapSecuredGrpcService<NotificationGrpcService>();
+app.MapSmsReceiptCallbacks();
 app.Run();

@@ -71,6 +71,9 @@ public sealed class SmsMessage
         NextAttemptAt = now + TimeSpan.FromTicks(Math.Clamp(waited.Ticks, minimum.Ticks, TimeSpan.FromHours(1).Ticks));
     }
 
+    /// <summary>An attempt whose answer was never recorded is being asked about: not asked about again before <paramref name="until"/>, by this instance or another.</summary>
+    public void AwaitProviderAnswer(DateTimeOffset until) => NextAttemptAt = until;
+
     public void Delivered(DateTimeOffset at)
     {
         Status = SmsStatus.Delivered;

@@ -23,6 +23,29 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     /// <inheritdoc />
     public void Audit(AuditEntry entry) => PendingAudit.Add(this, entry);
 
+    /// <summary>
+    /// Runs a command that reads, decides and saves; when its save loses a race for the same row
+    /// (another write came first — often the system's own, such as an SMS step on the timeline) it
+    /// forgets everything the attempt tracked, queued and audited, and runs the command again from a
+    /// fresh read, so the command decides on what is there now instead of the caller being told to retry.
+    /// </summary>
+    public async Task<T> RetryOnConflictAsync<T>(Func<CancellationToken, Task<T>> command, CancellationToken cancellationToken, int attempts = 3)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await command(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < attempts)
+            {
+                ChangeTracker.Clear();
+                PendingAudit.Take();
+            }
+        }
+    }
+
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
         PendingAudit.SaveAsync(this, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
 

@@ -1,9 +1,12 @@
 namespace Visitation.Rules.Sms;
 
 /// <summary>
-/// How many SMS one number may receive per minute, per hour and per day: the providers refuse more
-/// (Alibaba Cloud's defaults are 1 a minute, 5 an hour, 10 a day for one template), so an SMS over a
-/// limit is deferred to the moment the limit allows it, never dropped. Windows are rolling.
+/// How many SMS one number may receive per minute, per hour and per day: the providers refuse more, so
+/// an SMS over a limit is deferred to the moment the limit allows it, never dropped. Windows are
+/// rolling, as the providers count them. The default is the strictest limit Alibaba Cloud documents
+/// (its verification-code limit per sign name and number: 1 a minute, 5 an hour, 10 a day; notices are
+/// held to 50 a day per sign name, template and number — help.aliyun.com document 2881383), a
+/// conservative choice: a family hears of a few steps a week, and carriers throttle bursts too.
 /// </summary>
 public sealed record SendingLimits(int PerMinute, int PerHour, int PerDay)
 {

@@ -42,7 +42,7 @@ public sealed class SmsDeliveryFaultTests(VisitationSystem system) : FaultTest(s
             await using (var restarted = await ServiceProcess.StartHealthyAsync("Notification", Services.SettingsOf("notification")))
             {
                 var notification = new NotificationService.NotificationServiceClient(restarted.Channel(ClerkToken));
-                var received = await Eventually.Until(() => MessagesAsync(notification, id),
+                var received = await Eventually.Until(() => NotificationReads.MessagesAsync(notification, id),
                     sms => sms.Count == 1 && sms[0].Status == SmsDeliveryState.Delivered, "the unsettled attempt to be settled by asking the gateway, and found delivered", seconds: 60);
                 Assert.Equal(1, received[0].Attempts);
                 // Waited for while the process runs: its outbox publishes the receipt's event.
@@ -64,31 +64,47 @@ public sealed class SmsDeliveryFaultTests(VisitationSystem system) : FaultTest(s
     {
         var family = NewFamilies(1)[0];
         var chain = new ChainDriver(Services);
+        var oneAMinute = ("SmsDelivery:PerNumberPerMinute", "1");
         await Services.StopAsync("notification");
         try
         {
-            await using var notificationProcess = await ServiceProcess.StartHealthyAsync("Notification", ProcessSettings("notification",
-                ("SmsDelivery:PerNumberPerMinute", "1")));
-            var notification = new NotificationService.NotificationServiceClient(notificationProcess.Channel(ClerkToken));
-            var id = await SubmitAsync(chain, family);
-            await Eventually.Until(() => Services.SmsTo(family.Phone), sms => sms.Count == 1, "the receipt SMS");
-            await RejectAtTheBureauAsync(chain, id);
+            string id;
+            DateTimeOffset heldUntil;
+            await using (var notificationProcess = await ServiceProcess.StartHealthyAsync("Notification", ProcessSettings("notification", oneAMinute)))
+            {
+                var notification = new NotificationService.NotificationServiceClient(notificationProcess.Channel(ClerkToken));
+                id = await SubmitAsync(chain, family);
+                await Eventually.Until(() => Services.SmsTo(family.Phone), sms => sms.Count == 1, "the receipt SMS");
+                await RejectAtTheBureauAsync(chain, id);
 
-            var held = await Eventually.Until(() => MessagesAsync(notification, id),
-                sms => sms.Count == 2 && sms[1].Status == SmsDeliveryState.Queued && sms[1].NextAttemptAt?.ToDateTimeOffset() > sms[1].CreatedAt.ToDateTimeOffset(),
-                "the refusal's SMS to be held by the number's limit");
-            var first = held[0];
-            var heldUntil = held[1].NextAttemptAt.ToDateTimeOffset();
-            Assert.Equal(0, held[1].Attempts);
-            // A minute after the first attempt began, which is before the provider's answer stamped it sent
-            // (by the call's length: a loaded machine may take seconds).
-            Assert.InRange(heldUntil, first.SentAt.ToDateTimeOffset().AddSeconds(50), first.SentAt.ToDateTimeOffset().AddSeconds(60));
-            Assert.Single(await Services.SmsTo(family.Phone));
+                var held = await Eventually.Until(() => NotificationReads.MessagesAsync(notification, id),
+                    sms => sms.Count == 2 && sms[1].Status == SmsDeliveryState.Queued && sms[1].NextAttemptAt?.ToDateTimeOffset() > sms[1].CreatedAt.ToDateTimeOffset(),
+                    "the refusal's SMS to be held by the number's limit");
+                var first = held[0];
+                heldUntil = held[1].NextAttemptAt.ToDateTimeOffset();
+                Assert.Equal(0, held[1].Attempts);
+                // A minute after the first attempt began, which is before the provider's answer stamped it sent
+                // (by the call's length: a loaded machine may take seconds).
+                Assert.InRange(heldUntil, first.SentAt.ToDateTimeOffset().AddSeconds(50), first.SentAt.ToDateTimeOffset().AddSeconds(60));
+                Assert.Single(await Services.SmsTo(family.Phone));
+            }
 
-            var sent = await Eventually.Until(() => MessagesAsync(notification, id),
-                sms => sms[1].SentAt is not null, "the held SMS to go out once the minute has passed", seconds: 90);
-            Assert.True(sent[1].SentAt.ToDateTimeOffset() >= heldUntil);
-            Assert.Equal(2, (await Services.SmsTo(family.Phone)).Count);
+            // The service again, its clock a minute on (rather than the test waiting the minute out): the
+            // held SMS is due, and goes out — deferred, never dropped.
+            var aMinuteOn = ProcessSettings("notification", oneAMinute);
+            foreach (var (key, value) in Services.Clock.TrainingClockSettings(ahead: TimeSpan.FromSeconds(61)))
+            {
+                aMinuteOn[key] = value;
+            }
+
+            await using (var restarted = await ServiceProcess.StartHealthyAsync("Notification", aMinuteOn))
+            {
+                var notification = new NotificationService.NotificationServiceClient(restarted.Channel(ClerkToken));
+                var sent = await Eventually.Until(() => NotificationReads.MessagesAsync(notification, id),
+                    sms => sms[1].SentAt is not null, "the held SMS to go out once the minute has passed");
+                Assert.True(sent[1].SentAt.ToDateTimeOffset() >= heldUntil);
+                Assert.Equal(2, (await Services.SmsTo(family.Phone)).Count);
+            }
         }
         finally
         {
@@ -110,7 +126,7 @@ public sealed class SmsDeliveryFaultTests(VisitationSystem system) : FaultTest(s
             var notification = new NotificationService.NotificationServiceClient(notificationProcess.Channel(ClerkToken));
             var id = await SubmitAsync(chain, family);
 
-            var held = await Eventually.Until(() => MessagesAsync(notification, id),
+            var held = await Eventually.Until(() => NotificationReads.MessagesAsync(notification, id),
                 sms => sms.Count == 1 && sms[0].NextAttemptAt?.ToDateTimeOffset() > sms[0].CreatedAt.ToDateTimeOffset(),
                 "the receipt SMS to be held for the morning");
             Assert.Equal(SmsDeliveryState.Queued, held[0].Status);
@@ -128,19 +144,6 @@ public sealed class SmsDeliveryFaultTests(VisitationSystem system) : FaultTest(s
         var inmate = "短信" + family.Phone[^4..];
         await chain.ImportInmateAsync(family.InmateNumber, inmate, "3");
         return await chain.SubmitAsync(family.Application(inmate));
-    }
-
-    /// <summary>The application's SMS, none while the notification service has not yet heard of the application.</summary>
-    private static async Task<IReadOnlyList<SmsView>> MessagesAsync(NotificationService.NotificationServiceClient notification, string applicationId)
-    {
-        try
-        {
-            return (await notification.ListMessagesAsync(new ListMessagesRequest { ApplicationId = applicationId })).Messages;
-        }
-        catch (Grpc.Core.RpcException ex) when (ex.StatusCode == Grpc.Core.StatusCode.NotFound)
-        {
-            return [];
-        }
     }
 
     private async Task<(string Status, string Outcome)> StatusAndAttemptAsync(string applicationId)

@@ -8,6 +8,8 @@ public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : Ser
 {
     public DbSet<Tally> Tallies => Set<Tally>();
 
+    public DbSet<VersionedNote> VersionedNotes => Set<VersionedNote>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -15,6 +17,12 @@ public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : Ser
         {
             tally.ToTable("tallies");
             tally.HasKey(t => t.Name);
+        });
+        modelBuilder.Entity<VersionedNote>(note =>
+        {
+            note.ToTable("versioned_notes");
+            note.HasKey(n => n.Id);
+            note.Property(n => n.Version).IsRowVersion();
         });
     }
 }
@@ -24,4 +32,12 @@ public sealed class Tally
 {
     public string Name { get; set; } = string.Empty;
     public int Count { get; set; }
+}
+
+/// <summary>A row guarded by PostgreSQL's row version, as the services' applications and visits are: a save over a stale read fails.</summary>
+public sealed class VersionedNote
+{
+    public int Id { get; set; }
+    public string Text { get; set; } = string.Empty;
+    public uint Version { get; set; }
 }

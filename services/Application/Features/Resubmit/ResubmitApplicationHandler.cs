@@ -19,7 +19,11 @@ namespace Visitation.Application.Features.Resubmit;
 /// </summary>
 public sealed class ResubmitApplicationHandler(ApplicationDbContext db, SubmissionEvents events, TimeProvider clock)
 {
-    public async Task<ApplicationView> HandleAsync(ResubmitApplicationRequest request, Caller caller, CancellationToken ct)
+    /// <remarks>A save that loses a race (typically to an SMS step the system writes on the timeline) is decided again from a fresh read.</remarks>
+    public Task<ApplicationView> HandleAsync(ResubmitApplicationRequest request, Caller caller, CancellationToken ct) =>
+        db.RetryOnConflictAsync(token => DecideAsync(request, caller, token), ct);
+
+    private async Task<ApplicationView> DecideAsync(ResubmitApplicationRequest request, Caller caller, CancellationToken ct)
     {
         var id = Ids.Parse(request.ApplicationId, "application_id");
         var application = await OfficeApplications.LoadAsync(db.Applications, id, caller, ct);

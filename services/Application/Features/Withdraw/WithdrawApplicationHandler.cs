@@ -15,7 +15,11 @@ namespace Visitation.Application.Features.Withdraw;
 /// </summary>
 public sealed class WithdrawApplicationHandler(ApplicationDbContext db, TimeProvider clock)
 {
-    public async Task<ApplicationView> HandleAsync(WithdrawApplicationRequest request, Caller caller, CancellationToken ct)
+    /// <remarks>A save that loses a race (typically to an SMS step the system writes on the timeline) is decided again from a fresh read.</remarks>
+    public Task<ApplicationView> HandleAsync(WithdrawApplicationRequest request, Caller caller, CancellationToken ct) =>
+        db.RetryOnConflictAsync(token => DecideAsync(request, caller, token), ct);
+
+    private async Task<ApplicationView> DecideAsync(WithdrawApplicationRequest request, Caller caller, CancellationToken ct)
     {
         var id = Ids.Parse(request.ApplicationId, "application_id");
         new FieldViolations().Required("reason", request.Reason).ThrowIfAny();

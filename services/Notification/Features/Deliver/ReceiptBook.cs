@@ -32,6 +32,7 @@ public sealed partial class ReceiptBook(NotificationDbContext db, IOptions<SmsDe
             }
 
             var sms = await db.Messages.FromSql($"SELECT * FROM sms_messages WHERE id = {attempt.MessageId} FOR UPDATE").SingleAsync(ct);
+            await db.Entry(attempt).ReloadAsync(ct); // as of the lock: the send's answer may have been recorded since it was read
             SmsOutcomes.ApplyReport(db, sms, attempt, report, options.Value, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

@@ -12,8 +12,9 @@ namespace Visitation.Notification.Features.Deliver;
 /// submitted messages whose receipt has not come (by callback or pull) — less often the longer they
 /// wait, and not after a day, when providers no longer know.
 /// </summary>
-internal sealed partial class ReceiptPolling(
-    NotificationDbContext db, ReceiptBook receipts, SmsProviderDirectory providers, UnsettledAttempts unsettled, IOptions<SmsDeliveryOptions> options, TimeProvider clock, ILogger<ReceiptPolling> logger)
+internal sealed class ReceiptPolling(
+    NotificationDbContext db, ReceiptBook receipts, SmsProviderDirectory providers, UnsettledAttempts unsettled, ProviderQuestions questions,
+    IOptions<SmsDeliveryOptions> options, TimeProvider clock)
     : IPeriodicWork
 {
     private const int QueryBatch = 50;
@@ -22,7 +23,7 @@ internal sealed partial class ReceiptPolling(
     {
         await unsettled.SettleAsync(cancellationToken);
         await PullAsync(cancellationToken);
-        await QueryAsync(cancellationToken);
+        await questions.AskAsync(await ClaimWaitingAsync(cancellationToken), cancellationToken);
     }
 
     private async Task PullAsync(CancellationToken ct)
@@ -34,7 +35,8 @@ internal sealed partial class ReceiptPolling(
         }
     }
 
-    private async Task QueryAsync(CancellationToken ct)
+    /// <summary>Submitted messages due to be asked about, each put off until its next asking before the provider is asked (committed, so no row stays locked meanwhile).</summary>
+    private async Task<IReadOnlyCollection<AttemptQuestion>> ClaimWaitingAsync(CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow();
@@ -46,30 +48,15 @@ internal sealed partial class ReceiptPolling(
                 ORDER BY next_attempt_at LIMIT {QueryBatch} FOR UPDATE SKIP LOCKED
                 """)
             .ToListAsync(ct);
+        var claimed = await ProviderQuestions.ForLastAttemptsAsync(db, waiting, QuestionReason.ReceiptNotCome, ct);
         foreach (var sms in waiting)
         {
             sms.AwaitReceipt(now, options.Value.ReceiptWait);
-            var attempt = await db.Attempts.SingleOrDefaultAsync(a => a.MessageId == sms.Id && a.Number == sms.Attempts, ct);
-            if (attempt is null || providers.Named(attempt.Provider) is not { } provider)
-            {
-                continue;
-            }
-
-            try
-            {
-                var report = await provider.QueryAsync(attempt.Id, sms.Phone, attempt.StartedAt, ct);
-                SmsOutcomes.ApplyReport(db, sms, attempt, report, options.Value, now);
-            }
-            catch (Exception ex) when (!ct.IsCancellationRequested)
-            {
-                LogQueryFailed(logger, sms.Id, ex.GetType().Name);
-            }
         }
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return claimed;
     }
-
-    [LoggerMessage(3031, LogLevel.Warning, "SMS {SmsId}: could not ask the provider for its receipt ({Error})")]
-    private static partial void LogQueryFailed(ILogger logger, Guid smsId, string error);
 }

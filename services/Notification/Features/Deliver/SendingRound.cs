@@ -55,12 +55,20 @@ internal sealed partial class SendingRound(
             return new Claimed(0, []);
         }
 
-        var sentTo = await RecentSendsAsync(db, due, now, ct);
+        var numbers = due.ToDictionary(sms => sms.Id, sms => protector.BlindIndex(sms.Phone, NotificationDbContext.PhoneIndexPurpose));
+        var ours = await LockNumbersAsync(db, numbers.Values, ct);
+        var sentTo = await RecentSendsAsync(db, ours, now, ct);
         var sends = new List<PendingSend>();
         foreach (var sms in due)
         {
-            var number = protector.BlindIndex(sms.Phone, NotificationDbContext.PhoneIndexPurpose);
-            var quiet = options.Value.Quiet?.EarliestSend(Enum.Parse<SmsKind>(sms.Kind), sms.VisitStartsAt, now) ?? now;
+            var number = numbers[sms.Id];
+            if (!ours.Contains(number))
+            {
+                continue; // another instance is sending to this number right now: left queued, for the next round
+            }
+
+            var kind = Enum.Parse<SmsKind>(sms.Kind);
+            var quiet = options.Value.Quiet?.EarliestSend(kind, sms.VisitStartsAt, now) ?? now;
             var limited = options.Value.Limits.EarliestSend(sentTo[number], now);
             if (quiet > now || limited > now)
             {
@@ -73,7 +81,7 @@ internal sealed partial class SendingRound(
             var attempt = sms.StartAttempt(provider.Name, now);
             db.Attempts.Add(attempt);
             sentTo[number].Add(now);
-            sends.Add(new PendingSend(sms.Id, attempt.Id, provider, new OutgoingSms(attempt.Id, sms.Phone, Enum.Parse<SmsKind>(sms.Kind), sms.Values)));
+            sends.Add(new PendingSend(sms.Id, attempt.Id, provider, new OutgoingSms(attempt.Id, sms.Phone, kind, sms.Values)));
         }
 
         await db.SaveChangesAsync(ct);
@@ -82,19 +90,41 @@ internal sealed partial class SendingRound(
     }
 
     /// <summary>
-    /// The attempts of the last day to each number of <paramref name="due"/>, by its blind index (every
-    /// number present, the round adds its own): only those the provider took or may have taken count.
+    /// The numbers this round may send to: each locked until the round's claim commits, so two instances
+    /// never judge one number's limit at once (the second would not see the first's attempt). A number
+    /// another instance holds is skipped, not waited for.
     /// </summary>
-    private async Task<Dictionary<string, List<DateTimeOffset>>> RecentSendsAsync(NotificationDbContext db, List<SmsMessage> due, DateTimeOffset now, CancellationToken ct)
+    private static async Task<HashSet<string>> LockNumbersAsync(NotificationDbContext db, IEnumerable<string> numbers, CancellationToken ct)
     {
-        var numbers = due.Select(m => protector.BlindIndex(m.Phone, NotificationDbContext.PhoneIndexPurpose)).Distinct().ToList();
+        var keyOf = numbers.Distinct(StringComparer.Ordinal).ToDictionary(n => n, NumberLockKey, StringComparer.Ordinal);
+        var keys = keyOf.Values.Distinct().ToArray();
+        // One round trip; a try-lock never waits, so rounds of two instances cannot deadlock.
+        var locked = (await db.Database
+            .SqlQuery<int>($"SELECT k AS \"Value\" FROM unnest({keys}) AS k WHERE pg_try_advisory_xact_lock({NumberLockSpace}, k)")
+            .ToListAsync(ct)).ToHashSet();
+        return [.. keyOf.Where(n => locked.Contains(n.Value)).Select(n => n.Key)];
+    }
+
+    /// <summary>The advisory-lock space of SMS numbers (two-key form: this, and a number's key), apart from every other lock of the service.</summary>
+    private const int NumberLockSpace = 0x534D53; // "SMS"
+
+    private static int NumberLockKey(string blindIndex) =>
+        BitConverter.ToInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(blindIndex)), 0);
+
+    /// <summary>
+    /// The attempts of the last day to each of <paramref name="numbers"/> (blind indexes; every number
+    /// present, the round adds its own): only those the provider took or may have taken count.
+    /// </summary>
+    private static async Task<Dictionary<string, List<DateTimeOffset>>> RecentSendsAsync(NotificationDbContext db, IReadOnlyCollection<string> numbers, DateTimeOffset now, CancellationToken ct)
+    {
         var since = now.AddDays(-1);
-        var sent = await db.Attempts
+        var sent = (await db.Attempts
             .Where(a => a.StartedAt > since && (a.Outcome == SmsAttemptOutcome.Accepted || a.Outcome == SmsAttemptOutcome.Unknown))
             .Join(db.Messages, a => a.MessageId, m => m.Id, (a, m) => new { Number = EF.Property<string>(m, PhoneIndex), a.StartedAt })
             .Where(x => numbers.Contains(x.Number))
-            .ToListAsync(ct);
-        return numbers.ToDictionary(n => n, n => sent.Where(x => x.Number == n).Select(x => x.StartedAt).ToList(), StringComparer.Ordinal);
+            .ToListAsync(ct))
+            .ToLookup(x => x.Number, x => x.StartedAt, StringComparer.Ordinal);
+        return numbers.ToDictionary(n => n, n => sent[n].ToList(), StringComparer.Ordinal);
     }
 
     private async Task SendAsync(PendingSend send, CancellationToken ct)

@@ -15,6 +15,7 @@ public static class SmsDeliveryRegistration
         builder.Services.AddSingleton<SmsQueueSignal>();
         builder.Services.AddSingleton<SendingRound>();
         builder.Services.AddSingleton<UnsettledAttempts>();
+        builder.Services.AddSingleton<ProviderQuestions>();
         builder.Services.AddScoped<ReceiptBook>();
         builder.Services.AddHostedService<SmsDispatcher>();
         builder.AddPeriodicWork<ReceiptPolling>();
