@@ -4,7 +4,7 @@ using Visitation.Testing.Processes;
 namespace Visitation.Benchmarks.Infrastructure;
 
 /// <summary>
-/// The five services of a run, each as <c>instances</c> processes of its own (the build's dlls, as
+/// The five chain services and the audit store of a run, each as <c>instances</c> processes of its own (the build's dlls, as
 /// deploy/run.sh starts them) on the run's databases, virtual host, reference data and SMS gateway.
 /// They run in the Testing environment so the benchmark signs its own tokens (HS256, see
 /// <see cref="BenchTokens"/>) instead of asking the identity service for thousands; every other
@@ -19,6 +19,8 @@ public sealed class ServiceFleet : IAsyncDisposable
         ("prison_approval", "PrisonApproval"),
         ("scheduling", "Scheduling"),
         ("notification", "Notification"),
+        // Every service relays its audit rows to the store with mandatory publishes: without it they would be returned and retried each round.
+        ("audit_store", "AuditStore"),
     ];
 
     private readonly Dictionary<string, List<ServiceProcess>> _instances = [];
