@@ -11,7 +11,9 @@ namespace Visitation.Benchmarks.Tests;
 /// </summary>
 public sealed class BenchmarkSmokeTests
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
+    // Not a speed bound: the smoke run takes well under a minute on a quiet 2-core machine and about four
+    // with a dozen other builds and test runs on it; the limit only stops a hung run.
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(10);
 
     [Fact]
     public async Task SmokeRunDrivesEveryApplicationToItsScheduledSmsAndWritesTheReport()

@@ -30,10 +30,11 @@ foreach (var instances in options.Instances)
     Say($"{instances} instance(s): {result.Completed} of {result.Applications} applications reached their SMS, {result.ApplicationsPerSecond} applications/s, " +
         $"CPU {result.CpuMsPerApplication["all"]} ms per application");
     runs.Add(result);
+    // Written after each run, so a later run that fails leaves the earlier ones' figures.
+    ReportWriter.Write(new BenchReport(machine, options.Smoke, CurrentCommit(), runs), results);
 }
 
 var report = new BenchReport(machine, options.Smoke, CurrentCommit(), runs);
-ReportWriter.Write(report, results);
 Console.WriteLine(ReportWriter.Markdown(report));
 Say($"results written to {results} (results.json, results.md)");
 return report.EveryApplicationReachedItsSms ? 0 : 1;

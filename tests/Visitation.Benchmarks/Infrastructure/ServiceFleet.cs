@@ -41,15 +41,23 @@ public sealed class ServiceFleet : IAsyncDisposable
         var keys = ProtectionKeys();
         try
         {
-            foreach (var (name, project) in Services)
+            // The first instance of every service creates and migrates its database; only then the others
+            // start, as a rolling deployment would (two first starts would both try CREATE DATABASE).
+            for (var instance = 1; instance <= instances; instance++)
             {
-                var settings = SettingsFor(name, databases.ConnectionString(name), amqp, referenceData, gateway, keys);
-                fleet._instances[name] = [.. Enumerable.Range(1, instances).Select(i =>
-                    ServiceProcess.Start(project, ServiceProcess.FreePort(), http2Only: true, Path.Combine(logDirectory, $"{name}-{i}.log"), settings))];
+                var starting = new List<ServiceProcess>();
+                foreach (var (name, project) in Services)
+                {
+                    var settings = SettingsFor(name, databases.ConnectionString(name), amqp, referenceData, gateway, keys);
+                    var process = ServiceProcess.Start(project, ServiceProcess.FreePort(), http2Only: true, Path.Combine(logDirectory, $"{name}-{instance}.log"), settings);
+                    starting.Add(process);
+                    fleet._instances.TryAdd(name, []);
+                    fleet._instances[name].Add(process);
+                }
+
+                await Task.WhenAll(starting.Select(p => p.WaitHealthyAsync(http2: true)));
             }
 
-            // Started together, waited for together: each applies its migrations and connects to the broker meanwhile.
-            await Task.WhenAll(fleet._instances.Values.SelectMany(p => p).Select(p => p.WaitHealthyAsync(http2: true)));
             return fleet;
         }
         catch
