@@ -6,7 +6,9 @@
 # Why this exists: our machines have no Docker engine (Testcontainers fails at Build()), so the
 # servers run as plain processes from the Debian packages. Everything a profile owns (data, logs,
 # pid files, Erlang cookie, config) lives under <repo>/.local/<profile>/ (git-ignored), so a
-# profile can be wiped with `rm -rf .local/<profile>` and two profiles never share state.
+# profile can be wiped with `rm -rf .local/<profile>` and two profiles never share state. One
+# exception: run as root from a checkout the `postgres` user cannot reach (root's home), PostgreSQL's
+# files live under /var/lib/visitation/<checkout hash>/<profile> (see PG_DIR below).
 #
 # Profiles use distinct ports so `dev` (your manual runs) and `test` (deploy/test.sh) can run at
 # the same time, and neither collides with a system PostgreSQL (5432) or RabbitMQ (5672/15672).
@@ -62,10 +64,28 @@ EPMD_PORT=${VISITATION_EPMD_PORT:-$((base + 675))}
 
 PROFILE_DIR=$REPO_ROOT/.local/$PROFILE
 
+# Is every folder from / down to $1 traversable by other users (o+x)? The `postgres` user is one.
+others_can_reach() {
+    local dir=$1
+    while [[ -n $dir && $dir != / ]]; do
+        [[ -d $dir ]] && (( $(stat -c '%a' "$dir") % 2 == 1 )) || return 1
+        dir=$(dirname "$dir")
+    done
+}
+
+# As root, PostgreSQL runs as the `postgres` user, which must reach its files. A checkout in a
+# folder that user cannot traverse (root's home is 0700, the natural place for a root user) keeps
+# PostgreSQL's files under /var/lib/visitation/<checkout hash>/<profile> instead, so the checkout
+# works wherever it is cloned; everything else stays under .local/<profile>.
+PG_DIR=$PROFILE_DIR
+if [[ $(id -u) -eq 0 ]] && ! others_can_reach "$REPO_ROOT"; then
+    PG_DIR=/var/lib/visitation/$(printf '%s' "$REPO_ROOT" | sha256sum | cut -c1-12)/$PROFILE
+fi
+
 PG_BIN=/usr/lib/postgresql/15/bin
-PG_DATA=$PROFILE_DIR/pg-data
-PG_SOCKET_DIR=$PROFILE_DIR/pg-socket
-PG_LOG_DIR=$PROFILE_DIR/pg-log
+PG_DATA=$PG_DIR/pg-data
+PG_SOCKET_DIR=$PG_DIR/pg-socket
+PG_LOG_DIR=$PG_DIR/pg-log
 PG_LOG=$PG_LOG_DIR/postgresql.log
 
 RABBIT_BIN=/usr/lib/rabbitmq/bin   # NOT /usr/sbin: those wrappers switch to the rabbitmq user
@@ -104,7 +124,8 @@ as_root() {
 # it as the `postgres` OS user that the Debian package creates.
 as_pg() {
     if is_root; then
-        runuser -u postgres -- "$@"
+        # From /: the checkout may be a folder the postgres user cannot enter.
+        (cd / && runuser -u postgres -- "$@")
     else
         "$@"
     fi
@@ -265,8 +286,9 @@ pg_start() {
     if is_root && ! id postgres >/dev/null 2>&1; then
         die "postgres: running as root needs the 'postgres' OS user (created by the postgresql-15 package)"
     fi
-    if is_root && ! runuser -u postgres -- test -x "$REPO_ROOT/.local"; then
-        die "postgres: the 'postgres' user cannot reach $REPO_ROOT/.local (a parent folder is not traversable); move the checkout or grant o+x on its parents"
+    if [[ $PG_DIR != "$PROFILE_DIR" ]]; then
+        install -d -m 0755 "$PG_DIR"
+        log "postgres: the checkout is not reachable by the 'postgres' user; its files are in $PG_DIR"
     fi
     pg_dirs 0755 "$PG_SOCKET_DIR" "$PG_LOG_DIR"
     pg_init

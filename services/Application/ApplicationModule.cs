@@ -30,6 +30,7 @@ public static class ApplicationModule
         builder.AddFieldProtection<ApplicationDbContext>(VisitorDetails.KeyPurpose);
         builder.Services.AddSingleton<SubmissionEvents>();
         builder.Services.AddScoped<SubmitApplicationHandler>();
+        builder.Services.AddScoped<NoShowHold>();
         builder.Services.AddScoped<GetApplicationHandler>();
         builder.Services.AddScoped<ListApplicationsHandler>();
         builder.Services.AddScoped<WithdrawApplicationHandler>();

@@ -3,6 +3,7 @@ using Visitation.Workflow.ReferenceData;
 using Visitation.Workflow.Retention;
 using Visitation.Scheduling.Data;
 using Visitation.Scheduling.Features.Cancel;
+using Visitation.Scheduling.Features.MoveInmate;
 using Visitation.Scheduling.Features.Propose;
 using Visitation.Scheduling.Features.Recheck;
 using Visitation.Scheduling.Features.Retention;
@@ -28,6 +29,7 @@ public static class SchedulingModule
         builder.AddFieldProtection<SchedulingDbContext>(VisitorDetails.KeyPurpose);
         builder.Services.AddScoped<SlotFinder>();
         builder.Services.AddScoped<Proposals>();
+        builder.Services.AddScoped<CurrentInmateArea>();
         builder.Services.AddScoped<VisitSteps>();
         builder.Services.AddScoped<VisitCancellation>();
         AddUseCaseHandlers(builder.Services);

@@ -16,7 +16,7 @@ internal static class MessagingTelemetry
     {
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing
             .AddNpgsql()
-            .AddSource(OutboxMetrics.MeterName, MigrationsSource));
+            .AddSource(OutboxMetrics.MeterName, MigrationsSource, Tracing.ApplicationTrace.SourceName));
         services.ConfigureOpenTelemetryMeterProvider(metrics => metrics
             .AddMeter("Npgsql")
             .AddMeter(OutboxMetrics.MeterName));

@@ -11,6 +11,10 @@ namespace Visitation.Contracts.Events;
 /// application and prison-approval services hold: the same person gives the same key, and nobody
 /// without the key can tell whose number it is or compute it from a number.
 /// </param>
+/// <param name="Position">
+/// The visitor's position on the application as filed, from 0, once a reviewing stage removed a visitor before them
+/// (the later stages see fewer visitors than were filed); null: their index in <see cref="ApplicationDetails.Visitors"/>.
+/// </param>
 public sealed record VisitorDetails(
     string Name,
     string IdNumberMasked,
@@ -18,7 +22,8 @@ public sealed record VisitorDetails(
     string Relation,
     int Age,
     IReadOnlyList<string> Documents,
-    bool IsGuardianOfChildren = false)
+    bool IsGuardianOfChildren = false,
+    int? Position = null)
 {
     /// <summary>The blind-index purpose, and the name of the shared key, the visitor key is computed with.</summary>
     public const string KeyPurpose = "visitor";

@@ -16,6 +16,12 @@ public sealed class ApplicationVisitor
     public List<string> Documents { get; set; } = [];
 
     /// <summary>
+    /// The visit centre approved the visit without this visitor (<c>VisitorsRemoved</c>): the visit's no-show was not
+    /// theirs (docs/visitor-refusal-and-no-shows.md).
+    /// </summary>
+    public bool RemovedFromVisit { get; set; }
+
+    /// <summary>
     /// Retention: name and numbers go (blank, stored in clear: nothing is left to encrypt); the birth
     /// date becomes the day of submission less the visitor's age then, so the age the application
     /// was judged on stays exact and the day of birth is gone.

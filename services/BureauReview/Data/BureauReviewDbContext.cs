@@ -17,6 +17,7 @@ public sealed class BureauReviewDbContext(DbContextOptions<BureauReviewDbContext
             task.ToTable("reviews");
             task.HasKey(t => t.ApplicationId);
             task.Property(t => t.Application).HasJsonColumn();
+            task.Property(t => t.RemovedVisitors).HasJsonColumn();
             task.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
             task.Property(t => t.Version).IsRowVersion();
             task.HasIndex(t => new { t.CountyId, t.Status, t.ReceivedAt });

@@ -19,9 +19,6 @@ public sealed class Approval : ReviewItem
     /// <summary>Every rule the application failed when it was refused (the first one is the reason code).</summary>
     public List<RuleFailure> Failures { get; private set; } = [];
 
-    /// <summary>The visitors the visit centre refused when it approved the visit for the others (docs/visitor-refusal-and-no-shows.md).</summary>
-    public List<RemovedFromVisit> RemovedVisitors { get; private set; } = [];
-
     public override ReviewStage Stage => ReviewStage.Prison;
 
     public override string OwningOrganisation => PrisonId;
@@ -40,9 +37,8 @@ public sealed class Approval : ReviewItem
     /// <summary>Approves for the register's inmate the officer's decision was about.</summary>
     public void ApproveFor(string inmateNumber, string decidedBy, DateTimeOffset at, IReadOnlyList<RemovedFromVisit>? removed = null)
     {
-        Approve(decidedBy, at);
+        Approve(decidedBy, at, removed: removed);
         InmateNumber = inmateNumber;
-        RemovedVisitors = [.. removed ?? []];
     }
 
     /// <summary>Also the inmate's name and number copied out of the application and the refusal's texts (their codes stay).</summary>

@@ -10,6 +10,7 @@ public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> op
     public DbSet<VisitInterruption> Interruptions => Set<VisitInterruption>();
     public DbSet<Closure> Closures => Set<Closure>();
     public DbSet<CancellationRequest> CancellationRequests => Set<CancellationRequest>();
+    public DbSet<InmateArea> InmateAreas => Set<InmateArea>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -54,6 +55,12 @@ public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> op
             request.HasKey(r => r.Id);
             request.HasIndex(r => r.ApplicationId);
             request.Property(r => r.ReasonCode).HasMaxLength(60);
+        });
+        modelBuilder.Entity<InmateArea>(area =>
+        {
+            area.ToTable("inmate_areas");
+            area.HasKey(a => new { a.PrisonId, a.InmateNumber });
+            area.Property(a => a.Area).HasMaxLength(20);
         });
     }
 }

@@ -34,21 +34,28 @@ public static class DatabaseExtensions
         builder.Services.AddScoped<ServiceDbContext>(services => services.GetRequiredService<TContext>());
         builder.Services.AddMigrationsAtStart<TContext>();
         builder.Services.AddDatabaseTelemetry();
-        builder.Services.Configure<GrpcServiceOptions>(grpc => grpc.Interceptors.Add<DatabaseFaultInterceptor>());
+        builder.Services.Configure<GrpcServiceOptions>(grpc =>
+        {
+            grpc.Interceptors.Add<Tracing.ApplicationTraceInterceptor>();
+            grpc.Interceptors.Add<DatabaseFaultInterceptor>();
+        });
         builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<OutboxDispatcher<TContext>>();
         return builder;
     }
 
     /// <summary>
-    /// Migrations at start-up and the readiness check of a database, for a context that is not a
+    /// Migrations at start-up and the readiness checks of a database (reachable, migrations applied), for a context that is not a
     /// <see cref="ServiceDbContext"/> (the identity service's, which derives from Identity's own base).
     /// </summary>
     public static IServiceCollection AddMigrationsAtStart<TContext>(this IServiceCollection services)
         where TContext : DbContext
     {
+        services.AddSingleton<MigrationsApplied<TContext>>();
         services.AddHostedService<MigrationHostedService<TContext>>();
-        services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: ["ready"]);
+        services.AddHealthChecks()
+            .AddDbContextCheck<TContext>("database", tags: ["ready"])
+            .AddCheck<MigrationsApplied<TContext>>("migrations", tags: ["ready"]);
         return services;
     }
 }

@@ -10,7 +10,7 @@ namespace Visitation.Messaging.Database;
 /// Applies the service's migrations before anything else starts: registered ahead of the bus,
 /// so no consumer runs against a schema that is not there yet.
 /// </summary>
-internal sealed partial class MigrationHostedService<TContext>(IServiceProvider services, ILogger<MigrationHostedService<TContext>> logger)
+internal sealed partial class MigrationHostedService<TContext>(IServiceProvider services, MigrationsApplied<TContext> applied, ILogger<MigrationHostedService<TContext>> logger)
     : IHostedService where TContext : DbContext
 {
     private static readonly ActivitySource Source = new(MessagingTelemetry.MigrationsSource);
@@ -27,6 +27,7 @@ internal sealed partial class MigrationHostedService<TContext>(IServiceProvider 
             {
                 await db.Database.MigrateAsync(cancellationToken);
                 LogMigrated(logger, typeof(TContext).Name);
+                applied.MarkApplied();
                 return;
             }
             catch (Npgsql.NpgsqlException ex) when (++attempt < 30 && ex.IsTransient)

@@ -26,4 +26,7 @@ public enum SmsKind
 
     /// <summary>The visit is approved, but the visit centre removed one or more visitors: who cannot come, and why in one neutral sentence.</summary>
     VisitorsRemoved,
+
+    /// <summary>The county bureau passed the application on to the prison without one or more visitors: who cannot come, and why.</summary>
+    VisitorsRemovedAtReview,
 }

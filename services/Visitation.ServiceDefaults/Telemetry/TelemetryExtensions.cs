@@ -29,7 +29,9 @@ internal static class TelemetryExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(PersonalDataRedaction.MeterName));
+                // Every meter of ours (the chain's, the outbox's, the safety net's): one wildcard, so this
+                // layer names none of the domain's (docs/monitoring.md).
+                .AddMeter(PersonalDataRedaction.MeterName, "Visitation.*"));
 
         // Export only where a collector is configured: no endpoint, no traffic.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))

@@ -22,7 +22,7 @@ public static class Decisions
         ArgumentNullException.ThrowIfNull(item);
         if (item.Status == ReviewStatus.Approved)
         {
-            return Approved(item.DecidedBy!, item.DecidedAt!.Value);
+            return WithRemovals(Approved(item.DecidedBy!, item.DecidedAt!.Value), item);
         }
 
         if (item.Status == ReviewStatus.SentBack)
@@ -33,6 +33,32 @@ public static class Decisions
         var recorded = Rejected(item.ReasonCode!, item.Reason!, item.DecidedBy!, item.DecidedAt!.Value);
         recorded.Failures.AddRange(item.FailuresOnRecord().Select(ToView));
         return recorded;
+    }
+
+    /// <summary>An approval's reply with the visitors it was given without, as the decision recorded them.</summary>
+    public static Decision WithRemovals(Decision decision, ReviewItem item)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(item);
+        decision.RemovedVisitors.AddRange(item.RemovedVisitors.Select(r => new RemovedVisitor
+        {
+            VisitorIndex = r.VisitorIndex,
+            ReasonCode = VisitorRemovals.ReasonCode(r.Code),
+            Reason = VisitorRemovals.Message(r.VisitorIndex, r.Relation, r.Code),
+        }));
+        return decision;
+    }
+
+    /// <summary>
+    /// An approval's audit outcome: "approved", or without some visitors which and why by position and code
+    /// ("approved_without:1=visitor_barred"), never by name.
+    /// </summary>
+    public static string ApprovedOutcome(ReviewItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.RemovedVisitors.Count == 0
+            ? "approved"
+            : "approved_without:" + string.Join(",", item.RemovedVisitors.Select(r => $"{r.VisitorIndex}=visitor_{r.Code}"));
     }
 
     /// <summary>Every failure's message in one text: the family learns all the reasons from one SMS.</summary>

@@ -1,3 +1,4 @@
+using Visitation.Workflow.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Visitation.Messaging;
 using Visitation.Messaging.Database;
@@ -40,6 +41,7 @@ public abstract class ReviewClockWork<TItem, TContext>(TContext db, TimeProvider
             item.Expire(reason, now);
             Announce(item, reason, now);
             Db.AuditSystem(ExpiryEvent, item.Audited(), reason.Code, "expired");
+            WorkflowMetrics.ReviewExpired(item.Stage.ClockKey, item.OwningOrganisation);
         }
 
         await Db.SaveChangesAsync(cancellationToken);

@@ -42,6 +42,12 @@ public abstract class ReviewItem
     /// <summary>While sent back: the stage's working days left when it sent the application back (<see cref="SendBackClock"/>).</summary>
     public int? WorkingDaysLeft { get; private set; }
 
+    /// <summary>
+    /// The visitors the stage refused when it approved the application for the others, by their position on the
+    /// application as filed (docs/visitor-refusal-and-no-shows.md); empty otherwise.
+    /// </summary>
+    public List<RemovedFromVisit> RemovedVisitors { get; private set; } = [];
+
     /// <summary>PostgreSQL's row version (xmin): two decisions racing cannot both be recorded.</summary>
     public uint Version { get; set; }
 
@@ -67,8 +73,12 @@ public abstract class ReviewItem
     public RuleFailure? ExpiryReason(DateTimeOffset now, DateOnly thisMonthStart) =>
         ReviewExpiry.ReasonFor(Stage, DueBy, VisitMonthStart, now, thisMonthStart, awaitingMaterial: Status == ReviewStatus.SentBack);
 
-    public void Approve(string decidedBy, DateTimeOffset at, string? note = null) =>
+    /// <param name="removed">The visitors approved without (<see cref="VisitorRemovalRequest"/>); none when null.</param>
+    public void Approve(string decidedBy, DateTimeOffset at, string? note = null, IReadOnlyList<RemovedFromVisit>? removed = null)
+    {
         Move(ReviewStatus.Approved, decidedBy, at, null, note);
+        RemovedVisitors = [.. removed ?? []];
+    }
 
     /// <summary>Refuses with every broken rule: the first is the reason code, the family reads all of them.</summary>
     public void Reject(IReadOnlyList<RuleFailure> failures, string decidedBy, DateTimeOffset at)

@@ -24,6 +24,22 @@ internal sealed class PrisonCases(ConsoleSystem system)
     /// </summary>
     public async Task<string> BureauApprovedAsync(Family family, Action<SubmitApplicationRequest>? amend = null)
     {
+        var id = await InBureauQueueAsync(family, amend);
+        var bureau = new BureauReviewService.BureauReviewServiceClient(await system.Machines.AsAsync(system, "BureauReview", "bureau-review", "reviewer", Orgs.Bureau));
+        var approved = await bureau.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId = id, Note = "材料齐全" });
+        Assert.True(approved.Approved, $"the bureau did not approve {id}: {approved.ReasonCode}");
+        var register = new PrisonApprovalService.PrisonApprovalServiceClient(await system.Machines.AsAsync(system, "PrisonApproval", "prison-approval", "officer", Orgs.Prison));
+        await UntilAsync($"{id} in the prison's queue", async () =>
+            (await register.ListPendingApprovalsAsync(new ListPendingApprovalsRequest { Page = new PageRequest { PageSize = 200 } })).Tasks.Any(t => t.ApplicationId == id));
+        return id;
+    }
+
+    /// <summary>
+    /// Registers the inmate and files the application (changed first by <paramref name="amend"/>); returns its id once it
+    /// is in the county bureau's queue, where the reviewer's pages start.
+    /// </summary>
+    public async Task<string> InBureauQueueAsync(Family family, Action<SubmitApplicationRequest>? amend = null)
+    {
         ArgumentNullException.ThrowIfNull(family);
         var register = new PrisonApprovalService.PrisonApprovalServiceClient(await system.Machines.AsAsync(system, "PrisonApproval", "prison-approval", "officer", Orgs.Prison));
         await register.ImportInmatesAsync(family.Register());
@@ -34,10 +50,6 @@ internal sealed class PrisonCases(ConsoleSystem system)
         var bureau = new BureauReviewService.BureauReviewServiceClient(await system.Machines.AsAsync(system, "BureauReview", "bureau-review", "reviewer", Orgs.Bureau));
         await UntilAsync($"{filed.ApplicationId} in the bureau's queue", async () =>
             (await bureau.ListPendingReviewsAsync(new ListPendingReviewsRequest { Page = new PageRequest { PageSize = 200 } })).Tasks.Any(t => t.ApplicationId == filed.ApplicationId));
-        var approved = await bureau.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId = filed.ApplicationId, Note = "材料齐全" });
-        Assert.True(approved.Approved, $"the bureau did not approve {filed.ApplicationId}: {approved.ReasonCode}");
-        await UntilAsync($"{filed.ApplicationId} in the prison's queue", async () =>
-            (await register.ListPendingApprovalsAsync(new ListPendingApprovalsRequest { Page = new PageRequest { PageSize = 200 } })).Tasks.Any(t => t.ApplicationId == filed.ApplicationId));
         return filed.ApplicationId;
     }
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Google.Rpc;
+using Grpc.Core;
 using Visitation.Contracts.Grpc;
 using Visitation.Contracts.Grpc.Application;
 using Visitation.Contracts.Grpc.BureauReview;
@@ -13,7 +15,9 @@ namespace Visitation.IntegrationTests.Chain;
 /// The no-show option (docs/visitor-refusal-and-no-shows.md) through the real services, on the run's
 /// prison that has it switched on (<see cref="Orgs.NoShowPrison"/>: two no-shows within six months hold
 /// the family's new applications back for three months). The no-shows are the venue day's own: nobody
-/// checks in and the no-show timer fires.
+/// checks in and the no-show timer fires. The family is held back where it asks (<c>CheckEligibility</c>) and where it
+/// files (<c>SubmitApplication</c>); the prison's own refusal of an application filed inside a suspension is the rule's
+/// (<c>Visitation.Rules.Tests/Eligibility/NoShowSuspensionTests</c>).
 /// </summary>
 public sealed class NoShowSuspensionTests(VisitationSystem system)
 {
@@ -73,13 +77,16 @@ public sealed class NoShowSuspensionTests(VisitationSystem system)
         // The suspension is the family's with this inmate, not the inmate's.
         Assert.Equal(EligibilityOutcome.Eligible, anotherFamily.Outcome);
 
-        // Filed anyway, the prison refuses it with the same reason, and the family's SMS says why in its own words.
-        var refusedId = await _chain.DriveToPrisonTaskAsync(next);
-        var refused = await _chain.Officer.ApproveApplicationAsync(new PrisonApproveRequest { ApplicationId = refusedId });
-        Assert.False(refused.Approved);
-        Assert.Equal(("NO_SHOW_SUSPENSION", expected), (refused.ReasonCode, refused.Reason));
-        await _chain.WaitForOutcomeAsync(refusedId, ApplicationStatus.PrisonRejected, smsCount: 2);
-        Assert.Contains(await system.SmsTo(family.Phone), sms => sms.Text.Contains("原因：此前多次预约会见未到场。", StringComparison.Ordinal));
+        // Filing is refused at the counter too, with the same words, and nothing is filed; another family files.
+        var filed = await Assert.ThrowsAsync<RpcException>(async () => await _chain.Clerk.SubmitApplicationAsync(next));
+        var otherFamilysId = await _chain.SubmitAsync(ForNoShowPrison(new Family(system.Clock).Application(inmate)));
+
+        Assert.Equal(StatusCode.InvalidArgument, filed.StatusCode);
+        var violation = Assert.Single(filed.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations);
+        Assert.Equal(("visitors", expected, "NO_SHOW_SUSPENSION"), (violation.Field, violation.Description, violation.Reason));
+        Assert.NotEmpty(otherFamilysId);
+        var filedForInmate = await _chain.Clerk.ListApplicationsAsync(new ListApplicationsRequest { Query = inmate });
+        Assert.DoesNotContain(filedForInmate.Applications, a => a.ApplicationId != otherFamilysId && a.Status == ApplicationStatus.Submitted);
     }
 
     private static SubmitApplicationRequest ForNoShowPrison(SubmitApplicationRequest request)

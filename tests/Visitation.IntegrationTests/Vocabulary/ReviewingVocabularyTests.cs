@@ -1,4 +1,5 @@
 using Visitation.Contracts.Grpc.PrisonApproval;
+using VisitorRemovalReason = Visitation.Contracts.Grpc.VisitorRemovalReason;
 using Visitation.Rules.Eligibility;
 using Visitation.Workflow.Grpc;
 using Visitation.Workflow.ReferenceData;

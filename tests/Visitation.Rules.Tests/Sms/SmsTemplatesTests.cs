@@ -36,6 +36,7 @@ public sealed class SmsTemplatesTests
     [InlineData(SmsKind.NotArranged, "reason,officeName")]
     [InlineData(SmsKind.SentBack, "materials,date,officeName")]
     [InlineData(SmsKind.VisitorsRemoved, "visitors,reason,officeName")]
+    [InlineData(SmsKind.VisitorsRemovedAtReview, "visitors,reason,officeName")]
     public void EachKindNeedsExactlyItsPlaceholders(SmsKind kind, string expected)
     {
         Assert.Equal(expected.Split(','), SmsTemplates.Placeholders(kind));
@@ -53,6 +54,7 @@ public sealed class SmsTemplatesTests
     [InlineData(SmsKind.NotArranged)]
     [InlineData(SmsKind.SentBack)]
     [InlineData(SmsKind.VisitorsRemoved)]
+    [InlineData(SmsKind.VisitorsRemovedAtReview)]
     public void RendersWithEveryPlaceholderReplaced(SmsKind kind)
     {
         var text = SmsTemplates.Render(kind, Values);

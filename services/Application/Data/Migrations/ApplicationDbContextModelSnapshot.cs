@@ -489,6 +489,10 @@ namespace Visitation.Application.Data.Migrations
                                 .HasColumnType("text")
                                 .HasColumnName("relation");
 
+                            b1.Property<bool>("RemovedFromVisit")
+                                .HasColumnType("boolean")
+                                .HasColumnName("removed_from_visit");
+
                             b1.HasKey("ApplicationId", "Ordinal")
                                 .HasName("pk_application_visitors");
 

@@ -1,3 +1,4 @@
+using Visitation.Messaging.Tracing;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Visitation.Application.Data;
@@ -19,7 +20,8 @@ namespace Visitation.Application.Features.Submit;
 /// the same request answers with the first application; the same request id with another body is
 /// ALREADY_EXISTS and files nothing (the id is bound to its request by <see cref="RequestFingerprint"/>).
 /// </summary>
-public sealed class SubmitApplicationHandler(ApplicationDbContext db, ReferenceDataSet reference, PrisonCalendars calendars, SubmissionEvents events, TimeProvider clock)
+public sealed class SubmitApplicationHandler(
+    ApplicationDbContext db, ReferenceDataSet reference, PrisonCalendars calendars, SubmissionEvents events, NoShowHold noShows, TimeProvider clock)
 {
     public async Task<SubmitApplicationReply> HandleAsync(SubmitApplicationRequest request, Caller caller, CancellationToken ct)
     {
@@ -33,9 +35,13 @@ public sealed class SubmitApplicationHandler(ApplicationDbContext db, ReferenceD
         }
 
         var now = ChinaTime.Now(clock);
-        var submission = SubmitValidator.Validate(request, office, reference, calendars, DateOnly.FromDateTime(now.DateTime));
+        var today = DateOnly.FromDateTime(now.DateTime);
+        var submission = SubmitValidator.Validate(request, office, reference, calendars, today);
+        await noShows.ThrowIfHeldAsync(request, today, ct);
         var application = Build(request, caller, office, submission, now);
         application.RequestHash = fingerprint;
+        // The application's trace begins here: its events, consumers and later decisions all join it.
+        using var trace = ApplicationTrace.Start("SubmitApplication", application.Id);
         db.Applications.Add(application);
         // Two events from one transaction: the reviewing stages' (no phone, no full ID number) and
         // notification's (the contact's phone), so each consumer receives only what it uses.

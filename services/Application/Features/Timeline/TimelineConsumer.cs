@@ -1,3 +1,4 @@
+using Visitation.Workflow.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Visitation.Application.Data;
 using Visitation.Messaging;
@@ -33,6 +34,7 @@ public abstract class TimelineConsumer<TEvent>(ApplicationDbContext db, TimeProv
             && application.Advance(status, step.MayRewind, step.ReopensCancelled?.Invoke(application) == true))
         {
             step.Apply?.Invoke(application);
+            WorkflowMetrics.StepReached(status.ToString(), step.At - application.SubmittedAt);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Visitation.Application.Data;
 using Visitation.Contracts.Events;
 using Visitation.Rules.Reviewing;
@@ -5,14 +6,25 @@ using Visitation.Rules.Reviewing;
 namespace Visitation.Application.Features.Timeline;
 
 /// <summary>
-/// The visit centre approved the visit without some visitors: the clerk reads who (position and relation)
-/// and why, beside the approval. The status is the approval's; this step only records the removal.
+/// A reviewing stage (the bureau or the visit centre) approved without some visitors: the clerk reads who (position and relation)
+/// and why, beside the approval. The status is the approval's; this step records the removal, and marks the visitors
+/// removed, so that the visit's no-show is not held against them at the next submission (<see cref="Submit.NoShowHold"/>).
 /// </summary>
 public sealed class VisitorsRemovedTimelineConsumer(ApplicationDbContext db, TimeProvider clock) : TimelineConsumer<VisitorsRemoved>(db, clock)
 {
     protected override TimelineStep Describe(VisitorsRemoved m) =>
-        new(m.ApplicationId, "prison-approval", "visitors-removed", m.OccurredAt, m.DecidedBy,
+        new(m.ApplicationId, m.ByBureau ? "bureau-review" : "prison-approval", "visitors-removed", m.OccurredAt, m.DecidedBy,
             VisitorRemovals.ReasonCode(m.Removed[0].Code),
             string.Concat(m.Removed.Select(r => VisitorRemovals.Message(r.VisitorIndex, r.Relation, r.Code))),
             Status: null);
+
+    protected override async Task HandleAsync(VisitorsRemoved message, CancellationToken cancellationToken)
+    {
+        await base.HandleAsync(message, cancellationToken);
+        var application = await Db.Applications.SingleAsync(a => a.Id == message.ApplicationId, cancellationToken);
+        foreach (var visitor in application.Visitors.Where(v => message.Removed.Any(r => r.VisitorIndex == v.Ordinal)))
+        {
+            visitor.RemovedFromVisit = true;
+        }
+    }
 }

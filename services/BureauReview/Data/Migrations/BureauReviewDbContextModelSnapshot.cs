@@ -74,6 +74,11 @@ namespace Visitation.BureauReview.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
 
+                    b.Property<string>("RemovedVisitors")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("removed_visitors");
+
                     b.Property<Guid?>("SendBackId")
                         .HasColumnType("uuid")
                         .HasColumnName("send_back_id");

@@ -13,7 +13,8 @@ namespace Visitation.BureauReview.Features.Decide;
 
 /// <summary>
 /// The reviewer's decision: recorded with who and why, and announced in the same transaction.
-/// Repeating the same decision answers with the recorded one; contradicting it is refused.
+/// Repeating the same decision answers with the recorded one; contradicting it is refused. An approval may leave some
+/// visitors out, as the prison's may (<see cref="VisitorRemovalRequest"/>).
 /// </summary>
 public sealed class ReviewDecisionHandler(BureauReviewDbContext db, TimeProvider clock)
 {
@@ -25,12 +26,19 @@ public sealed class ReviewDecisionHandler(BureauReviewDbContext db, TimeProvider
             return Decisions.Recorded(review);
         }
 
+        // The prison judges, registers and books only the visitors who remain (docs/visitor-refusal-and-no-shows.md).
+        var removal = VisitorRemovalRequest.Of(review.Application, request.RemoveVisitors);
         var now = ChinaTime.Now(clock);
-        review.Approve(caller.UserId, now, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim());
-        db.Publish(new BureauApproved(review.Application, caller.UserId, review.Reason, now), now);
-        db.Audit(caller, AuditEvent.ReviewApproved, review.Audited(), outcome: "approved");
+        review.Approve(caller.UserId, now, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), removal.Removed);
+        db.Publish(new BureauApproved(removal.Remaining, caller.UserId, review.Reason, now), now);
+        if (removal.Any)
+        {
+            db.Publish(new VisitorsRemoved(review.ApplicationId, review.Application.PrisonId, removal.Removed, caller.UserId, now, ByBureau: true), now);
+        }
+
+        db.Audit(caller, AuditEvent.ReviewApproved, review.Audited(), outcome: Decisions.ApprovedOutcome(review));
         await db.SaveChangesAsync(ct);
-        return Decisions.Approved(caller.UserId, now);
+        return Decisions.WithRemovals(Decisions.Approved(caller.UserId, now), review);
     }
 
     public async Task<Decision> RejectAsync(RejectReviewRequest request, Caller caller, CancellationToken ct)

@@ -36,7 +36,7 @@ public static class ApplicationWords
         TimelineEvent.SmsDelivered => "短信已送达",
         TimelineEvent.SentBack => "退回补正",
         TimelineEvent.Resubmitted => "补正后重新提交",
-        TimelineEvent.VisitorsRemoved => "监狱不予部分会见人会见",
+        TimelineEvent.VisitorsRemoved => "部分会见人不予会见",
         _ => "其他",
     };
 
@@ -53,6 +53,7 @@ public static class ApplicationWords
         SmsKind.NotArranged => "未能安排通知",
         SmsKind.SentBack => "补正材料通知",
         SmsKind.VisitorsRemoved => "部分会见人不能参加通知",
+        SmsKind.VisitorsRemovedAtReview => "复审部分会见人不能参加通知",
         _ => "其他短信",
     };
 

@@ -35,16 +35,6 @@ public static class PrisonNames
         ("OTHER", "其他原因"),
     ];
 
-    /// <summary>Why the officer refuses one visitor while approving the visit (docs/visitor-refusal-and-no-shows.md).</summary>
-    public static IReadOnlyList<(Visitation.Contracts.Grpc.PrisonApproval.VisitorRemovalReason Reason, string Name)> RemovalReasons { get; } =
-    [
-        (Visitation.Contracts.Grpc.PrisonApproval.VisitorRemovalReason.NotRelativeInScope, "不属于可会见的亲属范围"),
-        (Visitation.Contracts.Grpc.PrisonApproval.VisitorRemovalReason.Barred, "被禁止会见"),
-        (Visitation.Contracts.Grpc.PrisonApproval.VisitorRemovalReason.DocumentsMissing, "证明材料不全"),
-        (Visitation.Contracts.Grpc.PrisonApproval.VisitorRemovalReason.RelationshipUnproven, "亲属关系未能核实"),
-        (Visitation.Contracts.Grpc.PrisonApproval.VisitorRemovalReason.IdentityUnverified, "身份未能核实"),
-    ];
-
     public static string Rule(string rule) => Rules.GetValueOrDefault(rule, rule);
 
     /// <summary>A refusal's text after its code's label where the officer's list has one ("亲属关系证明不足：…"); a rule's own sentence alone otherwise.</summary>

@@ -11,7 +11,8 @@ namespace Visitation.Console.Pages.Review;
 
 /// <summary>
 /// One application at the bureau's re-review: what the family applied for and what the counter checked,
-/// as the reviewer may see it (ID numbers masked); approve, or reject with a coded reason and a note.
+/// as the reviewer may see it (ID numbers masked); approve — without some visitors if need be, with the officer's
+/// remove-visitor control (<see cref="VisitorRemovalChoices"/>) — or reject with a coded reason and a note.
 /// The service answers a repeated decision with the recorded one, so a double submit decides once.
 /// </summary>
 public sealed class DecideModel(ServiceClients services, ReferenceDataSet reference, TimeProvider clock) : ConsolePage
@@ -23,7 +24,7 @@ public sealed class DecideModel(ServiceClients services, ReferenceDataSet refere
     public RejectionForm Rejection { get; set; } = new();
 
     [BindProperty]
-    public string? ApprovalNote { get; set; }
+    public ApprovalForm Approval { get; set; } = new();
 
     /// <summary>The application, when the county's queue (pending or expired) holds it.</summary>
     public ReviewTask? Item { get; private set; }
@@ -39,13 +40,15 @@ public sealed class DecideModel(ServiceClients services, ReferenceDataSet refere
         try
         {
             var review = await services.BureauReviewAsync();
-            var request = new ApproveReviewRequest { ApplicationId = id, Note = ApprovalNote?.Trim() ?? string.Empty };
+            var request = new ApproveReviewRequest { ApplicationId = id, Note = Approval.Note?.Trim() ?? string.Empty };
+            request.RemoveVisitors.AddRange(VisitorRemovalChoices.Removals(Approval.RemoveVisitors));
             await OnceAsync(() => review.ApproveApplicationAsync(request, cancellationToken: HttpContext.RequestAborted).ResponseAsync);
             return Redirect("/Review?approved=" + Uri.EscapeDataString(id));
         }
         catch (RpcException error)
         {
-            Errors.Show(error);
+            // A removal's violation (e.g. no adult left) goes beside the remove-visitor control.
+            Errors.Show(error, ModelState, nameof(Approval), FieldLabels.Review);
             await LoadAsync(id);
             return Page();
         }
@@ -95,6 +98,15 @@ public sealed class DecideModel(ServiceClients services, ReferenceDataSet refere
                 ?? (await ReviewQueue.LoadAsync(client, overdue: true, cancel)).FirstOrDefault(t => t.ApplicationId == id);
         });
     }
+}
+
+/// <summary>Approving: a note for the record, and the visitors the bureau refuses (the others go on to the prison).</summary>
+public sealed class ApprovalForm
+{
+    public string? Note { get; set; }
+
+    /// <summary>One entry per visitor, by position: the reason (a <see cref="Contracts.Grpc.VisitorRemovalReason"/> name) the visitor may not come, or empty.</summary>
+    public List<string?> RemoveVisitors { get; set; } = [];
 }
 
 /// <summary>Not approving: one of the coded reasons, and a note for the staff (the family's SMS names only the reason's kind).</summary>

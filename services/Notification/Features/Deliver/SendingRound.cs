@@ -1,3 +1,4 @@
+using Visitation.Messaging.Tracing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Visitation.Messaging.FaultInjection;
@@ -81,7 +82,7 @@ internal sealed partial class SendingRound(
             var attempt = sms.StartAttempt(provider.Name, now);
             db.Attempts.Add(attempt);
             sentTo[number].Add(now);
-            sends.Add(new PendingSend(sms.Id, attempt.Id, provider, new OutgoingSms(attempt.Id, sms.Phone, kind, sms.Values)));
+            sends.Add(new PendingSend(sms.Id, sms.ApplicationId, attempt.Id, provider, new OutgoingSms(attempt.Id, sms.Phone, kind, sms.Values)));
         }
 
         await db.SaveChangesAsync(ct);
@@ -129,6 +130,9 @@ internal sealed partial class SendingRound(
 
     private async Task SendAsync(PendingSend send, CancellationToken ct)
     {
+        // The send is a step of the application's trace, its provider call a child of it.
+        using var trace = ApplicationTrace.Start("sms send", send.ApplicationId, System.Diagnostics.ActivityKind.Client);
+        trace?.SetTag("visitation.sms.kind", send.Sms.Kind.ToString());
         SendResult result;
         try
         {
@@ -167,7 +171,7 @@ internal sealed partial class SendingRound(
         LogAnswered(logger, sms.Id, sms.Kind, Mask.Phone(sms.Phone), result.Outcome, result.ProviderCode);
     }
 
-    private sealed record PendingSend(Guid MessageId, Guid AttemptId, ISmsProvider Provider, OutgoingSms Sms);
+    private sealed record PendingSend(Guid MessageId, Guid ApplicationId, Guid AttemptId, ISmsProvider Provider, OutgoingSms Sms);
 
     private sealed record Claimed(int Count, IReadOnlyList<PendingSend> Sends);
 

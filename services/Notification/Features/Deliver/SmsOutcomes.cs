@@ -1,3 +1,4 @@
+using Visitation.Workflow.Metrics;
 using Visitation.Contracts.Events;
 using Visitation.Notification.Data;
 using Visitation.Notification.Features.Deliver.Providers;
@@ -77,6 +78,7 @@ internal static class SmsOutcomes
             case DeliveryOutcome.Delivered:
                 // When we learnt it, on our clock, as every other step of the timeline: the provider's clock is not ours.
                 sms.Delivered(now);
+                WorkflowMetrics.SmsOutcome(sms.Kind, "delivered");
                 db.Publish(new SmsDelivered(sms.ApplicationId, sms.Id, sms.Kind, Mask.Phone(sms.Phone), sms.DeliveredAt!.Value), now);
                 break;
             case DeliveryOutcome.FailedPermanently:
@@ -91,6 +93,7 @@ internal static class SmsOutcomes
     private static void Submitted(NotificationDbContext db, SmsMessage sms, string? providerMessageId, SmsDeliveryOptions options, DateTimeOffset now)
     {
         sms.Submitted(providerMessageId, now, now + options.ReceiptWait);
+        WorkflowMetrics.SmsOutcome(sms.Kind, "submitted");
         db.Publish(new SmsSent(sms.ApplicationId, sms.Id, sms.Kind, Mask.Phone(sms.Phone), sms.Text, now), now);
     }
 
@@ -108,6 +111,12 @@ internal static class SmsOutcomes
         db.Publish(Failed(sms, now), now);
     }
 
-    private static SmsFailed Failed(SmsMessage sms, DateTimeOffset now) =>
+    private static SmsFailed Failed(SmsMessage sms, DateTimeOffset now)
+    {
+        WorkflowMetrics.SmsOutcome(sms.Kind, (sms.FailureReason ?? SmsFailureReason.OutOfRetries).ToString());
+        return Build(sms, now);
+    }
+
+    private static SmsFailed Build(SmsMessage sms, DateTimeOffset now) =>
         new(sms.ApplicationId, sms.Id, sms.Kind, Mask.Phone(sms.Phone), sms.FailureReason ?? SmsFailureReason.OutOfRetries, sms.ProviderCode, now);
 }

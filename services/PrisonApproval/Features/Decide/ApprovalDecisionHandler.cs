@@ -26,7 +26,7 @@ public sealed class ApprovalDecisionHandler(PrisonApprovalDbContext db, InmateFa
         var approval = await LoadAsync(request.ApplicationId, caller, ct);
         if (approval.IsRepeatOf(ReviewStatus.Approved))
         {
-            return ApprovalOutcomes.WithRemovals(Decisions.Recorded(approval), approval);
+            return Decisions.Recorded(approval);
         }
 
         // The rules judge, and scheduling books, the visitors who remain (docs/visitor-refusal-and-no-shows.md).
@@ -78,9 +78,7 @@ public sealed class ApprovalDecisionHandler(PrisonApprovalDbContext db, InmateFa
     private void Audit(Approval approval, Caller caller)
     {
         var approved = approval.Status == ReviewStatus.Approved;
-        var outcome = !approved ? "rejected"
-            : approval.RemovedVisitors.Count == 0 ? "approved"
-            : "approved_without:" + string.Join(",", approval.RemovedVisitors.Select(r => $"{r.VisitorIndex}=visitor_{r.Code}"));
+        var outcome = approved ? Decisions.ApprovedOutcome(approval) : "rejected";
         db.Audit(caller, approved ? AuditEvent.ApprovalApproved : AuditEvent.ApprovalRejected, approval.Audited(),
             reason: approval.ReasonCode, outcome: outcome);
     }

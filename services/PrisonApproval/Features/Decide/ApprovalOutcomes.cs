@@ -75,21 +75,7 @@ public sealed class ApprovalOutcomes(PrisonApprovalDbContext db, ReferenceDataSe
             db.Publish(new VisitorsRemoved(approval.ApplicationId, approval.PrisonId, removal.Removed, decidedBy, now), now);
         }
 
-        return WithRemovals(Decisions.Approved(decidedBy, now), approval);
-    }
-
-    /// <summary>The approval's reply with the visitors it was given without, as the decision recorded them.</summary>
-    public static Decision WithRemovals(Decision decision, Approval approval)
-    {
-        ArgumentNullException.ThrowIfNull(decision);
-        ArgumentNullException.ThrowIfNull(approval);
-        decision.RemovedVisitors.AddRange(approval.RemovedVisitors.Select(r => new RemovedVisitor
-        {
-            VisitorIndex = r.VisitorIndex,
-            ReasonCode = Visitation.Rules.Reviewing.VisitorRemovals.ReasonCode(r.Code),
-            Reason = Visitation.Rules.Reviewing.VisitorRemovals.Message(r.VisitorIndex, r.Relation, r.Code),
-        }));
-        return decision;
+        return Decisions.WithRemovals(Decisions.Approved(decidedBy, now), approval);
     }
 
     /// <summary>

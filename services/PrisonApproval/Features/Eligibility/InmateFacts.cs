@@ -5,6 +5,7 @@ using Visitation.Rules.Eligibility;
 using Visitation.Rules.Policies;
 using Visitation.Rules.ReferenceData;
 using Visitation.Rules.Calendars;
+using Visitation.Rules.Slots;
 
 namespace Visitation.PrisonApproval.Features.Eligibility;
 
@@ -110,7 +111,7 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
         var approvals = await db.Approvals.AsNoTracking().Where(a => ids.Contains(a.ApplicationId)).ToListAsync(ct);
         var ours = approvals
             .Where(a => a.Application.Visitors
-                .Where((_, index) => !a.RemovedVisitors.Any(r => r.VisitorIndex == index))
+                .Where((v, index) => !a.RemovedVisitors.Any(r => r.VisitorIndex == (v.Position ?? index)))
                 .Any(v => visitorKeys.Contains(v.VisitorKey)))
             .Select(a => a.ApplicationId)
             .ToHashSet();
@@ -123,7 +124,7 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
         var policy = PolicyOf(inmate);
         var state = StateOf(inmate);
         var ledger = await LedgerAsync(inmate, request.Month, ct);
-        var (days, next) = BookableDaysOf(inmate, request, policy.AdvanceDays);
+        var (days, next) = await BookableDaysOfAsync(inmate, request, policy, ct);
         var verdict = VisitDaysJudgement.Evaluate(policy, state, ledger, request, days, next, prisonRulesOnly);
         var longer = useLongerVisit && ledger.Approvals.Any(a => a.Kind == SpecialApproval.LongerVisit && a.IsCompleteFor(policy.ExtraVisitApprovalChain));
         return new Judgement(
@@ -146,14 +147,38 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
 
     /// <summary>
     /// The inmate's area's video days of the month scheduling could still book (China time), and when there are none the
-    /// next month that has some. An area the reference data does not know has none.
+    /// next month that has some. An area the reference data does not know has none. A day on which the inmate's own booked
+    /// video visits already reach the policy's limit (<see cref="VisitPolicy.VideoVisitsPerInmatePerDay"/>) is no day for
+    /// another: scheduling would skip it too (its <c>SlotFinder</c>), so a month whose remaining days all hold this inmate's
+    /// visits is refused here rather than ending in "no slot".
     /// </summary>
-    private (IReadOnlyList<DateOnly> Days, VisitMonth? Next) BookableDaysOf(Inmate inmate, VisitRequest request, int advanceDays)
+    private async Task<(IReadOnlyList<DateOnly> Days, VisitMonth? Next)> BookableDaysOfAsync(Inmate inmate, VisitRequest request, VisitPolicy policy, CancellationToken ct)
     {
         var area = calendars.Area(inmate.PrisonId, inmate.Area);
-        return area is null
-            ? ([], null)
-            : NoVisitDayLeft.Judge(request.Month, request.SubmittedOn, advanceDays, ChinaTime.Today(clock), m => calendars.VideoDays(area, m.Year, m.Month));
+        if (area is null)
+        {
+            return ([], null);
+        }
+
+        var today = ChinaTime.Today(clock);
+        var full = await FullDaysAsync(inmate, today, policy.VideoVisitsPerInmatePerDay, ct);
+        return NoVisitDayLeft.Judge(request.Month, request.SubmittedOn, policy.AdvanceDays, today,
+            m => calendars.VideoDays(area, m.Year, m.Month).Where(d => !full.Contains(d.Date)));
+    }
+
+    /// <summary>
+    /// The days after today on which the inmate already has as many booked video visits as one day may hold: the
+    /// ledger's booked entries carry the day scheduling confirmed (<c>VisitScheduledLedgerConsumer</c>), so the prison
+    /// judges by its own records and asks scheduling nothing.
+    /// </summary>
+    private async Task<HashSet<DateOnly>> FullDaysAsync(Inmate inmate, DateOnly today, int perDay, CancellationToken ct)
+    {
+        var booked = await db.QuotaEntries.AsNoTracking()
+            .Where(e => e.InmateId == inmate.Id && e.Mode == CountedVisit.Video && e.Outcome == CountedVisit.Booked && e.Date != null && e.Date > today)
+            .Select(e => e.Date!.Value)
+            .ToListAsync(ct);
+        var days = booked.Distinct().ToList();
+        return [.. days.Except(InmateDayLimit.DaysWithRoom(days, booked, perDay))];
     }
 
     private async Task<List<RuleFailure>> RelationMismatchesAsync(Inmate inmate, ApplicationDetails application, CancellationToken ct)

@@ -17,8 +17,9 @@ public static class ApprovalTaskView
         view.CountyId = approval.Application.CountyId;
         view.MatchedInmateNumber = matchedInmateNumber;
         view.Status = ReviewViews.Status<ApprovalStatus>(approval.Status);
-        view.Visitors.AddRange(approval.Application.Visitors.Select(v => new ApprovalVisitor
+        view.Visitors.AddRange(approval.Application.Visitors.Select((v, index) => new ApprovalVisitor
         {
+            Position = v.Position ?? index,
             Name = v.Name,
             IdNumberMasked = v.IdNumberMasked,
             Relation = ProtoCodes.FromCode<Relation>(v.Relation),

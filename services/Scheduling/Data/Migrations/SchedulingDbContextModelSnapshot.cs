@@ -281,6 +281,32 @@ namespace Visitation.Scheduling.Data.Migrations
                     b.ToTable("closures", (string)null);
                 });
 
+            modelBuilder.Entity("Visitation.Scheduling.Data.InmateArea", b =>
+                {
+                    b.Property<string>("PrisonId")
+                        .HasColumnType("text")
+                        .HasColumnName("prison_id");
+
+                    b.Property<string>("InmateNumber")
+                        .HasColumnType("text")
+                        .HasColumnName("inmate_number");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("area");
+
+                    b.Property<DateTimeOffset>("MovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("moved_at");
+
+                    b.HasKey("PrisonId", "InmateNumber")
+                        .HasName("pk_inmate_areas");
+
+                    b.ToTable("inmate_areas", (string)null);
+                });
+
             modelBuilder.Entity("Visitation.Scheduling.Data.Visit", b =>
                 {
                     b.Property<Guid>("Id")

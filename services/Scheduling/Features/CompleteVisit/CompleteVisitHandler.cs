@@ -1,3 +1,4 @@
+using Visitation.Workflow.Metrics;
 using Visitation.Contracts.Events;
 using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.Rules.Visits;
@@ -18,6 +19,7 @@ public sealed class CompleteVisitHandler(SchedulingDbContext db, VisitSteps step
         return steps.RunAsync(request.VisitId, caller, VisitAction.Complete, (visit, now) =>
         {
             visit.Complete(caller.UserId, now);
+            WorkflowMetrics.VisitEnded("completed");
             db.Publish(new VisitCompleted(visit.ApplicationId, visit.Id, visit.PrisonId, visit.InmateNumber, visit.Date, visit.MinutesUsed!.Value, caller.UserId, now), now);
             return Task.CompletedTask;
         }, ct);

@@ -1,3 +1,4 @@
+using Visitation.Messaging.Tracing;
 using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Events;
 using Visitation.Contracts.Grpc.Scheduling;
@@ -29,6 +30,7 @@ public sealed class ConfirmVisitHandler(SchedulingDbContext db, SlotFinder slots
         var move = ParseMove(request);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var visit = await db.Visits.SingleOrDefaultAsync(VisitLookup.OfCallersSide(id, caller), ct) ?? throw GrpcErrors.NotFound("会见", request.VisitId);
+        using var trace = ApplicationTrace.Start("ConfirmVisit", visit.ApplicationId); // a step of the application's one trace
         if (visit.Status == VisitStatus.Scheduled && (move is null || (move.Value.Date == visit.Date && move.Value.Start == visit.Start)))
         {
             return VisitViews.ToView(visit); // confirming twice answers with the same visit

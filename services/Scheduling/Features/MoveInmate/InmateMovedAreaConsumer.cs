@@ -18,10 +18,11 @@ namespace Visitation.Scheduling.Features.MoveInmate;
 /// on a day it does not, the visit is cancelled as a schedule change and the family offered the new area's free slot
 /// nearest the booked one in the same month (<see cref="NearestSlot"/>) — told by SMS that the time changes and, once
 /// the visit centre confirms, the new time — or, with none, the ordinary re-offer (the next month) or "no day".
-/// A visit today keeps its day: it is too late to move it.
+/// A visit today keeps its day: it is too late to move it. The new area is recorded (<see cref="CurrentInmateArea"/>)
+/// so that an approval still on its way is proposed there.
 /// </summary>
 public sealed class InmateMovedAreaConsumer(
-    SchedulingDbContext db, VisitCancellation cancellation, SlotFinder slots, Proposals proposals, PrisonCalendars calendars, TimeProvider clock)
+    SchedulingDbContext db, VisitCancellation cancellation, SlotFinder slots, Proposals proposals, PrisonCalendars calendars, CurrentInmateArea currentArea, TimeProvider clock)
     : InboxConsumer<InmateMovedArea, SchedulingDbContext>(db, clock)
 {
     public const string Reason = "会见安排调整，原定会见日不再安排视频会见";
@@ -29,10 +30,6 @@ public sealed class InmateMovedAreaConsumer(
     protected override async Task HandleAsync(InmateMovedArea message, CancellationToken cancellationToken)
     {
         var visits = await OpenVisitsAsync(message, cancellationToken);
-        if (visits.Count == 0)
-        {
-            return;
-        }
 
         // A proposal's and a cancellation's locks, in their order: the applications', then the prison's and the venues'.
         foreach (var application in visits.Select(v => v.ApplicationId).Distinct().Order())
@@ -41,6 +38,8 @@ public sealed class InmateMovedAreaConsumer(
         }
 
         await slots.LockAsync([message.PrisonId], visits.Select(v => v.VenueId), cancellationToken);
+        // Recorded even with no visit yet: an approval on its way is then proposed in the new area.
+        await currentArea.RecordAsync(message, cancellationToken);
         visits = await OpenVisitsAsync(message, cancellationToken); // as they stand under the locks
         var area = calendars.Area(message.PrisonId, message.ToArea);
         var today = ChinaTime.Today(Clock);

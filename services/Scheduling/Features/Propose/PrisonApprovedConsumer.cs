@@ -8,6 +8,7 @@ using Visitation.Messaging;
 using Visitation.Rules.Calendars;
 using Visitation.Workflow.Withdrawals;
 using Visitation.Workflow.Audit;
+using Visitation.Scheduling.Features.MoveInmate;
 
 namespace Visitation.Scheduling.Features.Propose;
 
@@ -18,7 +19,7 @@ namespace Visitation.Scheduling.Features.Propose;
 /// capacity, on the family's preferred days and part of day when they have room — and holds it for
 /// the visit centre to confirm.
 /// </summary>
-public sealed class PrisonApprovedConsumer(SchedulingDbContext db, Proposals proposals, TimeProvider clock)
+public sealed class PrisonApprovedConsumer(SchedulingDbContext db, Proposals proposals, CurrentInmateArea currentArea, TimeProvider clock)
     : InboxConsumer<PrisonApproved, SchedulingDbContext>(db, clock)
 {
     protected override async Task HandleAsync(PrisonApproved message, CancellationToken cancellationToken)
@@ -34,7 +35,9 @@ public sealed class PrisonApprovedConsumer(SchedulingDbContext db, Proposals pro
         var now = ChinaTime.Now(Clock);
         KeepAvoidDays(message);
         await Db.SaveChangesAsync(cancellationToken);
-        var basis = BasisOf(message, now);
+        // The inmate may have moved to another area since prison approval judged it: the move wins.
+        var area = await currentArea.OfAsync(application.PrisonId, message.InmateNumber, message.PrisonArea, cancellationToken);
+        var basis = BasisOf(message, area, now);
         var month = Proposals.MonthOf(application.VisitMonth);
         if (await proposals.FindAsync(basis, [month], avoid: null, cancellationToken) is { } choice)
         {
@@ -70,11 +73,11 @@ public sealed class PrisonApprovedConsumer(SchedulingDbContext db, Proposals pro
     }
 
     /// <summary>The first proposal's basis: no earlier than the policy's advance days after submission, and never today.</summary>
-    private static VisitBasis BasisOf(PrisonApproved message, DateTimeOffset now)
+    private static VisitBasis BasisOf(PrisonApproved message, string area, DateTimeOffset now)
     {
         var application = message.Application;
         var earliest = BookableDays.Earliest(application.SubmittedOn, message.AdvanceDays, DateOnly.FromDateTime(now.DateTime));
-        return new VisitBasis(application.ApplicationId, application.PrisonId, message.PrisonArea, application.VenueId, application.CountyId,
+        return new VisitBasis(application.ApplicationId, application.PrisonId, area, application.VenueId, application.CountyId,
             application.InmateName, message.InmateNumber, application.VisitMonth, message.VisitMinutes, earliest,
             VisitBasis.PreferenceOf(application.PreferredDates, application.PreferredPartOfDay),
             [.. (application.Visitors ?? []).Select(v => new BookedVisitor

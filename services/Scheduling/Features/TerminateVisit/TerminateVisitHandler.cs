@@ -1,3 +1,4 @@
+using Visitation.Workflow.Metrics;
 using Visitation.Contracts.Events;
 using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.Rules.ReferenceData;
@@ -37,6 +38,7 @@ public sealed class TerminateVisitHandler(SchedulingDbContext db, VisitSteps ste
             var reason = Termination.Reasons[request.ReasonCode];
             var outcome = new VisitOutcome(request.ReasonCode, StaffNotes.OrNull(request.Note) is { } note ? $"{reason}（{note}）" : reason, caller.UserId);
             visit.Terminate(outcome, severity!, request.PenaltyMonths, now);
+            WorkflowMetrics.VisitEnded("terminated");
             db.Publish(new VisitTerminated(visit.ApplicationId, visit.Id, visit.PrisonId, visit.InmateNumber, visit.Date, outcome.ReasonCode, outcome.Reason,
                 severity!, request.PenaltyMonths, visit.MinutesUsed!.Value, caller.UserId, now), now);
             return Task.CompletedTask;

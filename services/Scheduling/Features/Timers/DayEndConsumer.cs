@@ -1,3 +1,4 @@
+using Visitation.Workflow.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Events;
 using Visitation.Contracts.Timers;
@@ -44,6 +45,7 @@ public sealed class DayEndConsumer(SchedulingDbContext db, SlotFinder slots, Vis
                 return;
             case DayEndOutcome.CompleteSoFar:
                 visit.Complete(By, now);
+                WorkflowMetrics.VisitEnded("completed");
                 Db.AuditSystem(AuditEvent.VisitCompleted, visit.Audited(), outcome: "closed_at_day_end");
                 Db.Publish(new VisitCompleted(visit.ApplicationId, visit.Id, visit.PrisonId, visit.InmateNumber, visit.Date, visit.MinutesUsed!.Value, By, now), now);
                 return;

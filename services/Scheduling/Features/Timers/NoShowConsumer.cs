@@ -1,3 +1,4 @@
+using Visitation.Workflow.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Events;
 using Visitation.Contracts.Timers;
@@ -26,6 +27,7 @@ public sealed class NoShowConsumer(SchedulingDbContext db, TimeProvider clock)
 
         var now = ChinaTime.Now(Clock);
         visit.MarkNoShow(now);
+        WorkflowMetrics.VisitEnded("no_show");
         Db.AuditSystem(AuditEvent.VisitNoShow, visit.Audited());
         Db.Publish(new VisitNoShow(visit.ApplicationId, visit.Id, visit.PrisonId, visit.InmateNumber, visit.Date, now), now);
     }

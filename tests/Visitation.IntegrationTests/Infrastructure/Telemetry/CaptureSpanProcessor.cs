@@ -11,6 +11,17 @@ namespace Visitation.IntegrationTests.Infrastructure.Telemetry;
 /// </summary>
 public sealed class CaptureSpanProcessor : BaseProcessor<Activity>
 {
+    private static Dictionary<string, string> TagsOf(Activity span)
+    {
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in span.EnumerateTagObjects())
+        {
+            tags.TryAdd(key, value?.ToString() ?? string.Empty);
+        }
+
+        return tags;
+    }
+
     public override void OnEnd(Activity data)
     {
         if (!TelemetryCapture.IsRecording)
@@ -40,5 +51,9 @@ public sealed class CaptureSpanProcessor : BaseProcessor<Activity>
         }
 
         TelemetryCapture.Add("span", text.ToString());
+        TelemetryCapture.AddSpan(new CapturedSpan(
+            data.TraceId, data.SpanId, data.ParentSpanId, data.Source.Name, data.DisplayName, data.Kind,
+            TagsOf(data),
+            [.. data.Links.Select(l => l.Context.TraceId)]));
     }
 }

@@ -31,16 +31,24 @@ public static class TelemetryCapture
 
     internal static void Add(string signal, string text) => _current?.Add(signal, text);
 
+    internal static void AddSpan(CapturedSpan span) => _current?.AddSpan(span);
+
     /// <summary>One test's window of the services' telemetry.</summary>
     public sealed class Recording : IDisposable
     {
         private readonly ConcurrentQueue<(string Signal, string Text)> _items = new();
+        private readonly ConcurrentDictionary<System.Diagnostics.ActivitySpanId, CapturedSpan> _spans = new();
+        private readonly ConcurrentDictionary<string, Instrument> _instruments = new(StringComparer.Ordinal);
         private readonly MeterListener _meters = new();
 
         internal Recording()
         {
             // Every instrument of every meter in the process: the tags of what the hosts measure.
-            _meters.InstrumentPublished = (instrument, listener) => listener.EnableMeasurementEvents(instrument);
+            _meters.InstrumentPublished = (instrument, listener) =>
+            {
+                _instruments.TryAdd(instrument.Name, instrument);
+                listener.EnableMeasurementEvents(instrument);
+            };
             _meters.SetMeasurementEventCallback<long>((i, _, tags, _) => AddTags(i, tags));
             _meters.SetMeasurementEventCallback<int>((i, _, tags, _) => AddTags(i, tags));
             _meters.SetMeasurementEventCallback<double>((i, _, tags, _) => AddTags(i, tags));
@@ -65,6 +73,17 @@ public static class TelemetryCapture
         public int CountOf(string signal) => _items.Count(i => i.Signal == signal);
 
         internal void Add(string signal, string text) => _items.Enqueue((signal, text));
+
+        /// <summary>
+        /// The spans ended so far, each once: the in-process hosts' tracers all listen to the same
+        /// sources, so one span reaches every host's processor.
+        /// </summary>
+        public IReadOnlyCollection<CapturedSpan> Spans => [.. _spans.Values];
+
+        internal void AddSpan(CapturedSpan span) => _spans.TryAdd(span.SpanId, span);
+
+        /// <summary>Every instrument of every meter in the process, by name.</summary>
+        public IReadOnlyDictionary<string, Instrument> Instruments => _instruments;
 
         public void Dispose()
         {

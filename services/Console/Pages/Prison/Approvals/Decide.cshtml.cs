@@ -2,6 +2,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Mvc;
 using Visitation.Console.Calls;
 using Visitation.Console.Errors;
+using Visitation.Console.Vocabulary;
 using Visitation.Contracts.Grpc;
 using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.Rules.ReferenceData;
@@ -105,12 +106,8 @@ public sealed class ApproveForm
     /// <summary>One entry per visitor, by position: the reason (a <see cref="VisitorRemovalReason"/> name) the visitor may not come, or empty.</summary>
     public List<string?> RemoveVisitors { get; set; } = [];
 
-    /// <summary>The visitors the officer refused, as the request names them; an entry that is no reason keeps its visitor.</summary>
-    public IEnumerable<VisitorRemoval> Removals() =>
-        RemoveVisitors
-            .Select((reason, index) => (Index: index, Parsed: Enum.TryParse<VisitorRemovalReason>(reason, out var parsed) && Enum.IsDefined(parsed) ? parsed : VisitorRemovalReason.Unspecified))
-            .Where(r => r.Parsed != VisitorRemovalReason.Unspecified)
-            .Select(r => new VisitorRemoval { VisitorIndex = r.Index, Reason = r.Parsed });
+    /// <summary>The visitors the officer refused, as the request names them (<see cref="VisitorRemovalChoices"/>).</summary>
+    public IEnumerable<VisitorRemoval> Removals() => VisitorRemovalChoices.Removals(RemoveVisitors);
 }
 
 public sealed class RefuseForm
