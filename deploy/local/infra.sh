@@ -30,7 +30,7 @@
 set -euo pipefail
 
 usage() {
-    echo "usage: $0 start|stop|status|env|broker-stop|broker-start|broker-kill|pg-stop|pg-start|pg-kill [dev|test]" >&2
+    echo "usage: $0 start|stop|status|env|broker-stop|broker-start|broker-kill|pg-stop|pg-start|pg-kill [dev|test|bench]" >&2
     exit 2
 }
 
@@ -47,9 +47,10 @@ REPO_ROOT=$(cd "$SCRIPT_DIR/../.." && pwd)
 case "$PROFILE" in
     dev)  base=55000 ;;
     test) base=26000 ;;
-    *) echo "unknown profile '$PROFILE' (expected dev or test)" >&2; usage ;;
+    bench) base=27000 ;;  # deploy/bench.sh (docs/performance.md): its own servers, so a run measures nothing else's data
+    *) echo "unknown profile '$PROFILE' (expected dev, test or bench)" >&2; usage ;;
 esac
-# dev: 55432/55672/55673/55674/55675, test: 26432/26672/26673/26674/26675.
+# dev: 55432/55672/55673/55674/55675, test: 26432/26672/26673/26674/26675, bench: 27432/27672/27673/27674/27675.
 # The test profile sits below Linux's ephemeral range (32768-60999): the fault tests kill and restart
 # its servers while the run holds thousands of outgoing connections, and an outgoing connection may be
 # given a free port of that range — the one a killed server is about to listen on again.

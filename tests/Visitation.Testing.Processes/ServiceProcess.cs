@@ -31,6 +31,9 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The operating system's id of the process, e.g. for reading its CPU time from /proc (the benchmark).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>The last lines the service wrote, for a failure message.</summary>
     public string LastOutput => string.Join("\n", _output);
 

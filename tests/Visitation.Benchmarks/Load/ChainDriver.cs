@@ -1,0 +1,162 @@
+using System.Collections.Concurrent;
+using Visitation.Benchmarks.Infrastructure;
+using Visitation.Benchmarks.Province;
+using Visitation.Contracts.Grpc.BureauReview;
+using Visitation.Contracts.Grpc.PrisonApproval;
+using Visitation.Contracts.Grpc.Scheduling;
+
+namespace Visitation.Benchmarks.Load;
+
+/// <summary>
+/// Plays every member of staff of the chain over gRPC: the clerk who files an application, the county
+/// reviewer and the prison officer who approve it as soon as it is in their queue, and the visit centre
+/// that confirms the proposed slot; an application ends when its 会见安排 SMS reaches the gateway.
+/// </summary>
+public sealed class ChainDriver
+{
+    private const string ScheduledSmsMarker = "会见已安排在";
+    private const string ReceivedSmsMarker = "申请已受理";
+    private readonly StaffCalls _calls;
+    private readonly ConcurrentDictionary<string, ApplicationRun> _byPhone = new(StringComparer.Ordinal);
+    private readonly QueueWatcher<ReviewTask> _reviewers;
+    private readonly QueueWatcher<ApprovalTask> _officers;
+    private readonly QueueWatcher<VisitView> _visitCentres;
+
+    public ChainDriver(StaffCalls calls, TimeSpan poll)
+    {
+        _calls = calls;
+        _reviewers = new(Moment.BureauQueued, poll, ListReviewsAsync, ReviewAsync);
+        _officers = new(Moment.PrisonQueued, poll, ListApprovalsAsync, ApproveAsync);
+        _visitCentres = new(Moment.Proposed, poll, ListProposalsAsync, ConfirmAsync);
+    }
+
+    public Task WatchAsync(CancellationToken ct) => Task.WhenAll(_reviewers.RunAsync(ct), _officers.RunAsync(ct), _visitCentres.RunAsync(ct));
+
+    /// <summary>Each prison's register, in chunks, with the inmates of the families the run will use.</summary>
+    public async Task ImportInmatesAsync(IEnumerable<BenchFamily> families, CancellationToken ct)
+    {
+        foreach (var prison in families.GroupBy(f => f.Prison.Id))
+        {
+            foreach (var chunk in prison.Chunk(500))
+            {
+                await _calls.Prison.ImportInmatesAsync(new ImportInmatesRequest { Inmates = { chunk.Select(f => f.Register()) } }, _calls.AsOfficer(prison.Key, ct));
+            }
+        }
+    }
+
+    /// <summary>The gateway's news: an SMS reached it.</summary>
+    public void SmsArrived(GatewaySms sms)
+    {
+        ArgumentNullException.ThrowIfNull(sms);
+        if (!_byPhone.TryGetValue(sms.Phone, out var run))
+        {
+            return;
+        }
+
+        if (sms.Text.Contains(ScheduledSmsMarker, StringComparison.Ordinal))
+        {
+            run.Complete();
+        }
+        else if (sms.Text.Contains(ReceivedSmsMarker, StringComparison.Ordinal))
+        {
+            run.Mark(Moment.ReceivedSms);
+        }
+        else
+        {
+            run.Fail($"an SMS other than 受理 or 会见安排: {sms.Text}");
+        }
+    }
+
+    /// <summary>Files the application as the office's clerk; the rest follows from the queues and the gateway.</summary>
+    public async Task SubmitAsync(ApplicationRun run, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        _byPhone[run.Family.Phone] = run;
+        run.Mark(Moment.SubmitStarted);
+        try
+        {
+            var reply = await _calls.Clerk.SubmitApplicationAsync(run.Family.Application(), _calls.AsClerk(run.Family.Office, ct));
+            run.ApplicationId = reply.ApplicationId;
+            run.Mark(Moment.Submitted);
+            _reviewers.Expect(run.Family.County.Id, run);
+        }
+        catch (Grpc.Core.RpcException ex)
+        {
+            run.Fail($"submit: {ex.StatusCode} {ex.Status.Detail}");
+        }
+    }
+
+    private async Task<IReadOnlyList<(string, ReviewTask)>> ListReviewsAsync(string county, CancellationToken ct)
+    {
+        var tasks = new List<(string, ReviewTask)>();
+        var page = new ListPendingReviewsReply();
+        do
+        {
+            page = await _calls.Bureau.ListPendingReviewsAsync(new ListPendingReviewsRequest { Page = new() { PageSize = 200, PageToken = page.NextPageToken } }, _calls.AsReviewer(county, ct));
+            tasks.AddRange(page.Tasks.Select(t => (t.ApplicationId, t)));
+        }
+        while (page.NextPageToken.Length > 0);
+        return tasks;
+    }
+
+    private async Task ReviewAsync(ApplicationRun run, ReviewTask task, CancellationToken ct)
+    {
+        var decision = await _calls.Bureau.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId = run.ApplicationId }, _calls.AsReviewer(run.Family.County.Id, ct));
+        run.Mark(Moment.BureauApproved);
+        if (!decision.Approved)
+        {
+            run.Fail($"bureau refused: {decision.ReasonCode}");
+            return;
+        }
+
+        _officers.Expect(run.Family.Prison.Id, run);
+    }
+
+    private async Task<IReadOnlyList<(string, ApprovalTask)>> ListApprovalsAsync(string prison, CancellationToken ct)
+    {
+        var tasks = new List<(string, ApprovalTask)>();
+        var page = new ListPendingApprovalsReply();
+        do
+        {
+            page = await _calls.Prison.ListPendingApprovalsAsync(new ListPendingApprovalsRequest { Page = new() { PageSize = 200, PageToken = page.NextPageToken } }, _calls.AsOfficer(prison, ct));
+            tasks.AddRange(page.Tasks.Select(t => (t.ApplicationId, t)));
+        }
+        while (page.NextPageToken.Length > 0);
+        return tasks;
+    }
+
+    private async Task ApproveAsync(ApplicationRun run, ApprovalTask task, CancellationToken ct)
+    {
+        run.Mark(Moment.PrisonApproveStarted);
+        var decision = await _calls.Prison.ApproveApplicationAsync(
+            new PrisonApproveRequest { ApplicationId = run.ApplicationId, InmateNumber = run.Family.InmateNumber }, _calls.AsOfficer(run.Family.Prison.Id, ct));
+        run.Mark(Moment.PrisonApproved);
+        if (!decision.Approved)
+        {
+            run.Fail($"prison refused: {decision.ReasonCode}");
+            return;
+        }
+
+        _visitCentres.Expect(run.Family.Prison.Id, run);
+    }
+
+    private async Task<IReadOnlyList<(string, VisitView)>> ListProposalsAsync(string prison, CancellationToken ct)
+    {
+        var visits = new List<(string, VisitView)>();
+        var page = new ListProposalsReply();
+        do
+        {
+            page = await _calls.Scheduling.ListProposalsAsync(new ListProposalsRequest { Page = new() { PageSize = 200, PageToken = page.NextPageToken } }, _calls.AsOfficer(prison, ct));
+            visits.AddRange(page.Visits.Select(v => (v.ApplicationId, v)));
+        }
+        while (page.NextPageToken.Length > 0);
+        return visits;
+    }
+
+    private async Task ConfirmAsync(ApplicationRun run, VisitView proposal, CancellationToken ct)
+    {
+        run.Mark(Moment.ConfirmStarted);
+        await _calls.Scheduling.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId }, _calls.AsOfficer(run.Family.Prison.Id, ct));
+        run.Mark(Moment.Confirmed);
+    }
+}
