@@ -77,6 +77,8 @@ public sealed class BureauVisitorRemovalTests(VisitationSystem system)
         Assert.Equal(
             [(TimelineStage.BureauReview, "第2位会见人（兄弟）不予会见：身份或关系证明材料不全。"), (TimelineStage.PrisonApproval, "第3位会见人（儿子）不予会见：身份未能核实。")],
             application.Timeline.Where(t => t.Event == TimelineEvent.VisitorsRemoved).OrderBy(t => t.At).Select(t => (t.Stage, t.Detail)));
+        // And the visitor list says who will not come: the brother (bureau) and the son (prison).
+        Assert.Equal([("王秀英", false), ("王建国", true), ("王建民", true)], application.Visitors.Select(v => (v.Name, v.RemovedFromVisit)));
     }
 
     [Fact]

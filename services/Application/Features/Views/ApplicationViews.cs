@@ -81,6 +81,7 @@ public static class ApplicationViews
             Age = Rules.Identity.ResidentIdNumber.AgeOn(visitor.BirthDate, today),
             IsContact = visitor.IsContact,
             IsGuardian = visitor.IsGuardian,
+            RemovedFromVisit = visitor.RemovedFromVisit,
         };
         view.Documents.AddRange(visitor.Documents.Select(ProtoCodes.FromCode<DocumentKind>));
         return view;
