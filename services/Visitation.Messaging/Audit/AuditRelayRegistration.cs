@@ -23,7 +23,7 @@ public static class AuditRelayRegistration
         builder.Services.AddOptions<AuditRelayOptions>().Bind(builder.Configuration.GetSection(AuditRelayOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IAuditEventFactory, TEvents>();
         builder.Services.AddSingleton(services => new AuditRelay(
-            serviceName, connectionString, services.GetRequiredService<IAuditEventFactory>(), services, services.GetRequiredService<IOptions<AuditRelayOptions>>(), services.GetRequiredService<ILogger<AuditRelay>>()));
+            serviceName, DatabaseOptionsExtensions.Pooled(connectionString), services.GetRequiredService<IAuditEventFactory>(), services, services.GetRequiredService<IOptions<AuditRelayOptions>>(), services.GetRequiredService<ILogger<AuditRelay>>()));
         builder.Services.AddHostedService(services => services.GetRequiredService<AuditRelay>());
         return builder;
     }

@@ -36,7 +36,7 @@ internal sealed partial class SmsQueueSignal(IConfiguration configuration, ILogg
 
     private async Task<NpgsqlConnection> ListenAsync(CancellationToken ct)
     {
-        var connection = new NpgsqlConnection(configuration.GetConnectionString(DatabaseExtensions.ConnectionName));
+        var connection = new NpgsqlConnection(DatabaseOptionsExtensions.Unpooled(configuration.GetConnectionString(DatabaseExtensions.ConnectionName)!));
         try
         {
             await connection.OpenAsync(ct);
