@@ -8,6 +8,7 @@ namespace Visitation.Benchmarks.Tests;
 /// The benchmark in smoke mode (a couple of dozen applications, short probes) against the test run's
 /// PostgreSQL and RabbitMQ, on databases and a virtual host of its own: every application reaches its
 /// scheduled SMS and the report is written. No figure is asserted; a timed assertion would fail on a busy machine.
+/// The run lives on a fixed day (<c>--start-at</c>, the services' training clock), never the machine's date.
 /// </summary>
 public sealed class BenchmarkSmokeTests
 {
@@ -15,11 +16,14 @@ public sealed class BenchmarkSmokeTests
     // with a dozen other builds and test runs on it; the limit only stops a hung run.
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(10);
 
+    // A Monday of 2026, whose holidays the shipped notice gives: the visits fall in March (the next visit month).
+    private const string ChainStart = "2026-02-02T09:00:00+08:00";
+
     [Fact]
     public async Task SmokeRunDrivesEveryApplicationToItsScheduledSmsAndWritesTheReport()
     {
         var results = Path.Combine(Path.GetTempPath(), "bench-smoke-" + Guid.NewGuid().ToString("N"));
-        var (exitCode, output) = await RunBenchmarkAsync("--smoke", "--results", results,
+        var (exitCode, output) = await RunBenchmarkAsync("--smoke", "--results", results, "--start-at", ChainStart,
             "--postgres", Server("VISITATION_TEST_POSTGRES"),
             "--rabbitmq", Server("VISITATION_TEST_RABBITMQ"),
             "--rabbitmq-management", Server("VISITATION_TEST_RABBITMQ_MANAGEMENT"));
@@ -31,6 +35,10 @@ public sealed class BenchmarkSmokeTests
         Assert.Equal(run.GetProperty("applications").GetInt32(), run.GetProperty("completed").GetInt32());
         Assert.Empty(run.GetProperty("failures").EnumerateArray());
         Assert.Equal(0, run.GetProperty("duplicateSms").GetInt32());
+        // The families applied on the chain's day and the services booked by it, not by the machine's date.
+        Assert.Equal("2026-02-02", run.GetProperty("chainDay").GetString());
+        Assert.StartsWith("2026-03-", run.GetProperty("firstVisitDay").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("2026-03-", run.GetProperty("lastVisitDay").GetString(), StringComparison.Ordinal);
         Assert.Contains(run.GetProperty("legs").EnumerateArray(), leg => leg.GetProperty("leg").GetString() == "end_to_end" && leg.GetProperty("count").GetInt64() == run.GetProperty("completed").GetInt32());
         Assert.Contains("applications/s", await File.ReadAllTextAsync(Path.Combine(results, "results.md"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Directory.Delete(results, recursive: true);

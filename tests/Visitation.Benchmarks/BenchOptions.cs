@@ -28,7 +28,10 @@ public sealed record BenchOptions
     /// <summary>Applications driven to their SMS before the counters start, so start-up and JIT are not measured.</summary>
     public int Warmup { get; init; } = 10;
 
-    /// <summary>How often each role looks at its queues, as a member of staff who refreshes the page.</summary>
+    /// <summary>
+    /// How often each role looks at its queues, as a member of staff who refreshes the page. A review's or
+    /// approval's arrival is seen by the poll (up to one interval late); a proposal's is the time scheduling stamped on it.
+    /// </summary>
     public TimeSpan Poll { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>How long the last applications may take to reach their SMS after the last submission.</summary>
@@ -39,6 +42,9 @@ public sealed record BenchOptions
 
     public string? ResultsDirectory { get; init; }
 
+    /// <summary>The instant the chain's clock reads when the program starts (the services' training clock); unset, the real clock.</summary>
+    public DateTimeOffset? StartAt { get; init; }
+
     public string Postgres { get; init; } = Environment.GetEnvironmentVariable("VISITATION_POSTGRES") ?? "";
 
     public string RabbitMq { get; init; } = Environment.GetEnvironmentVariable("VISITATION_RABBITMQ") ?? "";
@@ -47,7 +53,7 @@ public sealed record BenchOptions
 
     public const string Usage =
         "usage: Visitation.Benchmarks [--rate N | --concurrency N] [--applications N] [--instances 1[,2]] [--warmup N] " +
-        "[--poll-ms N] [--drain-s N] [--smoke] [--results DIR] [--postgres CONN] [--rabbitmq URI] [--rabbitmq-management URI]";
+        "[--poll-ms N] [--drain-s N] [--smoke] [--results DIR] [--start-at 2026-02-02T09:00:00+08:00] [--postgres CONN] [--rabbitmq URI] [--rabbitmq-management URI]";
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -73,6 +79,7 @@ public sealed record BenchOptions
                 "--poll-ms" => options with { Poll = TimeSpan.FromMilliseconds(int.Parse(Value(), CultureInfo.InvariantCulture)) },
                 "--drain-s" => options with { Drain = TimeSpan.FromSeconds(int.Parse(Value(), CultureInfo.InvariantCulture)) },
                 "--results" => options with { ResultsDirectory = Value() },
+                "--start-at" => options with { StartAt = DateTimeOffset.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--postgres" => options with { Postgres = Value() },
                 "--rabbitmq" => options with { RabbitMq = Value() },
                 "--rabbitmq-management" => options with { RabbitManagement = Value() },

@@ -11,29 +11,27 @@ namespace Visitation.Benchmarks;
 /// are removed afterwards: start, import, warm up, measure the load, let the statistics settle, probe
 /// the ceiling.
 /// </summary>
-public sealed class BenchmarkRun(BenchOptions options, GeneratedProvince province, string resultsDirectory, Action<string> say)
+public sealed class BenchmarkRun(BenchOptions options, BenchClock clock, GeneratedProvince province, string resultsDirectory, Action<string> say)
 {
-    private static readonly TimeZoneInfo China = TimeZoneInfo.CreateCustomTimeZone("China", TimeSpan.FromHours(8), "China", "China");
-
     public async Task<RunResult> RunAsync(int instances)
     {
-        var runId = string.Create(CultureInfo.InvariantCulture, $"bench{DateTime.UtcNow:yyyyMMddHHmmss}i{instances}");
+        var runId = string.Create(CultureInfo.InvariantCulture, $"bench{clock.Real.GetUtcNow():yyyyMMddHHmmss}i{instances}");
         var logs = Directory.CreateDirectory(Path.Combine(resultsDirectory, $"logs-{instances}-instance{(instances == 1 ? "" : "s")}")).FullName;
         await using var databases = new RunDatabases(options.Postgres, runId);
         await using var rabbit = new RabbitManagement(new Uri(options.RabbitManagement), runId);
         await rabbit.CreateVirtualHostAsync();
         var amqp = new UriBuilder(options.RabbitMq) { Path = "/" + runId }.Uri;
         ChainDriver? driver = null;
-        await using var gateway = await BenchSmsGateway.StartAsync(sms => driver?.SmsArrived(sms));
+        await using var gateway = await BenchSmsGateway.StartAsync(clock.Chain, sms => driver?.SmsArrived(sms));
         say($"starting {instances} instance(s) of each service (logs in {logs})");
-        await using var fleet = await ServiceFleet.StartAsync(instances, databases, amqp, province.Directory, gateway.Address, logs);
+        await using var fleet = await ServiceFleet.StartAsync(instances, databases, amqp, province.Directory, gateway.Address, clock.ServiceSettings, logs);
         say($"service processes (for dotnet-trace/dotnet-counters -p): {string.Join(", ", fleet.Processes.Select(p => $"{p.Name} {p.ProcessId}"))}");
-        using var calls = new StaffCalls(fleet);
-        driver = new ChainDriver(calls, options.Poll);
+        using var calls = new StaffCalls(fleet, clock.Real);
+        driver = new ChainDriver(calls, options.Poll, clock);
         using var stop = new CancellationTokenSource();
         var watching = driver.WatchAsync(stop.Token);
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, China).DateTime);
+        var today = clock.ChinaToday;
         var runs = Enumerable.Range(0, options.Warmup + options.Applications).Select(i => new ApplicationRun(i, BenchFamily.Of(i, province, today))).ToList();
         say($"importing {runs.Count} inmates into {province.Prisons.Count} prisons' registers");
         await driver.ImportInmatesAsync(runs.Select(r => r.Family), stop.Token);
@@ -80,6 +78,9 @@ public sealed class BenchmarkRun(BenchOptions options, GeneratedProvince provinc
             Completed = completed.Count,
             Failures = [.. measured.Where(r => !r.Succeeded).Select(r => $"#{r.Index} {r.ApplicationId}: {r.Failure ?? "did not reach its scheduled SMS in time"}").Take(20)],
             DuplicateSms = gateway.Duplicates,
+            ChainDay = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            FirstVisitDay = completed.Select(r => r.VisitDay).Order(StringComparer.Ordinal).FirstOrDefault() ?? "",
+            LastVisitDay = completed.Select(r => r.VisitDay).Order(StringComparer.Ordinal).LastOrDefault() ?? "",
             Seconds = Math.Round(seconds, 2),
             ApplicationsPerSecond = Math.Round(completed.Count / Math.Max(seconds, 0.001), 2),
             Legs = [.. Leg.All.Select(l => l.Figures(completed))],

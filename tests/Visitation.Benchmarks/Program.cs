@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Visitation.Benchmarks;
+using Visitation.Benchmarks.Infrastructure;
 using Visitation.Benchmarks.Province;
 using Visitation.Testing.Processes;
 
@@ -15,9 +16,10 @@ catch (Exception ex) when (ex is ArgumentException or FormatException)
     return 2;
 }
 
-var clock = Stopwatch.StartNew();
-void Say(string line) => Console.WriteLine($"[bench {clock.Elapsed.TotalSeconds,6:0.0}s] {line}");
-var machine = Machine.Now();
+var elapsed = Stopwatch.StartNew();
+void Say(string line) => Console.WriteLine($"[bench {elapsed.Elapsed.TotalSeconds,6:0.0}s] {line}");
+var clock = new BenchClock(options.StartAt);
+var machine = Machine.Now(clock.Real);
 var results = options.ResultsDirectory ?? Path.Combine(Checkout.Root, ".local", "bench", "results", $"{machine.TakenAt:yyyyMMdd-HHmmss}");
 Directory.CreateDirectory(results);
 var province = ProvinceGenerator.Write(Path.Combine(results, "reference-data"));
@@ -26,7 +28,7 @@ Say($"generated reference data: {province.Prisons.Count} prisons, {province.Coun
 var runs = new List<RunResult>();
 foreach (var instances in options.Instances)
 {
-    var result = await new BenchmarkRun(options, province, results, Say).RunAsync(instances);
+    var result = await new BenchmarkRun(options, clock, province, results, Say).RunAsync(instances);
     Say($"{instances} instance(s): {result.Completed} of {result.Applications} applications reached their SMS, {result.ApplicationsPerSecond} applications/s, " +
         $"CPU {result.CpuMsPerApplication["all"]} ms per application");
     runs.Add(result);

@@ -20,18 +20,23 @@ public sealed class BenchSmsGateway : IAsyncDisposable
     private readonly ConcurrentDictionary<Guid, GatewaySms> _byId = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<GatewaySms>> _byPhone = new(StringComparer.Ordinal);
     private readonly Action<GatewaySms> _arrived;
+    private readonly TimeProvider _clock;
     private WebApplication? _app;
     private int _duplicates;
 
-    private BenchSmsGateway(Action<GatewaySms> arrived) => _arrived = arrived;
+    private BenchSmsGateway(TimeProvider clock, Action<GatewaySms> arrived)
+    {
+        _clock = clock;
+        _arrived = arrived;
+    }
 
     public Uri Address { get; private set; } = null!;
 
     public int Duplicates => Volatile.Read(ref _duplicates);
 
-    public static async Task<BenchSmsGateway> StartAsync(Action<GatewaySms> arrived)
+    public static async Task<BenchSmsGateway> StartAsync(TimeProvider clock, Action<GatewaySms> arrived)
     {
-        var gateway = new BenchSmsGateway(arrived);
+        var gateway = new BenchSmsGateway(clock, arrived);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -56,7 +61,7 @@ public sealed class BenchSmsGateway : IAsyncDisposable
 
     private GatewaySms Receive(SmsRequest request)
     {
-        var sms = new GatewaySms(request.MessageId, request.Phone, request.Text, $"BENCH-{request.MessageId:N}", DateTimeOffset.UtcNow);
+        var sms = new GatewaySms(request.MessageId, request.Phone, request.Text, $"BENCH-{request.MessageId:N}", _clock.GetUtcNow());
         var stored = _byId.GetOrAdd(request.MessageId, sms);
         if (!ReferenceEquals(stored, sms))
         {

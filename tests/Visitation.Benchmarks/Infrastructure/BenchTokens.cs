@@ -12,7 +12,7 @@ namespace Visitation.Benchmarks.Infrastructure;
 /// environment's symmetric key (<see cref="AuthOptions.TestingSigningKey"/>), which only services in that
 /// environment accept. Addressed to the five services' audiences; valid for the run.
 /// </summary>
-public sealed class BenchTokens
+public sealed class BenchTokens(TimeProvider realClock)
 {
     private static readonly string[] Audiences =
         ["visitation-application", "visitation-bureau-review", "visitation-prison-approval", "visitation-scheduling", "visitation-notification"];
@@ -24,7 +24,7 @@ public sealed class BenchTokens
 
     private string Issue((string Role, string Organisation) caller)
     {
-        var now = DateTime.UtcNow;
+        var now = realClock.GetUtcNow().UtcDateTime;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = new AuthOptions().Issuer,

@@ -34,7 +34,7 @@ public sealed class ServiceFleet : IAsyncDisposable
     public IEnumerable<MeasuredProcess> Processes =>
         _instances.SelectMany(s => s.Value.Select(p => new MeasuredProcess(s.Key, p.ProcessId, WithChildren: false)));
 
-    public static async Task<ServiceFleet> StartAsync(int instances, RunDatabases databases, Uri amqp, string referenceData, Uri gateway, string logDirectory)
+    public static async Task<ServiceFleet> StartAsync(int instances, RunDatabases databases, Uri amqp, string referenceData, Uri gateway, IReadOnlyDictionary<string, string> clock, string logDirectory)
     {
         ArgumentNullException.ThrowIfNull(databases);
         var fleet = new ServiceFleet();
@@ -48,7 +48,7 @@ public sealed class ServiceFleet : IAsyncDisposable
                 var starting = new List<ServiceProcess>();
                 foreach (var (name, project) in Services)
                 {
-                    var settings = SettingsFor(name, databases.ConnectionString(name), amqp, referenceData, gateway, keys);
+                    var settings = SettingsFor(name, databases.ConnectionString(name), amqp, referenceData, gateway, [.. keys, .. clock]);
                     var process = ServiceProcess.Start(project, ServiceProcess.FreePort(), http2Only: true, Path.Combine(logDirectory, $"{name}-{instance}.log"), settings);
                     starting.Add(process);
                     fleet._instances.TryAdd(name, []);
@@ -78,11 +78,12 @@ public sealed class ServiceFleet : IAsyncDisposable
     /// <summary>
     /// What a run changes from the services' defaults: where its data and broker are; the SMS limits
     /// per number and quiet hours that would hold a family's second SMS back for a minute or until the
-    /// morning (as deploy/run.sh does for its demo); and the run's own field-protection keys.
+    /// morning (as deploy/run.sh does for its demo); the run's own field-protection keys; and, with
+    /// <c>--start-at</c>, the training clock that puts the services on the benchmark's day.
     /// </summary>
-    private static Dictionary<string, string> SettingsFor(string service, string database, Uri amqp, string referenceData, Uri gateway, IReadOnlyDictionary<string, string> keys)
+    private static Dictionary<string, string> SettingsFor(string service, string database, Uri amqp, string referenceData, Uri gateway, IEnumerable<KeyValuePair<string, string>> common)
     {
-        var settings = new Dictionary<string, string>(keys)
+        var settings = new Dictionary<string, string>(common)
         {
             ["ConnectionStrings:Database"] = database,
             ["ConnectionStrings:RabbitMq"] = amqp.ToString(),

@@ -31,6 +31,9 @@ public sealed class ApplicationRun(int index, BenchFamily family)
 
     public string ApplicationId { get; set; } = "";
 
+    /// <summary>The day of the visit the visit centre confirmed (yyyy-MM-dd), once it did.</summary>
+    public string VisitDay { get; set; } = "";
+
     /// <summary>Why the application did not reach its scheduled SMS, if it did not.</summary>
     public string? Failure { get; private set; }
 
@@ -38,7 +41,10 @@ public sealed class ApplicationRun(int index, BenchFamily family)
 
     public bool Succeeded => Failure is null && At(Moment.ScheduledSms) != 0;
 
-    public void Mark(Moment moment) => Interlocked.CompareExchange(ref _moments[(int)moment], Stopwatch.GetTimestamp(), 0);
+    public void Mark(Moment moment) => MarkAt(moment, Stopwatch.GetTimestamp());
+
+    /// <summary>Records a moment that happened at <paramref name="timestamp"/> (a Stopwatch timestamp), e.g. one a service stamped.</summary>
+    public void MarkAt(Moment moment, long timestamp) => Interlocked.CompareExchange(ref _moments[(int)moment], timestamp, 0);
 
     public long At(Moment moment) => Volatile.Read(ref _moments[(int)moment]);
 

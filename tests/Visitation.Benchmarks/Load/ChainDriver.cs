@@ -22,12 +22,12 @@ public sealed class ChainDriver
     private readonly QueueWatcher<ApprovalTask> _officers;
     private readonly QueueWatcher<VisitView> _visitCentres;
 
-    public ChainDriver(StaffCalls calls, TimeSpan poll)
+    public ChainDriver(StaffCalls calls, TimeSpan poll, BenchClock clock)
     {
         _calls = calls;
-        _reviewers = new(Moment.BureauQueued, poll, ListReviewsAsync, ReviewAsync);
-        _officers = new(Moment.PrisonQueued, poll, ListApprovalsAsync, ApproveAsync);
-        _visitCentres = new(Moment.Proposed, poll, ListProposalsAsync, ConfirmAsync);
+        _reviewers = new(Moment.BureauQueued, poll, null, clock, ListReviewsAsync, ReviewAsync);
+        _officers = new(Moment.PrisonQueued, poll, null, clock, ListApprovalsAsync, ApproveAsync);
+        _visitCentres = new(Moment.Proposed, poll, visit => visit.ProposedAt, clock, ListProposalsAsync, ConfirmAsync);
     }
 
     public Task WatchAsync(CancellationToken ct) => Task.WhenAll(_reviewers.RunAsync(ct), _officers.RunAsync(ct), _visitCentres.RunAsync(ct));
@@ -158,5 +158,6 @@ public sealed class ChainDriver
         run.Mark(Moment.ConfirmStarted);
         await _calls.Scheduling.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId }, _calls.AsOfficer(run.Family.Prison.Id, ct));
         run.Mark(Moment.Confirmed);
+        run.VisitDay = proposal.Date;
     }
 }

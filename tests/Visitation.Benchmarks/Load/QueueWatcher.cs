@@ -1,17 +1,24 @@
 using System.Collections.Concurrent;
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Visitation.Benchmarks.Infrastructure;
 
 namespace Visitation.Benchmarks.Load;
 
 /// <summary>
 /// A member of staff at one stage, for every organisation at once: every poll interval it lists the
 /// queue of each organisation that has an application of the run waiting there (and only those),
-/// marks each awaited application found as queued, and acts on it at once. The interval is part of
-/// the measured legs that end in a queue (at most one interval).
+/// and acts at once on each awaited application found. The application is marked queued at the
+/// instant the service stamped on the item when it reached the queue, where the item carries one
+/// (<paramref name="arrivedAt"/>: a proposal's <c>proposed_at</c>), else when the poll saw it (a review
+/// or an approval carries only its business time, the event's, which is earlier than its arrival): at
+/// most one interval late.
 /// </summary>
 public sealed class QueueWatcher<TItem>(
     Moment queued,
     TimeSpan poll,
+    Func<TItem, Timestamp?>? arrivedAt,
+    BenchClock clock,
     Func<string, CancellationToken, Task<IReadOnlyList<(string ApplicationId, TItem Item)>>> listQueue,
     Func<ApplicationRun, TItem, CancellationToken, Task> act)
 {
@@ -61,7 +68,20 @@ public sealed class QueueWatcher<TItem>(
         {
             if (waiting.TryRemove(applicationId, out var run))
             {
-                run.Mark(queued);
+                if (arrivedAt is null)
+                {
+                    run.Mark(queued);
+                }
+                else if (arrivedAt(item) is { } stamp)
+                {
+                    run.MarkAt(queued, clock.StopwatchTimestampOf(stamp.ToDateTimeOffset()));
+                }
+                else
+                {
+                    run.Fail($"{queued}: the queue's item carries no arrival time");
+                    continue;
+                }
+
                 var acting = ActAsync(run, item, ct);
                 _acting[acting] = true;
                 _ = acting.ContinueWith(done => _acting.TryRemove(done, out _), TaskScheduler.Default);

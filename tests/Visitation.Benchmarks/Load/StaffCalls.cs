@@ -15,13 +15,18 @@ namespace Visitation.Benchmarks.Load;
 /// </summary>
 public sealed class StaffCalls : IDisposable
 {
-    private readonly BenchTokens _tokens = new();
+    private static readonly TimeSpan CallLimit = TimeSpan.FromSeconds(30);
+    private readonly TimeProvider _realClock;
+    private readonly BenchTokens _tokens;
     private readonly Dictionary<string, GrpcChannel[]> _channels;
     private int _turn;
 
-    public StaffCalls(ServiceFleet fleet)
+    /// <param name="realClock">The machine's clock: gRPC deadlines and token lifetimes are real time.</param>
+    public StaffCalls(ServiceFleet fleet, TimeProvider realClock)
     {
         ArgumentNullException.ThrowIfNull(fleet);
+        _realClock = realClock;
+        _tokens = new BenchTokens(realClock);
         var handler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true };
         _channels = ServiceFleet.Services.ToDictionary(
             s => s.Name,
@@ -51,7 +56,7 @@ public sealed class StaffCalls : IDisposable
     }
 
     private CallOptions As(string role, string organisation, CancellationToken ct) =>
-        new(new Metadata { { "Authorization", "Bearer " + _tokens.For(role, organisation) } }, deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: ct);
+        new(new Metadata { { "Authorization", "Bearer " + _tokens.For(role, organisation) } }, deadline: _realClock.GetUtcNow().UtcDateTime + CallLimit, cancellationToken: ct);
 
     private GrpcChannel Next(string service)
     {

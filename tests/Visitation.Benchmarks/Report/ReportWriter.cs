@@ -37,6 +37,7 @@ public static class ReportWriter
         Line(Row("load", r => r.Load));
         Line(Row("applications reached their SMS", r => $"{r.Completed} of {r.Applications}"));
         Line(Row("duplicate SMS at the gateway", r => r.DuplicateSms.ToString(CultureInfo.InvariantCulture)));
+        Line(Row("applied on / visits booked from … to", r => $"{r.ChainDay} / {r.FirstVisitDay} … {r.LastVisitDay}"));
         Line(Row("applications/s (end to end)", r => F(r.ApplicationsPerSecond)));
         foreach (var leg in Leg.All)
         {

@@ -9,6 +9,11 @@ public sealed record RunResult
     public required int Completed { get; init; }
     public required IReadOnlyList<string> Failures { get; init; }
     public required int DuplicateSms { get; init; }
+
+    /// <summary>The chain's day when the families applied (China time), and the first and last visit days booked (yyyy-MM-dd).</summary>
+    public required string ChainDay { get; init; }
+    public required string FirstVisitDay { get; init; }
+    public required string LastVisitDay { get; init; }
     public required double Seconds { get; init; }
     public required double ApplicationsPerSecond { get; init; }
     public required IReadOnlyList<LegFigures> Legs { get; init; }
@@ -35,13 +40,13 @@ public sealed record RunResult
 /// <summary>The machine a report was taken on.</summary>
 public sealed record Machine(int Processors, string CpuModel, string LoadAverageBefore, DateTimeOffset TakenAt)
 {
-    public static Machine Now()
+    public static Machine Now(TimeProvider clock)
     {
         var model = File.Exists("/proc/cpuinfo")
             ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown"
             : "unknown";
         var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
-        return new Machine(Environment.ProcessorCount, model, load, DateTimeOffset.UtcNow);
+        return new Machine(Environment.ProcessorCount, model, load, clock.GetUtcNow());
     }
 }
 

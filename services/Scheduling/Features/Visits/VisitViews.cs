@@ -33,6 +33,7 @@ public static class VisitViews
             PrisonTerminal = visit.PrisonTerminal,
             VenueTerminal = visit.VenueTerminal,
             HoldExpiresAt = visit.Status == VisitStatus.Proposed ? Instants.Of(visit.HoldExpiresAt) : null,
+            ProposedAt = Instants.Of(visit.CreatedAt),
             CheckedInAt = Instants.Of(visit.CheckedInAt),
             StartedAt = Instants.Of(visit.StartedAt),
             EndedAt = Instants.Of(visit.EndedAt),
