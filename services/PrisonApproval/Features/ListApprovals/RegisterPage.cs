@@ -42,8 +42,7 @@ internal sealed class RegisterPage
     /// <summary>The one register entry the application can mean; none when the register has none or several.</summary>
     public Inmate? SoleMatch(Approval approval)
     {
-        var matches = InmateMatching.Candidates(_candidates.Where(i => i.PrisonId == approval.PrisonId).AsQueryable(), approval.Application)
-            .Take(2).ToList();
+        var matches = _candidates.Where(i => i.PrisonId == approval.PrisonId && InmateMatching.Fits(i, approval.Application)).Take(2).ToList();
         return matches.Count == 1 ? matches[0] : null;
     }
 
