@@ -34,7 +34,7 @@ public sealed class ReviewerVisitorRemovalTests(ConsoleSystem system)
         await brotherChoice.SelectOptionAsync(new SelectOptionValue { Label = "不予会见：证明材料不全" });
         await approve.ClickAsync();
         await reviewer.ExpectPageAsync(ReviewPages.Decision);
-        await Assertions.Expect(reviewer.Page.Locator("fieldset.removals .field-error")).ToContainTextAsync("至少须保留一名成年会见人");
+        await Assertions.Expect(reviewer.Page.Locator("fieldset.removals .field-error")).ToContainTextAsync("至少须保留一名成年会见人；全部不予会见请选择“不同意”");
 
         // The mother kept, the brother removed: approved, and on to the prison.
         await reviewer.Page.Locator("#remove-visitor-0").SelectOptionAsync(new SelectOptionValue { Label = "照常会见" });

@@ -16,6 +16,13 @@ public sealed class QuotaEntry
     /// <summary>The visit day, once known (video visits learn it when scheduled).</summary>
     public DateOnly? Date { get; set; }
 
+    /// <summary>
+    /// The day scheduling proposed for the visit while the visit centre has not confirmed it (a proposal holds its day
+    /// as a confirmed visit does): counted by the one-visit-a-day limit (<see cref="Features.Eligibility.InmateFacts"/>),
+    /// nothing else. Left behind once <see cref="Date"/> is known or the entry no longer booked, and then not read.
+    /// </summary>
+    public DateOnly? ProposedOn { get; set; }
+
     /// <summary>video or on_site.</summary>
     public string Mode { get; set; } = string.Empty;
 

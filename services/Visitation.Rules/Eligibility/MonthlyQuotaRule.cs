@@ -17,12 +17,7 @@ public sealed class MonthlyQuotaRule : IEligibilityRule
         ArgumentNullException.ThrowIfNull(context);
         var (policy, request) = (context.Policy, context.Request);
         var used = Used(policy, context.Ledger, request.Month);
-        var allowed = Allowance(policy, context.Inmate);
-        if (request.UsesSpecialApproval)
-            allowed += context.Ledger.Approvals.Count(a =>
-                a.Kind == SpecialApproval.ExtraVisit
-                && a.Month == request.Month
-                && a.IsCompleteFor(policy.ExtraVisitApprovalChain));
+        var allowed = Allowed(policy, context.Inmate, context.Ledger, request.Month, request.UsesSpecialApproval);
         if (used >= allowed)
             yield return new RuleFailure(
                 RuleCodes.MonthlyQuotaUsed,
@@ -60,6 +55,22 @@ public sealed class MonthlyQuotaRule : IEligibilityRule
         if (!policy.VisitsPerMonthByLevel.TryGetValue(inmate.ManagementLevel, out var byLevel))
             throw new ArgumentException($"Unknown management level '{inmate.ManagementLevel}'.", nameof(inmate));
         return inmate.IsJuvenile && policy.JuvenileVisitsPerMonth is { } juvenile ? Math.Max(byLevel, juvenile) : byLevel;
+    }
+
+    /// <summary>
+    /// The most visits the month may hold for a visit that claims (<paramref name="usesSpecialApproval"/>) or does not
+    /// claim the month's extra-visit approvals: the ordinary <see cref="Allowance"/>, plus one for each extra-visit
+    /// approval of the month that every level of the policy's chain signed ([Y 四2], [N§5 ¶3]).
+    /// </summary>
+    public static int Allowed(VisitPolicy policy, InmateState inmate, QuotaLedger ledger, VisitMonth month, bool usesSpecialApproval)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(month);
+        var ordinary = Allowance(policy, inmate);
+        return usesSpecialApproval
+            ? ordinary + ledger.Approvals.Count(a => a.Kind == SpecialApproval.ExtraVisit && a.Month == month && a.IsCompleteFor(policy.ExtraVisitApprovalChain))
+            : ordinary;
     }
 
     /// <summary>Visits this month that use the quota, by the policy's reading of no-shows.</summary>

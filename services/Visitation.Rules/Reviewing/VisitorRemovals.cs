@@ -74,11 +74,14 @@ public static class VisitorRemovals
     /// <summary>
     /// What is wrong with a removal request, by the field it concerns (empty when it may be recorded):
     /// an index outside the application, a visitor removed twice, an unknown code, or no adult left —
-    /// removing every adult is a refusal of the application, not an approval.
+    /// removing every adult is a refusal of the application, not an approval, and the message sends the reviewer to the
+    /// refusal by its name on their own stage's page (<see cref="ReviewStage.RefuseAction"/>).
     /// </summary>
+    /// <param name="stage">The stage removing the visitors: the county bureau or the prison's visit centre.</param>
     /// <param name="visitorAges">The application's visitors' ages, in order.</param>
-    public static IReadOnlyList<(string Field, string Problem)> Check(IReadOnlyList<int> visitorAges, IReadOnlyList<(int Index, string Code)> removals)
+    public static IReadOnlyList<(string Field, string Problem)> Check(ReviewStage stage, IReadOnlyList<int> visitorAges, IReadOnlyList<(int Index, string Code)> removals)
     {
+        ArgumentNullException.ThrowIfNull(stage);
         ArgumentNullException.ThrowIfNull(visitorAges);
         ArgumentNullException.ThrowIfNull(removals);
         var problems = new List<(string, string)>();
@@ -96,7 +99,7 @@ public static class VisitorRemovals
 
         var adultLeft = visitorAges.Where((_, index) => !seen.Contains(index)).Any(age => age >= Visitor.AdultAge);
         if (removals.Count > 0 && problems.Count == 0 && !adultLeft)
-            problems.Add(("remove_visitors", "至少须保留一名成年会见人；全部不予会见请选择“不予批准”"));
+            problems.Add(("remove_visitors", $"至少须保留一名成年会见人；全部不予会见请选择“{stage.RefuseAction}”"));
         return problems;
     }
 

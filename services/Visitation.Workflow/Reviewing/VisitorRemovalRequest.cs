@@ -17,14 +17,18 @@ namespace Visitation.Workflow.Reviewing;
 /// </summary>
 public sealed record VisitorRemovalRequest(IReadOnlyList<RemovedFromVisit> Removed, ApplicationDetails Remaining)
 {
-    /// <summary>The removals asked for on <paramref name="application"/>; INVALID_ARGUMENT, field by field, for any that cannot be recorded.</summary>
-    public static VisitorRemovalRequest Of(ApplicationDetails application, RepeatedField<VisitorRemoval> removals)
+    /// <summary>
+    /// The removals asked for on the application <paramref name="item"/> reviews, at its stage; INVALID_ARGUMENT, field by
+    /// field, for any that cannot be recorded (a removal of every adult names the stage's own refusal button).
+    /// </summary>
+    public static VisitorRemovalRequest Of(ReviewItem item, RepeatedField<VisitorRemoval> removals)
     {
-        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(removals);
+        var application = item.Application;
         var asked = removals.Select(r => (r.VisitorIndex, ProtoCodes.IsSpecified(r.Reason) ? ProtoCodes.ToCode(r.Reason) : string.Empty)).ToList();
         var violations = new FieldViolations();
-        foreach (var (field, problem) in VisitorRemovals.Check([.. application.Visitors.Select(v => v.Age)], asked))
+        foreach (var (field, problem) in VisitorRemovals.Check(item.Stage, [.. application.Visitors.Select(v => v.Age)], asked))
         {
             violations.Add(field, problem);
         }

@@ -98,7 +98,8 @@ public sealed class BureauVisitorRemovalTests(VisitationSystem system)
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         var violation = Assert.Single(error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations);
         Assert.Equal("remove_visitors", violation.Field);
-        Assert.StartsWith("至少须保留一名成年会见人", violation.Description, StringComparison.Ordinal);
+        // The bureau's page refuses with 不同意, not the prison's 不予批准.
+        Assert.Equal("至少须保留一名成年会见人；全部不予会见请选择“不同意”", violation.Description);
         Assert.Contains(await _chain.Reviewer.AllPendingReviewsAsync(), t => t.ApplicationId == id);
         Assert.Empty(await AuditRows.OfAsync(system.Databases["bureau_review"], "ReviewApproved", id));
     }

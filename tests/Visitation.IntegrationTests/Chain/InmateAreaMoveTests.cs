@@ -1,9 +1,11 @@
 using Google.Rpc;
 using Grpc.Core;
+using Visitation.Contracts.Events;
 using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.IntegrationTests.Audit;
 using Visitation.IntegrationTests.Infrastructure;
+using Visitation.IntegrationTests.Reliability;
 using Visitation.Rules.Sms;
 using static Visitation.IntegrationTests.Security.AccessRecords;
 
@@ -11,8 +13,9 @@ namespace Visitation.IntegrationTests.Chain;
 
 /// <summary>
 /// The officer moves an inmate to another area of the prison: a booked visit on a day the new area does not have is
-/// moved to the new area's nearest day in the month, the family told of the change and then of the new time; an area
-/// the prison does not have is refused and the refusal recorded (issue 14, docs/reoffer-and-moves.md).
+/// moved to the new area's nearest day in the month, the family told of the change and then of the new time; one on a
+/// day the new area also has stays where it is, and the family hears nothing (that move the register import's); an
+/// area the prison does not have is refused and the refusal recorded (issue 14, docs/reoffer-and-moves.md).
 /// </summary>
 public sealed class InmateAreaMoveTests(VisitationSystem system)
 {
@@ -47,6 +50,35 @@ public sealed class InmateAreaMoveTests(VisitationSystem system)
         Assert.Contains(TestDates.InSms(offered.Date), sms[3].Text, StringComparison.Ordinal);
         var inmateId = await AuditRows.InmateIdAsync(system.Databases[Service], family.InmateNumber);
         await AuditRows.SingleAsync(system, Service, "InmateAreaMoved", inmateId, AuditedActor.Officer);
+    }
+
+    [Fact]
+    public async Task ABookedVisitOnADayTheNewAreaAlsoHasStaysAtItsSlotAndTheFamilyIsToldNothing()
+    {
+        system.Clock.StartAt(TestDates.ApplicationDay);
+        var family = new Family(system.Clock);
+        // The test run's prison whose area 12 meets on area 6's days (the 6th, 16th and 26th): no two Yongji areas share one.
+        var chain = new ChainDriver(system, prison: Orgs.SharedDaysPrison);
+        var inmate = "同日调监区" + family.Phone[^4..];
+        var (id, proposal) = await chain.DriveToProposalAsync(family, inmate, area: "6", amend: request => request.Inmate.PrisonId = Orgs.SharedDaysPrison);
+        var booked = await chain.VisitCentre.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId });
+        await Eventually.Until(() => system.SmsTo(family.Phone), s => s.Count >= 2, "the booked time's SMS");
+
+        // This time the move comes from the prison's own register, imported again with the inmate in area 12: the import
+        // announces it as the officer's move does.
+        await chain.ImportInmateAsync(family.InmateNumber, inmate, "12");
+
+        Assert.Equal("12", (await chain.Officer.GetInmateAsync(new GetInmateRequest { InmateNumber = family.InmateNumber })).PrisonArea);
+        var kept = await Eventually.Until(async () => await chain.VisitCentre.GetVisitAsync(new GetVisitRequest { VisitId = booked.VisitId }),
+            v => v.PrisonArea == "12", "the visit to follow the inmate into area 12");
+        Assert.Equal((VisitStatus.Scheduled, booked.Date, booked.StartTime, booked.PrisonTerminal), (kept.Status, kept.Date, kept.StartTime, kept.PrisonTerminal));
+        // The visit's new area and anything the family would hear of commit in one transaction: neither a cancellation
+        // nor a new proposal was made, so no SMS of a change can follow.
+        Assert.Empty(await OutboxRows.MessageIdsAsync(system.Databases["scheduling"], nameof(VisitCancelled), [id]));
+        Assert.DoesNotContain(await chain.VisitCentre.AllProposalsAsync(), v => v.ApplicationId == id);
+        Assert.Equal(2, (await system.SmsTo(family.Phone)).Count);
+        var audited = await AuditRows.SingleAsync(system, "scheduling", "VisitMoved", booked.VisitId, AuditedActor.System);
+        Assert.Equal(("AREA_CHANGED", "same_day"), (audited.ReasonCode, audited.Outcome));
     }
 
     [Fact]

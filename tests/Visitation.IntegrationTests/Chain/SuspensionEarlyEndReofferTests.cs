@@ -91,6 +91,35 @@ public sealed class SuspensionEarlyEndReofferTests(VisitationSystem system)
         Assert.Equal(1, (await MarchAsync(family)).QuotaUsed); // the on-site visit alone
     }
 
+    [Fact]
+    public async Task WhenTheMonthsVisitWasTakenMeanwhileAnExtraVisitApprovedForTheMonthStillGivesTheCancelledOneItsDay()
+    {
+        system.Clock.StartAt(TestDates.ApplicationDay);
+        var family = new Family(system.Clock);
+        var (id, booked, statusId) = await BookAndSuspendWithoutAnEndAsync(family, "特批补约" + family.Phone[^4..]);
+        await Eventually.Until(() => MarchAsync(family), i => i.QuotaUsed == 0, "the cancelled visit to give the month's quota back");
+        system.Clock.StartAt(TestDates.At(2026, 3, 3, 9, 0));
+        await _chain.Officer.RecordOnSiteVisitAsync(new RecordOnSiteVisitRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), InmateNumber = family.InmateNumber, Date = "2026-03-03", OverrideReason = "家属来监现场会见",
+        });
+        // As above, the on-site visit took the month's ordinary visit; but every level of the prison's chain signed an
+        // extra visit for March ([Y 四2]), which eligibility counts for a visit that claims it: the month holds two.
+        await _chain.Director.RecordSpecialApprovalAsync(new RecordSpecialApprovalRequest
+        {
+            InmateNumber = family.InmateNumber, Kind = SpecialApprovalKind.ExtraVisit, Month = "2026-03",
+            ApprovedBy = { SpecialApprovalLevel.PrisonArea, SpecialApprovalLevel.PrisonAdministrationSection, SpecialApprovalLevel.PrisonLeadership },
+            Signatories = "监区长 刘、狱政科长 王、副监狱长 陈", Reason = "母亲病危",
+        });
+
+        await _chain.Officer.EndInmateStatusAsync(new EndInmateStatusRequest { InmateNumber = family.InmateNumber, StatusId = statusId, LastDay = Day(booked.Date.AddDays(5)) });
+
+        Assert.Single(await OutboxRows.MessageIdsAsync(system.Databases["prison_approval"], nameof(VisitReofferRequested), [id]));
+        Assert.Equal(2, (await MarchAsync(family)).QuotaUsed); // the on-site visit and the family's visit, booked again
+        var offered = await _chain.WaitForProposalAsync(id);
+        Assert.Equal(Day(booked.Date.AddDays(10)), offered.Date);
+    }
+
     private async Task<InmateView> MarchAsync(Family family) =>
         await _chain.Officer.GetInmateAsync(new GetInmateRequest { InmateNumber = family.InmateNumber, Month = "2026-03" });
 

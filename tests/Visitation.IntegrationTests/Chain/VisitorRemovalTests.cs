@@ -91,7 +91,8 @@ public sealed class VisitorRemovalTests(VisitationSystem system)
 
         Assert.Equal(StatusCode.InvalidArgument, onlyAdult.StatusCode);
         Assert.Equal(["remove_visitors"], Fields(onlyAdult));
-        Assert.StartsWith("至少须保留一名成年会见人", Violations(onlyAdult).Single().Description, StringComparison.Ordinal);
+        // The visit centre's own button to refuse the application is 不予批准.
+        Assert.Equal("至少须保留一名成年会见人；全部不予会见请选择“不予批准”", Violations(onlyAdult).Single().Description);
         Assert.Contains("不予会见的会见人", onlyAdult.Status.Detail, StringComparison.Ordinal);
         Assert.Equal(["remove_visitors[0].visitor_index", "remove_visitors[1].reason"], Fields(notOnIt));
         Assert.Contains(await _chain.Officer.AllPendingApprovalsAsync(), t => t.ApplicationId == id);

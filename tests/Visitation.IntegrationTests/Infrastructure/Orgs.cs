@@ -25,4 +25,7 @@ public static class Orgs
 
     /// <summary>Not shipped: another copy of Yongji's prison, with the no-show option on in its policy (VisitationSystem).</summary>
     public const string NoShowPrison = "test-no-show-prison";
+
+    /// <summary>Not shipped: another copy of Yongji's prison, with an area 12 that meets on area 6's days (VisitationSystem).</summary>
+    public const string SharedDaysPrison = "test-shared-days-prison";
 }

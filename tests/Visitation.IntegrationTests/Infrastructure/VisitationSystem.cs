@@ -297,6 +297,7 @@ public sealed class VisitationSystem : IAsyncLifetime
         other["name"] = "测试用第二监狱";
         prisons.Add(other);
         AddNoShowPrison(target, prisons);
+        AddSharedDaysPrison(prisons);
         File.WriteAllText(organisations, tree.ToJsonString());
         return target;
     }
@@ -322,6 +323,24 @@ public sealed class VisitationSystem : IAsyncLifetime
         };
         policy["prisonOverrides"] = overrides;
         File.WriteAllText(policyFile, policy.ToJsonString());
+    }
+
+    /// <summary>
+    /// A fourth copy of Yongji's prison (<see cref="Orgs.SharedDaysPrison"/>) with a twelfth area that meets on area 6's
+    /// days (the 6th, 16th and 26th): no two of the shipped areas share a day, so without it an inmate moved to another
+    /// area never keeps a booked visit (docs/reoffer-and-moves.md).
+    /// </summary>
+    private static void AddSharedDaysPrison(JsonArray prisons)
+    {
+        var shared = prisons.Single(p => (string?)p!["id"] == Orgs.Prison)!.DeepClone();
+        shared["id"] = Orgs.SharedDaysPrison;
+        shared["name"] = "测试用监区同日监狱";
+        var areas = shared["areas"]!.AsArray();
+        var twelfth = areas.Single(a => (string?)a!["id"] == "6")!.DeepClone();
+        twelfth["id"] = "12";
+        twelfth["name"] = "十二监区";
+        areas.Add(twelfth);
+        prisons.Add(shared);
     }
 
     private async Task StartGatewayAsync()

@@ -158,6 +158,30 @@ public sealed class QuotaRuleTests
         Assert.Equal([RuleCodes.MonthlyQuotaUsed], result.Codes());
     }
 
+    private const string ShanxiChain = "prison_area,prison_administration_section,prison_leadership";
+
+    [Theory]
+    // The month's approvals ("kind month signatories", separated by ";"), whether the visit claims them, and the most
+    // visits the month may hold for a normal-level Shanxi inmate (ordinarily 1). The rule and the early-end re-offer
+    // (which claims them: docs/reoffer-and-moves.md) both read this number.
+    [InlineData("", true, 1)]
+    [InlineData("extra_visit 3 " + ShanxiChain, true, 2)]
+    [InlineData("extra_visit 3 " + ShanxiChain, false, 1)]
+    [InlineData("extra_visit 3 " + ShanxiChain + ";extra_visit 3 " + ShanxiChain, true, 3)]
+    [InlineData("extra_visit 3 prison_area,prison_administration_section", true, 1)]
+    [InlineData("longer_visit 3 " + ShanxiChain, true, 1)]
+    [InlineData("extra_visit 2 " + ShanxiChain, true, 1)]
+    public void TheMonthHoldsTheOrdinaryAllowancePlusTheCompleteExtraVisitApprovalsOfTheMonthWhenClaimed(string approvals, bool claimed, int expected)
+    {
+        var ledger = QuotaLedger.Empty with
+        {
+            Approvals = [.. approvals.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(a => a.Split(' ')).Select(a =>
+                new SpecialApproval(a[0], new VisitMonth(2026, int.Parse(a[1], System.Globalization.CultureInfo.InvariantCulture)), a[2].Split(',')))],
+        };
+
+        Assert.Equal(expected, MonthlyQuotaRule.Allowed(ShippedPolicies.Shanxi, Inmate("shanxi", "normal"), ledger, March, claimed));
+    }
+
     [Fact]
     public void AnUnknownLevelIsBadDataNotARefusal()
     {

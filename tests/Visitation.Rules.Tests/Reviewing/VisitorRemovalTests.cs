@@ -32,9 +32,32 @@ public sealed class VisitorRemovalTests
     [MemberData(nameof(Requests))]
     public void ARemovalIsRecordedOnlyWhenEveryVisitorNamedIsOnTheApplicationOnceAndAnAdultRemains(int[] ages, (int, string)[] removals, string? refusedField)
     {
-        var problems = VisitorRemovals.Check(ages, removals);
+        // The county bureau and the visit centre remove visitors by one rule.
+        foreach (var stage in new[] { ReviewStage.CountyBureau, ReviewStage.Prison })
+        {
+            var problems = VisitorRemovals.Check(stage, ages, removals);
 
-        Assert.Equal(refusedField, problems.Select(p => p.Field).FirstOrDefault());
+            Assert.Equal(refusedField, problems.Select(p => p.Field).FirstOrDefault());
+        }
+    }
+
+    public static TheoryData<string, string> NoAdultLeftMessages() => new()
+    {
+        // The stage, and the message: it sends the reviewer to refusing by the name of their own page's button
+        // (the bureau's 复核申请 page: 不同意; the visit centre's 审批 page: 不予批准).
+        { nameof(ReviewStage.CountyBureau), "至少须保留一名成年会见人；全部不予会见请选择“不同意”" },
+        { nameof(ReviewStage.Prison), "至少须保留一名成年会见人；全部不予会见请选择“不予批准”" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NoAdultLeftMessages))]
+    public void RemovingEveryAdultIsRefusedNamingTheRefusalButtonOfTheStageThatAsked(string stageName, string message)
+    {
+        var stage = stageName == nameof(ReviewStage.CountyBureau) ? ReviewStage.CountyBureau : ReviewStage.Prison;
+
+        var problems = VisitorRemovals.Check(stage, [45, 10], [(0, VisitorRemovals.Barred)]);
+
+        Assert.Equal(("remove_visitors", message), Assert.Single(problems));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class ReviewDecisionHandler(BureauReviewDbContext db, TimeProvider
         }
 
         // The prison judges, registers and books only the visitors who remain (docs/visitor-refusal-and-no-shows.md).
-        var removal = VisitorRemovalRequest.Of(review.Application, request.RemoveVisitors);
+        var removal = VisitorRemovalRequest.Of(review, request.RemoveVisitors);
         var now = ChinaTime.Now(clock);
         review.Approve(caller.UserId, now, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), removal.Removed);
         db.Publish(new BureauApproved(removal.Remaining, caller.UserId, review.Reason, now), now);

@@ -512,6 +512,10 @@ namespace Visitation.PrisonApproval.Data.Migrations
                         .HasColumnName("override_reason")
                         .HasAnnotation("Visitation:Protection:ClearProperty", "OverrideReason");
 
+                    b.Property<DateOnly?>("ProposedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("proposed_on");
+
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("recorded_at");

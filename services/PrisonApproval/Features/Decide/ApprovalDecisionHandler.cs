@@ -30,7 +30,7 @@ public sealed class ApprovalDecisionHandler(PrisonApprovalDbContext db, InmateFa
         }
 
         // The rules judge, and scheduling books, the visitors who remain (docs/visitor-refusal-and-no-shows.md).
-        var removal = VisitorRemovalRequest.Of(approval.Application, request.RemoveVisitors);
+        var removal = VisitorRemovalRequest.Of(approval, request.RemoveVisitors);
         var now = ChinaTime.Now(clock);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var found = await FindInmateAsync(approval, request.InmateNumber, ct);

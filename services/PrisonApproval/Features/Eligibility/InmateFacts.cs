@@ -168,14 +168,18 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
 
     /// <summary>
     /// The days after today on which the inmate already has as many booked video visits as one day may hold: the
-    /// ledger's booked entries carry the day scheduling confirmed (<c>VisitScheduledLedgerConsumer</c>), so the prison
-    /// judges by its own records and asks scheduling nothing.
+    /// ledger's booked entries carry the day scheduling confirmed (<c>VisitScheduledLedgerConsumer</c>) or, while the
+    /// visit centre has not confirmed it yet, the day it proposed (<c>VisitProposedLedgerConsumer</c>) — a proposal
+    /// holds its day in scheduling's slot finder as a confirmed visit does. So the prison judges by its own records and
+    /// asks scheduling nothing.
     /// </summary>
     private async Task<HashSet<DateOnly>> FullDaysAsync(Inmate inmate, DateOnly today, int perDay, CancellationToken ct)
     {
         var booked = await db.QuotaEntries.AsNoTracking()
-            .Where(e => e.InmateId == inmate.Id && e.Mode == CountedVisit.Video && e.Outcome == CountedVisit.Booked && e.Date != null && e.Date > today)
-            .Select(e => e.Date!.Value)
+            .Where(e => e.InmateId == inmate.Id && e.Mode == CountedVisit.Video && e.Outcome == CountedVisit.Booked)
+            .Select(e => e.Date ?? e.ProposedOn)
+            .Where(day => day != null && day > today)
+            .Select(day => day!.Value)
             .ToListAsync(ct);
         var days = booked.Distinct().ToList();
         return [.. days.Except(InmateDayLimit.DaysWithRoom(days, booked, perDay))];

@@ -64,16 +64,23 @@ public sealed class CancelledVisitReoffer(PrisonApprovalDbContext db, InmateFact
 
         entry.Outcome = CountedVisit.Booked;
         entry.Note = string.Empty;
+        entry.ProposedOn = null; // the cancelled visit's day; scheduling's new proposal brings its own
         await db.SaveChangesAsync(ct); // the next entry's room counts this one
         db.Publish(new VisitReofferRequested(entry.ApplicationId!.Value, inmate.PrisonId, inmate.InmateNumber, status.Id, status.To!.Value, actor, now), now);
         return true;
     }
 
-    /// <summary>The month's ordinary quota has room (the one the cancelled visit gave back, unless another visit took it).</summary>
+    /// <summary>
+    /// The month still has room for the visit (the place the cancelled visit gave back, unless another visit took it),
+    /// counted as eligibility counts a visit that claims the month's special approvals (<see cref="MonthlyQuotaRule.Allowed"/>):
+    /// the visit was approved already, perhaps as the month's extra visit, and the extra-visit approvals the prison's
+    /// chain signed for the month stay the inmate's. Whether the cancelled visit itself had claimed one is not recorded,
+    /// so a complete approval not yet used by another visit gives the re-offer its room (docs/reoffer-and-moves.md).
+    /// </summary>
     private async Task<bool> HasRoomAsync(Inmate inmate, VisitMonth month, CancellationToken ct)
     {
         var policy = facts.PolicyOf(inmate);
         var ledger = await facts.LedgerAsync(inmate, month, ct);
-        return MonthlyQuotaRule.Used(policy, ledger, month) < MonthlyQuotaRule.Allowance(policy, facts.StateOf(inmate));
+        return MonthlyQuotaRule.Used(policy, ledger, month) < MonthlyQuotaRule.Allowed(policy, facts.StateOf(inmate), ledger, month, usesSpecialApproval: true);
     }
 }
