@@ -46,11 +46,10 @@ for service in $services; do
         echo "$folder already holds a backup of $service" >&2; exit 1
     fi
     owner[$service]=$(sql postgres -v name="$database" <<<"SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = :'name'")
-    mark[$service]=$(sql "$database" <<'SQL'
-SELECT CASE WHEN to_regclass('outbox_messages') IS NULL THEN '-'
-            ELSE (SELECT coalesce(min(id) FILTER (WHERE sent_at IS NULL), max(id) + 1, 1)::text FROM outbox_messages) END
-SQL
-)
+    mark[$service]=-
+    if [[ $(sql "$database" <<<"SELECT to_regclass('outbox_messages') IS NOT NULL") == t ]]; then
+        mark[$service]=$(sql "$database" <<<"SELECT coalesce(min(id) FILTER (WHERE sent_at IS NULL), max(id) + 1, 1) FROM outbox_messages")
+    fi
 done
 
 started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
