@@ -22,7 +22,8 @@ public sealed class AuditChainMetrics
         var meter = meters.Create(MeterName);
         meter.CreateObservableGauge(
             "visitation.audit.chain.broken",
-            () => _broken.Select(entry => new Measurement<int>(entry.Value, new("service", entry.Key.Service), new("chain", entry.Key.Chain))),
+            () => _broken.Select(entry => new Measurement<int>(
+                entry.Value, new KeyValuePair<string, object?>("service", entry.Key.Service), new KeyValuePair<string, object?>("chain", entry.Key.Chain))),
             "{chain}",
             "1 while a service's audit chain, as the audit store holds it, does not verify");
         _verified = meter.CreateCounter<long>("visitation.audit.rows_verified", "{row}", "Audit rows the store's chain verification recomputed");
