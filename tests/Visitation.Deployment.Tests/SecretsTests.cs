@@ -53,6 +53,9 @@ public sealed class SecretsTests
 
         references.AddRange(rendered.SelectMany(item => item.Volumes()).Where(volume => volume["secret"] is not null)
             .Select(volume => (volume.Text("secret.secretName"), (string?)null)));
+        // The certificates the ingress controller serves (kubernetes.io/tls secrets).
+        references.AddRange(rendered.OfKind("Ingress").SelectMany(ingress => (ingress["spec"]?["tls"] as JsonArray ?? []).OfType<JsonObject>())
+            .SelectMany(tls => new[] { (tls.Text("secretName"), (string?)"tls.crt"), (tls.Text("secretName"), (string?)"tls.key") }));
         references.AddRange(rendered.OfKind("User").Select(user => (user.Text("spec.importCredentialsSecret.name"), (string?)"password")));
         foreach (var credentials in rendered.OfKind("Cluster").Select(cluster => cluster["spec"]?["backup"]?["barmanObjectStore"]?["s3Credentials"] as JsonObject).OfType<JsonObject>())
         {

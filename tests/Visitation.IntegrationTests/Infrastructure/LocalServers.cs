@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Visitation.IntegrationTests.Infrastructure;
 
 /// <summary>
@@ -28,17 +26,6 @@ public static class LocalServers
         var setting = Environment.GetEnvironmentVariable("VISITATION_TEST_INFRA")
             ?? throw new InvalidOperationException("This fault test stops and starts the servers through deploy/local/infra.sh; run it with `bash deploy/test.sh`, which sets VISITATION_TEST_INFRA.");
         var parts = setting.Split(' ', 2);
-        using var process = Process.Start(new ProcessStartInfo("bash", [parts[0], command, parts[1]])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"infra.sh {command} failed ({process.ExitCode}): {output}{error}");
-        }
+        await DeployScript.RunAsync(parts[0], [command, parts[1]]);
     }
 }

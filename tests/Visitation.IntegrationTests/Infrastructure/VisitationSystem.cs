@@ -38,6 +38,7 @@ public sealed class VisitationSystem : IAsyncLifetime
     public const int EligibilityQuestionsPerUser = 20;
     private readonly Dictionary<string, List<IAsyncDisposable>> _hosts = [];
     private readonly Dictionary<string, Func<IAsyncDisposable>> _factories = [];
+    private readonly Dictionary<string, Func<IReadOnlyDictionary<string, string>, IServiceHost>> _hostMakers = [];
     private readonly Dictionary<string, Dictionary<string, string>> _settings = [];
     private readonly List<string> _databases = [];
     private ServerEndpoints? _servers;
@@ -134,34 +135,27 @@ public sealed class VisitationSystem : IAsyncLifetime
         _settings[service].Concat(Clock.TrainingClockSettings()).ToDictionary();
 
     /// <summary>A call invoker on a service by name (as <see cref="ServiceNames"/>), for calls built from the protos' descriptors.</summary>
-    public CallInvoker Invoker(string service, string? token) => service switch
-    {
-        "application" => Channel<ApplicationGrpcService>(service, token).CreateCallInvoker(),
-        "bureau_review" => Channel<BureauReviewGrpcService>(service, token).CreateCallInvoker(),
-        "prison_approval" => Channel<PrisonApprovalGrpcService>(service, token).CreateCallInvoker(),
-        "scheduling" => Channel<SchedulingGrpcService>(service, token).CreateCallInvoker(),
-        "notification" => Channel<NotificationGrpcService>(service, token).CreateCallInvoker(),
-        AuditStoreName => Channel<AuditStoreGrpcService>(service, token).CreateCallInvoker(),
-        _ => throw new ArgumentOutOfRangeException(nameof(service), service, "not a service of the system"),
-    };
+    public CallInvoker Invoker(string service, string? token) => _hosts.ContainsKey(service)
+        ? Channel(service, token).CreateCallInvoker()
+        : throw new ArgumentOutOfRangeException(nameof(service), service, "not a service of the system");
 
     public Contracts.Grpc.Application.ApplicationService.ApplicationServiceClient Applications(string? token) =>
-        new(Channel<ApplicationGrpcService>("application", token));
+        new(Channel("application", token));
 
     public Contracts.Grpc.BureauReview.BureauReviewService.BureauReviewServiceClient BureauReview(string? token) =>
-        new(Channel<BureauReviewGrpcService>("bureau_review", token));
+        new(Channel("bureau_review", token));
 
     public Contracts.Grpc.PrisonApproval.PrisonApprovalService.PrisonApprovalServiceClient PrisonApproval(string? token) =>
-        new(Channel<PrisonApprovalGrpcService>("prison_approval", token));
+        new(Channel("prison_approval", token));
 
     public Contracts.Grpc.Scheduling.SchedulingService.SchedulingServiceClient Scheduling(string? token) =>
-        new(Channel<SchedulingGrpcService>("scheduling", token));
+        new(Channel("scheduling", token));
 
     public Contracts.Grpc.Notification.NotificationService.NotificationServiceClient Notification(string? token) =>
-        new(Channel<NotificationGrpcService>("notification", token));
+        new(Channel("notification", token));
 
     public Contracts.Grpc.AuditStore.AuditStoreService.AuditStoreServiceClient AuditStore(string? token) =>
-        new(Channel<AuditStoreGrpcService>(AuditStoreName, token));
+        new(Channel(AuditStoreName, token));
 
     /// <summary>A plain HTTP client on a service's first instance, by name (as <see cref="ServiceNames"/>): its REST door and OpenAPI document.</summary>
     public HttpClient Http(string service, string? token)
@@ -180,6 +174,34 @@ public sealed class VisitationSystem : IAsyncLifetime
     /// </summary>
     public int GatewayDuplicatesTo(IEnumerable<Family> families) =>
         families.Sum(family => _gateway!.Services.GetRequiredService<SmsInbox>().DuplicatesTo(family.Phone));
+
+    /// <summary>The run's databases are named this followed by the service's name (<see cref="ServiceNames"/>, <see cref="AuditStoreName"/>).</summary>
+    public string DatabasePrefix => _runId + "_";
+
+    /// <summary>The run's PostgreSQL server, without a database: what an operator's script is pointed at.</summary>
+    public string PostgresServer => _servers!.Postgres;
+
+    /// <summary>
+    /// One more instance of a service, started now on the run's clock with the run's settings but for
+    /// <paramref name="overrides"/> (e.g. another database and broker address: the services of a restored
+    /// backup). The caller disposes it.
+    /// </summary>
+    public IServiceHost StartHost(string service, IReadOnlyDictionary<string, string> overrides)
+    {
+        var settings = new Dictionary<string, string>(_settings[service]);
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+
+        return _hostMakers[service](settings);
+    }
+
+    /// <summary>A virtual host of its own on the run's broker (named after the run), for hosts that must not share the run's queues; null in a throw-away container.</summary>
+    public Task<RabbitVirtualHost?> CreateVirtualHostAsync(string suffix) => RabbitVirtualHost.CreateAsync(_servers!, _runId + suffix);
+
+    /// <summary>The services of a service's first instance (the one <see cref="RunPeriodicWorkAsync{TWork}"/> runs its jobs in).</summary>
+    public IServiceProvider ServicesOf(string service) => ((IServiceHost)_hosts[service][0]).Services;
 
     /// <summary>Runs a service's periodic job once, now, in a scope of its first instance, as its timer would.</summary>
     public async Task RunPeriodicWorkAsync<TWork>(string service) where TWork : class, Messaging.IPeriodicWork
@@ -271,12 +293,13 @@ public sealed class VisitationSystem : IAsyncLifetime
         }
 
         _settings[service] = settings;
-        _factories[service] = () =>
+        _hostMakers[service] = hostSettings =>
         {
-            var host = new ServiceHost<T>(settings, Clock);
+            var host = new ServiceHost<T>(hostSettings, Clock);
             _ = host.Server; // start now: migrations run and the bus connects before any test acts
             return host;
         };
+        _factories[service] = () => _hostMakers[service](settings);
     }
 
 
@@ -353,14 +376,7 @@ public sealed class VisitationSystem : IAsyncLifetime
         Gateway = new HttpClient { BaseAddress = GatewayAddress };
     }
 
-    private GrpcChannel Channel<T>(string service, string? token) where T : class
-    {
-        var host = (WebApplicationFactory<T>)_hosts[service][0];
-        return GrpcChannel.ForAddress(host.Server.BaseAddress, new GrpcChannelOptions
-        {
-            HttpHandler = new BearerTokenHandler(token, host.Server.CreateHandler()),
-        });
-    }
+    private GrpcChannel Channel(string service, string? token) => ((IServiceHost)_hosts[service][0]).Channel(token);
 
     private async Task DropDatabasesAsync()
     {

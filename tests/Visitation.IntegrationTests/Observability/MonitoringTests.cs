@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Text.RegularExpressions;
+using Visitation.AuditStore.Features.Verify;
 using Visitation.Contracts.Grpc.Application;
 using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.IntegrationTests.Chain;
@@ -44,8 +45,9 @@ public sealed partial class MonitoringTests(VisitationSystem system)
         Assert.NotEmpty(queried);
         Assert.All(queried, series => Assert.True(emitted.Contains(series) || ExternalSeries.Contains(series),
             $"{series} is queried by deploy/monitoring but no service emits it (emitted: {string.Join(", ", emitted.Where(e => e.StartsWith("visitation_", StringComparison.Ordinal)).Order())})"));
-        // And the other way: each of the chain's own instruments is on a dashboard or in an alert.
-        foreach (var instrument in recording.Instruments.Values.Where(i => i.Meter.Name is WorkflowMetrics.MeterName or "Visitation.Outbox"))
+        // And the other way: each of the chain's own instruments, and the audit store's verification's, is on a dashboard or in an alert.
+        Assert.Contains(recording.Instruments.Values, i => i.Meter.Name == AuditChainMetrics.MeterName);
+        foreach (var instrument in recording.Instruments.Values.Where(i => i.Meter.Name is WorkflowMetrics.MeterName or "Visitation.Outbox" or AuditChainMetrics.MeterName))
         {
             Assert.True(PrometheusNames(instrument).Any(queried.Contains), $"{instrument.Name} is on no dashboard and in no alert");
         }
