@@ -15,6 +15,13 @@
 #    as its system administrator, the accounts through the identity administration API (HTTP/2, 5116),
 # 6. scans the services' logs of the run for ID numbers, phones and names (deploy/scan-logs.sh): any is a failure.
 # The system keeps running afterwards; stop everything with deploy/stop.sh.
+#
+# Each service connects with its own accounts (deploy/local/service-accounts.json, docs/local-credentials.md):
+# a PostgreSQL role owning only its database and a RabbitMQ user limited to its own queues and the
+# exchanges of what it publishes and consumes, never the superuser nor guest.
+# Ports: the services listen on VISITATION_RUN_PORT_BASE (5100 unless set) + 1..7, their REST doors on
+# + 11..15, the identity service's administration API on + 16, the SMS gateway on + 99 and the console
+# on + 100; the servers on deploy/local/infra.sh's dev ports (VISITATION_PG_PORT and the rest override them).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -23,7 +30,13 @@ RUN_DIR=$ROOT/.local/dev
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 bash deploy/local/infra.sh start dev
-eval "$(bash deploy/local/infra.sh env dev)"
+# Each service's database connection string and broker address, by the service's name.
+declare -A DATABASE BROKER
+while IFS=$'\t' read -r account database broker; do
+  DATABASE[$account]=$database
+  BROKER[$account]=$broker
+done < <(bash deploy/local/infra.sh services dev)
+BASE=${VISITATION_RUN_PORT_BASE:-5100}
 
 echo "[run] building (Release)"
 dotnet build Visitation.sln -c Release -v quiet -nologo
@@ -84,12 +97,12 @@ fi
 # docs/rest-api.md) on 511x, an endpoint of its own since cleartext HTTP/2 serves no HTTP/1.1 client;
 # the audit store has none. The gateway speaks HTTP/1.1 on 5199.
 SERVICES=(
-  "application:Application:5101:5111"
-  "bureau_review:BureauReview:5102:5112"
-  "prison_approval:PrisonApproval:5103:5113"
-  "scheduling:Scheduling:5104:5114"
-  "notification:Notification:5105:5115"
-  "audit_store:AuditStore:5107:"
+  "application:Application:$((BASE + 1)):$((BASE + 11))"
+  "bureau_review:BureauReview:$((BASE + 2)):$((BASE + 12))"
+  "prison_approval:PrisonApproval:$((BASE + 3)):$((BASE + 13))"
+  "scheduling:Scheduling:$((BASE + 4)):$((BASE + 14))"
+  "notification:Notification:$((BASE + 5)):$((BASE + 15))"
+  "audit_store:AuditStore:$((BASE + 7)):"
 )
 
 start() { # name dll [env...]
@@ -98,25 +111,27 @@ start() { # name dll [env...]
   echo $! >"$RUN_DIR/pids/$name.pid"
 }
 
-IDENTITY=http://127.0.0.1:5106/
-IDENTITY_ADMIN=http://127.0.0.1:5116
+IDENTITY=http://127.0.0.1:$((BASE + 6))/
+IDENTITY_ADMIN=http://127.0.0.1:$((BASE + 16))
+GATEWAY=http://127.0.0.1:$((BASE + 99))/
+CONSOLE=http://127.0.0.1:$((BASE + 100))
 # Two endpoints: 5106 speaks HTTP/1.1 for the browser (sign-in pages, token endpoint); the
 # administration API is gRPC, which needs HTTP/2, in cleartext here: an endpoint of its own.
 start identity "services/Identity/bin/Release/net10.0/Visitation.Identity.dll" \
-  Kestrel__Endpoints__Web__Url=http://127.0.0.1:5106 \
+  Kestrel__Endpoints__Web__Url="${IDENTITY%/}" \
   Kestrel__Endpoints__Admin__Url=$IDENTITY_ADMIN \
   Kestrel__Endpoints__Admin__Protocols=Http2 \
-  ConnectionStrings__Database="$VISITATION_POSTGRES;Database=visitation_identity" \
+  ConnectionStrings__Database="${DATABASE[identity]}" \
   Identity__Issuer=$IDENTITY \
   Identity__KeyFolder="$IDENTITY_DIR/keys" \
   Identity__KeyPassword="$(cat "$IDENTITY_DIR/key-password")" \
   Identity__SeedFile="$SEED_FILE" \
-  ConnectionStrings__RabbitMq="$VISITATION_RABBITMQ" \
-  Identity__ConsoleRedirectUris__0=http://127.0.0.1:5200/signed-in \
-  Identity__ConsolePostLogoutRedirectUris__0=http://127.0.0.1:5200/
+  ConnectionStrings__RabbitMq="${BROKER[identity]}" \
+  Identity__ConsoleRedirectUris__0=$CONSOLE/signed-in \
+  Identity__ConsolePostLogoutRedirectUris__0=$CONSOLE/
 
 start sms_gateway "services/DevSmsGateway/bin/Release/net10.0/Visitation.DevSmsGateway.dll" \
-  ASPNETCORE_URLS=http://127.0.0.1:5199 SmsGateway__StorePath="$RUN_DIR/sms/messages.jsonl"
+  ASPNETCORE_URLS="${GATEWAY%/}" SmsGateway__StorePath="$RUN_DIR/sms/messages.jsonl"
 
 for entry in "${SERVICES[@]}"; do
   IFS=: read -r name project port rest <<<"$entry"
@@ -129,11 +144,11 @@ for entry in "${SERVICES[@]}"; do
   # (equal bounds switch them off); receipts are asked for every 5 seconds.
   start "$name" "services/$project/bin/Release/net10.0/Visitation.$project.dll" \
     "${endpoints[@]}" \
-    ConnectionStrings__Database="$VISITATION_POSTGRES;Database=visitation_$name" \
-    ConnectionStrings__RabbitMq="$VISITATION_RABBITMQ" \
+    ConnectionStrings__Database="${DATABASE[${name//_/-}]}" \
+    ConnectionStrings__RabbitMq="${BROKER[${name//_/-}]}" \
     Auth__Authority=$IDENTITY \
     Auth__Audience="visitation-${name//_/-}" \
-    SmsGateway__BaseUrl=http://127.0.0.1:5199/ \
+    SmsGateway__BaseUrl=$GATEWAY \
     SmsDelivery__PerNumberPerMinute=10 SmsDelivery__QuietFrom=00:00 SmsDelivery__QuietUntil=00:00 \
     PeriodicWork__ReceiptPolling__Interval=00:00:05 \
     Protection__KeyFile="$PROTECTION_KEYS"
@@ -141,16 +156,15 @@ done
 
 # The staff console (docs/console.md): signs people in through the identity service (the redirect
 # addresses given to it above) and calls the services as them. Served on plain HTTP here only.
-CONSOLE=http://127.0.0.1:5200
 start console "services/Console/bin/Release/net10.0/Visitation.Console.dll" \
   ASPNETCORE_URLS=$CONSOLE \
   Console__Authority=$IDENTITY \
-  Console__Services__Application=http://127.0.0.1:5101 \
-  Console__Services__BureauReview=http://127.0.0.1:5102 \
-  Console__Services__PrisonApproval=http://127.0.0.1:5103 \
-  Console__Services__Scheduling=http://127.0.0.1:5104 \
-  Console__Services__Notification=http://127.0.0.1:5105 \
-  Console__Services__AuditStore=http://127.0.0.1:5107 \
+  Console__Services__Application=http://127.0.0.1:$((BASE + 1)) \
+  Console__Services__BureauReview=http://127.0.0.1:$((BASE + 2)) \
+  Console__Services__PrisonApproval=http://127.0.0.1:$((BASE + 3)) \
+  Console__Services__Scheduling=http://127.0.0.1:$((BASE + 4)) \
+  Console__Services__Notification=http://127.0.0.1:$((BASE + 5)) \
+  Console__Services__AuditStore=http://127.0.0.1:$((BASE + 7)) \
   Console__Services__IdentityAdmin=$IDENTITY_ADMIN
 
 wait_healthy() { # name url [curl flags]
@@ -165,9 +179,9 @@ wait_healthy() { # name url [curl flags]
   echo "[run] $name did not become healthy; see $RUN_DIR/logs/$name.log" >&2; exit 1
 }
 
-wait_healthy identity http://127.0.0.1:5106/health
+wait_healthy identity "${IDENTITY}health"
 wait_healthy identity $IDENTITY_ADMIN/health --http2-prior-knowledge
-wait_healthy sms_gateway http://127.0.0.1:5199/
+wait_healthy sms_gateway "$GATEWAY"
 for entry in "${SERVICES[@]}"; do
   IFS=: read -r name _ port rest <<<"$entry"
   wait_healthy "$name" "http://127.0.0.1:$port/health" --http2-prior-knowledge
@@ -176,7 +190,10 @@ done
 wait_healthy console "$CONSOLE/health"
 
 echo "[run] driving the demonstration application"
-DEMO_IDENTITY=$IDENTITY DEMO_IDENTITY_ADMIN=$IDENTITY_ADMIN DEMO_IDENTITY_SEED="$SEED_FILE" dotnet deploy/demo/bin/Release/net10.0/Visitation.Demo.dll
+DEMO_IDENTITY=$IDENTITY DEMO_IDENTITY_ADMIN=$IDENTITY_ADMIN DEMO_IDENTITY_SEED="$SEED_FILE" \
+  DEMO_APPLICATION=http://127.0.0.1:$((BASE + 1)) DEMO_BUREAU=http://127.0.0.1:$((BASE + 2)) DEMO_PRISON=http://127.0.0.1:$((BASE + 3)) \
+  DEMO_SCHEDULING=http://127.0.0.1:$((BASE + 4)) DEMO_AUDIT_STORE=http://127.0.0.1:$((BASE + 7)) DEMO_SMS_GATEWAY=$GATEWAY \
+  dotnet deploy/demo/bin/Release/net10.0/Visitation.Demo.dll
 
 # What the services wrote while the demo ran holds no ID number, phone or name (docs/telemetry-privacy.md):
 # the run fails if it does. The names are the demo's visitor and inmate (deploy/demo/Program.cs).
@@ -184,12 +201,12 @@ bash deploy/scan-logs.sh "$RUN_DIR/logs" 王秀英 张建国
 
 cat <<MSG
 
-[run] The system is running: identity http://127.0.0.1:5106/ (sign-in page /account/login; demo accounts,
+[run] The system is running: identity $IDENTITY (sign-in page /account/login; demo accounts,
       passwords, TOTP keys and machine client secrets in $SEED_FILE; administration API, gRPC over
       HTTP/2, on $IDENTITY_ADMIN),
-      gRPC on 127.0.0.1:5101-5105 and the audit store on 5107 (reflection on),
-      REST/JSON over HTTP/1.1 on http://127.0.0.1:5111-5115 (OpenAPI at /openapi/v1.json; docs/rest-api.md),
-      SMS gateway http://127.0.0.1:5199/
+      gRPC on 127.0.0.1:$((BASE + 1))-$((BASE + 5)) and the audit store on $((BASE + 7)) (reflection on),
+      REST/JSON over HTTP/1.1 on http://127.0.0.1:$((BASE + 11))-$((BASE + 15)) (OpenAPI at /openapi/v1.json; docs/rest-api.md),
+      SMS gateway $GATEWAY
       (everything it received is also in $RUN_DIR/sms/messages.jsonl), logs in $RUN_DIR/logs.
       The staff console: $CONSOLE/ (sign in as clerk-li, reviewer-zhao, officer-sun, venue-zhou, sysadmin-zheng, auditadmin-chen or
       operator-qian with the password and TOTP key from the

@@ -26,11 +26,20 @@
 # machine crash). broker-start then boots a new VM and pg-start runs PostgreSQL's crash recovery.
 #
 # `env` prints export lines for VISITATION_POSTGRES, VISITATION_RABBITMQ and
-# VISITATION_RABBITMQ_MANAGEMENT: eval "$(deploy/local/infra.sh env dev)"
+# VISITATION_RABBITMQ_MANAGEMENT, the servers' administrators (PostgreSQL's superuser, RabbitMQ's
+# visitation-admin): eval "$(deploy/local/infra.sh env dev)". They are for the tools and test fixtures
+# that make databases and virtual hosts, never for a service.
+#
+# Each service has its own accounts (deploy/local/service-accounts.json, docs/local-credentials.md):
+# `start` makes, for each, a PostgreSQL login role owning its own database and nothing else, and a
+# RabbitMQ user allowed its own queues and exchanges and the events it publishes and consumes.
+# `services` prints one line per service: name, database connection string, broker address, tab-separated.
+# Every password is made once per profile into .local/<profile>/credentials/ (mode 600); none is
+# committed, logged or put on a command line. Password authentication is on for every connection.
 set -euo pipefail
 
 usage() {
-    echo "usage: $0 start|stop|status|env|broker-stop|broker-start|broker-kill|pg-stop|pg-start|pg-kill [dev|test|bench]" >&2
+    echo "usage: $0 start|stop|status|env|services|broker-stop|broker-start|broker-kill|pg-stop|pg-start|pg-kill [dev|test|bench]" >&2
     exit 2
 }
 
@@ -97,6 +106,13 @@ RABBIT_LOG=$RABBIT_LOG_BASE/$RABBIT_NODENAME.log
 RABBIT_PID_FILE=$RABBIT_DIR/rabbit.pid
 RABBIT_CONF=$RABBIT_DIR/rabbitmq.conf
 
+# The passwords of this profile, one file each (mode 600 in a 700 folder): postgres/<role>, rabbitmq/<user>.
+CREDENTIALS_DIR=$PROFILE_DIR/credentials
+ACCOUNTS_FILE=$SCRIPT_DIR/service-accounts.json
+PG_SUPERUSER=postgres
+# The broker's administrator, in place of RabbitMQ's well-known guest account.
+RABBIT_ADMIN=visitation-admin
+
 # ---------------------------------------------------------------------------------------------
 # Helpers
 # ---------------------------------------------------------------------------------------------
@@ -147,6 +163,25 @@ port_open() {
     (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
+# The password kept in credentials/$1, made on first use: letters and digits only, since it goes
+# unescaped into amqp:// addresses, connection strings and rabbitmq.conf. Cut with bash rather than
+# `head -c` so that no writer of the pipe dies of SIGPIPE under pipefail.
+secret() {
+    local file=$CREDENTIALS_DIR/$1 drawn
+    if [[ ! -s $file ]]; then
+        install -d -m 0700 "$CREDENTIALS_DIR" "$(dirname "$file")"
+        drawn=$(head -c 48 /dev/urandom | base64 -w0 | tr -dc 'A-Za-z0-9')
+        (umask 077 && printf '%s' "${drawn:0:32}" >"$file")
+    fi
+    cat "$file"
+}
+
+# The services of deploy/local/service-accounts.json: "name role database" per line.
+service_accounts() {
+    command -v jq >/dev/null 2>&1 || die "jq is needed to read $ACCOUNTS_FILE (apt-get install jq)"
+    jq -r '.services[] | "\(.name) \(.role) \(.database)"' "$ACCOUNTS_FILE"
+}
+
 # Run a RabbitMQ/Erlang command with this profile's environment. Every call (server, CLI,
 # epmd) must see the same HOME (cookie), node name and epmd port, or they cannot find each other.
 rabbit_env() {
@@ -183,6 +218,7 @@ ensure_installed() {
     [[ -x $RABBIT_BIN/rabbitmq-server ]] || pkgs+=(rabbitmq-server)
     [[ -x $PG_BIN/initdb ]] || pkgs+=(postgresql-15)
     command -v curl >/dev/null 2>&1 || pkgs+=(curl)
+    command -v jq >/dev/null 2>&1 || pkgs+=(jq)   # reads deploy/local/service-accounts.json
     # The console's browser tests drive Debian's Chromium (no downloaded browser); the font makes
     # Chinese render in its pages and screenshots (docs/console.md).
     [[ -x /usr/bin/chromium ]] || pkgs+=(chromium)
@@ -270,7 +306,94 @@ pg_write_conf() {
             echo "full_page_writes = off"
         fi
     } >"$PG_DATA/visitation.conf"
-    if is_root; then chown postgres:postgres "$PG_DATA/visitation.conf"; fi
+    # A password for every connection, the superuser's included: the services' roles are worth
+    # something only if a process cannot simply connect as another role (initdb's trust is gone).
+    {
+        echo "# Written by deploy/local/infra.sh on every start; edits will be lost."
+        echo "local all all scram-sha-256"
+        echo "host all all 127.0.0.1/32 scram-sha-256"
+    } >"$PG_DATA/pg_hba.conf"
+    if is_root; then chown postgres:postgres "$PG_DATA/visitation.conf" "$PG_DATA/pg_hba.conf"; fi
+}
+
+# The superuser's password (credentials/postgres/postgres) is set in single-user mode, with the
+# server stopped: no connection is needed, so it works on a fresh cluster and on one made before
+# passwords were required. A digest in the data folder records which password is set, so this
+# runs once per cluster and again only when the file changes (a wiped .local with the data elsewhere).
+pg_set_superuser_password() {
+    local password digest marker=$PG_DATA/visitation-superuser
+    password=$(secret "postgres/$PG_SUPERUSER")
+    digest=$(printf '%s' "$password" | sha256sum | cut -c1-64)
+    if [[ -r $marker && $(cat "$marker") == "$digest" ]]; then
+        return 0
+    fi
+    log "postgres: setting the superuser's password (single-user mode)"
+    # On stdin, never on a command line; single-user mode does not echo statements.
+    printf "ALTER ROLE %s PASSWORD '%s';\n" "$PG_SUPERUSER" "$password" \
+        | as_pg "$PG_BIN/postgres" --single -D "$PG_DATA" postgres >"$PG_LOG_DIR/single-user.log" 2>&1 \
+        || { tail -n 20 "$PG_LOG_DIR/single-user.log" >&2; die "postgres: could not set the superuser's password"; }
+    if grep -q 'ERROR' "$PG_LOG_DIR/single-user.log"; then
+        tail -n 20 "$PG_LOG_DIR/single-user.log" >&2
+        die "postgres: could not set the superuser's password"
+    fi
+    printf '%s\n' "$digest" >"$marker"
+}
+
+# psql as the superuser over TCP, the script on stdin (passwords never on a command line).
+pg_admin() {
+    PGPASSWORD=$(secret "postgres/$PG_SUPERUSER") PGCONNECT_TIMEOUT=10 \
+        "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U "$PG_SUPERUSER" -d postgres >/dev/null
+}
+
+# Each service's login role (no superuser, no CREATEDB, no CREATEROLE) owning its database, made
+# here rather than by the service's migrations; CONNECT to every database taken from PUBLIC, so a
+# role reaches its own database only. A database made before the roles existed (by a service that
+# connected as the superuser) is handed over with everything in it.
+pg_provision() {
+    local t0 name role database
+    t0=$(now_ms)
+    {
+        echo "REVOKE ALL ON DATABASE postgres FROM PUBLIC;"
+        while read -r name role database; do
+            cat <<SQL
+SELECT 'CREATE ROLE $role' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$role')\gexec
+ALTER ROLE $role WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '$(secret "postgres/$role")';
+SELECT 'CREATE DATABASE $database OWNER $role' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$database')\gexec
+ALTER DATABASE $database OWNER TO $role;
+REVOKE ALL ON DATABASE $database FROM PUBLIC;
+\connect $database
+$(pg_handover_sql "$role")
+\connect postgres
+SQL
+        done < <(service_accounts)
+    } | pg_admin || die "postgres: could not make the services' roles and databases"
+    log "postgres: each service's role and database ready in $(since "$t0")"
+}
+
+# Hands every table, view, sequence and function of schema public not owned by $1 over to it (a
+# sequence owned by a column moves with its table). Nothing to do in a database the role made.
+pg_handover_sql() {
+    cat <<SQL
+DO \$\$
+DECLARE item record;
+BEGIN
+    FOR item IN
+        SELECT format('ALTER %s %s OWNER TO $1',
+                   CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END,
+                   c.oid::regclass) AS statement
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S') AND c.relowner <> '$1'::regrole
+          AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.objid = c.oid AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i'))
+        UNION ALL
+        SELECT format('ALTER ROUTINE %s OWNER TO $1', p.oid::regprocedure)
+        FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+        WHERE n.nspname = 'public' AND p.proowner <> '$1'::regrole
+    LOOP
+        EXECUTE item.statement;
+    END LOOP;
+END
+\$\$;
+SQL
 }
 
 pg_start() {
@@ -299,6 +422,7 @@ pg_start() {
     # zombie (PID 1 reaps late here), which PostgreSQL takes for a live server and refuses to start.
     rm -f "$PG_SOCKET_DIR"/.s.PGSQL.*.lock
     pg_write_conf
+    pg_set_superuser_password
     if ! as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 start >/dev/null; then
         tail -n 30 "$PG_LOG" >&2 || true
         die "postgres: failed to start (log: $PG_LOG)"
@@ -398,20 +522,60 @@ rabbit_pid() {
     done
 }
 
-# Ready = AMQP port accepts connections AND the management API answers (tests create and delete
-# virtual hosts through it, so it must be up before `start` returns).
+# A call of the management API as user $1 (password $2): curl reads the credentials from a pipe and
+# the body from stdin, so neither is on its command line. METHOD PATH after the two.
+rabbit_api_as() {
+    local user=$1 password=$2 method=$3 path=$4
+    curl -fsS -o /dev/null --max-time 10 -K <(printf 'user = "%s:%s"\n' "$user" "$password") \
+        -X "$method" -H 'content-type: application/json' --data-binary @- "http://127.0.0.1:$MGMT_PORT/api/$path"
+}
+
+# As the broker's administrator; the body on stdin (empty for GET and DELETE).
+rabbit_api() {
+    rabbit_api_as "$RABBIT_ADMIN" "$(secret "rabbitmq/$RABBIT_ADMIN")" "$@"
+}
+
+# Ready = AMQP port accepts connections AND the management API answers its administrator (tests
+# create and delete virtual hosts through it, so it must be up before `start` returns).
 rabbit_ready() {
-    port_open "$AMQP_PORT" \
-        && curl -fsS -o /dev/null --max-time 3 -u guest:guest "http://127.0.0.1:$MGMT_PORT/api/overview"
+    port_open "$AMQP_PORT" || return 1
+    rabbit_api GET overview </dev/null 2>/dev/null && return 0
+    # A broker made before the administrator existed still has guest: replace it.
+    rabbit_api_as guest guest GET overview </dev/null 2>/dev/null && rabbit_replace_guest
+}
+
+rabbit_replace_guest() {
+    log "rabbitmq: replacing guest by $RABBIT_ADMIN"
+    printf '{"password":"%s","tags":"administrator"}' "$(secret "rabbitmq/$RABBIT_ADMIN")" \
+        | rabbit_api_as guest guest PUT "users/$RABBIT_ADMIN"
+    echo '{"configure":".*","write":".*","read":".*"}' | rabbit_api_as guest guest PUT "permissions/%2F/$RABBIT_ADMIN"
+    rabbit_api DELETE users/guest </dev/null
+}
+
+# Each service's user, with the permissions of deploy/local/service-accounts.json on the default
+# virtual host (a test run copies them onto its own). Not administrators: no management API.
+rabbit_provision() {
+    local t0 name role database
+    t0=$(now_ms)
+    while read -r name role database; do
+        printf '{"password":"%s","tags":""}' "$(secret "rabbitmq/$name")" | rabbit_api PUT "users/$name" \
+            || die "rabbitmq: could not make the user $name"
+        jq -c --arg name "$name" '.services[] | select(.name == $name) | .rabbitmq' "$ACCOUNTS_FILE" \
+            | rabbit_api PUT "permissions/%2F/$name" || die "rabbitmq: could not set the permissions of $name"
+    done < <(service_accounts)
+    log "rabbitmq: each service's user ready in $(since "$t0")"
 }
 
 rabbit_write_conf() {
     install -d -m 0755 "$RABBIT_DIR" "$RABBIT_DIR/mnesia" "$RABBIT_LOG_BASE"
     install -d -m 0700 "$RABBIT_HOME"
+    (umask 077 && : >"$RABBIT_CONF")   # it holds the administrator's password
     cat >"$RABBIT_CONF" <<EOF
 # Written by deploy/local/infra.sh on every start; edits will be lost.
-# guest may only log in from localhost by default; we only listen on 127.0.0.1 anyway.
-loopback_users.guest = false
+# A new broker's first user is this administrator (its password in .local/<profile>/credentials), not guest.
+default_user = $RABBIT_ADMIN
+default_pass = $(secret "rabbitmq/$RABBIT_ADMIN")
+default_user_tags.administrator = true
 listeners.tcp.default = 127.0.0.1:$AMQP_PORT
 management.tcp.port = $MGMT_PORT
 management.tcp.ip = 127.0.0.1
@@ -533,6 +697,8 @@ case "$COMMAND" in
         install -d -m 0755 "$PROFILE_DIR"
         pg_start
         rabbit_start
+        pg_provision
+        rabbit_provision
         ;;
     stop)
         # Stop both even if one fails, then report.
@@ -576,10 +742,17 @@ case "$COMMAND" in
         pg_kill
         ;;
     env)
-        # Password is ignored (trust auth) but kept so the string works against a real server too.
-        echo "export VISITATION_POSTGRES=\"Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=postgres\""
-        echo "export VISITATION_RABBITMQ=\"amqp://guest:guest@127.0.0.1:$AMQP_PORT/\""
-        echo "export VISITATION_RABBITMQ_MANAGEMENT=\"http://guest:guest@127.0.0.1:$MGMT_PORT/\""
+        # The administrators, for tools and test fixtures (eval'd, never echoed by our scripts).
+        echo "export VISITATION_POSTGRES=\"Host=127.0.0.1;Port=$PG_PORT;Username=$PG_SUPERUSER;Password=$(secret "postgres/$PG_SUPERUSER")\""
+        echo "export VISITATION_RABBITMQ=\"amqp://$RABBIT_ADMIN:$(secret "rabbitmq/$RABBIT_ADMIN")@127.0.0.1:$AMQP_PORT/\""
+        echo "export VISITATION_RABBITMQ_MANAGEMENT=\"http://$RABBIT_ADMIN:$(secret "rabbitmq/$RABBIT_ADMIN")@127.0.0.1:$MGMT_PORT/\""
+        ;;
+    services)
+        # What each service connects with: name, database connection string, broker address (tab-separated).
+        while read -r name role database; do
+            printf '%s\tHost=127.0.0.1;Port=%s;Database=%s;Username=%s;Password=%s\tamqp://%s:%s@127.0.0.1:%s/\n' \
+                "$name" "$PG_PORT" "$database" "$role" "$(secret "postgres/$role")" "$name" "$(secret "rabbitmq/$name")" "$AMQP_PORT"
+        done < <(service_accounts)
         ;;
     *)
         usage

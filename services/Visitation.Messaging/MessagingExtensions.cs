@@ -39,6 +39,12 @@ public static class MessagingExtensions
                     rabbit.SetQuorumQueue();
                 }
 
+                // A message that exhausts its retries is kept in the endpoint's _error queue, which is what
+                // operators look at (deploy/error-queue.sh). MassTransit would also publish a Fault<T> event
+                // to a "MassTransit:Fault--…" exchange that no service consumes, and that a service's broker
+                // user may not publish to: it may publish its own events only (docs/local-credentials.md).
+                endpoint.PublishFaults = false;
+
                 // Outermost: after all immediate retries, come back later (PostgreSQL-backed), then _error.
                 endpoint.UseConsumeFilter(typeof(DelayedRedeliveryFilter<>), context);
 

@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
+using Visitation.Testing.Processes;
 
 namespace Visitation.IntegrationTests.Infrastructure;
 
@@ -11,6 +13,7 @@ public sealed class RabbitVirtualHost : IAsyncDisposable
 {
     private readonly HttpClient _http;
     private readonly string _name;
+    private readonly List<string> _users = [];
 
     private RabbitVirtualHost(HttpClient http, string name, Uri amqp)
     {
@@ -92,9 +95,39 @@ public sealed class RabbitVirtualHost : IAsyncDisposable
             : 0;
     }
 
+    /// <summary>
+    /// A user of the broker for this run only, allowed these permissions on the run's virtual host and
+    /// nowhere else (not an administrator: no management API); removed with the virtual host.
+    /// </summary>
+    /// <returns>The run's broker address as that user.</returns>
+    public async Task<Uri> AddUserAsync(string user, string password, BrokerPermissions permissions)
+    {
+        ArgumentNullException.ThrowIfNull(permissions);
+        _users.Add(user);
+        using (var put = await _http.PutAsync(new Uri($"api/users/{Uri.EscapeDataString(user)}", UriKind.Relative), Json(new { password, tags = "" })))
+        {
+            put.EnsureSuccessStatusCode();
+        }
+
+        var grant = new { configure = permissions.Configure, write = permissions.Write, read = permissions.Read };
+        using (var put = await _http.PutAsync(new Uri($"api/permissions/{_name}/{Uri.EscapeDataString(user)}", UriKind.Relative), Json(grant)))
+        {
+            put.EnsureSuccessStatusCode();
+        }
+
+        return new UriBuilder(Amqp) { UserName = Uri.EscapeDataString(user), Password = Uri.EscapeDataString(password) }.Uri;
+    }
+
     public async ValueTask DisposeAsync()
     {
         using var _ = await _http.DeleteAsync(new Uri($"api/vhosts/{_name}", UriKind.Relative));
+        foreach (var user in _users)
+        {
+            using var deleted = await _http.DeleteAsync(new Uri($"api/users/{Uri.EscapeDataString(user)}", UriKind.Relative));
+        }
+
         _http.Dispose();
     }
+
+    private static StringContent Json(object body) => new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
 }

@@ -17,6 +17,7 @@ using Visitation.Notification;
 using Visitation.PrisonApproval;
 using Visitation.Scheduling;
 using Visitation.ServiceDefaults.Auth;
+using Visitation.Testing.Processes;
 
 [assembly: AssemblyFixture(typeof(Visitation.IntegrationTests.Infrastructure.VisitationSystem))]
 
@@ -26,7 +27,9 @@ namespace Visitation.IntegrationTests.Infrastructure;
 /// The whole system for the test run: five services, each with its own fresh database on the real
 /// PostgreSQL and each running as <see cref="InstancesPerService"/> instances that compete for the
 /// same queues and outbox, one private RabbitMQ virtual host, and the development SMS gateway on
-/// real HTTP. gRPC calls go to the first instance of each service.
+/// real HTTP. gRPC calls go to the first instance of each service. Each service runs as its own
+/// PostgreSQL role and RabbitMQ user (<see cref="RunAccounts"/>); <see cref="Databases"/> and
+/// <see cref="Amqp"/> are the administrators', for the tests.
 /// </summary>
 public sealed class VisitationSystem : IAsyncLifetime
 {
@@ -43,17 +46,22 @@ public sealed class VisitationSystem : IAsyncLifetime
     private readonly List<string> _databases = [];
     private ServerEndpoints? _servers;
     private RabbitVirtualHost? _vhost;
+    private RunAccounts? _accounts;
+    private readonly Dictionary<string, RunAccounts.Connections> _own = [];
     private WebApplication? _gateway;
     private string _referenceData = null!;
 
     public Uri GatewayAddress { get; private set; } = null!;
     public HttpClient Gateway { get; private set; } = null!;
-    /// <summary>Each service's database, by service name (application, bureau_review, ...).</summary>
+    /// <summary>Each service's database, by service name (application, bureau_review, ...), as the server's superuser.</summary>
     public Dictionary<string, string> Databases { get; } = [];
 
     public RabbitVirtualHost? VirtualHost => _vhost;
 
-    /// <summary>The broker address every service instance of the run uses (its virtual host included).</summary>
+    /// <summary>Whether each service runs as its own database role and broker user (not in a throw-away container, which has no management API).</summary>
+    public bool RunsServicesAsTheirOwnAccounts => _accounts is not null;
+
+    /// <summary>The run's broker (its virtual host included) as the broker's administrator; each service connects as its own user.</summary>
     public Uri Amqp { get; private set; } = null!;
 
     /// <summary>
@@ -88,6 +96,16 @@ public sealed class VisitationSystem : IAsyncLifetime
         _servers = await ServerEndpoints.ResolveAsync();
         _vhost = await RabbitVirtualHost.CreateAsync(_servers, _runId);
         var amqp = Amqp = _vhost?.Amqp ?? _servers.RabbitMq;
+        if (_vhost is not null)
+        {
+            // (A throw-away container, without a management API, keeps its one account for everything.)
+            _accounts = new RunAccounts(_servers.Postgres, _vhost, _runId);
+            foreach (var service in ServiceNames.Append(AuditStoreName))
+            {
+                _own[service] = await _accounts.CreateAsync(service, DatabaseOf(service));
+            }
+        }
+
         await StartGatewayAsync();
         _referenceData = WriteReferenceDataWithAnotherPrison();
         Register<ApplicationGrpcService>("application", amqp);
@@ -210,10 +228,18 @@ public sealed class VisitationSystem : IAsyncLifetime
         await scope.ServiceProvider.GetRequiredService<TWork>().RunAsync(TestContext.Current.CancellationToken);
     }
 
-    /// <summary>Publishes an event onto the run's broker as if a service had, with the message id given.</summary>
-    public Task PublishAsync<T>(T message, Guid messageId) where T : class =>
-        ((WebApplicationFactory<ApplicationGrpcService>)_hosts["application"][0]).Services.GetRequiredService<IBus>()
+    /// <summary>
+    /// Publishes an event onto the run's broker as if a service had, with the message id given: through
+    /// a running instance of a service whose broker user may publish it (each may publish its own events only).
+    /// </summary>
+    public Task PublishAsync<T>(T message, Guid messageId) where T : class
+    {
+        var publisher = ServiceNames.Append(AuditStoreName).FirstOrDefault(service => _hosts[service].Count > 0
+                && ServiceAccount.Named(service.Replace('_', '-')).RabbitMq.MayPublish(typeof(T)))
+            ?? throw new InvalidOperationException($"No running service may publish {typeof(T).Name} (deploy/local/service-accounts.json).");
+        return ((IServiceHost)_hosts[publisher][0]).Services.GetRequiredService<IBus>()
             .Publish(message, context => context.MessageId = messageId);
+    }
 
     /// <summary>The operator's error-queue command, pointed at this run's virtual host.</summary>
     public ErrorQueue.ErrorQueues ErrorQueues => new(_vhost!.Amqp, _servers!.RabbitManagement!);
@@ -259,15 +285,18 @@ public sealed class VisitationSystem : IAsyncLifetime
         }
     }
 
+    private string DatabaseOf(string service) => $"{_runId}_{service}";
+
     private void Register<T>(string service, Uri amqp, Dictionary<string, string>? extra = null) where T : class
     {
-        var database = $"{_runId}_{service}";
+        var database = DatabaseOf(service);
         _databases.Add(database);
         Databases[service] = new NpgsqlConnectionStringBuilder(_servers!.Postgres) { Database = database }.ConnectionString;
+        var own = _own.GetValueOrDefault(service);
         var settings = new Dictionary<string, string>
         {
-            ["ConnectionStrings:Database"] = Databases[service],
-            ["ConnectionStrings:RabbitMq"] = amqp.ToString(),
+            ["ConnectionStrings:Database"] = own?.Database ?? Databases[service],
+            ["ConnectionStrings:RabbitMq"] = (own?.Broker ?? amqp).ToString(),
             ["ReferenceData:Path"] = _referenceData,
             ["Outbox:PollInterval"] = "00:00:00.200",
             ["AuditRelay:PollInterval"] = "00:00:00.200",
@@ -391,6 +420,11 @@ public sealed class VisitationSystem : IAsyncLifetime
         {
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
             await drop.ExecuteNonQueryAsync();
+        }
+
+        if (_accounts is not null)
+        {
+            await _accounts.DropRolesAsync();
         }
     }
 }
