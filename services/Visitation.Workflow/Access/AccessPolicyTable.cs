@@ -16,10 +16,10 @@ using SchedulingRpc = Visitation.Contracts.Grpc.Scheduling.SchedulingService.Sch
 namespace Visitation.Workflow.Access;
 
 /// <summary>
-/// Need-to-know, as one table: for every RPC of the five services and the audit store, the roles that may call it and
-/// the scope each reaches. A method not listed here is refused, a role not listed for a method is
-/// refused (PERMISSION_DENIED, by <see cref="AccessInterceptor"/>), and a record outside the scope is
-/// answered as an unknown one (NOT_FOUND, by the handler's query through <see cref="Caller.Organisations"/>).
+/// Need-to-know, as one table: for every RPC of the five services and the audit store, whether it
+/// reads or changes (<see cref="RpcKind"/>), the roles that may call it and the scope each reaches. A
+/// method not listed here is refused, a role not listed for a method is refused (PERMISSION_DENIED, by
+/// <see cref="AccessInterceptor"/>), and a record outside the scope is answered as an unknown one (NOT_FOUND, by the handler's query through <see cref="Caller.Organisations"/>).
 /// The administrator roles (system, security, audit) call none of the chain's RPCs, and only the
 /// audit administrator calls the audit store's; docs/access.md
 /// shows this table and a test keeps the two equal.
@@ -54,76 +54,76 @@ public static class AccessPolicyTable
     public static IReadOnlyList<MethodAccess> Methods { get; } =
     [
         // application.proto: the judicial offices' counter.
-        Rpc(ApplicationApi.Descriptor, nameof(ApplicationRpc.SubmitApplication), Clerk),
-        Rpc(ApplicationApi.Descriptor, nameof(ApplicationRpc.GetApplication), Clerk),
-        Rpc(ApplicationApi.Descriptor, nameof(ApplicationRpc.ListApplications), Clerk),
-        Rpc(ApplicationApi.Descriptor, nameof(ApplicationRpc.WithdrawApplication), Clerk),
-        Rpc(ApplicationApi.Descriptor, nameof(ApplicationRpc.ResubmitApplication), Clerk),
-        Rpc(ApplicationApi.Descriptor, nameof(ApplicationRpc.GetApplicationReport), Reviewer, Officer, PrisonDirector),
+        Change(ApplicationApi.Descriptor, nameof(ApplicationRpc.SubmitApplication), Clerk),
+        Read(ApplicationApi.Descriptor, nameof(ApplicationRpc.GetApplication), Clerk),
+        Read(ApplicationApi.Descriptor, nameof(ApplicationRpc.ListApplications), Clerk),
+        Change(ApplicationApi.Descriptor, nameof(ApplicationRpc.WithdrawApplication), Clerk),
+        Change(ApplicationApi.Descriptor, nameof(ApplicationRpc.ResubmitApplication), Clerk),
+        Read(ApplicationApi.Descriptor, nameof(ApplicationRpc.GetApplicationReport), Reviewer, Officer, PrisonDirector),
         // The office's list of families an SMS could not reach: the office phones them (docs/family-not-reached.md).
-        Rpc(ApplicationApi.Descriptor, nameof(ApplicationRpc.ListFamiliesNotReached), Clerk),
-        Rpc(ApplicationApi.Descriptor, nameof(ApplicationRpc.CountFamiliesNotReached), Clerk),
-        Rpc(ApplicationApi.Descriptor, nameof(ApplicationRpc.CloseFamilyNotReached), Clerk),
+        Read(ApplicationApi.Descriptor, nameof(ApplicationRpc.ListFamiliesNotReached), Clerk),
+        Read(ApplicationApi.Descriptor, nameof(ApplicationRpc.CountFamiliesNotReached), Clerk),
+        Change(ApplicationApi.Descriptor, nameof(ApplicationRpc.CloseFamilyNotReached), Clerk),
 
         // bureau_review.proto: the county bureau's re-review of its own offices' applications.
-        Rpc(BureauApi.Descriptor, nameof(BureauRpc.ListPendingReviews), Reviewer),
-        Rpc(BureauApi.Descriptor, nameof(BureauRpc.ApproveApplication), Reviewer),
-        Rpc(BureauApi.Descriptor, nameof(BureauRpc.RejectApplication), Reviewer),
-        Rpc(BureauApi.Descriptor, nameof(BureauRpc.SendBackApplication), Reviewer),
-        Rpc(BureauApi.Descriptor, nameof(BureauRpc.ListOverdueReviews), Reviewer),
+        Read(BureauApi.Descriptor, nameof(BureauRpc.ListPendingReviews), Reviewer),
+        Change(BureauApi.Descriptor, nameof(BureauRpc.ApproveApplication), Reviewer),
+        Change(BureauApi.Descriptor, nameof(BureauRpc.RejectApplication), Reviewer),
+        Change(BureauApi.Descriptor, nameof(BureauRpc.SendBackApplication), Reviewer),
+        Read(BureauApi.Descriptor, nameof(BureauRpc.ListOverdueReviews), Reviewer),
 
         // prison_approval.proto: the prison's visit centre and register.
-        Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.ImportInmates), Officer),
-        Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.ListPendingApprovals), Officer),
-        Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.ApproveApplication), Officer),
-        Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.RejectApplication), Officer),
-        Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.SendBackApplication), Officer),
-        Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.ListOverdueApprovals), Officer),
-        Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.GetInmate), Officer, PrisonDirector),
-        Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.RecordDeparture), Officer),
-        Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.SetInmateStatus), Officer),
-        Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.EndInmateStatus), Officer),
-        Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.MoveInmateArea), Officer),
-        Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.BarVisitor), Officer),
-        Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.RecordOnSiteVisit), Officer),
+        Change(PrisonApi.Descriptor, nameof(PrisonRpc.ImportInmates), Officer),
+        Read(PrisonApi.Descriptor, nameof(PrisonRpc.ListPendingApprovals), Officer),
+        Change(PrisonApi.Descriptor, nameof(PrisonRpc.ApproveApplication), Officer),
+        Change(PrisonApi.Descriptor, nameof(PrisonRpc.RejectApplication), Officer),
+        Change(PrisonApi.Descriptor, nameof(PrisonRpc.SendBackApplication), Officer),
+        Read(PrisonApi.Descriptor, nameof(PrisonRpc.ListOverdueApprovals), Officer),
+        Read(PrisonApi.Descriptor, nameof(PrisonRpc.GetInmate), Officer, PrisonDirector),
+        Change(PrisonApi.Descriptor, nameof(PrisonRpc.RecordDeparture), Officer),
+        Change(PrisonApi.Descriptor, nameof(PrisonRpc.SetInmateStatus), Officer),
+        Change(PrisonApi.Descriptor, nameof(PrisonRpc.EndInmateStatus), Officer),
+        Change(PrisonApi.Descriptor, nameof(PrisonRpc.MoveInmateArea), Officer),
+        Change(PrisonApi.Descriptor, nameof(PrisonRpc.BarVisitor), Officer),
+        Change(PrisonApi.Descriptor, nameof(PrisonRpc.RecordOnSiteVisit), Officer),
         // The paper approval's chain ends at the prison's leadership (Shanxi) or its director (Ningxia):
         // the director who signed records it, not the visit centre.
-        Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.RecordSpecialApproval), PrisonDirector),
+        Change(PrisonApi.Descriptor, nameof(PrisonRpc.RecordSpecialApproval), PrisonDirector),
         // The counter's question (may this family apply?), answered within the office's need to know
         // (docs/eligibility-check.md); officers read their prison's inmates whole through GetInmate.
-        Rpc(PrisonApi.Descriptor, nameof(PrisonRpc.CheckEligibility), Clerk, Reviewer),
+        Read(PrisonApi.Descriptor, nameof(PrisonRpc.CheckEligibility), Clerk, Reviewer),
 
         // scheduling.proto: the visit centre runs the call, the venue receives the family.
-        Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.ListProposals), Officer),
-        Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.ListFreeSlots), Officer),
-        Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.ConfirmVisit), Officer),
-        Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.GetVenueAgenda), Venue, Reviewer),
+        Read(SchedulingApi.Descriptor, nameof(SchedulingRpc.ListProposals), Officer),
+        Read(SchedulingApi.Descriptor, nameof(SchedulingRpc.ListFreeSlots), Officer),
+        Change(SchedulingApi.Descriptor, nameof(SchedulingRpc.ConfirmVisit), Officer),
+        Read(SchedulingApi.Descriptor, nameof(SchedulingRpc.GetVenueAgenda), Venue, Reviewer),
         // A prison area's published video days: what the counter tells a family, nobody's records.
-        Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.ListVisitDays),
+        Read(SchedulingApi.Descriptor, nameof(SchedulingRpc.ListVisitDays),
             new(Roles.Clerk, Scope.Unscoped), new(Roles.Reviewer, Scope.Unscoped), new(Roles.Officer, Scope.Unscoped), new(Roles.VenueStaff, Scope.Unscoped)),
-        Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.GetVisit), Officer, Venue),
-        Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.CheckIn), Venue),
-        Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.StartVisit), Officer),
-        Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.InterruptVisit), Officer),
-        Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.ResumeVisit), Officer),
-        Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.CompleteVisit), Officer),
-        Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.TerminateVisit), Officer),
-        Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.CancelVisit), Officer, Venue),
-        Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.CancelDay), Officer, Venue),
-        Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.ListClosures), Officer, Venue),
-        Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.ReopenClosure), Officer, Venue),
-        Rpc(SchedulingApi.Descriptor, nameof(SchedulingRpc.ListAffectedVisits), Officer),
+        Read(SchedulingApi.Descriptor, nameof(SchedulingRpc.GetVisit), Officer, Venue),
+        Change(SchedulingApi.Descriptor, nameof(SchedulingRpc.CheckIn), Venue),
+        Change(SchedulingApi.Descriptor, nameof(SchedulingRpc.StartVisit), Officer),
+        Change(SchedulingApi.Descriptor, nameof(SchedulingRpc.InterruptVisit), Officer),
+        Change(SchedulingApi.Descriptor, nameof(SchedulingRpc.ResumeVisit), Officer),
+        Change(SchedulingApi.Descriptor, nameof(SchedulingRpc.CompleteVisit), Officer),
+        Change(SchedulingApi.Descriptor, nameof(SchedulingRpc.TerminateVisit), Officer),
+        Change(SchedulingApi.Descriptor, nameof(SchedulingRpc.CancelVisit), Officer, Venue),
+        Change(SchedulingApi.Descriptor, nameof(SchedulingRpc.CancelDay), Officer, Venue),
+        Read(SchedulingApi.Descriptor, nameof(SchedulingRpc.ListClosures), Officer, Venue),
+        Change(SchedulingApi.Descriptor, nameof(SchedulingRpc.ReopenClosure), Officer, Venue),
+        Read(SchedulingApi.Descriptor, nameof(SchedulingRpc.ListAffectedVisits), Officer),
 
         // notification.proto: an application's SMS, for its office, the province's operators, and the
         // prison's officers, who name the families a closure will tell (masked phones) before closing.
-        Rpc(NotificationApi.Descriptor, nameof(NotificationRpc.ListMessages), Clerk, Officer, ProvinceOperator),
+        Read(NotificationApi.Descriptor, nameof(NotificationRpc.ListMessages), Clerk, Officer, ProvinceOperator),
         // The SMS templates are the same for every province: any operator may preview them (docs/sms-providers.md).
-        Rpc(NotificationApi.Descriptor, nameof(NotificationRpc.ListSmsTemplates), new Grant(Roles.Operator, Scope.Unscoped)),
+        Read(NotificationApi.Descriptor, nameof(NotificationRpc.ListSmsTemplates), new Grant(Roles.Operator, Scope.Unscoped)),
 
         // audit_store.proto: the audit administrator alone, over the rows of its organisation's subtree
         // (docs/audit-store.md); the system and security administrators read no audit.
-        Rpc(AuditStoreApi.Descriptor, nameof(AuditStoreRpc.SearchAudit), AuditAdministrator),
-        Rpc(AuditStoreApi.Descriptor, nameof(AuditStoreRpc.ExportAudit), AuditAdministrator),
+        Read(AuditStoreApi.Descriptor, nameof(AuditStoreRpc.SearchAudit), AuditAdministrator),
+        Read(AuditStoreApi.Descriptor, nameof(AuditStoreRpc.ExportAudit), AuditAdministrator),
     ];
 
     /// <summary>The table by full gRPC method name (<c>/package.Service/Method</c>), as a call names it.</summary>
@@ -140,19 +140,32 @@ public static class AccessPolicyTable
         _ => null,
     };
 
-    private static MethodAccess Rpc(ServiceDescriptor service, string method, params Grant[] grants)
+    /// <summary>A call that returns what it names and changes nothing (a search, a list, a question).</summary>
+    private static MethodAccess Read(ServiceDescriptor service, string method, params Grant[] grants) => Rpc(service, method, RpcKind.Read, grants);
+
+    /// <summary>A call that changes what it names: a decision, a record, a step of an application or a visit.</summary>
+    private static MethodAccess Change(ServiceDescriptor service, string method, params Grant[] grants) => Rpc(service, method, RpcKind.Change, grants);
+
+    private static MethodAccess Rpc(ServiceDescriptor service, string method, RpcKind kind, Grant[] grants)
     {
         // nameof names the generated base's method, which is the proto's: a rename fails the build, a typo here at start-up.
         var descriptor = service.FindMethodByName(method) ?? throw new InvalidOperationException($"{service.FullName} has no method {method}.");
-        return new MethodAccess(service.FullName, descriptor.Name, grants.ToDictionary(g => g.Role, g => g.Scope, StringComparer.Ordinal));
+        return new MethodAccess(service.FullName, descriptor.Name, kind, grants.ToDictionary(g => g.Role, g => g.Scope, StringComparer.Ordinal));
     }
 }
 
 /// <summary>One role's right to a method, with the scope it reaches.</summary>
 public sealed record Grant(string Role, Scope Scope);
 
-/// <summary>One RPC's row of the table: the roles that may call it, each with its scope.</summary>
-public sealed record MethodAccess(string Service, string Method, IReadOnlyDictionary<string, Scope> Roles)
+/// <summary>One RPC's row of the table: whether it reads or changes, and the roles that may call it, each with its scope.</summary>
+public sealed record MethodAccess(string Service, string Method, RpcKind Kind, IReadOnlyDictionary<string, Scope> Roles)
 {
     public string FullName => $"/{Service}/{Method}";
+}
+
+/// <summary>What a call does to the records it names: only reads them, or changes them (an application's changes are steps of its trace).</summary>
+public enum RpcKind
+{
+    Read,
+    Change,
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Visitation.Testing.Processes;
 
 namespace Visitation.Benchmarks.Infrastructure;
@@ -38,7 +37,7 @@ public sealed class ServiceFleet : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(databases);
         var fleet = new ServiceFleet();
-        var keys = ProtectionKeys();
+        var keys = RunProtectionKeys.Create();
         try
         {
             // The first instance of every service creates and migrates its database; only then the others
@@ -101,14 +100,4 @@ public sealed class ServiceFleet : IAsyncDisposable
 
         return settings;
     }
-
-    /// <summary>The run's field-protection key ring (docs/encryption-at-rest.md): random, never written down.</summary>
-    private static Dictionary<string, string> ProtectionKeys() => new()
-    {
-        ["Protection:CurrentVersion"] = "1",
-        ["Protection:Keys:0:Version"] = "1",
-        ["Protection:Keys:0:Secret"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)),
-        ["Protection:Index:Secret"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-        ["Protection:SharedIndexes:visitor:Secret"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-    };
 }

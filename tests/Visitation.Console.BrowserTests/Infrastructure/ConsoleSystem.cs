@@ -103,7 +103,7 @@ public sealed class ConsoleSystem : IAsyncLifetime
         ConsoleAddress = new Uri($"http://127.0.0.1:{consolePort}/");
         GatewayAddress = new Uri($"http://127.0.0.1:{gatewayPort}/");
         var identityAdmin = new Uri($"http://127.0.0.1:{identityAdminPort}/");
-        var protection = ProtectionKeys();
+        var protection = RunProtectionKeys.Create();
         // Two endpoints, as run.sh: HTTP/1.1 for the browser's sign-in, HTTP/2 for the administration API.
         var identity = ServiceProcess.Start("Identity", identityPort, http2Only: false, LogFile("Identity"), new Dictionary<string, string>
         {
@@ -231,17 +231,6 @@ public sealed class ConsoleSystem : IAsyncLifetime
         File.WriteAllText(path, JsonSerializer.Serialize(new { accounts, machineClients }));
         return path;
     }
-
-    /// <summary>The run's own field-protection keys (docs/encryption-at-rest.md): random, never in the repository.</summary>
-    private static Dictionary<string, string> ProtectionKeys() => new()
-    {
-        ["Protection:CurrentVersion"] = "1",
-        ["Protection:Keys:0:Version"] = "1",
-        ["Protection:Keys:0:Secret"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)),
-        ["Protection:Index:Secret"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-        // The visitor key's shared index key (docs/data-minimisation.md): application and prison-approval refuse to start without it.
-        ["Protection:SharedIndexes:visitor:Secret"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-    };
 
     public async ValueTask DisposeAsync()
     {

@@ -13,27 +13,19 @@ namespace Visitation.Messaging.Tests.Conflicts;
 /// </summary>
 public sealed class RetryOnConflictTests : DatabaseTest
 {
+    private const int NoteId = 1;
+
     [Fact]
     public async Task ACommandThatLosesTheRaceIsDecidedAgainOnTheFreshRowAndTheLostAttemptLeavesNoEventOrAuditRow()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using (var setup = Database.NewContext())
-        {
-            setup.VersionedNotes.Add(new VersionedNote { Id = 1, Text = "提交" });
-            await setup.SaveChangesAsync(ct);
-        }
-
-        await using var db = Database.NewContext();
+        await using var db = await SubmittedNoteAsync(ct);
         var attempts = 0;
         var written = await db.RetryOnConflictAsync(async token =>
         {
             attempts++;
-            var note = await db.VersionedNotes.SingleAsync(n => n.Id == 1, token);
-            if (attempts == 1)
-            {
-                await WriteMeanwhileAsync("提交；短信已送达", token); // the system's own write, between our read and our save
-            }
-
+            // The system's own write lands between the first attempt's read and its save.
+            var note = await ReadNoteAsync(db, attempts == 1 ? "提交；短信已送达" : null, token);
             note.Text += "；撤回";
             db.Publish(new Tally { Name = $"withdrawn after {note.Text}" }, Now);
             db.Audit(AuditEntry(attempts));
@@ -54,19 +46,12 @@ public sealed class RetryOnConflictTests : DatabaseTest
     public async Task AConflictOnEveryAttemptIsHandedToTheCallerAfterTheLastOne()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using (var setup = Database.NewContext())
-        {
-            setup.VersionedNotes.Add(new VersionedNote { Id = 1, Text = "提交" });
-            await setup.SaveChangesAsync(ct);
-        }
-
-        await using var db = Database.NewContext();
+        await using var db = await SubmittedNoteAsync(ct);
         var attempts = 0;
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.RetryOnConflictAsync(async token =>
         {
             attempts++;
-            var note = await db.VersionedNotes.SingleAsync(n => n.Id == 1, token);
-            await WriteMeanwhileAsync($"写入{attempts}", token);
+            var note = await ReadNoteAsync(db, $"写入{attempts}", token);
             note.Text = "撤回";
             return await db.SaveChangesAsync(token);
         }, ct, attempts: 3));
@@ -74,11 +59,30 @@ public sealed class RetryOnConflictTests : DatabaseTest
         Assert.Equal(3, attempts);
     }
 
-    private async Task WriteMeanwhileAsync(string text, CancellationToken ct)
+    /// <summary>The note both tests race for, as submitted, and a context of its own for the command.</summary>
+    private async Task<TestDbContext> SubmittedNoteAsync(CancellationToken ct)
     {
-        await using var other = Database.NewContext();
-        (await other.VersionedNotes.SingleAsync(n => n.Id == 1, ct)).Text = text;
-        await other.SaveChangesAsync(ct);
+        await using (var setup = Database.NewContext())
+        {
+            setup.VersionedNotes.Add(new VersionedNote { Id = NoteId, Text = "提交" });
+            await setup.SaveChangesAsync(ct);
+        }
+
+        return Database.NewContext();
+    }
+
+    /// <summary>The command's read of the note; with <paramref name="meanwhile"/>, another writer saves that text over it right after.</summary>
+    private async Task<VersionedNote> ReadNoteAsync(TestDbContext db, string? meanwhile, CancellationToken ct)
+    {
+        var note = await db.VersionedNotes.SingleAsync(n => n.Id == NoteId, ct);
+        if (meanwhile is not null)
+        {
+            await using var other = Database.NewContext();
+            (await other.VersionedNotes.SingleAsync(n => n.Id == NoteId, ct)).Text = meanwhile;
+            await other.SaveChangesAsync(ct);
+        }
+
+        return note;
     }
 
     private static AuditEntry AuditEntry(int attempt) =>
