@@ -8,48 +8,14 @@ namespace Visitation.Notification.Features.Deliver;
 /// <summary>
 /// Asks the providers what became of attempts — ones whose answer was never recorded, submitted ones
 /// whose receipt has not come — and applies the answers as receipts (<see cref="ReceiptBook"/>). The
-/// messages are claimed, put off and committed before asking, so no row stays locked while a provider
-/// is waited on over HTTP; the receipt book locks each message again to apply its answer, and an
-/// answer overtaken meanwhile (a callback, another instance) changes nothing. Which messages are due,
-/// and how long each is put off, is the caller's: <see cref="UnsettledAttempts"/>, <see cref="ReceiptPolling"/>.
+/// callers claim the messages and commit before asking, so no row stays locked while a provider is
+/// waited on over HTTP; the receipt book locks each message again to apply its answer, and an answer
+/// overtaken meanwhile (a callback, another instance) changes nothing.
 /// </summary>
 internal sealed partial class ProviderQuestions(
-    SmsProviderDirectory providers, IServiceScopeFactory scopes, IOptions<SmsDeliveryOptions> options, TimeProvider clock, ILogger<ProviderQuestions> logger)
+    SmsProviderDirectory providers, IServiceScopeFactory scopes, IOptions<SmsDeliveryOptions> options, ILogger<ProviderQuestions> logger)
 {
-    /// <summary>
-    /// Claims the messages <paramref name="due"/> selects at the time it is given (its SQL locks them
-    /// <c>FOR UPDATE SKIP LOCKED</c>, so instances never share one), puts each off with
-    /// <paramref name="putOff"/> so that none is asked about again before its turn, commits, and then asks
-    /// the providers about each one's last attempt. The number of attempts asked about.
-    /// </summary>
-    public async Task<int> ClaimAndAskAsync(
-        Func<DateTimeOffset, FormattableString> due, QuestionReason why, Action<SmsMessage, DateTimeOffset> putOff, CancellationToken ct)
-    {
-        var claimed = await ClaimAsync(due, why, putOff, ct);
-        await AskAsync(claimed, ct);
-        return claimed.Count;
-    }
-
-    private async Task<IReadOnlyCollection<AttemptQuestion>> ClaimAsync(
-        Func<DateTimeOffset, FormattableString> due, QuestionReason why, Action<SmsMessage, DateTimeOffset> putOff, CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<NotificationDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var now = clock.GetUtcNow();
-        var messages = await db.Messages.FromSql(due(now)).ToListAsync(ct);
-        var claimed = await ForLastAttemptsAsync(db, messages, why, ct);
-        foreach (var sms in messages)
-        {
-            putOff(sms, now);
-        }
-
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return claimed;
-    }
-
-    private async Task AskAsync(IReadOnlyCollection<AttemptQuestion> questions, CancellationToken ct)
+    public async Task AskAsync(IReadOnlyCollection<AttemptQuestion> questions, CancellationToken ct)
     {
         if (questions.Count == 0)
         {
@@ -81,27 +47,18 @@ internal sealed partial class ProviderQuestions(
         await scope.ServiceProvider.GetRequiredService<ReceiptBook>().ApplyAsync([.. answers], ct);
     }
 
-    /// <summary>
-    /// The last attempt of each of <paramref name="messages"/> (numbered as the message's count of
-    /// attempts), as questions for its provider: one query that loads those attempts alone.
-    /// </summary>
-    private static async Task<IReadOnlyCollection<AttemptQuestion>> ForLastAttemptsAsync(
+    /// <summary>The last attempt of each of <paramref name="messages"/>, in one query, as questions for its provider.</summary>
+    public static async Task<IReadOnlyCollection<AttemptQuestion>> ForLastAttemptsAsync(
         NotificationDbContext db, IReadOnlyCollection<SmsMessage> messages, QuestionReason why, CancellationToken ct)
     {
         var ids = messages.Select(m => m.Id).ToList();
-        var last = await db.Attempts.AsNoTracking()
-            .Join(db.Messages.Where(m => ids.Contains(m.Id)), a => new { a.MessageId, a.Number }, m => new { MessageId = m.Id, Number = m.Attempts }, (a, _) => a)
-            .ToDictionaryAsync(a => a.MessageId, ct);
-        var questions = new List<AttemptQuestion>(last.Count);
-        foreach (var sms in messages)
-        {
-            if (last.TryGetValue(sms.Id, out var attempt))
-            {
-                questions.Add(new AttemptQuestion(sms.Id, attempt.Id, attempt.Provider, sms.Phone, attempt.StartedAt, why));
-            }
-        }
-
-        return questions;
+        var attempts = await db.Attempts.Where(a => ids.Contains(a.MessageId)).ToListAsync(ct);
+        var last = attempts.ToLookup(a => (a.MessageId, a.Number));
+        return
+        [
+            .. messages.SelectMany(sms => last[(sms.Id, sms.Attempts)]
+                .Select(attempt => new AttemptQuestion(sms.Id, attempt.Id, attempt.Provider, sms.Phone, attempt.StartedAt, why))),
+        ];
     }
 
     [LoggerMessage(3010, LogLevel.Information, "SMS {SmsId}: asked the provider ({Why}); it reports {Outcome}")]

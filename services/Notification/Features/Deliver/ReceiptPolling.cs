@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Visitation.Messaging;
+using Visitation.Notification.Data;
 using Visitation.Notification.Features.Deliver.Providers;
 
 namespace Visitation.Notification.Features.Deliver;
@@ -11,7 +13,8 @@ namespace Visitation.Notification.Features.Deliver;
 /// wait, and not after a day, when providers no longer know.
 /// </summary>
 internal sealed class ReceiptPolling(
-    ReceiptBook receipts, SmsProviderDirectory providers, UnsettledAttempts unsettled, ProviderQuestions questions, IOptions<SmsDeliveryOptions> options)
+    NotificationDbContext db, ReceiptBook receipts, SmsProviderDirectory providers, UnsettledAttempts unsettled, ProviderQuestions questions,
+    IOptions<SmsDeliveryOptions> options, TimeProvider clock)
     : IPeriodicWork
 {
     private const int QueryBatch = 50;
@@ -20,20 +23,8 @@ internal sealed class ReceiptPolling(
     {
         await unsettled.SettleAsync(cancellationToken);
         await PullAsync(cancellationToken);
-        await AskAboutWaitingAsync(cancellationToken);
+        await questions.AskAsync(await ClaimWaitingAsync(cancellationToken), cancellationToken);
     }
-
-    /// <summary>Submitted messages due to be asked about, each put off until its next asking (less often the longer it waits).</summary>
-    private Task<int> AskAboutWaitingAsync(CancellationToken ct) =>
-        questions.ClaimAndAskAsync(
-            now => $"""
-                SELECT * FROM sms_messages
-                WHERE status = 'Submitted' AND next_attempt_at <= {now} AND sent_at > {now.AddDays(-1)}
-                ORDER BY next_attempt_at LIMIT {QueryBatch} FOR UPDATE SKIP LOCKED
-                """,
-            QuestionReason.ReceiptNotCome,
-            (sms, now) => sms.AwaitReceipt(now, options.Value.ReceiptWait),
-            ct);
 
     private async Task PullAsync(CancellationToken ct)
     {
@@ -42,5 +33,30 @@ internal sealed class ReceiptPolling(
             var pulled = await provider.PullReceiptsAsync(ct);
             await receipts.ApplyAsync(pulled, ct);
         }
+    }
+
+    /// <summary>Submitted messages due to be asked about, each put off until its next asking before the provider is asked (committed, so no row stays locked meanwhile).</summary>
+    private async Task<IReadOnlyCollection<AttemptQuestion>> ClaimWaitingAsync(CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow();
+        var dayAgo = now.AddDays(-1);
+        var waiting = await db.Messages
+            .FromSql($"""
+                SELECT * FROM sms_messages
+                WHERE status = 'Submitted' AND next_attempt_at <= {now} AND sent_at > {dayAgo}
+                ORDER BY next_attempt_at LIMIT {QueryBatch} FOR UPDATE SKIP LOCKED
+                """)
+            .ToListAsync(ct);
+        var claimed = await ProviderQuestions.ForLastAttemptsAsync(db, waiting, QuestionReason.ReceiptNotCome, ct);
+        foreach (var sms in waiting)
+        {
+            sms.AwaitReceipt(now, options.Value.ReceiptWait);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return claimed;
     }
 }
