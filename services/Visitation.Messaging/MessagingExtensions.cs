@@ -17,7 +17,7 @@ public static class MessagingExtensions
     /// </summary>
     public static WebApplicationBuilder AddServiceMessaging(this WebApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator> addConsumers)
     {
-        var uri = new Uri(builder.Configuration.GetConnectionString(ConnectionName)
+        var broker = BrokerAddress.Parse(builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not configured."));
         builder.Services.AddOptions<MessagingOptions>().Bind(builder.Configuration.GetSection(MessagingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddBrokerTelemetry();
@@ -70,25 +70,28 @@ public static class MessagingExtensions
             });
             bus.UsingRabbitMq((context, rabbit) =>
             {
-                var (username, password) = Credentials(uri);
-                var virtualHost = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
-                rabbit.Host(uri.Host, (ushort)(uri.IsDefaultPort ? 5672 : uri.Port), virtualHost.Length == 0 ? "/" : virtualHost, host =>
+                var first = broker.Nodes[0];
+                rabbit.Host(first.Host, (ushort)first.Port, broker.VirtualHost, host =>
                 {
-                    host.Username(username);
-                    host.Password(password);
+                    host.Username(broker.Username);
+                    host.Password(broker.Password);
                     host.PublisherConfirmation = true;
+                    if (broker.Nodes.Count > 1)
+                    {
+                        // A cluster: each new connection goes to the next node in turn, so one that
+                        // died is left for the next (a failed publish or consume reconnects).
+                        host.UseCluster(cluster =>
+                        {
+                            foreach (var node in broker.Nodes)
+                            {
+                                cluster.Node(node.ToString());
+                            }
+                        });
+                    }
                 });
                 rabbit.ConfigureEndpoints(context);
             });
         });
         return builder;
-    }
-
-    private static (string Username, string Password) Credentials(Uri uri)
-    {
-        var parts = uri.UserInfo.Split(':', 2);
-        return parts.Length == 2
-            ? (Uri.UnescapeDataString(parts[0]), Uri.UnescapeDataString(parts[1]))
-            : ("guest", "guest");
     }
 }

@@ -16,7 +16,18 @@ public static class TransientFaults
 
     /// <summary>A server is away: nothing can be stored now, not even a redelivery for later.</summary>
     public static bool IsServerAway(Exception exception) =>
-        Chain(exception).Any(e => e is NpgsqlException { IsTransient: true } or SocketException or TimeoutException);
+        Chain(exception).Any(e => e is NpgsqlException { IsTransient: true } or SocketException or TimeoutException || IsNoPrimaryYet(e));
+
+    /// <summary>
+    /// A multi-host connection string (<c>Host=a:p1,b:p2;Target Session Attributes=primary</c>) during a
+    /// failover: the old primary is marked offline and the standby, seen before its promotion, is still
+    /// remembered as a standby (for <c>Host Recheck Seconds</c>), so Npgsql tries no host at all and says
+    /// so with a plain exception it does not mark transient. Waiting cures it: the standby is promoted
+    /// and asked again. (When it did try hosts, its exception holds theirs and is judged by them.)
+    /// </summary>
+    private static bool IsNoPrimaryYet(Exception exception) =>
+        exception.GetType() == typeof(NpgsqlException) && exception.InnerException is null
+        && exception.Message.StartsWith("No suitable host", StringComparison.Ordinal);
 
     private static IEnumerable<Exception> Chain(Exception exception)
     {
