@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -28,13 +29,17 @@ public static class DatabaseOptionsExtensions
     /// </summary>
     public static string Pooled(string connectionString)
     {
+        // The operator's keys as written (parsed with quoting, compared without case); Npgsql's builder
+        // would report every keyword it knows, set or not.
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        bool Chosen(params string[] keys) => keys.Any(given.ContainsKey);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!Chosen(connectionString, "No Reset On Close", "NoResetOnClose"))
+        if (!Chosen("No Reset On Close", "NoResetOnClose"))
         {
             builder.NoResetOnClose = true;
         }
 
-        if (!Chosen(connectionString, "Max Auto Prepare", "MaxAutoPrepare"))
+        if (!Chosen("Max Auto Prepare", "MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = 64;
             builder.AutoPrepareMinUsages = 2;
@@ -46,7 +51,4 @@ public static class DatabaseOptionsExtensions
     /// <summary>A connection string for a connection that keeps session state (a <c>LISTEN</c>): its own physical connection, closed with it.</summary>
     public static string Unpooled(string connectionString) =>
         new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
-
-    private static bool Chosen(string connectionString, params string[] keys) =>
-        connectionString.Split(';').Select(part => part.Split('=', 2)[0].Trim()).Any(key => keys.Contains(key, StringComparer.OrdinalIgnoreCase));
 }
