@@ -2,7 +2,8 @@ namespace Visitation.Contracts.Events;
 
 /// <summary>
 /// One row of a service's append-only audit (docs/audit.md), relayed as it was committed, for the
-/// audit administrator's store (docs/audit-store.md). Codes and ids only: an audit row holds no
+/// audit administrator's store (docs/audit-store.md), inside <see cref="AuditRowsRecorded"/> (the relay
+/// publishes a round's rows together, not this alone). Codes and ids only: an audit row holds no
 /// personal data, so neither does this event. <see cref="Seq"/>, <see cref="PreviousHash"/> and
 /// <see cref="RowHash"/> are the row's place in its hash chain, so the store can check the links.
 /// </summary>

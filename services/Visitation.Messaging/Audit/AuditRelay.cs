@@ -10,12 +10,13 @@ namespace Visitation.Messaging.Audit;
 /// <summary>
 /// Treats the service's <c>audit_log</c> as its outbox for the audit store (docs/audit-store.md):
 /// each round reads the rows of each chain after the chain's cursor (<c>audit_relay_cursor</c>), in
-/// <c>seq</c> order, publishes each as the event <see cref="IAuditEventFactory"/> makes of it, and advances the cursor past
-/// the rows the broker confirmed, in the round's transaction. The row's <c>seq</c> follows commit
-/// order (the audit lock, docs/audit.md), so a row never commits behind the cursor. A crash after a
-/// publish and before the commit publishes those rows again, under the same message ids: at least
-/// once, and the store keeps each (service, chain, seq) once. One instance relays at a time (an
-/// advisory lock held for the round's transaction).
+/// <c>seq</c> order, publishes them together as one event (<see cref="IAuditEventFactory"/>; one delivery
+/// a chain and round, not one a row: with every read of personal data audited, rows are half of a
+/// busy service's messages), and advances the cursor past them once the broker confirmed, in the
+/// round's transaction. The row's <c>seq</c> follows commit order (the audit lock, docs/audit.md), so
+/// a row never commits behind the cursor. A crash after a publish and before the commit publishes
+/// those rows again: at least once, and the store keeps each (service, chain, seq) once. One instance
+/// relays at a time (an advisory lock held for the round's transaction).
 /// </summary>
 public sealed partial class AuditRelay(
     string service,
@@ -36,7 +37,7 @@ public sealed partial class AuditRelay(
             try
             {
                 var bus = services.GetRequiredService<IBus>();
-                var published = await RelayRoundAsync((row, ct) => PublishAsync(bus, row, ct), stoppingToken);
+                var published = await RelayRoundAsync((chain, rows, ct) => PublishAsync(bus, chain, rows, ct), stoppingToken);
                 failures = 0;
                 if (published < options.Value.BatchSize)
                 {
@@ -58,8 +59,8 @@ public sealed partial class AuditRelay(
         }
     }
 
-    /// <summary>One round: the rows of each chain after its cursor, published in order; returns the most published in one chain.</summary>
-    public async Task<int> RelayRoundAsync(Func<AuditRow, CancellationToken, Task> publish, CancellationToken ct)
+    /// <summary>One round: the rows of each chain after its cursor, published together; returns the most published in one chain.</summary>
+    public async Task<int> RelayRoundAsync(Func<AuditChain, IReadOnlyList<AuditRow>, CancellationToken, Task> publish, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(publish);
         await using var connection = new NpgsqlConnection(connectionString);
@@ -83,49 +84,42 @@ public sealed partial class AuditRelay(
         return most;
     }
 
-    private async Task<int> RelayChainAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, AuditChain chain, Func<AuditRow, CancellationToken, Task> publish, CancellationToken ct)
+    private async Task<int> RelayChainAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, AuditChain chain, Func<AuditChain, IReadOnlyList<AuditRow>, CancellationToken, Task> publish, CancellationToken ct)
     {
         await using var cursor = new NpgsqlCommand("SELECT last_seq FROM audit_relay_cursor WHERE chain = @chain", connection, transaction);
         cursor.Parameters.AddWithValue("chain", chain.Name());
         var last = (long)(await cursor.ExecuteScalarAsync(ct) ?? throw new InvalidOperationException($"audit_relay_cursor has no row for {chain.Name()}."));
         var rows = await AuditStore.RowsAfterAsync(connection, transaction, chain, last, options.Value.BatchSize, ct);
-        var published = 0;
-        foreach (var row in rows)
+        if (rows.Count == 0)
         {
-            try
-            {
-                await publish(row, ct);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                // Keep order: stop at the first failure; the cursor moves past what went out, the rest waits.
-                LogPublishFailed(logger, service, row.Chain, row.Seq, ex);
-                break;
-            }
-
-            last = row.Seq;
-            published++;
+            return 0; // an idle round writes nothing
         }
 
-        if (published == 0)
+        try
         {
-            return 0; // nothing went out: the cursor stays, and an idle round writes nothing
+            await publish(chain, rows, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // Not confirmed: the cursor stays and the same rows (and any since) go in the next round.
+            LogPublishFailed(logger, service, chain.Name(), rows[0].Seq, rows[^1].Seq, ex);
+            return 0;
         }
 
         await using var advance = new NpgsqlCommand("UPDATE audit_relay_cursor SET last_seq = @last WHERE chain = @chain", connection, transaction);
-        advance.Parameters.AddWithValue("last", last);
+        advance.Parameters.AddWithValue("last", rows[^1].Seq);
         advance.Parameters.AddWithValue("chain", chain.Name());
         await advance.ExecuteNonQueryAsync(ct);
-        return published;
+        return rows.Count;
     }
 
-    /// <summary>Publishes one row and waits for the broker's confirm, given up after <see cref="AuditRelayOptions.PublishTimeout"/>.</summary>
-    private async Task PublishAsync(IBus bus, AuditRow row, CancellationToken ct)
+    /// <summary>Publishes a chain's rows as one event and waits for the broker's confirm, given up after <see cref="AuditRelayOptions.PublishTimeout"/>.</summary>
+    private async Task PublishAsync(IBus bus, AuditChain chain, IReadOnlyList<AuditRow> rows, CancellationToken ct)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(options.Value.PublishTimeout);
-        var message = events.Create(service, row);
-        var messageId = AuditEventIds.Of(service, row.Chain, row.Seq);
+        var message = events.Create(service, chain, rows);
+        var messageId = AuditEventIds.Of(service, chain.Name(), rows[0].Seq, rows[^1].Seq);
         await bus.Publish(message, message.GetType(), context =>
         {
             context.MessageId = messageId;
@@ -142,6 +136,6 @@ public sealed partial class AuditRelay(
     [LoggerMessage(2101, LogLevel.Warning, "Audit relay round of {Service} failed; next try in {DelayMs} ms")]
     private static partial void LogRoundFailed(ILogger logger, string service, double delayMs, Exception exception);
 
-    [LoggerMessage(2102, LogLevel.Warning, "Relaying audit row {Chain}:{Seq} of {Service} failed; it waits for the next round")]
-    private static partial void LogPublishFailed(ILogger logger, string service, string chain, long seq, Exception exception);
+    [LoggerMessage(2102, LogLevel.Warning, "Relaying audit rows {Chain}:{FirstSeq}-{LastSeq} of {Service} failed; they wait for the next round")]
+    private static partial void LogPublishFailed(ILogger logger, string service, string chain, long firstSeq, long lastSeq, Exception exception);
 }

@@ -10,8 +10,12 @@ public sealed class AuditRelayOptions
     [PositiveDuration]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Rows published per chain and round, each confirmed by the broker before the cursor moves past it.</summary>
-    [Range(1, 10_000)]
+    /// <summary>
+    /// The most rows of a chain one round publishes, as one message the broker confirms before the
+    /// cursor moves past them. An audit row is about half a kilobyte as JSON, so the bound keeps a
+    /// message well under a megabyte.
+    /// </summary>
+    [Range(1, 1_000)]
     public int BatchSize { get; set; } = 200;
 
     /// <summary>How long one publish may wait for the broker's confirm (see <see cref="OutboxOptions.PublishTimeout"/>).</summary>

@@ -4,10 +4,14 @@ using Visitation.Messaging.Audit;
 
 namespace Visitation.Workflow.Audit;
 
-/// <summary>An audit row as the <see cref="AuditRecorded"/> event the audit store consumes (docs/audit-store.md).</summary>
+/// <summary>Audit rows as the <see cref="AuditRowsRecorded"/> event the audit store consumes (docs/audit-store.md).</summary>
 public sealed class AuditRecordedEvents : IAuditEventFactory
 {
-    public object Create(string service, AuditRow row) => Of(service, row);
+    public object Create(string service, AuditChain chain, IReadOnlyList<AuditRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return new AuditRowsRecorded(service, chain.Name(), rows.Select(row => Of(service, row)).ToList());
+    }
 
     public static AuditRecorded Of(string service, AuditRow row)
     {
@@ -22,8 +26,8 @@ public sealed class AuditRecordedEvents : IAuditEventFactory
 public static class AuditRelayExtensions
 {
     /// <summary>
-    /// Every service's audit goes to the audit store: its rows relayed, in order and each confirmed,
-    /// as <see cref="AuditRecorded"/> events over the service's bus. Call beside <c>AddServiceMessaging</c>.
+    /// Every service's audit goes to the audit store: its rows relayed, in order and confirmed,
+    /// as <see cref="AuditRowsRecorded"/> events over the service's bus. Call beside <c>AddServiceMessaging</c>.
     /// </summary>
     public static WebApplicationBuilder AddAuditRelay(this WebApplicationBuilder builder, string serviceName) =>
         builder.AddAuditRelay<AuditRecordedEvents>(serviceName);

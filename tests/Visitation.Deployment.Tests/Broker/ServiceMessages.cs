@@ -24,7 +24,7 @@ namespace Visitation.Deployment.Tests.Broker;
 /// <item>consumed: the <c>IConsumer&lt;T&gt;</c> of its concrete consumers (what <c>AddConsumers</c> registers);</item>
 /// <item>published: every <c>ServiceDbContext.Publish&lt;T&gt;</c> its own code calls (the outbox: every event a
 /// service publishes goes through it), those of a shared library's type it uses (the send-backs of
-/// Visitation.Workflow), and <see cref="AuditRecorded"/> when it registers the audit relay, which
+/// Visitation.Workflow), and <see cref="AuditRowsRecorded"/> when it registers the audit relay, which
 /// publishes straight on the bus.</item>
 /// </list>
 /// </summary>
@@ -67,7 +67,7 @@ internal sealed record ServiceMessages(string Service, IReadOnlySet<Type> Consum
 
         if (metadata.ReferencedMembers().Contains((typeof(AuditRelayExtensions).FullName!, nameof(AuditRelayExtensions.AddAuditRelay))))
         {
-            published.Add(typeof(AuditRecorded));
+            published.Add(typeof(AuditRowsRecorded));
         }
 
         return new ServiceMessages(service, consumed, published);

@@ -1,5 +1,6 @@
 using System.Text;
 using Grpc.Core;
+using Visitation.Contracts.Events;
 using Visitation.Contracts.Grpc.AuditStore;
 using Visitation.Contracts.Grpc.Notification;
 using Visitation.Contracts.Grpc.Scheduling;
@@ -105,7 +106,7 @@ public sealed class AuditStoreTests(VisitationSystem system)
         await _store.DeliverAsync(row, first);
 
         // The broker's redelivery (same message id), and the relay publishing it again after a crash (the same row under a new delivery).
-        await system.PublishAsync(row, first);
+        await system.PublishAsync(StoredAudit.Run([row]), first);
         await _store.DeliverAsync(row);
 
         var copy = Assert.Single(await _store.CopiesAsync(service, "changes", 1));
@@ -142,6 +143,45 @@ public sealed class AuditStoreTests(VisitationSystem system)
 
         Assert.False(Assert.Single(await _store.CopiesAsync(service, "changes", 1)).LinkBroken);
         Assert.False(Assert.Single(await _store.CopiesAsync(service, "changes", 2)).LinkBroken);
+    }
+
+    [Fact]
+    public async Task ARelayRoundsRowsAreKeptOnceEachAndLinkedAcrossRoundsThatOverlapOrArriveOutOfOrder()
+    {
+        var service = "it-" + Guid.NewGuid().ToString("N")[..12];
+        var at = system.Clock.GetUtcNow();
+        AuditRecorded Row(long seq) => StoredAudit.Row(service, seq, seq == 1 ? AuditHash.Genesis : StoredAudit.Hash((char)('0' + seq - 1)), StoredAudit.Hash((char)('0' + seq)), "it-rounds", Orgs.Office, at);
+
+        // Rows 4-5 arrive first (row 4's predecessor not yet here), then a round of 1-3, then a relay
+        // that crashed before its cursor moved publishes 2-5 again with row 6 committed since.
+        await _store.DeliverAsync([Row(4), Row(5)]);
+        Assert.True(Assert.Single(await _store.CopiesAsync(service, "changes", 4)).LinkBroken);
+        await _store.DeliverAsync([Row(1), Row(2), Row(3)]);
+        await _store.DeliverAsync([Row(2), Row(3), Row(4), Row(5), Row(6)]);
+
+        for (var seq = 1; seq <= 6; seq++)
+        {
+            var copy = Assert.Single(await _store.CopiesAsync(service, "changes", seq));
+            Assert.Equal(StoredAudit.Hash((char)('0' + seq)), copy.RowHash);
+            Assert.False(copy.LinkBroken, $"row {seq} should link to row {seq - 1}");
+        }
+    }
+
+    [Fact]
+    public async Task ARoundWhoseMiddleRowWasRewrittenAtTheSourceFlagsTheRowsThatNoLongerLink()
+    {
+        var service = "it-" + Guid.NewGuid().ToString("N")[..12];
+        var at = system.Clock.GetUtcNow();
+        var rewritten = StoredAudit.Row(service, 2, StoredAudit.Hash('1'), StoredAudit.Hash('x'), "it-rewritten", Orgs.Office, at);
+
+        await _store.DeliverAsync([
+            StoredAudit.Row(service, 1, AuditHash.Genesis, StoredAudit.Hash('1'), "it-rewritten", Orgs.Office, at),
+            rewritten,
+            StoredAudit.Row(service, 3, StoredAudit.Hash('2'), StoredAudit.Hash('3'), "it-rewritten", Orgs.Office, at),
+        ]);
+
+        Assert.False(Assert.Single(await _store.CopiesAsync(service, "changes", 2)).LinkBroken);
+        Assert.True(Assert.Single(await _store.CopiesAsync(service, "changes", 3)).LinkBroken);
     }
 
     [Fact]

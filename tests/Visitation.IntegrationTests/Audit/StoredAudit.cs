@@ -42,13 +42,19 @@ public sealed class StoredAudit(VisitationSystem system)
         return (long)(await command.ExecuteScalarAsync())! > 0;
     }
 
-    /// <summary>Publishes a made-up row onto the run's broker as a service's relay would, and waits until the store handled it.</summary>
-    public async Task DeliverAsync(AuditRecorded row, Guid? messageId = null)
+    /// <summary>Publishes a made-up row onto the run's broker as a service's relay would (a run of one), and waits until the store handled it.</summary>
+    public Task DeliverAsync(AuditRecorded row, Guid? messageId = null) => DeliverAsync([row], messageId);
+
+    /// <summary>Publishes made-up rows of one chain as one relay round would, and waits until the store handled them.</summary>
+    public async Task DeliverAsync(IReadOnlyList<AuditRecorded> rows, Guid? messageId = null)
     {
         var id = messageId ?? Guid.NewGuid();
-        await system.PublishAsync(row, id);
-        await Eventually.Until(() => HandledAsync(id), handled => handled, $"the store handling {row.Service} {row.Chain}:{row.Seq}");
+        await system.PublishAsync(Run(rows), id);
+        await Eventually.Until(() => HandledAsync(id), handled => handled, $"the store handling {rows[0].Service} {rows[0].Chain}:{string.Join(',', rows.Select(row => row.Seq))}");
     }
+
+    /// <summary>Rows of one chain as the relay publishes them.</summary>
+    public static AuditRowsRecorded Run(IReadOnlyList<AuditRecorded> rows) => new(rows[0].Service, rows[0].Chain, rows);
 
     /// <summary>
     /// A row of a made-up service (its own chain, so no other test's rows are its neighbours), acted

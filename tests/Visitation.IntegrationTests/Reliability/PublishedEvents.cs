@@ -30,8 +30,9 @@ internal sealed class PublishedEvents : IAsyncDisposable
         var queue = (await channel.QueueDeclareAsync(string.Empty, durable: false, exclusive: true, autoDelete: true)).QueueName;
         // Every type of the events namespace, the few value types among them too: an exchange nobody
         // publishes to costs nothing in the run's own virtual host. Declared as MassTransit declares them.
-        // AuditRecorded aside: the audit relay publishes it from the audit table, not from an outbox.
-        foreach (var type in typeof(ApplicationSubmitted).Assembly.GetExportedTypes().Where(t => t.Namespace == typeof(ApplicationSubmitted).Namespace && t != typeof(AuditRecorded)))
+        // The audit's events aside: the audit relay publishes them from the audit table, not from an outbox.
+        Type[] audit = [typeof(AuditRecorded), typeof(AuditRowsRecorded)];
+        foreach (var type in typeof(ApplicationSubmitted).Assembly.GetExportedTypes().Where(t => t.Namespace == typeof(ApplicationSubmitted).Namespace && !audit.Contains(t)))
         {
             var exchange = $"{type.Namespace}:{type.Name}";
             await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, autoDelete: false);

@@ -72,7 +72,7 @@ public sealed class ServiceAccountsTests(VisitationSystem system)
             var theirQueue = queues.First(queue => queue.StartsWith(other.Name + "-", StringComparison.Ordinal));
             Assert.Equal(AccessRefused, await RefusalAsync(connection, (channel, token) => channel.BasicGetAsync(theirQueue, autoAck: false, token)));
 
-            // (The audit store publishes only what every service does, AuditRecorded: no event of its alone.)
+            // (The audit store publishes only what every service does, AuditRowsRecorded: no event of its alone.)
             if (EventTap.EventTypes.FirstOrDefault(type => other.RabbitMq.MayPublish(type) && !account.RabbitMq.MayPublish(type)) is { } theirEvent)
             {
                 Assert.Equal(AccessRefused, await RefusalAsync(connection, (channel, token) =>
