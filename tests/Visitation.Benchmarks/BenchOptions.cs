@@ -26,7 +26,7 @@ public sealed record BenchOptions
     public IReadOnlyList<int> Instances { get; init; } = [1];
 
     /// <summary>Applications driven to their SMS before the counters start, so start-up and JIT are not measured.</summary>
-    public int Warmup { get; init; } = 10;
+    public int Warmup { get; init; } = 150;
 
     /// <summary>
     /// How often each role looks at its queues, as a member of staff who refreshes the page. A review's or
