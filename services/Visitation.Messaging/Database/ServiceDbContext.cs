@@ -8,8 +8,19 @@ namespace Visitation.Messaging.Database;
 /// Base of every service's DbContext: adds the outbox and inbox tables, so a state change and
 /// the events it causes are saved by the same <c>SaveChanges</c>, in the same transaction.
 /// </summary>
-public abstract class ServiceDbContext(DbContextOptions options) : DbContext(options), IAuditedContext
+public abstract class ServiceDbContext : DbContext, IAuditedContext
 {
+    protected ServiceDbContext(DbContextOptions options)
+        : base(options)
+    {
+        // EF Core would wrap every save inside a transaction in a savepoint (a SAVEPOINT and a RELEASE
+        // sent to PostgreSQL each time), so that a failed save could be undone and the transaction
+        // carried on. Nothing here carries on: a failed save ends its transaction (the inbox
+        // consumer's attempt, the audited save's own, RetryOnConflictAsync's fresh retry), and every
+        // consumed message and audited call saved inside a transaction paid for it.
+        Database.AutoSavepointsEnabled = false;
+    }
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<ScheduledMessage> ScheduledMessages => Set<ScheduledMessage>();
