@@ -12,8 +12,8 @@ public sealed class AuditRelayOptions
 
     /// <summary>
     /// The most rows of a chain one round publishes, as one message the broker confirms before the
-    /// cursor moves past them. An audit row is about half a kilobyte as JSON, so the bound keeps a
-    /// message well under a megabyte.
+    /// cursor moves past them. An audit row is under a kilobyte as JSON (two 64-character hashes, ids
+    /// and codes; an estimate from its fields, not a measurement), so the bound keeps a message under a megabyte.
     /// </summary>
     [Range(1, 1_000)]
     public int BatchSize { get; set; } = 200;
