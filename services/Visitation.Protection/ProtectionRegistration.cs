@@ -48,7 +48,10 @@ public static class ProtectionRegistration
         builder.Services.AddSingleton<FieldProtector>();
         builder.Services.AddSingleton<FieldProtectionInterceptor>();
         builder.Services.AddSingleton<FieldProtectionSweep>();
-        builder.Services.ConfigureDbContext<TContext>((services, options) => options.AddFieldProtection(services.GetRequiredService<FieldProtectionInterceptor>()));
+        // A singleton, as the service's context options are (AddServiceDatabase): built once, not per scope.
+        builder.Services.ConfigureDbContext<TContext>(
+            (services, options) => options.AddFieldProtection(services.GetRequiredService<FieldProtectionInterceptor>()),
+            ServiceLifetime.Singleton);
         builder.Services.AddHostedService<FieldProtectionSweepService<TContext>>();
         return builder;
     }
