@@ -27,7 +27,7 @@ public static class DatabaseExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<AuditCommitInterceptor>();
         // The audit's commit work first: its lock is always taken before the outbox's commit lock.
-        // The options are built once (singleton): built per scope they were a twentieth of a
+        // The options are built once (singleton): built per scope they were about 4 % of a
         // service's CPU under load (perf, docs/performance.md), the same options again for every
         // call and message. Everything they hold is a singleton; a ConfigureDbContext that adds to
         // them must be registered as a singleton too (ProtectionRegistration).
