@@ -35,10 +35,12 @@ public sealed class CrashPoints(IOptions<FaultInjectionOptions> options)
         }
     }
 
-    /// <summary>An SMS provider answered a send; the answer is not yet recorded.</summary>
-    public void ProviderAnswered()
+    /// <summary>An SMS provider answered a send to this number; the answer is not yet recorded.</summary>
+    public void ProviderAnswered(string recipient)
     {
-        if (options.Value.KillAfterProviderAnswers > 0 && Interlocked.Increment(ref _answers) == options.Value.KillAfterProviderAnswers)
+        if (options.Value.KillAfterProviderAnswers > 0
+            && (string.IsNullOrEmpty(options.Value.Recipient) || recipient == options.Value.Recipient)
+            && Interlocked.Increment(ref _answers) == options.Value.KillAfterProviderAnswers)
         {
             Kill();
         }

@@ -37,6 +37,13 @@ public sealed class FaultInjectionOptions
     [Range(0, 10_000)]
     public int KillAfterProviderAnswers { get; set; }
 
+    /// <summary>
+    /// Counts only provider answers for SMS to this number; every SMS when empty. A fault test's
+    /// process shares its database with other tests, whose held SMS it may send first.
+    /// </summary>
+    [MaxLength(32)]
+    public string? Recipient { get; set; }
+
     /// <summary>Counts only messages of this type (its class name, e.g. <c>BureauApproved</c>); every message when empty.</summary>
     public string? MessageType { get; set; }
 

@@ -29,7 +29,8 @@ public sealed class SmsDeliveryFaultTests(VisitationSystem system) : FaultTest(s
         {
             string id;
             await using (var dying = await ServiceProcess.StartHealthyAsync("Notification", ProcessSettings("notification",
-                             ($"{FaultInjectionOptions.Section}:{nameof(FaultInjectionOptions.KillAfterProviderAnswers)}", "1"))))
+                             ($"{FaultInjectionOptions.Section}:{nameof(FaultInjectionOptions.KillAfterProviderAnswers)}", "1"),
+                             ($"{FaultInjectionOptions.Section}:{nameof(FaultInjectionOptions.Recipient)}", family.Phone))))
             {
                 id = await SubmitAsync(chain, family);
                 Assert.Equal(ServiceProcess.KilledBySigkill, await dying.ExitCodeAsync("its crash point after the gateway's first answer"));

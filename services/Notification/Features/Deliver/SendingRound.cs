@@ -154,7 +154,7 @@ internal sealed partial class SendingRound(
             result = new SendResult(SendOutcome.TemporaryFailure, null, ex.GetType().Name, null);
         }
 
-        crashPoints.ProviderAnswered();
+        crashPoints.ProviderAnswered(send.Sms.Phone);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
