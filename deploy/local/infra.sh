@@ -305,6 +305,13 @@ pg_write_conf() {
             echo "fsync = off"
             echo "full_page_writes = off"
         fi
+        if [[ $PROFILE == bench && ${VISITATION_PG_STATEMENTS:-0} == 1 ]]; then
+            # The benchmark ranks the statements behind each application's commits (its report's
+            # statements table). Counting costs PostgreSQL CPU (docs/performance.md), so it is
+            # asked for: VISITATION_PG_STATEMENTS=1 on a (re)start of the bench profile.
+            echo "shared_preload_libraries = 'pg_stat_statements'"
+            echo "pg_stat_statements.max = 2000"
+        fi
     } >"$PG_DATA/visitation.conf"
     # A password for every connection, the superuser's included: the services' roles are worth
     # something only if a process cannot simply connect as another role (initdb's trust is gone).

@@ -13,6 +13,8 @@ namespace Visitation.Benchmarks;
 /// </summary>
 public sealed class BenchmarkRun(BenchOptions options, BenchClock clock, GeneratedProvince province, string resultsDirectory, Action<string> say)
 {
+    private const int TopStatements = 80;
+
     public async Task<RunResult> RunAsync(int instances)
     {
         var runId = string.Create(CultureInfo.InvariantCulture, $"bench{clock.Real.GetUtcNow():yyyyMMddHHmmss}i{instances}");
@@ -42,6 +44,8 @@ public sealed class BenchmarkRun(BenchOptions options, BenchClock clock, Generat
 
         var cpu = new CpuSampler([.. fleet.Processes, .. await InfrastructureProcessesAsync(databases, rabbit)]);
         var (commitsBefore, messagesBefore) = await SettledCountsAsync(databases, rabbit);
+        var statements = new StatementCounts(databases);
+        await statements.ResetAsync();
         var cpuBefore = cpu.Read();
         var clientBefore = Process.GetCurrentProcess().TotalProcessorTime;
         say($"load: {measured.Count} applications, {options.LoadDescription}");
@@ -61,6 +65,7 @@ public sealed class BenchmarkRun(BenchOptions options, BenchClock clock, Generat
         var end = completed.Count == 0 ? Stopwatch.GetTimestamp() : completed.Max(r => r.At(Moment.ScheduledSms));
         var seconds = Stopwatch.GetElapsedTime(start, end).TotalSeconds;
         var (commitsAfter, messagesAfter) = await SettledCountsAsync(databases, rabbit);
+        var topStatements = await statements.TopAsync(Math.Max(1, completed.Count), TopStatements);
         await stop.CancelAsync();
         await watching;
         say("probing the machine's ceiling (PostgreSQL commits, RabbitMQ confirmed publishes)");
@@ -90,6 +95,8 @@ public sealed class BenchmarkRun(BenchOptions options, BenchClock clock, Generat
             MessagesPublishedPerApplication = Math.Round(messages.Published / (double)perApplication, 1),
             MessagesDeliveredPerApplication = Math.Round(messages.Delivered / (double)perApplication, 1),
             Ceiling = new Ceiling(Math.Round(ceiling.PostgresCommitsPerSecond), Math.Round(ceiling.RabbitConfirmedPublishesPerSecond)),
+            StatementsMeasured = statements.Available,
+            TopStatements = topStatements,
         };
     }
 

@@ -56,6 +56,11 @@ public static class ReportWriter
         Line(Row("ceiling: RabbitMQ confirmed publishes/s", r => F(r.Ceiling.RabbitConfirmedPublishesPerSecond)));
         Line(Row("applications/s the commit ceiling allows (our share)", r => $"{F(r.CommitBoundApplicationsPerSecond)} ({r.ShareOfCommitBound:P1})"));
         Line(Row("applications/s the publish ceiling allows (our share)", r => $"{F(r.PublishBoundApplicationsPerSecond)} ({r.ShareOfPublishBound:P1})"));
+        foreach (var run in report.Runs)
+        {
+            Statements(run, Line, F);
+        }
+
         foreach (var run in report.Runs.Where(r => r.Failures.Count > 0))
         {
             Line("");
@@ -67,5 +72,24 @@ public static class ReportWriter
         }
 
         return text.ToString();
+    }
+
+    private static void Statements(RunResult run, Action<string> line, Func<double, string> f)
+    {
+        line("");
+        if (!run.StatementsMeasured)
+        {
+            line($"Statements with {run.InstancesPerService} instance(s): not counted (start the bench profile with VISITATION_PG_STATEMENTS=1 to load pg_stat_statements).");
+            return;
+        }
+
+        line($"Statements per application with {run.InstancesPerService} instance(s), the {run.TopStatements.Count} most frequent (pg_stat_statements, whose counting is in PostgreSQL's CPU above):");
+        line("");
+        line("| service | calls / application | mean ms | rows / call | statement |");
+        line("|---|---|---|---|---|");
+        foreach (var s in run.TopStatements)
+        {
+            line($"| {s.Service} | {f(s.CallsPerApplication)} | {s.MeanMs.ToString("0.###", CultureInfo.InvariantCulture)} | {f(s.RowsPerCall)} | `{s.Query.Replace("|", "\\|", StringComparison.Ordinal).Replace("`", "'", StringComparison.Ordinal)}` |");
+        }
     }
 }

@@ -28,6 +28,10 @@ public sealed record RunResult
     public required double MessagesDeliveredPerApplication { get; init; }
     public required Ceiling Ceiling { get; init; }
 
+    /// <summary>Whether the server counted statements (pg_stat_statements loaded), and the most frequent of the load's.</summary>
+    public bool StatementsMeasured { get; init; }
+    public IReadOnlyList<StatementFigures> TopStatements { get; init; } = [];
+
     /// <summary>The applications a second the commit ceiling would allow at this many commits each, and our throughput as a share of it.</summary>
     public double CommitBoundApplicationsPerSecond => CommitsPerApplication == 0 ? 0 : Ceiling.PostgresCommitsPerSecond / CommitsPerApplication;
     public double ShareOfCommitBound => CommitBoundApplicationsPerSecond == 0 ? 0 : ApplicationsPerSecond / CommitBoundApplicationsPerSecond;

@@ -48,6 +48,58 @@ public sealed class OfficerQueueTests(VisitationSystem system)
     }
 
     [Fact]
+    public async Task OnePageJudgesEachTaskByItsOwnInmatesRecords()
+    {
+        // The queue reads the prison's records once for a whole page: two inmates on it, one confined for
+        // the month and one free, must each be judged by their own statuses, quota and relatives.
+        system.Clock.StartAt(TestDates.ApplicationDay);
+        var confinedFamily = new Family(system.Clock);
+        var freeFamily = new Family(system.Clock);
+        var confined = "关押" + confinedFamily.Phone[^4..];
+        var free = "自由" + freeFamily.Phone[^4..];
+        var confinedRequest = confinedFamily.Application(confined);
+        var month = DateOnly.ParseExact(confinedRequest.VisitMonth + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await _chain.Officer.ImportInmatesAsync(new ImportInmatesRequest
+        {
+            Inmates =
+            {
+                new InmateRecord
+                {
+                    InmateNumber = confinedFamily.InmateNumber, Name = confined, PrisonArea = "3", ManagementLevel = ManagementLevel.Normal,
+                    Statuses = { new StatusInput { Kind = InmateStatusKind.Confinement, From = Day(month), To = Day(month.AddMonths(1).AddDays(-1)) } },
+                },
+                new InmateRecord { InmateNumber = freeFamily.InmateNumber, Name = free, PrisonArea = "3", ManagementLevel = ManagementLevel.Normal },
+            },
+        });
+
+        // A record only the confined inmate has: the month's special approval (read with the page's records).
+        await _chain.Director.RecordSpecialApprovalAsync(new RecordSpecialApprovalRequest
+        {
+            InmateNumber = confinedFamily.InmateNumber, Kind = SpecialApprovalKind.ExtraVisit, Month = confinedRequest.VisitMonth,
+            ApprovedBy = { SpecialApprovalLevel.PrisonArea }, Signatories = "监区长 刘", Reason = "家中有事",
+        });
+        var confinedId = await _chain.DriveToPrisonTaskAsync(confinedRequest);
+        var freeId = await _chain.DriveToPrisonTaskAsync(freeFamily.Application(free));
+        var page = (await _chain.Officer.ListPendingApprovalsAsync(new ListPendingApprovalsRequest { Page = new() { PageSize = 200 } })).Tasks;
+        var tasks = page.Any(t => t.ApplicationId == confinedId) && page.Any(t => t.ApplicationId == freeId)
+            ? [.. page]
+            : await _chain.Officer.AllPendingApprovalsAsync(); // more than a page waits in the shared system: still each its own
+
+        var confinedTask = tasks.Single(t => t.ApplicationId == confinedId);
+        var freeTask = tasks.Single(t => t.ApplicationId == freeId);
+        Assert.False(confinedTask.RulesPass);
+        Assert.False(confinedTask.Verdicts.Single(v => v.Rule == "SUSPENSION").Passed);
+        Assert.Equal(confinedFamily.InmateNumber, confinedTask.Inmate.InmateNumber);
+        Assert.Single(confinedTask.Inmate.Statuses);
+        Assert.Equal(SpecialApprovalKind.ExtraVisit, Assert.Single(confinedTask.Inmate.SpecialApprovals).Kind);
+        Assert.True(freeTask.RulesPass);
+        Assert.All(freeTask.Verdicts, v => Assert.True(v.Passed, v.Rule));
+        Assert.Equal((freeFamily.InmateNumber, 0, 1), (freeTask.Inmate.InmateNumber, freeTask.Inmate.QuotaUsed, freeTask.Inmate.QuotaAllowed));
+        Assert.Empty(freeTask.Inmate.Statuses);
+        Assert.Empty(freeTask.Inmate.SpecialApprovals);
+    }
+
+    [Fact]
     public async Task FreeSlotsCountBothEndsFreeTerminalsAndAnotherVisitsHoldTakesOneOfEach()
     {
         system.Clock.StartAt(TestDates.ApplicationDay);

@@ -50,10 +50,11 @@ public sealed partial class CheckEligibilityHandler(
         // The counter gives full numbers; the bars are found by their blind index, the visitor key,
         // under every live version of it (a bar not yet re-indexed while the key is rotated).
         var keys = question.IdNumbers.Select(id => protector.BlindIndexes(id, VisitorDetails.KeyPurpose)).ToList();
-        var bars = await facts.BarsAsync(inmate.PrisonId, [.. keys.SelectMany(k => k)], ct);
-        var visitors = question.Request.Visitors.Select((v, i) => v with { Bars = [.. keys[i].SelectMany(k => bars.GetValueOrDefault(k, []))] }).ToList();
-        var noShows = await facts.FamilyNoShowsAsync(inmate, [.. keys.SelectMany(k => k)], ct);
-        var judgement = await facts.JudgeAsync(inmate, question.Request with { Visitors = visitors, FamilyNoShows = noShows }, prisonRulesOnly: true, useLongerVisit: false, ct);
+        var allKeys = keys.SelectMany(k => k).ToList();
+        var records = await facts.RecordsAsync([inmate], [question.Request.Month], allKeys, ct);
+        var visitors = question.Request.Visitors.Select((v, i) => v with { Bars = [.. keys[i].SelectMany(k => records.Bars(inmate.PrisonId, k))] }).ToList();
+        var noShows = facts.FamilyNoShows(inmate, allKeys, records);
+        var judgement = facts.Judge(inmate, question.Request with { Visitors = visitors, FamilyNoShows = noShows }, records, prisonRulesOnly: true, useLongerVisit: false);
         return judgement.Result;
     }
 

@@ -40,9 +40,10 @@ public sealed class ApprovalDecisionHandler(PrisonApprovalDbContext db, InmateFa
         }
 
         var inmate = await facts.LockAndLoadAsync(found.Id, ct);
-        var judgement = await facts.JudgeAsync(inmate, removal.Remaining, request.UseExtraVisitApproval, request.UseLongerVisitApproval, ct);
+        var records = await facts.RecordsAsync(inmate, removal.Remaining, ct);
+        var judgement = facts.Judge(inmate, removal.Remaining, records, request.UseExtraVisitApproval, request.UseLongerVisitApproval);
         var decision = judgement.Result.Eligible
-            ? await outcomes.ApproveAsync(approval, inmate, judgement, removal, caller.UserId, now, ct)
+            ? outcomes.Approve(approval, inmate, judgement, records, removal, caller.UserId, now)
             : outcomes.Refuse(approval, judgement.Result.Failures, caller.UserId, now);
         return await CommitAsync(decision, approval, caller, transaction, ct);
     }

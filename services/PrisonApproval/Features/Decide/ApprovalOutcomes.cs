@@ -40,7 +40,8 @@ public sealed class ApprovalOutcomes(PrisonApprovalDbContext db, ReferenceDataSe
     /// scheduling to avoid. Visitors the officer removed are neither registered as relatives nor booked:
     /// the approval travels with the others, and <see cref="VisitorsRemoved"/> tells the family who cannot come.
     /// </summary>
-    public async Task<Decision> ApproveAsync(Approval approval, Inmate inmate, Judgement judgement, VisitorRemovalRequest removal, string decidedBy, DateTimeOffset now, CancellationToken ct)
+    /// <param name="records">The inmate's records as read under the inmate's lock for the judgement: its relatives register is current.</param>
+    public Decision Approve(Approval approval, Inmate inmate, Judgement judgement, InmateRecords records, VisitorRemovalRequest removal, string decidedBy, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(approval);
         ArgumentNullException.ThrowIfNull(inmate);
@@ -59,7 +60,7 @@ public sealed class ApprovalOutcomes(PrisonApprovalDbContext db, ReferenceDataSe
             RecordedBy = decidedBy,
             RecordedAt = now,
         });
-        await ConfirmRelativesAsync(approval, application, inmate, decidedBy, now, ct);
+        ConfirmRelatives(approval, application, inmate, records, decidedBy, now);
         db.Publish(new PrisonApproved(
             ApplicationToSchedule.Of(application),
             inmate.InmateNumber,
@@ -82,12 +83,11 @@ public sealed class ApprovalOutcomes(PrisonApprovalDbContext db, ReferenceDataSe
     /// Approving confirms the relationship of every visitor on the application [N§7 ¶2]: first-time
     /// visitors join the relatives register, and the next application recognises them.
     /// </summary>
-    private async Task ConfirmRelativesAsync(Approval approval, ApplicationDetails application, Inmate inmate, string decidedBy, DateTimeOffset now, CancellationToken ct)
+    private void ConfirmRelatives(Approval approval, ApplicationDetails application, Inmate inmate, InmateRecords records, string decidedBy, DateTimeOffset now)
     {
-        var keys = application.Visitors.Select(v => v.VisitorKey).ToList();
-        var known = await db.Relatives.Where(r => r.InmateId == inmate.Id && keys.Contains(r.VisitorKey)).Select(r => r.VisitorKey).ToListAsync(ct);
+        var known = records.RegisteredRelations(inmate.Id, application.Visitors.Select(v => v.VisitorKey));
         // A visitor without a key (an application stored before keys, LegacyVisitorNumbers) cannot be registered.
-        foreach (var visitor in application.Visitors.Where(v => !string.IsNullOrEmpty(v.VisitorKey) && !known.Contains(v.VisitorKey)))
+        foreach (var visitor in application.Visitors.Where(v => !string.IsNullOrEmpty(v.VisitorKey) && !known.ContainsKey(v.VisitorKey)))
         {
             db.Relatives.Add(new Relative
             {

@@ -56,75 +56,81 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
     }
 
     /// <summary>
+    /// The records the rules judge these inmates by for these months and visitors, in a fixed number of
+    /// queries (<see cref="InmateRecords"/>): a page of the queue reads them once, not once per task.
+    /// </summary>
+    public Task<InmateRecords> RecordsAsync(IReadOnlyCollection<Inmate> inmates, IReadOnlyCollection<VisitMonth> months, IReadOnlyCollection<string> visitorKeys, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(inmates);
+        var noShows = inmates.Any(i => PolicyOf(i).NoShowSuspension is { Enabled: true });
+        return InmateRecords.ReadAsync(db, inmates, months, ChinaTime.Today(clock), visitorKeys, noShows, ct);
+    }
+
+    /// <summary>The records one application's judgement needs: its inmate, its month, its visitors.</summary>
+    public Task<InmateRecords> RecordsAsync(Inmate inmate, ApplicationDetails application, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return RecordsAsync([inmate], [VisitMonth.Parse(application.VisitMonth)], [.. application.Visitors.Select(v => v.VisitorKey)], ct);
+    }
+
+    /// <summary>
     /// Judges a submitted application (month only: the day is not fixed yet) with the rules that need
     /// the prison's knowledge, and against the relatives register: a registered visitor who now
     /// claims another relation is a refusal to look into ([N§6(一)]: false information).
     /// </summary>
-    public async Task<Judgement> JudgeAsync(Inmate inmate, ApplicationDetails application, bool useExtraVisit, bool useLongerVisit, CancellationToken ct)
+    public async Task<Judgement> JudgeAsync(Inmate inmate, ApplicationDetails application, bool useExtraVisit, bool useLongerVisit, CancellationToken ct) =>
+        Judge(inmate, application, await RecordsAsync(inmate, application, ct), useExtraVisit, useLongerVisit);
+
+    /// <summary>The same judgement on records already read (<see cref="RecordsAsync(Inmate, ApplicationDetails, CancellationToken)"/> or a page's).</summary>
+    public Judgement Judge(Inmate inmate, ApplicationDetails application, InmateRecords records, bool useExtraVisit, bool useLongerVisit)
     {
-        var request = await RequestOfAsync(inmate, application, useExtraVisit, ct);
-        var judgement = await JudgeAsync(inmate, request, prisonRulesOnly: true, useLongerVisit, ct);
-        var mismatches = await RelationMismatchesAsync(inmate, application, ct);
+        var judgement = Judge(inmate, RequestOf(inmate, application, records, useExtraVisit), records, prisonRulesOnly: true, useLongerVisit);
+        var mismatches = RelationMismatches(inmate, application, records);
         return mismatches.Count == 0
             ? judgement
             : judgement with { Result = EligibilityResult.From([.. mismatches, .. judgement.Result.Failures]) };
     }
 
     /// <summary>The submitted application as the rules engine reads it: its month (no day yet) and its visitors with their bars.</summary>
-    public async Task<VisitRequest> RequestOfAsync(Inmate inmate, ApplicationDetails application, bool useExtraVisit, CancellationToken ct)
+    public VisitRequest RequestOf(Inmate inmate, ApplicationDetails application, InmateRecords records, bool useExtraVisit)
     {
         ArgumentNullException.ThrowIfNull(inmate);
         ArgumentNullException.ThrowIfNull(application);
-        var bars = await BarsAsync(inmate.PrisonId, application.Visitors.Select(v => v.VisitorKey), ct);
+        ArgumentNullException.ThrowIfNull(records);
         var visitors = application.Visitors
-            .Select(v => new Visitor(v.Relation, v.Age, v.IsGuardianOfChildren, v.Documents, bars.GetValueOrDefault(v.VisitorKey, [])))
+            .Select(v => new Visitor(v.Relation, v.Age, v.IsGuardianOfChildren, v.Documents, records.Bars(inmate.PrisonId, v.VisitorKey)))
             .ToList();
-        var noShows = await FamilyNoShowsAsync(inmate, [.. application.Visitors.Select(v => v.VisitorKey)], ct);
+        var noShows = FamilyNoShows(inmate, [.. application.Visitors.Select(v => v.VisitorKey)], records);
         return new VisitRequest(VisitMonth.Parse(application.VisitMonth), null, application.SubmittedOn, visitors, useExtraVisit, noShows);
     }
 
     /// <summary>
-    /// The days of the inmate's visits that any of these visitors was booked for and nobody came to — the
-    /// family's no-shows with this inmate, for the no-show option (<see cref="NoShowSuspensionRule"/>). A
-    /// visitor the visit centre removed from an application was not booked, so its no-show is not theirs.
-    /// Read only when the prison's policy has the option on.
+    /// The family's no-shows with this inmate, for the no-show option (<see cref="NoShowSuspensionRule"/>):
+    /// none where the prison's policy has the option off.
     /// </summary>
-    public async Task<IReadOnlyList<DateOnly>> FamilyNoShowsAsync(Inmate inmate, IReadOnlyCollection<string> visitorKeys, CancellationToken ct)
+    public IReadOnlyList<DateOnly> FamilyNoShows(Inmate inmate, IReadOnlyCollection<string> visitorKeys, InmateRecords records)
     {
         ArgumentNullException.ThrowIfNull(inmate);
-        ArgumentNullException.ThrowIfNull(visitorKeys);
-        if (PolicyOf(inmate).NoShowSuspension is not { Enabled: true })
-        {
-            return [];
-        }
-
-        var noShows = await db.QuotaEntries.AsNoTracking()
-            .Where(e => e.InmateId == inmate.Id && e.Outcome == CountedVisit.NoShow && e.ApplicationId != null && e.Date != null)
-            .Select(e => new { ApplicationId = e.ApplicationId!.Value, Date = e.Date!.Value })
-            .ToListAsync(ct);
-        if (noShows.Count == 0)
-        {
-            return [];
-        }
-
-        var ids = noShows.Select(n => n.ApplicationId).ToList();
-        var approvals = await db.Approvals.AsNoTracking().Where(a => ids.Contains(a.ApplicationId)).ToListAsync(ct);
-        var ours = approvals
-            .Where(a => a.Application.Visitors
-                .Where((v, index) => !a.RemovedVisitors.Any(r => r.VisitorIndex == (v.Position ?? index)))
-                .Any(v => visitorKeys.Contains(v.VisitorKey)))
-            .Select(a => a.ApplicationId)
-            .ToHashSet();
-        return [.. noShows.Where(n => ours.Contains(n.ApplicationId)).Select(n => n.Date)];
+        ArgumentNullException.ThrowIfNull(records);
+        return PolicyOf(inmate).NoShowSuspension is { Enabled: true } ? records.FamilyNoShows(inmate.Id, visitorKeys) : [];
     }
 
     /// <param name="useLongerVisit">The officer gives this visit the month's longer-visit approval; without it the ordinary length stands.</param>
     public async Task<Judgement> JudgeAsync(Inmate inmate, VisitRequest request, bool prisonRulesOnly, bool useLongerVisit, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        return Judge(inmate, request, await RecordsAsync([inmate], [request.Month], [], ct), prisonRulesOnly, useLongerVisit);
+    }
+
+    public Judgement Judge(Inmate inmate, VisitRequest request, InmateRecords records, bool prisonRulesOnly, bool useLongerVisit)
+    {
+        ArgumentNullException.ThrowIfNull(inmate);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(records);
         var policy = PolicyOf(inmate);
         var state = StateOf(inmate);
-        var ledger = await LedgerAsync(inmate, request.Month, ct);
-        var (days, next) = await BookableDaysOfAsync(inmate, request, policy, ct);
+        var ledger = records.Ledger(inmate.Id, request.Month);
+        var (days, next) = BookableDaysOf(inmate, request, policy, records);
         var verdict = VisitDaysJudgement.Evaluate(policy, state, ledger, request, days, next, prisonRulesOnly);
         var longer = useLongerVisit && ledger.Approvals.Any(a => a.Kind == SpecialApproval.LongerVisit && a.IsCompleteFor(policy.ExtraVisitApprovalChain));
         return new Judgement(
@@ -135,16 +141,6 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
             EligibilityEngine.VisitMinutes(policy, state, longer));
     }
 
-    /// <summary>The prison's bars of each visitor, by visitor key (docs/data-minimisation.md).</summary>
-    public async Task<Dictionary<string, List<VisitorBar>>> BarsAsync(string prisonId, IEnumerable<string> visitorKeys, CancellationToken ct)
-    {
-        // Whole rows, not a projection: the reason is sealed, opened only when a row is loaded.
-        var bars = await db.BarsOf(prisonId, [.. visitorKeys]).AsNoTracking()
-            .Select(b => new { Key = EF.Property<string>(b, PrisonApprovalDbContext.VisitorKeyOfBar), Row = b })
-            .ToListAsync(ct);
-        return bars.GroupBy(b => b.Key).ToDictionary(g => g.Key, g => g.Select(b => new VisitorBar(b.Row.From, b.Row.To, b.Row.Reason)).ToList(), StringComparer.Ordinal);
-    }
-
     /// <summary>
     /// The inmate's area's video days of the month scheduling could still book (China time), and when there are none the
     /// next month that has some. An area the reference data does not know has none. A day on which the inmate's own booked
@@ -152,7 +148,7 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
     /// another: scheduling would skip it too (its <c>SlotFinder</c>), so a month whose remaining days all hold this inmate's
     /// visits is refused here rather than ending in "no slot".
     /// </summary>
-    private async Task<(IReadOnlyList<DateOnly> Days, VisitMonth? Next)> BookableDaysOfAsync(Inmate inmate, VisitRequest request, VisitPolicy policy, CancellationToken ct)
+    private (IReadOnlyList<DateOnly> Days, VisitMonth? Next) BookableDaysOf(Inmate inmate, VisitRequest request, VisitPolicy policy, InmateRecords records)
     {
         var area = calendars.Area(inmate.PrisonId, inmate.Area);
         if (area is null)
@@ -161,33 +157,26 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
         }
 
         var today = ChinaTime.Today(clock);
-        var full = await FullDaysAsync(inmate, today, policy.VideoVisitsPerInmatePerDay, ct);
+        var full = FullDays(records.BookedVideoDays(inmate.Id, today), policy.VideoVisitsPerInmatePerDay);
         return NoVisitDayLeft.Judge(request.Month, request.SubmittedOn, policy.AdvanceDays, today,
             m => calendars.VideoDays(area, m.Year, m.Month).Where(d => !full.Contains(d.Date)));
     }
 
     /// <summary>
-    /// The days after today on which the inmate already has as many booked video visits as one day may hold: the
-    /// ledger's booked entries carry the day scheduling confirmed (<c>VisitScheduledLedgerConsumer</c>) or, while the
-    /// visit centre has not confirmed it yet, the day it proposed (<c>VisitProposedLedgerConsumer</c>) — a proposal
-    /// holds its day in scheduling's slot finder as a confirmed visit does. So the prison judges by its own records and
-    /// asks scheduling nothing.
+    /// The days on which the inmate already has as many booked video visits as one day may hold: the ledger's booked
+    /// entries carry the day scheduling confirmed (<c>VisitScheduledLedgerConsumer</c>) or, while the visit centre has not
+    /// confirmed it yet, the day it proposed (<c>VisitProposedLedgerConsumer</c>) — a proposal holds its day in scheduling's
+    /// slot finder as a confirmed visit does. So the prison judges by its own records and asks scheduling nothing.
     /// </summary>
-    private async Task<HashSet<DateOnly>> FullDaysAsync(Inmate inmate, DateOnly today, int perDay, CancellationToken ct)
+    private static HashSet<DateOnly> FullDays(IReadOnlyList<DateOnly> booked, int perDay)
     {
-        var booked = await db.QuotaEntries.AsNoTracking()
-            .Where(e => e.InmateId == inmate.Id && e.Mode == CountedVisit.Video && e.Outcome == CountedVisit.Booked)
-            .Select(e => e.Date ?? e.ProposedOn)
-            .Where(day => day != null && day > today)
-            .Select(day => day!.Value)
-            .ToListAsync(ct);
         var days = booked.Distinct().ToList();
         return [.. days.Except(InmateDayLimit.DaysWithRoom(days, booked, perDay))];
     }
 
-    private async Task<List<RuleFailure>> RelationMismatchesAsync(Inmate inmate, ApplicationDetails application, CancellationToken ct)
+    private static List<RuleFailure> RelationMismatches(Inmate inmate, ApplicationDetails application, InmateRecords records)
     {
-        var registered = await RegisteredRelationsAsync(inmate.Id, application, ct);
+        var registered = records.RegisteredRelations(inmate.Id, application.Visitors.Select(v => v.VisitorKey));
         return [.. application.Visitors
             .Select((v, i) => (Visitor: v, Index: i))
             .Where(x => registered.TryGetValue(x.Visitor.VisitorKey, out var relation) && relation != x.Visitor.Relation)
@@ -195,16 +184,6 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
                 RelationMismatch,
                 $"第{x.Index + 1}位会见人登记的亲属关系（{RelationNames.Of(registered[x.Visitor.VisitorKey])}）与本次申请（{RelationNames.Of(x.Visitor.Relation)}）不一致，请核实。",
                 ""))];
-    }
-
-    /// <summary>The relation the relatives register holds for each of the application's visitors it knows, by visitor key.</summary>
-    public Task<Dictionary<string, string>> RegisteredRelationsAsync(Guid inmateId, ApplicationDetails application, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(application);
-        var keys = application.Visitors.Select(v => v.VisitorKey).ToList();
-        return db.Relatives.AsNoTracking()
-            .Where(r => r.InmateId == inmateId && keys.Contains(r.VisitorKey))
-            .ToDictionaryAsync(r => r.VisitorKey, r => r.Relation, StringComparer.Ordinal, ct);
     }
 
     public const string RelationMismatch = Visitation.Rules.Reviewing.ReviewReasonCodes.RelationMismatch;

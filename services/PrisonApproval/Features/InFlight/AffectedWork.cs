@@ -84,9 +84,13 @@ public sealed class AffectedWork(PrisonApprovalDbContext db, InmateFacts facts, 
     private async Task<int> RefuseIneligibleAsync(Inmate inmate, IEnumerable<Approval> approvals, Stop stop, CancellationToken ct)
     {
         var refused = 0;
-        foreach (var approval in approvals)
+        var pending = approvals.ToList();
+        var records = await facts.RecordsAsync([inmate],
+            [.. pending.Select(a => VisitMonth.Parse(a.Application.VisitMonth))],
+            [.. pending.SelectMany(a => a.Application.Visitors.Select(v => v.VisitorKey))], ct);
+        foreach (var approval in pending)
         {
-            var judgement = await facts.JudgeAsync(inmate, approval.Application, useExtraVisit: false, useLongerVisit: false, ct);
+            var judgement = facts.Judge(inmate, approval.Application, records, useExtraVisit: false, useLongerVisit: false);
             if (!judgement.Result.Eligible)
             {
                 outcomes.Refuse(approval, judgement.Result.Failures, stop.Actor, stop.At);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.PrisonApproval.Data;
+using Visitation.PrisonApproval.Features.Eligibility;
 using Visitation.PrisonApproval.Features.Register;
 using Visitation.Rules.Eligibility;
 using Visitation.ServiceDefaults.Auth;
@@ -14,7 +15,7 @@ namespace Visitation.PrisonApproval.Features.ListApprovals;
 /// The visit centre's queue: what waits for an officer, or what the review clock expired. Each task
 /// shows the register's inmate it would be approved for and which visitors the register already knows.
 /// </summary>
-public sealed class ListApprovalsQuery(PrisonApprovalDbContext db, RuleVerdicts verdicts, InmateViews inmates)
+public sealed class ListApprovalsQuery(PrisonApprovalDbContext db, InmateFacts facts, RuleVerdicts verdicts, InmateViews inmates)
 {
     public async Task<ListPendingApprovalsReply> HandleAsync(Page page, bool overdue, Caller caller, CancellationToken ct)
     {
@@ -24,13 +25,20 @@ public sealed class ListApprovalsQuery(PrisonApprovalDbContext db, RuleVerdicts 
         await db.AuditReadAsync(caller, AuditEvent.ApprovalsListed, AuditedRecord.ListBy("approval", caller), AuditPurposes.WorkQueue, ct, outcome: $"rows:{approvals.Count}");
         var reply = new ListPendingApprovalsReply { NextPageToken = page.NextToken(approvals.Count) };
         var register = await RegisterPage.ReadAsync(db, approvals, ct);
-        foreach (var approval in approvals)
+        var matched = approvals.Select(a => (Approval: a, Inmate: register.SoleMatch(a))).ToList();
+        var judged = matched.Where(m => m.Inmate is not null && !overdue).ToList();
+        // One read of the prison's records for the whole page, however many tasks it holds.
+        var records = judged.Count == 0 ? null : await facts.RecordsAsync(
+            [.. judged.Select(m => m.Inmate!)],
+            [.. judged.Select(m => VisitMonth.Parse(m.Approval.Application.VisitMonth))],
+            [.. judged.SelectMany(m => m.Approval.Application.Visitors.Select(v => v.VisitorKey))],
+            ct);
+        foreach (var (approval, inmate) in matched)
         {
-            var inmate = register.SoleMatch(approval);
             var task = ApprovalTaskView.Of(approval, inmate?.InmateNumber ?? string.Empty, register.RelationsOf(inmate, approval));
-            if (!overdue && inmate is not null)
+            if (records is not null && inmate is not null && !overdue)
             {
-                await JudgeAsync(task, approval, inmate, ct);
+                Judge(task, approval, inmate, records);
             }
 
             reply.Tasks.Add(task);
@@ -40,11 +48,11 @@ public sealed class ListApprovalsQuery(PrisonApprovalDbContext db, RuleVerdicts 
     }
 
     /// <summary>What the officer decides on: the rules' verdicts now, and the inmate with the visit month's quota.</summary>
-    private async Task JudgeAsync(ApprovalTask task, Approval approval, Inmate inmate, CancellationToken ct)
+    private void Judge(ApprovalTask task, Approval approval, Inmate inmate, InmateRecords records)
     {
-        var (rules, pass) = await verdicts.JudgeAsync(inmate, approval.Application, ct);
+        var (rules, pass) = verdicts.Judge(inmate, approval.Application, records);
         task.Verdicts.AddRange(rules);
         task.RulesPass = pass;
-        task.Inmate = await inmates.ViewAsync(inmate, VisitMonth.Parse(approval.Application.VisitMonth), ct);
+        task.Inmate = inmates.View(inmate, VisitMonth.Parse(approval.Application.VisitMonth), records);
     }
 }

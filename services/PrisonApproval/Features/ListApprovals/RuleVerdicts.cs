@@ -28,13 +28,14 @@ public sealed class RuleVerdicts(InmateFacts facts)
 
     public const string RelationRegister = "RELATION_REGISTER";
 
-    /// <summary>Each prison rule's verdict on the application for <paramref name="inmate"/>, and whether approving now would approve.</summary>
-    public async Task<(IReadOnlyList<RuleVerdict> Verdicts, bool Pass)> JudgeAsync(Inmate inmate, ApplicationDetails application, CancellationToken ct)
+    /// <summary>Each prison rule's verdict on the application for <paramref name="inmate"/>, and whether approving now would approve, on records already read.</summary>
+    public (IReadOnlyList<RuleVerdict> Verdicts, bool Pass) Judge(Inmate inmate, ApplicationDetails application, InmateRecords records)
     {
         ArgumentNullException.ThrowIfNull(inmate);
+        ArgumentNullException.ThrowIfNull(records);
         var policy = facts.PolicyOf(inmate);
-        var request = await facts.RequestOfAsync(inmate, application, useExtraVisit: false, ct);
-        var context = new EligibilityContext(policy, facts.StateOf(inmate), await facts.LedgerAsync(inmate, request.Month, ct), request);
+        var request = facts.RequestOf(inmate, application, records, useExtraVisit: false);
+        var context = new EligibilityContext(policy, facts.StateOf(inmate), records.Ledger(inmate.Id, request.Month), request);
         var verdicts = EligibilityEngine.PrisonRules
             .Where(rule => Names.ContainsKey(rule.GetType()))
             // The no-show option is shown only where the policy has it on: elsewhere it is no rule of the prison's.
@@ -42,7 +43,7 @@ public sealed class RuleVerdicts(InmateFacts facts)
             .Select(rule => Verdict(Names[rule.GetType()].Rule, Names[rule.GetType()].Source(policy.Sources), rule.Check(context)))
             .ToList();
         // The month's verdict (a suspension over part of the month leaves the other days open) and the relatives register.
-        var judgement = await facts.JudgeAsync(inmate, application, useExtraVisit: false, useLongerVisit: false, ct);
+        var judgement = facts.Judge(inmate, application, records, useExtraVisit: false, useLongerVisit: false);
         verdicts.Add(Verdict(RelationRegister, string.Empty, judgement.Result.Failures.Where(f => f.Code == InmateFacts.RelationMismatch)));
         return (verdicts, judgement.Result.Eligible);
     }

@@ -38,17 +38,26 @@ public sealed class InmateViews(PrisonApprovalDbContext db, InmateFacts facts, T
     {
         ArgumentNullException.ThrowIfNull(inmate);
         var shown = month ?? VisitMonth.Of(ChinaTime.Today(clock));
+        return View(inmate, shown, await facts.RecordsAsync([inmate], [shown], [], ct));
+    }
+
+    /// <summary>The inmate with the quota of <paramref name="month"/>, from records already read (a page's).</summary>
+    public InmateView View(Inmate inmate, VisitMonth month, InmateRecords records)
+    {
+        ArgumentNullException.ThrowIfNull(inmate);
+        ArgumentNullException.ThrowIfNull(month);
+        ArgumentNullException.ThrowIfNull(records);
         var policy = facts.PolicyOf(inmate);
-        var ledger = await facts.LedgerAsync(inmate, shown, ct);
+        var ledger = records.Ledger(inmate.Id, month);
         var view = InmateViewParts.Register(inmate);
-        view.QuotaMonth = shown.Key;
-        view.QuotaUsed = MonthlyQuotaRule.Used(policy, ledger, shown);
+        view.QuotaMonth = month.Key;
+        view.QuotaUsed = MonthlyQuotaRule.Used(policy, ledger, month);
         view.QuotaAllowed = MonthlyQuotaRule.Allowance(policy, facts.StateOf(inmate));
         view.Statuses.AddRange(inmate.Statuses.OrderBy(s => s.From).Select(InmateViewParts.Status));
-        view.Relatives.AddRange((await RelativesAsync(inmate, ct)).Select(InmateViewParts.Relative));
-        view.QuotaEntries.AddRange((await EntriesAsync(inmate, shown, ct)).Select(InmateViewParts.QuotaEntry));
-        view.SpecialApprovals.AddRange((await SpecialApprovalsAsync(inmate, shown, ct))
-            .Select(a => InmateViewParts.SpecialApproval(a, shown, policy.ExtraVisitApprovalChain)));
+        view.Relatives.AddRange(records.Relatives(inmate.Id).Select(InmateViewParts.Relative));
+        view.QuotaEntries.AddRange(records.Entries(inmate.Id, month).Select(InmateViewParts.QuotaEntry));
+        view.SpecialApprovals.AddRange(records.SpecialApprovals(inmate.Id, month)
+            .Select(a => InmateViewParts.SpecialApproval(a, month, policy.ExtraVisitApprovalChain)));
         return view;
     }
 
@@ -60,13 +69,4 @@ public sealed class InmateViews(PrisonApprovalDbContext db, InmateFacts facts, T
         await transaction.CommitAsync(ct);
         return await ViewAsync(inmate, null, ct);
     }
-
-    private Task<List<Relative>> RelativesAsync(Inmate inmate, CancellationToken ct) =>
-        db.Relatives.AsNoTracking().Where(r => r.InmateId == inmate.Id).OrderBy(r => r.ConfirmedAt).ToListAsync(ct);
-
-    private Task<List<QuotaEntry>> EntriesAsync(Inmate inmate, VisitMonth month, CancellationToken ct) =>
-        db.QuotaEntries.AsNoTracking().Where(e => e.InmateId == inmate.Id && e.Month == month.Key).OrderBy(e => e.RecordedAt).ToListAsync(ct);
-
-    private Task<List<SpecialApprovalRecord>> SpecialApprovalsAsync(Inmate inmate, VisitMonth month, CancellationToken ct) =>
-        db.SpecialApprovals.AsNoTracking().Where(a => a.InmateId == inmate.Id && a.Month == month.Key).ToListAsync(ct);
 }
