@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Visitation.Messaging.Database;
 
 namespace Visitation.Messaging;
 
@@ -17,7 +18,7 @@ namespace Visitation.Messaging;
 /// Second, it wakes the dispatcher once a commit has made new outbox (or scheduled) rows visible —
 /// and only then: the dispatcher's own commits must not wake it again, or it would spin.
 /// </summary>
-internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : DbTransactionInterceptor, ISaveChangesInterceptor
+internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : DbTransactionInterceptor, ISaveChangesInterceptor, IContextLeaseAware
 {
     private readonly ConditionalWeakTable<DbContext, object> _pending = [];
     private readonly ConditionalWeakTable<DbContext, List<OutboxMessage>> _written = [];
@@ -152,6 +153,12 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : DbTransacti
             context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
         }
     }
+
+    /// <summary>
+    /// A pooled context goes back to its pool: rows of a transaction it disposed uncommitted (which raises
+    /// no rollback event) must not be renumbered by its next lease's commit.
+    /// </summary>
+    public void ContextReturned(DbContext context) => Forget(context);
 
     /// <summary>Rows of a transaction that did not commit: nothing to renumber, nothing to announce.</summary>
     private void Forget(DbContext? context)

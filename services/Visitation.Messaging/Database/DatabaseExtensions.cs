@@ -27,16 +27,16 @@ public static class DatabaseExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<AuditCommitInterceptor>();
         // The audit's commit work first: its lock is always taken before the outbox's commit lock.
-        // The options are built once (singleton): built per scope they were about 4 % of a
-        // service's CPU under load (perf, docs/performance.md), the same options again for every
-        // call and message. Everything they hold is a singleton; a ConfigureDbContext that adds to
-        // them must be registered as a singleton too (ProtectionRegistration).
-        builder.Services.AddDbContext<TContext>(
+        // Pooled contexts, their options built once: a context built per scope (its options, then
+        // EF Core's services for it) was 7-10 % of each service's CPU under load (perf,
+        // docs/performance.md), the same work again for every call and message. Everything the
+        // options hold is a singleton; a ConfigureDbContext that adds to them must be registered as a
+        // singleton too (ProtectionRegistration). What a context keeps beyond EF Core's own state is
+        // dropped when it goes back (ServiceDbContext.Dispose, IContextLeaseAware).
+        builder.Services.AddDbContextPool<TContext>(
             (services, options) => options
                 .UseServicePostgres(connectionString)
-                .AddInterceptors(services.GetRequiredService<AuditCommitInterceptor>(), services.GetRequiredService<OutboxCommitInterceptor>()),
-            contextLifetime: ServiceLifetime.Scoped,
-            optionsLifetime: ServiceLifetime.Singleton);
+                .AddInterceptors(services.GetRequiredService<AuditCommitInterceptor>(), services.GetRequiredService<OutboxCommitInterceptor>()));
         // The shared messaging filters (delayed redelivery) reach the service's context through its base type.
         builder.Services.AddScoped<ServiceDbContext>(services => services.GetRequiredService<TContext>());
         builder.Services.AddMigrationsAtStart<TContext>();

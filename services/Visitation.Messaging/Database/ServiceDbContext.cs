@@ -10,9 +10,14 @@ namespace Visitation.Messaging.Database;
 /// </summary>
 public abstract class ServiceDbContext : DbContext, IAuditedContext
 {
+    private readonly IContextLeaseAware[] _leaseAware;
+
     protected ServiceDbContext(DbContextOptions options)
         : base(options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        _leaseAware = [.. options.Extensions.OfType<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()
+            .SelectMany(e => e.Interceptors ?? []).OfType<IContextLeaseAware>()];
         // EF Core would wrap every save inside a transaction in a savepoint (a SAVEPOINT and a RELEASE
         // sent to PostgreSQL each time), so that a failed save could be undone and the transaction
         // carried on. Nothing here carries on: a failed save ends its transaction (the inbox
@@ -54,6 +59,35 @@ public abstract class ServiceDbContext : DbContext, IAuditedContext
                 ChangeTracker.Clear();
                 PendingAudit.Take();
             }
+        }
+    }
+
+    /// <summary>
+    /// The context is pooled: disposing it hands it back for the next scope, which EF Core resets (tracked
+    /// entities, the transaction, the settings set in the constructor). What EF Core does not know of is
+    /// dropped here: audit rows recorded but never committed, and the interceptors' state for this context.
+    /// </summary>
+    public override void Dispose()
+    {
+        ForgetLease();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    public override async ValueTask DisposeAsync()
+    {
+        ForgetLease();
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private void ForgetLease()
+    {
+        PendingAudit.Take();
+        foreach (var interceptor in _leaseAware)
+        {
+            interceptor.ContextReturned(this);
         }
     }
 
