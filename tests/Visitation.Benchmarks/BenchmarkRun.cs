@@ -81,7 +81,7 @@ public sealed class BenchmarkRun(BenchOptions options, BenchClock clock, Generat
             Load = options.LoadDescription,
             Applications = measured.Count,
             Completed = completed.Count,
-            Failures = [.. measured.Where(r => !r.Succeeded).Select(r => $"#{r.Index} {r.ApplicationId}: {r.Failure ?? "did not reach its scheduled SMS in time"}").Take(20)],
+            Failures = [.. measured.Where(r => !r.Succeeded).Select(r => $"#{r.Index} {r.ApplicationId}: {r.Failure ?? $"did not reach its scheduled SMS in time (furthest: {r.LastReached?.ToString() ?? "nothing"})"}").Take(20)],
             DuplicateSms = gateway.Duplicates,
             ChainDay = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             FirstVisitDay = completed.Select(r => r.VisitDay).Order(StringComparer.Ordinal).FirstOrDefault() ?? "",

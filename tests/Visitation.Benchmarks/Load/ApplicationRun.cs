@@ -48,6 +48,9 @@ public sealed class ApplicationRun(int index, BenchFamily family)
 
     public long At(Moment moment) => Volatile.Read(ref _moments[(int)moment]);
 
+    /// <summary>The furthest moment the application reached, to tell where one that never arrived stopped; null before its submit started.</summary>
+    public Moment? LastReached => Enum.GetValues<Moment>().Where(m => At(m) != 0).Select(m => (Moment?)m).LastOrDefault();
+
     /// <summary>The time from one moment to a later one, or null when either has not happened; never negative.</summary>
     public TimeSpan? Between(Moment from, Moment to)
     {

@@ -62,7 +62,8 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
     public Task<InmateRecords> RecordsAsync(IReadOnlyCollection<Inmate> inmates, IReadOnlyCollection<VisitMonth> months, IReadOnlyCollection<string> visitorKeys, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(inmates);
-        var noShows = inmates.Any(i => PolicyOf(i).NoShowSuspension is { Enabled: true });
+        // A family's no-shows are theirs by visitor key: with no visitor asked about there are none to find.
+        var noShows = visitorKeys.Count > 0 && inmates.Any(i => PolicyOf(i).NoShowSuspension is { Enabled: true });
         return InmateRecords.ReadAsync(db, inmates, months, ChinaTime.Today(clock), visitorKeys, noShows, ct);
     }
 
@@ -78,10 +79,7 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
     /// the prison's knowledge, and against the relatives register: a registered visitor who now
     /// claims another relation is a refusal to look into ([N§6(一)]: false information).
     /// </summary>
-    public async Task<Judgement> JudgeAsync(Inmate inmate, ApplicationDetails application, bool useExtraVisit, bool useLongerVisit, CancellationToken ct) =>
-        Judge(inmate, application, await RecordsAsync(inmate, application, ct), useExtraVisit, useLongerVisit);
-
-    /// <summary>The same judgement on records already read (<see cref="RecordsAsync(Inmate, ApplicationDetails, CancellationToken)"/> or a page's).</summary>
+    /// <remarks>On records already read (<see cref="RecordsAsync(Inmate, ApplicationDetails, CancellationToken)"/> or a page's).</remarks>
     public Judgement Judge(Inmate inmate, ApplicationDetails application, InmateRecords records, bool useExtraVisit, bool useLongerVisit)
     {
         var judgement = Judge(inmate, RequestOf(inmate, application, records, useExtraVisit), records, prisonRulesOnly: true, useLongerVisit);
@@ -115,13 +113,8 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
         return PolicyOf(inmate).NoShowSuspension is { Enabled: true } ? records.FamilyNoShows(inmate.Id, visitorKeys) : [];
     }
 
+    /// <summary>The rules on a request with its visitors' bars and no-shows already in it, on records already read.</summary>
     /// <param name="useLongerVisit">The officer gives this visit the month's longer-visit approval; without it the ordinary length stands.</param>
-    public async Task<Judgement> JudgeAsync(Inmate inmate, VisitRequest request, bool prisonRulesOnly, bool useLongerVisit, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return Judge(inmate, request, await RecordsAsync([inmate], [request.Month], [], ct), prisonRulesOnly, useLongerVisit);
-    }
-
     public Judgement Judge(Inmate inmate, VisitRequest request, InmateRecords records, bool prisonRulesOnly, bool useLongerVisit)
     {
         ArgumentNullException.ThrowIfNull(inmate);

@@ -32,7 +32,7 @@ public sealed class InmateRecords
     /// <param name="months">The months whose ledgers are asked for.</param>
     /// <param name="after">The day after which booked video days count towards a full day (today, China time).</param>
     /// <param name="visitorKeys">The visitors whose bars are asked for; none reads no bars.</param>
-    /// <param name="noShows">Whether any of these inmates' prisons counts no-shows (the policy's option): only then are they read.</param>
+    /// <param name="noShows">Whether the family's no-shows are wanted (a prison's policy counts them and visitors are asked about): only then are they read.</param>
     public static async Task<InmateRecords> ReadAsync(
         PrisonApprovalDbContext db, IReadOnlyCollection<Inmate> inmates, IReadOnlyCollection<VisitMonth> months,
         DateOnly after, IReadOnlyCollection<string> visitorKeys, bool noShows, CancellationToken ct)
@@ -53,7 +53,10 @@ public sealed class InmateRecords
             .ToListAsync(ct);
         var relatives = await db.Relatives.AsNoTracking().Where(r => ids.Contains(r.InmateId)).ToListAsync(ct);
         var bars = await BarsAsync(db, [.. inmates.Select(i => i.PrisonId).Distinct()], visitorKeys, ct);
-        var noShowIds = entries.Where(e => e.Outcome == CountedVisit.NoShow && e.ApplicationId != null).Select(e => e.ApplicationId!.Value).Distinct().ToList();
+        // Only where a no-show counts: a month's entries may hold no-shows the policy ignores.
+        var noShowIds = noShows
+            ? entries.Where(e => e.Outcome == CountedVisit.NoShow && e.ApplicationId != null).Select(e => e.ApplicationId!.Value).Distinct().ToList()
+            : [];
         var noShowApplications = noShowIds.Count == 0
             ? []
             : await db.Approvals.AsNoTracking().Where(a => noShowIds.Contains(a.ApplicationId)).ToDictionaryAsync(a => a.ApplicationId, ct);
