@@ -1,4 +1,5 @@
 using System.Globalization;
+using Visitation.Contracts.Grpc.Application;
 using Visitation.Contracts.Grpc.PrisonApproval;
 using Visitation.Contracts.Grpc.Scheduling;
 using Visitation.IntegrationTests.Infrastructure;
@@ -17,19 +18,9 @@ public sealed class OfficerQueueTests(VisitationSystem system)
         var family = new Family(system.Clock);
         var inmate = "孙立平" + family.Phone[^4..];
         var request = family.Application(inmate);
-        var month = DateOnly.ParseExact(request.VisitMonth + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var month = MonthOf(request);
         // Confined for the whole visit month: every day is closed, so approving now would refuse.
-        await _chain.Officer.ImportInmatesAsync(new ImportInmatesRequest
-        {
-            Inmates =
-            {
-                new InmateRecord
-                {
-                    InmateNumber = family.InmateNumber, Name = inmate, PrisonArea = "3", ManagementLevel = ManagementLevel.Normal,
-                    Statuses = { new StatusInput { Kind = InmateStatusKind.Confinement, From = Day(month), To = Day(month.AddMonths(1).AddDays(-1)) } },
-                },
-            },
-        });
+        await _chain.Officer.ImportInmatesAsync(new ImportInmatesRequest { Inmates = { ConfinedFor(month, family.InmateNumber, inmate) } });
 
         var id = await _chain.DriveToPrisonTaskAsync(request);
         var task = (await _chain.Officer.AllPendingApprovalsAsync()).Single(t => t.ApplicationId == id);
@@ -58,16 +49,11 @@ public sealed class OfficerQueueTests(VisitationSystem system)
         var confined = "关押" + confinedFamily.Phone[^4..];
         var free = "自由" + freeFamily.Phone[^4..];
         var confinedRequest = confinedFamily.Application(confined);
-        var month = DateOnly.ParseExact(confinedRequest.VisitMonth + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
         await _chain.Officer.ImportInmatesAsync(new ImportInmatesRequest
         {
             Inmates =
             {
-                new InmateRecord
-                {
-                    InmateNumber = confinedFamily.InmateNumber, Name = confined, PrisonArea = "3", ManagementLevel = ManagementLevel.Normal,
-                    Statuses = { new StatusInput { Kind = InmateStatusKind.Confinement, From = Day(month), To = Day(month.AddMonths(1).AddDays(-1)) } },
-                },
+                ConfinedFor(MonthOf(confinedRequest), confinedFamily.InmateNumber, confined),
                 new InmateRecord { InmateNumber = freeFamily.InmateNumber, Name = free, PrisonArea = "3", ManagementLevel = ManagementLevel.Normal },
             },
         });
@@ -130,4 +116,14 @@ public sealed class OfficerQueueTests(VisitationSystem system)
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly MonthOf(SubmitApplicationRequest request) =>
+        DateOnly.ParseExact(request.VisitMonth + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>An area-3 inmate confined for the whole of <paramref name="month"/>: every day of it closed.</summary>
+    private static InmateRecord ConfinedFor(DateOnly month, string inmateNumber, string name) => new()
+    {
+        InmateNumber = inmateNumber, Name = name, PrisonArea = "3", ManagementLevel = ManagementLevel.Normal,
+        Statuses = { new StatusInput { Kind = InmateStatusKind.Confinement, From = Day(month), To = Day(month.AddMonths(1).AddDays(-1)) } },
+    };
 }
