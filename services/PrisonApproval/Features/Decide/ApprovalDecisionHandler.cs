@@ -40,7 +40,7 @@ public sealed class ApprovalDecisionHandler(PrisonApprovalDbContext db, InmateFa
         }
 
         var inmate = await facts.LockAndLoadAsync(found.Id, ct);
-        var records = await facts.RecordsAsync(inmate, removal.Remaining, ct);
+        var records = await facts.RecordsAsync([(inmate, removal.Remaining)], ct);
         var judgement = facts.Judge(inmate, removal.Remaining, records, request.UseExtraVisitApproval, request.UseLongerVisitApproval);
         var decision = judgement.Result.Eligible
             ? outcomes.Approve(approval, inmate, judgement, records, removal, caller.UserId, now)

@@ -50,9 +50,7 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
         var key = month.Key;
         var entries = await db.QuotaEntries.AsNoTracking().Where(e => e.InmateId == inmate.Id && e.Month == key).ToListAsync(ct);
         var approvals = await db.SpecialApprovals.AsNoTracking().Where(a => a.InmateId == inmate.Id && a.Month == key).ToListAsync(ct);
-        return new QuotaLedger(
-            [.. entries.Select(e => new CountedVisit(e.Date ?? month.FirstDay, e.Mode, e.Outcome))],
-            [.. approvals.Select(a => new SpecialApproval(a.Kind, month, a.ApprovedBy))]);
+        return InmateRecords.LedgerOf(entries, approvals, month);
     }
 
     /// <summary>
@@ -67,11 +65,15 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
         return InmateRecords.ReadAsync(db, inmates, months, ChinaTime.Today(clock), visitorKeys, noShows, ct);
     }
 
-    /// <summary>The records one application's judgement needs: its inmate, its month, its visitors.</summary>
-    public Task<InmateRecords> RecordsAsync(Inmate inmate, ApplicationDetails application, CancellationToken ct)
+    /// <summary>The records these applications' judgements need: their inmates, their months, their visitors.</summary>
+    public Task<InmateRecords> RecordsAsync(IReadOnlyCollection<(Inmate Inmate, ApplicationDetails Application)> judged, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(application);
-        return RecordsAsync([inmate], [VisitMonth.Parse(application.VisitMonth)], [.. application.Visitors.Select(v => v.VisitorKey)], ct);
+        ArgumentNullException.ThrowIfNull(judged);
+        return RecordsAsync(
+            [.. judged.Select(j => j.Inmate)],
+            [.. judged.Select(j => VisitMonth.Parse(j.Application.VisitMonth))],
+            [.. judged.SelectMany(j => j.Application.Visitors.Select(v => v.VisitorKey))],
+            ct);
     }
 
     /// <summary>
@@ -79,7 +81,7 @@ public sealed class InmateFacts(PrisonApprovalDbContext db, ReferenceDataSet ref
     /// the prison's knowledge, and against the relatives register: a registered visitor who now
     /// claims another relation is a refusal to look into ([N§6(一)]: false information).
     /// </summary>
-    /// <remarks>On records already read (<see cref="RecordsAsync(Inmate, ApplicationDetails, CancellationToken)"/> or a page's).</remarks>
+    /// <remarks>On records already read (<see cref="RecordsAsync(IReadOnlyCollection{ValueTuple{Inmate, ApplicationDetails}}, CancellationToken)"/> or a page's).</remarks>
     public Judgement Judge(Inmate inmate, ApplicationDetails application, InmateRecords records, bool useExtraVisit, bool useLongerVisit)
     {
         var judgement = Judge(inmate, RequestOf(inmate, application, records, useExtraVisit), records, prisonRulesOnly: true, useLongerVisit);

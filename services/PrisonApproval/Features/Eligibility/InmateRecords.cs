@@ -87,12 +87,15 @@ public sealed class InmateRecords
     }
 
     /// <summary>The month's counted visits and special approvals of the inmate.</summary>
-    public QuotaLedger Ledger(Guid inmateId, VisitMonth month)
+    public QuotaLedger Ledger(Guid inmateId, VisitMonth month) => LedgerOf(Entries(inmateId, month), SpecialApprovals(inmateId, month), month);
+
+    /// <summary>A month's ledger as the rules read it, from its quota entries and special approvals.</summary>
+    public static QuotaLedger LedgerOf(IEnumerable<QuotaEntry> entries, IEnumerable<SpecialApprovalRecord> approvals, VisitMonth month)
     {
         ArgumentNullException.ThrowIfNull(month);
         return new QuotaLedger(
-            [.. Entries(inmateId, month).Select(e => new CountedVisit(e.Date ?? month.FirstDay, e.Mode, e.Outcome))],
-            [.. SpecialApprovals(inmateId, month).Select(a => new SpecialApproval(a.Kind, month, a.ApprovedBy))]);
+            [.. entries.Select(e => new CountedVisit(e.Date ?? month.FirstDay, e.Mode, e.Outcome))],
+            [.. approvals.Select(a => new SpecialApproval(a.Kind, month, a.ApprovedBy))]);
     }
 
     /// <summary>The month's quota entries of the inmate, in the order they were recorded.</summary>

@@ -85,9 +85,7 @@ public sealed class AffectedWork(PrisonApprovalDbContext db, InmateFacts facts, 
     {
         var refused = 0;
         var pending = approvals.ToList();
-        var records = await facts.RecordsAsync([inmate],
-            [.. pending.Select(a => VisitMonth.Parse(a.Application.VisitMonth))],
-            [.. pending.SelectMany(a => a.Application.Visitors.Select(v => v.VisitorKey))], ct);
+        var records = await facts.RecordsAsync([.. pending.Select(a => (inmate, a.Application))], ct);
         foreach (var approval in pending)
         {
             var judgement = facts.Judge(inmate, approval.Application, records, useExtraVisit: false, useLongerVisit: false);

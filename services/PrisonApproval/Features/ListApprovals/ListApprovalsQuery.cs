@@ -26,17 +26,13 @@ public sealed class ListApprovalsQuery(PrisonApprovalDbContext db, InmateFacts f
         var reply = new ListPendingApprovalsReply { NextPageToken = page.NextToken(approvals.Count) };
         var register = await RegisterPage.ReadAsync(db, approvals, ct);
         var matched = approvals.Select(a => (Approval: a, Inmate: register.SoleMatch(a))).ToList();
-        var judged = matched.Where(m => m.Inmate is not null && !overdue).ToList();
+        var judged = overdue ? [] : matched.Where(m => m.Inmate is not null).Select(m => (m.Inmate!, m.Approval.Application)).ToList();
         // One read of the prison's records for the whole page, however many tasks it holds.
-        var records = judged.Count == 0 ? null : await facts.RecordsAsync(
-            [.. judged.Select(m => m.Inmate!)],
-            [.. judged.Select(m => VisitMonth.Parse(m.Approval.Application.VisitMonth))],
-            [.. judged.SelectMany(m => m.Approval.Application.Visitors.Select(v => v.VisitorKey))],
-            ct);
+        var records = judged.Count == 0 ? null : await facts.RecordsAsync(judged, ct);
         foreach (var (approval, inmate) in matched)
         {
             var task = ApprovalTaskView.Of(approval, inmate?.InmateNumber ?? string.Empty, register.RelationsOf(inmate, approval));
-            if (records is not null && inmate is not null && !overdue)
+            if (records is not null && inmate is not null)
             {
                 Judge(task, approval, inmate, records);
             }
