@@ -28,7 +28,7 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton<AuditCommitInterceptor>();
         // The audit's commit work first: its lock is always taken before the outbox's commit lock.
         // Pooled contexts, their options built once: a context built per scope (its options, then
-        // EF Core's services for it) was 7-10 % of each service's CPU under load (perf,
+        // EF Core's services for it) was 7-9 % of a service's CPU under load (perf,
         // docs/performance.md), the same work again for every call and message. Everything the
         // options hold is a singleton; a ConfigureDbContext that adds to them must be registered as a
         // singleton too (ProtectionRegistration). What a context keeps beyond EF Core's own state is
