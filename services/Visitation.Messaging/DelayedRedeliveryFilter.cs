@@ -24,7 +24,7 @@ public sealed class DelayedRedeliveryFilter<TMessage>(ServiceDbContext db, IOpti
             var count = Redelivery.Count(context) + 1;
             var now = clock.GetUtcNow();
             var delay = options.Value.RedeliveryInterval * Math.Pow(2, count - 1);
-            db.ChangeTracker.Clear(); // drop whatever the failed attempt left tracked
+            db.ForgetPending(); // drop whatever the failed attempt left tracked, published or audited
             db.ScheduledMessages.Add(ScheduledMessage.Create(context.Message, QueueName(context.ReceiveContext.InputAddress), now + delay, now, context.MessageId, count, ex.Message));
             await db.SaveChangesAsync(context.CancellationToken);
             // Tell MassTransit the message is taken care of; otherwise, with no consumer having

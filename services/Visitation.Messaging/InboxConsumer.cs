@@ -24,7 +24,7 @@ public abstract class InboxConsumer<TMessage, TContext>(TContext db, TimeProvide
         var consumer = GetType().Name;
         var ct = context.CancellationToken;
         // A retry may reuse this scope's context: start from a clean slate, not the failed attempt's leftovers.
-        db.ChangeTracker.Clear();
+        db.ForgetPending();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow();
         var inserted = await db.Database.ExecuteSqlAsync(

@@ -1,57 +1,35 @@
 using System.Data.Common;
-using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
+using System.Globalization;
+using System.Text;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
+using NpgsqlTypes;
 using Visitation.Messaging.Database;
 
 namespace Visitation.Messaging;
 
 /// <summary>
-/// Two jobs at a transaction's commit. First, the outbox rows a transaction wrote take their
-/// publishing position (their id) at its commit, not at their insert: ids come from a sequence drawn
-/// at insert, so two overlapping transactions could otherwise commit out of id order and the
-/// dispatcher, reading in id order, publish a later commit's event first. Just before the commit
-/// the transaction takes <see cref="OutboxLock.CommitKey"/> and redraws its rows' ids in their
-/// original order; the lock is released only after the commit is visible, so ids follow commit
-/// order and the dispatcher never sees a higher id before a lower one. This serialises the last
-/// moment of event-writing commits in a service, not the work before it.
-/// Second, it wakes the dispatcher once a commit has made new outbox (or scheduled) rows visible —
-/// and only then: the dispatcher's own commits must not wake it again, or it would spin.
+/// Writes the events a transaction published (<see cref="ServiceDbContext.Publish{TEvent}"/>) as the
+/// last statement before its commit, and wakes the dispatcher once the commit has made them visible.
+/// An outbox row's id is its publishing position, and ids must follow commit order: the dispatcher reads
+/// in id order, so a row whose id was drawn before another's but committed after it would be published
+/// late, or — past the dispatcher's position — look like a gap. So the rows are inserted only at the
+/// commit, under <see cref="OutboxLock.CommitKey"/>, which is held until the commit is visible: the ids
+/// are drawn in commit order, in the order the transaction published them. This serialises the last
+/// moment of event-writing commits in a service, not the work before it. (The rows used to be inserted
+/// with the transaction's other rows and renumbered at the commit: an UPDATE of every row's key.)
 /// </summary>
-internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : DbTransactionInterceptor, ISaveChangesInterceptor, IContextLeaseAware
+internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : DbTransactionInterceptor
 {
-    private readonly ConditionalWeakTable<DbContext, object> _pending = [];
-    private readonly ConditionalWeakTable<DbContext, List<OutboxMessage>> _written = [];
-
-    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        RecordAdded(eventData.Context);
-        return result;
-    }
-
-    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        RecordAdded(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is { } context && context.Database.CurrentTransaction is null)
-        {
-            NotifyIfPending(context);
-        }
-
-        return ValueTask.FromResult(result);
-    }
+    private static readonly string[] Columns = ["message_id", "message_type", "body", "trace_parent", "created_at", "attempts"];
 
     public override async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
-        if (RenumberCommand(transaction, eventData.Context) is { } command)
+        if (InsertBatch(transaction, eventData) is { } batch)
         {
-            await using (command)
+            await using (batch)
             {
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                await batch.ExecuteNonQueryAsync(cancellationToken);
             }
         }
 
@@ -60,11 +38,11 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : DbTransacti
 
     public override InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
     {
-        if (RenumberCommand(transaction, eventData.Context) is { } command)
+        if (InsertBatch(transaction, eventData) is { } batch)
         {
-            using (command)
+            using (batch)
             {
-                command.ExecuteNonQuery();
+                batch.ExecuteNonQuery();
             }
         }
 
@@ -79,102 +57,70 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : DbTransacti
 
     public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
     {
-        if (eventData.Context is { } context)
+        if (eventData.Context is ServiceDbContext { WroteOutboxRows: true } context)
         {
-            // The row objects keep the ids drawn at insert; nothing reads an outbox row's id after its commit.
-            _written.Remove(context);
-            NotifyIfPending(context);
+            context.WroteOutboxRows = false;
+            signal.Notify();
         }
     }
 
     public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Forget(eventData.Context);
+        Forget(eventData);
         return Task.CompletedTask;
     }
 
-    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData);
 
     public override Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        Forget(eventData.Context);
+        Forget(eventData);
         return Task.CompletedTask;
     }
 
-    public override void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Forget(eventData.Context);
+    public override void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Forget(eventData);
 
-    /// <summary>
-    /// Takes the commit lock and gives the transaction's outbox rows new ids, oldest first so that
-    /// their order within the transaction is kept; null when the transaction wrote none.
-    /// </summary>
-    private DbCommand? RenumberCommand(DbTransaction transaction, DbContext? context)
+    /// <summary>Events of a transaction that did not commit: nothing to write, nothing to announce.</summary>
+    private static void Forget(TransactionEndEventData eventData)
     {
-        if (context is null || !_written.TryGetValue(context, out var written) || written.Count == 0)
+        if (eventData.Context is ServiceDbContext context)
+        {
+            context.PendingOutbox.Take();
+            context.WroteOutboxRows = false;
+        }
+    }
+
+    /// <summary>Takes the commit lock and inserts the transaction's events in the order published; null when it published none.</summary>
+    private static NpgsqlBatch? InsertBatch(DbTransaction transaction, TransactionEventData eventData)
+    {
+        if (eventData.Context is not ServiceDbContext context || context.PendingOutbox.Take(eventData.TransactionId) is not { Count: > 0 } rows)
         {
             return null;
         }
 
-        // By message id: a row's id is not yet on the object when a save commits its own
-        // transaction. Guids formatted by .NET are safe as literals, so the block needs no parameters.
-        var messageIds = string.Join(", ", written.Select(row => $"'{row.MessageId:D}'").Distinct());
-        var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"""
-            SELECT pg_advisory_xact_lock({OutboxLock.CommitKey});
-            DO $$
-            DECLARE pending record;
-            BEGIN
-                FOR pending IN SELECT id FROM outbox_messages WHERE message_id IN ({messageIds}) ORDER BY id LOOP
-                    UPDATE outbox_messages SET id = DEFAULT WHERE id = pending.id;
-                END LOOP;
-            END $$;
-            """;
-        return command;
-    }
-
-    /// <summary>Notes the outbox and scheduled rows a save is about to insert.</summary>
-    private void RecordAdded(DbContext? context)
-    {
-        if (context is null)
+        // One round trip: the lock, then the rows (in one statement, whose VALUES draw the ids in order).
+        var insert = new NpgsqlBatchCommand();
+        var values = new StringBuilder();
+        foreach (var row in rows)
         {
-            return;
+            var first = insert.Parameters.Count;
+            values.Append(values.Length == 0 ? "(" : ", (")
+                .AppendJoin(", ", Enumerable.Range(first + 1, Columns.Length).Select(n => string.Create(CultureInfo.InvariantCulture, $"${n}")))
+                .Append(')');
+            insert.Parameters.Add(new NpgsqlParameter { Value = row.MessageId });
+            insert.Parameters.Add(new NpgsqlParameter { Value = row.MessageType });
+            insert.Parameters.Add(new NpgsqlParameter { Value = row.Body, NpgsqlDbType = NpgsqlDbType.Jsonb });
+            insert.Parameters.Add(new NpgsqlParameter { Value = (object?)row.TraceParent ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Varchar });
+            insert.Parameters.Add(new NpgsqlParameter { Value = row.CreatedAt.ToUniversalTime() });
+            insert.Parameters.Add(new NpgsqlParameter { Value = row.Attempts });
         }
 
-        var added = context.ChangeTracker.Entries()
-            .Where(e => e.State == EntityState.Added && e.Entity is OutboxMessage or ScheduledMessage)
-            .Select(e => e.Entity)
-            .ToList();
-        if (added.Count > 0)
+        insert.CommandText = $"INSERT INTO outbox_messages ({string.Join(", ", Columns)}) VALUES {values}";
+        var batch = new NpgsqlBatch((NpgsqlConnection)transaction.Connection!, (NpgsqlTransaction)transaction)
         {
-            _pending.AddOrUpdate(context, this);
-            _written.GetOrCreateValue(context).AddRange(added.OfType<OutboxMessage>());
-            // A save of one statement would otherwise run without a transaction, and so without
-            // the commit above: its row would become visible with an id drawn outside the lock.
-            context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
-        }
-    }
-
-    /// <summary>
-    /// A pooled context goes back to its pool: rows of a transaction it disposed uncommitted (which raises
-    /// no rollback event) must not be renumbered by its next lease's commit.
-    /// </summary>
-    public void ContextReturned(DbContext context) => Forget(context);
-
-    /// <summary>Rows of a transaction that did not commit: nothing to renumber, nothing to announce.</summary>
-    private void Forget(DbContext? context)
-    {
-        if (context is not null)
-        {
-            _written.Remove(context);
-            _pending.Remove(context);
-        }
-    }
-
-    private void NotifyIfPending(DbContext context)
-    {
-        if (_pending.Remove(context))
-        {
-            signal.Notify();
-        }
+            BatchCommands = { new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({OutboxLock.CommitKey})"), insert },
+        };
+        context.WroteOutboxRows = true;
+        return batch;
     }
 }

@@ -10,8 +10,8 @@ namespace Visitation.Messaging;
 public sealed class OutboxMessage
 {
     /// <summary>
-    /// The row's place in the publishing order. Drawn again when its transaction commits
-    /// (<see cref="OutboxCommitInterceptor"/>), so the object a service saved keeps a stale value:
+    /// The row's place in the publishing order, drawn when its transaction commits
+    /// (<see cref="OutboxCommitInterceptor"/>): the object a service published never learns it, so
     /// identify a row by <see cref="MessageId"/>.
     /// </summary>
     public long Id { get; private set; }

@@ -20,7 +20,8 @@ var elapsed = Stopwatch.StartNew();
 void Say(string line) => Console.WriteLine($"[bench {elapsed.Elapsed.TotalSeconds,6:0.0}s] {line}");
 var clock = new BenchClock(options.StartAt);
 var machine = Machine.Now(clock.Real);
-var results = options.ResultsDirectory ?? Path.Combine(Checkout.Root, ".local", "bench", "results", $"{machine.TakenAt:yyyyMMdd-HHmmss}");
+// Absolute: the services started from their own folders read the generated reference data by this path.
+var results = options.ResultsDirectory is { } given ? Path.GetFullPath(given) : Path.Combine(Checkout.Root, ".local", "bench", "results", $"{machine.TakenAt:yyyyMMdd-HHmmss}");
 Directory.CreateDirectory(results);
 var province = ProvinceGenerator.Write(Path.Combine(results, "reference-data"));
 Say($"generated reference data: {province.Prisons.Count} prisons, {province.Counties.Count} counties with a venue each, {province.Offices} offices ({province.Directory})");

@@ -32,7 +32,7 @@ public static class DatabaseExtensions
         // docs/performance.md), the same work again for every call and message. Everything the
         // options hold is a singleton; a ConfigureDbContext that adds to them must be registered as a
         // singleton too (ProtectionRegistration). What a context keeps beyond EF Core's own state is
-        // dropped when it goes back (ServiceDbContext.Dispose, IContextLeaseAware).
+        // dropped when it goes back (ServiceDbContext.Dispose).
         builder.Services.AddDbContextPool<TContext>(
             (services, options) => options
                 .UseServicePostgres(connectionString)

@@ -10,14 +10,9 @@ namespace Visitation.Messaging.Database;
 /// </summary>
 public abstract class ServiceDbContext : DbContext, IAuditedContext
 {
-    private readonly IContextLeaseAware[] _leaseAware;
-
     protected ServiceDbContext(DbContextOptions options)
         : base(options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _leaseAware = [.. options.Extensions.OfType<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()
-            .SelectMany(e => e.Interceptors ?? []).OfType<IContextLeaseAware>()];
         // EF Core would wrap every save inside a transaction in a savepoint (a SAVEPOINT and a RELEASE
         // sent to PostgreSQL each time), so that a failed save could be undone and the transaction
         // carried on. Nothing here carries on: a failed save ends its transaction (the inbox
@@ -26,15 +21,42 @@ public abstract class ServiceDbContext : DbContext, IAuditedContext
         Database.AutoSavepointsEnabled = false;
     }
 
+    /// <summary>
+    /// The outbox, for the dispatcher and for reading. Rows are written by <see cref="Publish{TEvent}"/>
+    /// only: added here, a row would skip the commit lock that puts the outbox in commit order.
+    /// </summary>
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<ScheduledMessage> ScheduledMessages => Set<ScheduledMessage>();
 
     public AuditBuffer PendingAudit { get; } = new();
 
-    /// <summary>Queues an event to be published once the current transaction commits.</summary>
-    public void Publish<TEvent>(TEvent message, DateTimeOffset now) where TEvent : class =>
-        OutboxMessages.Add(OutboxMessage.Create(message, now));
+    /// <summary>The events published and not yet committed, written to the outbox at the commit (<see cref="OutboxCommitInterceptor"/>).</summary>
+    internal CommitRows<OutboxMessage> PendingOutbox { get; } = new();
+
+    /// <summary>Set while a committing transaction has written outbox rows: its commit wakes the dispatcher.</summary>
+    internal bool WroteOutboxRows { get; set; }
+
+    /// <summary>
+    /// Queues an event to be published once the current transaction (or the next save's) commits: its
+    /// outbox row is written as the transaction's last statement, in the order of the calls.
+    /// </summary>
+    public OutboxMessage Publish<TEvent>(TEvent message, DateTimeOffset now) where TEvent : class
+    {
+        var row = OutboxMessage.Create(message, now);
+        PendingOutbox.Add(this, row);
+        return row;
+    }
+
+    /// <summary>
+    /// Forgets everything an attempt tracked, published and audited, so that the context can serve a
+    /// fresh attempt (a retried message, a command run again) or its next lease from the pool.
+    /// </summary>
+    public void ForgetPending()
+    {
+        ChangeTracker.Clear();
+        ForgetCommitRows();
+    }
 
     /// <inheritdoc />
     public void Audit(AuditEntry entry) => PendingAudit.Add(this, entry);
@@ -56,8 +78,7 @@ public abstract class ServiceDbContext : DbContext, IAuditedContext
             }
             catch (DbUpdateConcurrencyException) when (attempt < attempts)
             {
-                ChangeTracker.Clear();
-                PendingAudit.Take();
+                ForgetPending();
             }
         }
     }
@@ -65,11 +86,11 @@ public abstract class ServiceDbContext : DbContext, IAuditedContext
     /// <summary>
     /// The context is pooled: disposing it hands it back for the next scope, which EF Core resets (tracked
     /// entities, the transaction, the settings set in the constructor). What EF Core does not know of is
-    /// dropped here: audit rows recorded but never committed, and the interceptors' state for this context.
+    /// dropped here: audit and outbox rows recorded but never committed.
     /// </summary>
     public override void Dispose()
     {
-        ForgetLease();
+        ForgetCommitRows();
         base.Dispose();
         GC.SuppressFinalize(this);
     }
@@ -77,25 +98,25 @@ public abstract class ServiceDbContext : DbContext, IAuditedContext
     /// <inheritdoc cref="Dispose"/>
     public override async ValueTask DisposeAsync()
     {
-        ForgetLease();
+        ForgetCommitRows();
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 
-    private void ForgetLease()
+    private void ForgetCommitRows()
     {
         PendingAudit.Take();
-        foreach (var interceptor in _leaseAware)
-        {
-            interceptor.ContextReturned(this);
-        }
+        PendingOutbox.Take();
+        WroteOutboxRows = false;
     }
 
+    private bool WritesAtCommit => !PendingAudit.IsEmpty || !PendingOutbox.IsEmpty;
+
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
-        PendingAudit.SaveAsync(this, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
+        CommitRows.SaveAsync(this, WritesAtCommit, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        PendingAudit.Save(this, () => base.SaveChanges(acceptAllChangesOnSuccess));
+        CommitRows.Save(this, WritesAtCommit, () => base.SaveChanges(acceptAllChangesOnSuccess));
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

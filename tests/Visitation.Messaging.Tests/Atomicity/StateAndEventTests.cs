@@ -5,8 +5,9 @@ namespace Visitation.Messaging.Tests.Atomicity;
 
 /// <summary>
 /// A state change and the event it causes (an outbox row written by the same transaction,
-/// <c>ServiceDbContext.Publish</c>) are committed together or not at all: a failure after the
-/// outbox write and before the commit leaves neither, and the dispatcher has nothing to publish.
+/// <c>ServiceDbContext.Publish</c>, as its last statement before the commit) are committed together or
+/// not at all: a failure after the save, or a commit refused after the outbox write, leaves neither,
+/// and the dispatcher has nothing to publish.
 /// </summary>
 public sealed class StateAndEventTests : DatabaseTest
 {
@@ -18,7 +19,7 @@ public sealed class StateAndEventTests : DatabaseTest
         await using var transaction = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
         db.FilePlan("plans", 1, Now);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        Assert.Equal(new Committed(["plans"], 1), await db.SeenInsideAsync());
+        Assert.Equal(new Committed(["plans"], 0), await db.SeenInsideAsync()); // the event is written at the commit
 
         var refused = await Assert.ThrowsAsync<PostgresException>(() => transaction.CommitAsync(TestContext.Current.CancellationToken));
 
@@ -47,7 +48,7 @@ public sealed class StateAndEventTests : DatabaseTest
             await using var transaction = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
             db.FilePlan("plans", 1, Now);
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-            Assert.Equal(new Committed(["plans"], 1), await db.SeenInsideAsync());
+            Assert.Equal(new Committed(["plans"], 0), await db.SeenInsideAsync()); // the event is written at the commit
             // The handler throws here, between its SaveChanges and its Commit; disposing rolls back.
         }
 

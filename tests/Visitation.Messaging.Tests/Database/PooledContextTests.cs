@@ -9,9 +9,8 @@ namespace Visitation.Messaging.Tests.Database;
 /// <summary>
 /// Service contexts are pooled (AddServiceDatabase): a scope's context is handed to the next scope. What
 /// one scope left behind — a transaction disposed uncommitted with its outbox row and audit row — must
-/// not reach the next: EF Core resets its own state, the context drops its audit rows, and the settings
-/// made in the constructor hold. (The outbox interceptor's rows for the context are dropped too, but
-/// harmlessly either way: a renumbering by the ids of rolled-back rows finds nothing; no test shows it.)
+/// not reach the next: EF Core resets its own state, the context drops its audit and outbox rows (written
+/// only at a commit, so kept by the context until then), and the settings made in the constructor hold.
 /// </summary>
 public sealed class PooledContextTests : DatabaseTest
 {
@@ -40,6 +39,7 @@ public sealed class PooledContextTests : DatabaseTest
             var next = scope.ServiceProvider.GetRequiredService<TestDbContext>();
             Assert.Same(first, next);
             Assert.True(next.PendingAudit.IsEmpty);
+            Assert.True(next.PendingOutbox.IsEmpty);
             Assert.Empty(next.ChangeTracker.Entries());
             Assert.False(next.Database.AutoSavepointsEnabled);
             Assert.Null(next.Database.CurrentTransaction);

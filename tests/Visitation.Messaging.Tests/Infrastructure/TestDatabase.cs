@@ -46,8 +46,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public async Task<OutboxMessage> CommitEventAsync(object message, DateTimeOffset now)
     {
         await using var db = NewContext();
-        var row = OutboxMessage.Create(message, now);
-        db.OutboxMessages.Add(row);
+        var row = db.Publish(message, now);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         return row;
     }

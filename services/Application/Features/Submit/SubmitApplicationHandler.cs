@@ -55,7 +55,7 @@ public sealed class SubmitApplicationHandler(
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             // The same request raced in twice: the first one won, answer with it.
-            db.ChangeTracker.Clear();
+            db.ForgetPending();
             return await FindExistingAsync(office.Id, request.RequestId, fingerprint, ct)
                 ?? throw new InvalidOperationException("Unique violation without a matching application.", ex);
         }
