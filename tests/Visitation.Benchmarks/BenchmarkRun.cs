@@ -66,6 +66,7 @@ public sealed class BenchmarkRun(BenchOptions options, BenchClock clock, Generat
         var seconds = Stopwatch.GetElapsedTime(start, end).TotalSeconds;
         var (commitsAfter, messagesAfter) = await SettledCountsAsync(databases, rabbit);
         var topStatements = await statements.TopAsync(Math.Max(1, completed.Count), TopStatements);
+        var statementTotals = await statements.TotalsAsync(Math.Max(1, completed.Count));
         await stop.CancelAsync();
         await watching;
         say("probing the machine's ceiling (PostgreSQL commits, RabbitMQ confirmed publishes)");
@@ -97,6 +98,7 @@ public sealed class BenchmarkRun(BenchOptions options, BenchClock clock, Generat
             Ceiling = new Ceiling(Math.Round(ceiling.PostgresCommitsPerSecond), Math.Round(ceiling.RabbitConfirmedPublishesPerSecond)),
             StatementsMeasured = statements.Available,
             TopStatements = topStatements,
+            StatementTotals = statementTotals,
         };
     }
 

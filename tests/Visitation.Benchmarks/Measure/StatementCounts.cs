@@ -7,6 +7,9 @@ namespace Visitation.Benchmarks;
 /// <summary>One statement's share of an application: how often it ran, and what it cost the server each time.</summary>
 public sealed record StatementFigures(string Service, double CallsPerApplication, double MeanMs, double RowsPerCall, string Query);
 
+/// <summary>All of one service's statements per application: how many, and the server's time executing them.</summary>
+public sealed record StatementTotals(string Service, double CallsPerApplication, double ServerMsPerApplication);
+
 /// <summary>
 /// What the services ask PostgreSQL per application, statement by statement, from pg_stat_statements
 /// — the round trips behind the commit count, ranked. Read only where the server loads the module
@@ -38,6 +41,36 @@ public sealed class StatementCounts(RunDatabases databases)
         await reset.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Each service's statements in all, per completed application (the figures an A/B comparison can trust on a noisy machine: the calls do not vary with it).</summary>
+    public async Task<IReadOnlyList<StatementTotals>> TotalsAsync(int applications)
+    {
+        if (!Available)
+        {
+            return [];
+        }
+
+        await using var connection = await databases.OpenAsync("postgres");
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT d.datname, sum(s.calls)::bigint, sum(s.total_exec_time)
+            FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+            WHERE d.datname LIKE @prefix
+            GROUP BY d.datname ORDER BY d.datname
+            """, connection);
+        command.Parameters.AddWithValue("prefix", ServicePrefix());
+        var found = new List<StatementTotals>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            found.Add(new StatementTotals(
+                reader.GetString(0)[databases.Name("").Length..],
+                Math.Round(reader.GetInt64(1) / (double)applications, 1),
+                Math.Round(reader.GetDouble(2) / applications, 2)));
+        }
+
+        return found;
+    }
+
     /// <summary>The run's most frequent statements, per completed application.</summary>
     public async Task<IReadOnlyList<StatementFigures>> TopAsync(int applications, int count)
     {
@@ -55,7 +88,7 @@ public sealed class StatementCounts(RunDatabases databases)
             ORDER BY s.calls DESC
             LIMIT @count
             """, connection);
-        command.Parameters.AddWithValue("prefix", databases.Name("").Replace("_", "\\_", StringComparison.Ordinal) + "%");
+        command.Parameters.AddWithValue("prefix", ServicePrefix());
         command.Parameters.AddWithValue("count", count);
         var found = new List<StatementFigures>();
         await using var reader = await command.ExecuteReaderAsync();
@@ -73,4 +106,7 @@ public sealed class StatementCounts(RunDatabases databases)
 
         return found;
     }
+
+    /// <summary>The LIKE pattern of the run's databases.</summary>
+    private string ServicePrefix() => databases.Name("").Replace("_", "\\_", StringComparison.Ordinal) + "%";
 }

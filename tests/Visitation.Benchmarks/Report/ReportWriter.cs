@@ -83,7 +83,17 @@ public static class ReportWriter
             return;
         }
 
-        line($"Statements per application with {run.InstancesPerService} instance(s), the {run.TopStatements.Count} most frequent (pg_stat_statements, whose counting is in PostgreSQL's CPU above):");
+        line($"Statements per application with {run.InstancesPerService} instance(s), by service (all of them; server time is PostgreSQL's executing them, not parsing or sending):");
+        line("");
+        line("| service | statements / application | server ms / application |");
+        line("|---|---|---|");
+        foreach (var t in run.StatementTotals)
+        {
+            line($"| {t.Service} | {f(t.CallsPerApplication)} | {f(t.ServerMsPerApplication)} |");
+        }
+
+        line("");
+        line($"The {run.TopStatements.Count} most frequent (pg_stat_statements, whose counting is in PostgreSQL's CPU above):");
         line("");
         line("| service | calls / application | mean ms | rows / call | statement |");
         line("|---|---|---|---|---|");

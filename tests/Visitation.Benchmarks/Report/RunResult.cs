@@ -31,6 +31,7 @@ public sealed record RunResult
     /// <summary>Whether the server counted statements (pg_stat_statements loaded), and the most frequent of the load's.</summary>
     public bool StatementsMeasured { get; init; }
     public IReadOnlyList<StatementFigures> TopStatements { get; init; } = [];
+    public IReadOnlyList<StatementTotals> StatementTotals { get; init; } = [];
 
     /// <summary>The applications a second the commit ceiling would allow at this many commits each, and our throughput as a share of it.</summary>
     public double CommitBoundApplicationsPerSecond => CommitsPerApplication == 0 ? 0 : Ceiling.PostgresCommitsPerSecond / CommitsPerApplication;
