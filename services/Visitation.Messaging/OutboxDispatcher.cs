@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,12 +30,22 @@ internal sealed partial class OutboxDispatcher<TContext>(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var lastCleanup = DateTimeOffset.MinValue;
+        long? lastTimerCheck = null;
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var published = await DispatchRoundAsync(stoppingToken);
+                // Timers fall due by the clock, not by a commit: looked for once a poll interval, not in
+                // every round an event's commit wakes (a statement per round, most finding nothing). Real
+                // time paces the polling: the service's clock may be a training or test clock set at will.
+                var sendDueTimers = lastTimerCheck is not { } last || Stopwatch.GetElapsedTime(last) >= options.Value.PollInterval;
+                var published = await DispatchRoundAsync(sendDueTimers, stoppingToken);
+                if (sendDueTimers)
+                {
+                    lastTimerCheck = Stopwatch.GetTimestamp();
+                }
+
                 failures = 0;
                 if (clock.GetUtcNow() - lastCleanup > options.Value.CleanupInterval)
                 {
@@ -64,20 +75,21 @@ internal sealed partial class OutboxDispatcher<TContext>(
         }
     }
 
-    private async Task<int> DispatchRoundAsync(CancellationToken cancellationToken)
+    private async Task<int> DispatchRoundAsync(bool sendDueTimers, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var transport = new BusOutboxTransport(scope.ServiceProvider.GetRequiredService<IBus>()).WithCrashPoints(scope.ServiceProvider);
-        return await DispatchRoundAsync(db, transport, cancellationToken);
+        return await DispatchRoundAsync(db, transport, cancellationToken, sendDueTimers);
     }
 
     /// <summary>
     /// One round in one transaction: take the dispatch lock, publish the unsent rows in id order
-    /// (stopping at the first failure), then send the timers that fell due, stamp and commit. A
-    /// round that dies before its commit leaves its rows unsent, to be published again.
+    /// (stopping at the first failure), then — when <paramref name="sendDueTimers"/> — send the timers
+    /// that fell due, stamp and commit. A round that dies before its commit leaves its rows unsent, to
+    /// be published again.
     /// </summary>
-    internal async Task<int> DispatchRoundAsync(TContext db, IOutboxTransport transport, CancellationToken cancellationToken)
+    internal async Task<int> DispatchRoundAsync(TContext db, IOutboxTransport transport, CancellationToken cancellationToken, bool sendDueTimers = true)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var isDispatcher = await db.Database
@@ -90,41 +102,41 @@ internal sealed partial class OutboxDispatcher<TContext>(
 
         RoundObserver?.RoundStarted();
 
+        // Not tracked: the round stamps what it sent with one statement, not an UPDATE per row.
         var batch = await db.OutboxMessages
             .FromSql($"SELECT * FROM outbox_messages WHERE sent_at IS NULL ORDER BY id LIMIT {options.Value.BatchSize} FOR UPDATE SKIP LOCKED")
+            .AsNoTracking()
             .ToListAsync(cancellationToken);
-        var published = 0;
+        var sent = new List<(OutboxMessage Row, DateTimeOffset At)>(batch.Count);
         foreach (var row in batch)
         {
             try
             {
                 await WithinPublishTimeoutAsync(limit => transport.PublishAsync(row, limit), cancellationToken);
-                row.MarkSent(clock.GetUtcNow());
-                row.Attempts++;
-                published++;
+                sent.Add((row, clock.GetUtcNow()));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // Keep order: stop at the first failure, commit what went out, retry the rest later.
-                row.Attempts++;
-                row.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
                 LogPublishFailed(logger, row.MessageType, row.MessageId, ex);
+                await OutboxRows.RecordFailureAsync(db, row, ex.Message, cancellationToken);
                 break;
             }
         }
 
-        var sent = published == batch.Count ? await SendDueScheduledAsync(db, transport, cancellationToken) : 0;
+        await OutboxRows.MarkSentAsync(db, sent.Select(s => s.Row).ToList(), clock.GetUtcNow(), cancellationToken);
+        var timers = sent.Count == batch.Count && sendDueTimers ? await SendDueScheduledAsync(db, transport, cancellationToken) : 0;
         await db.SaveChangesAsync(cancellationToken);
         RoundObserver?.RoundCommitting();
         await transaction.CommitAsync(cancellationToken);
         // A short batch was every unsent row (we hold the dispatch lock): what is left is what failed.
         // Only a full batch leaves more behind, and only then is a count needed.
         var depth = batch.Count < options.Value.BatchSize
-            ? batch.Count - published
+            ? batch.Count - sent.Count
             : await db.OutboxMessages.LongCountAsync(m => m.SentAt == null, cancellationToken);
         OutboxMetrics.RecordDepth(typeof(TContext).Name, depth);
-        OutboxMetrics.RecordPublished(published, batch.Where(r => r.SentAt is not null).Select(r => r.SentAt!.Value - r.CreatedAt));
-        return published + sent;
+        OutboxMetrics.RecordPublished(sent.Count, sent.Select(s => s.At - s.Row.CreatedAt));
+        return sent.Count + timers;
     }
 
     /// <summary>Sends the scheduled messages that have fallen due to their queues, with their own message ids.</summary>

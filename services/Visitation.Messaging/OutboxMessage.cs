@@ -5,7 +5,7 @@ namespace Visitation.Messaging;
 
 /// <summary>
 /// An event waiting to be published. Written in the same transaction as the state change that
-/// caused it; the dispatcher publishes rows in id order and stamps <see cref="SentAt"/>.
+/// caused it; the dispatcher publishes rows in id order and stamps <see cref="SentAt"/> (<see cref="OutboxRows"/>).
 /// </summary>
 public sealed class OutboxMessage
 {
@@ -20,22 +20,9 @@ public sealed class OutboxMessage
     public string Body { get; private set; } = string.Empty;
     public string? TraceParent { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
-    public DateTimeOffset? SentAt { get; set; }
-
-    /// <summary>
-    /// Stamps the row sent; a body carrying personal data is cleared at the same time, so the row
-    /// kept until the clean-up holds none (docs/data-minimisation.md).
-    /// </summary>
-    public void MarkSent(DateTimeOffset at)
-    {
-        SentAt = at;
-        if (MessageJson.CarriesPersonalData(MessageType))
-        {
-            Body = MessageJson.ClearedBody;
-        }
-    }
-    public int Attempts { get; set; }
-    public string? LastError { get; set; }
+    public DateTimeOffset? SentAt { get; private set; }
+    public int Attempts { get; private set; }
+    public string? LastError { get; private set; }
 
     public static OutboxMessage Create(object message, DateTimeOffset now) => new()
     {

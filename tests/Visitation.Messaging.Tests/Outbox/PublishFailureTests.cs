@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Visitation.Messaging.Tests.Infrastructure;
 
 namespace Visitation.Messaging.Tests.Outbox;
@@ -25,6 +26,10 @@ public sealed class PublishFailureTests : DatabaseTest
         Assert.Empty(transport.Published);
         Assert.Equal(new Committed(["first", "second", "third"], 3), await Database.CommittedAsync());
         Assert.Equal(3, await Database.UnsentCountAsync());
+        // Operators see why: the oldest row counts the three tries and keeps the broker's reason; the others were not tried.
+        Assert.Equal(
+            [(committed[0], 3, true, false), (committed[1], 0, false, false), (committed[2], 0, false, false)],
+            await RowsAsync());
 
         transport.Down = false;
         await dispatcher.RoundAsync(Database, transport);
@@ -32,6 +37,17 @@ public sealed class PublishFailureTests : DatabaseTest
 
         Assert.Equal(committed, transport.Published);
         Assert.Equal(0, await Database.UnsentCountAsync());
+        // Each stamped sent by the round that published it, its tries counted once more.
+        Assert.Equal(
+            [(committed[0], 4, true, true), (committed[1], 1, false, true), (committed[2], 1, false, true)],
+            await RowsAsync());
+    }
+
+    private async Task<List<(Guid MessageId, int Attempts, bool HasError, bool Sent)>> RowsAsync()
+    {
+        await using var db = Database.NewContext();
+        var rows = await db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync(TestContext.Current.CancellationToken);
+        return [.. rows.Select(m => (m.MessageId, m.Attempts, m.LastError is { Length: > 0 }, m.SentAt == Now))];
     }
 
     [Fact]
