@@ -21,6 +21,9 @@ namespace Visitation.Messaging;
 /// </summary>
 internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : DbTransactionInterceptor
 {
+    /// <summary>A statement's rows: PostgreSQL takes at most 65,535 parameters in one, and a bulk change (a closed day) may publish thousands of events.</summary>
+    private const int RowsPerStatement = 1000;
+
     private static readonly string[] Columns = ["message_id", "message_type", "body", "trace_parent", "created_at", "attempts"];
 
     public override async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
@@ -98,7 +101,22 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : DbTransacti
             return null;
         }
 
-        // One round trip: the lock, then the rows (in one statement, whose VALUES draw the ids in order).
+        // One round trip: the lock, then the rows, in statements whose VALUES draw the ids in the order published.
+        var batch = new NpgsqlBatch((NpgsqlConnection)transaction.Connection!, (NpgsqlTransaction)transaction)
+        {
+            BatchCommands = { new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({OutboxLock.CommitKey})") },
+        };
+        foreach (var chunk in rows.Chunk(RowsPerStatement))
+        {
+            batch.BatchCommands.Add(InsertCommand(chunk));
+        }
+
+        context.WroteOutboxRows = true;
+        return batch;
+    }
+
+    private static NpgsqlBatchCommand InsertCommand(OutboxMessage[] rows)
+    {
         var insert = new NpgsqlBatchCommand();
         var values = new StringBuilder();
         foreach (var row in rows)
@@ -116,11 +134,6 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : DbTransacti
         }
 
         insert.CommandText = $"INSERT INTO outbox_messages ({string.Join(", ", Columns)}) VALUES {values}";
-        var batch = new NpgsqlBatch((NpgsqlConnection)transaction.Connection!, (NpgsqlTransaction)transaction)
-        {
-            BatchCommands = { new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({OutboxLock.CommitKey})"), insert },
-        };
-        context.WroteOutboxRows = true;
-        return batch;
+        return insert;
     }
 }

@@ -122,6 +122,30 @@ public sealed class OutboxOrderTests : DatabaseTest
     }
 
     [Fact]
+    public async Task ATransactionWithMoreEventsThanOneStatementTakesWritesThemAllInTheOrderItWroteThem()
+    {
+        // A bulk change (a closed day's visits) may publish thousands; 11,000 rows would need 66,000
+        // parameters in one INSERT, past PostgreSQL's 65,535.
+        var ct = TestContext.Current.CancellationToken;
+        const int events = 11_000;
+        List<Guid> written = [];
+        await using (var service = Database.NewContext())
+        {
+            for (var plan = 1; plan <= events; plan++)
+            {
+                written.Add(service.Publish(new PlanFiled(plan), Now).MessageId);
+            }
+
+            await service.SaveChangesAsync(ct);
+        }
+
+        var transport = new RecordingTransport(Database) { ChecksCommitted = false }; // the transaction committed before the round
+        var dispatcher = Dispatchers.Create(new ManualClock(Now), batchSize: events);
+        Assert.Equal(events, await dispatcher.RoundAsync(Database, transport));
+        Assert.Equal(written, transport.Published);
+    }
+
+    [Fact]
     public async Task ACommitWithEventsWaitsForTheOneAlreadyCommittingSoThatIdsFollowCommitOrder()
     {
         var ct = TestContext.Current.CancellationToken;
