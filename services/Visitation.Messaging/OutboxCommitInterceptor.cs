@@ -26,6 +26,18 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : DbTransacti
 
     private static readonly string[] Columns = ["message_id", "message_type", "body", "trace_parent", "created_at", "attempts"];
 
+    public override DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
+    {
+        Adopt(eventData);
+        return result;
+    }
+
+    public override ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
+    {
+        Adopt(eventData);
+        return ValueTask.FromResult(result);
+    }
+
     public override async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
         if (InsertBatch(transaction, eventData) is { } batch)
@@ -82,6 +94,9 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : DbTransacti
     }
 
     public override void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Forget(eventData);
+
+    /// <summary>Events published before a transaction belong to it: a save's own transaction, or the handler's that began after them.</summary>
+    private static void Adopt(TransactionEndEventData eventData) => (eventData.Context as ServiceDbContext)?.PendingOutbox.Adopt(eventData.TransactionId);
 
     /// <summary>Events of a transaction that did not commit: nothing to write, nothing to announce.</summary>
     private static void Forget(TransactionEndEventData eventData)

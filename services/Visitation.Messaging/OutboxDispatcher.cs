@@ -30,22 +30,27 @@ internal sealed partial class OutboxDispatcher<TContext>(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var lastCleanup = DateTimeOffset.MinValue;
-        long? lastTimerCheck = null;
+        var lastTimerCheck = 0L;
+        var timersDue = true; // the first round looks
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 // Timers fall due by the clock, not by a commit: looked for once a poll interval, not in
-                // every round an event's commit wakes (a statement per round, most finding nothing). Real
-                // time paces the polling: the service's clock may be a training or test clock set at will.
-                var sendDueTimers = lastTimerCheck is not { } last || Stopwatch.GetElapsedTime(last) >= options.Value.PollInterval;
-                var published = await DispatchRoundAsync(sendDueTimers, stoppingToken);
+                // every round an event's commit wakes (a statement per round, most finding nothing), and
+                // again at once while a round finds a full batch of them. Real time paces the looking (the
+                // service's clock may be a training or test clock set at will), measured from a round's
+                // start; a look due within a tenth of the interval is made now, since the wait's timer can
+                // end a little early.
+                var sendDueTimers = timersDue || Stopwatch.GetElapsedTime(lastTimerCheck) >= options.Value.PollInterval * 0.9;
                 if (sendDueTimers)
                 {
                     lastTimerCheck = Stopwatch.GetTimestamp();
                 }
 
+                var round = await DispatchRoundAsync(sendDueTimers, stoppingToken);
+                timersDue = round.Timers == options.Value.BatchSize;
                 failures = 0;
                 if (clock.GetUtcNow() - lastCleanup > options.Value.CleanupInterval)
                 {
@@ -53,7 +58,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
                     lastCleanup = clock.GetUtcNow();
                 }
 
-                if (published == options.Value.BatchSize)
+                if (round.Events == options.Value.BatchSize || timersDue)
                 {
                     continue; // more waiting: go again without sleeping
                 }
@@ -75,7 +80,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
         }
     }
 
-    private async Task<int> DispatchRoundAsync(bool sendDueTimers, CancellationToken cancellationToken)
+    private async Task<OutboxRound> DispatchRoundAsync(bool sendDueTimers, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
@@ -89,7 +94,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
     /// that fell due, stamp and commit. A round that dies before its commit leaves its rows unsent, to
     /// be published again.
     /// </summary>
-    internal async Task<int> DispatchRoundAsync(TContext db, IOutboxTransport transport, CancellationToken cancellationToken, bool sendDueTimers = true)
+    internal async Task<OutboxRound> DispatchRoundAsync(TContext db, IOutboxTransport transport, CancellationToken cancellationToken, bool sendDueTimers = true)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var isDispatcher = await db.Database
@@ -97,7 +102,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
             .SingleAsync(cancellationToken);
         if (!isDispatcher)
         {
-            return 0; // another instance is dispatching this round
+            return default; // another instance is dispatching this round
         }
 
         RoundObserver?.RoundStarted();
@@ -136,7 +141,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
             : await db.OutboxMessages.LongCountAsync(m => m.SentAt == null, cancellationToken);
         OutboxMetrics.RecordDepth(typeof(TContext).Name, depth);
         OutboxMetrics.RecordPublished(sent.Count, sent.Select(s => s.At - s.Row.CreatedAt));
-        return sent.Count + timers;
+        return new OutboxRound(sent.Count, timers);
     }
 
     /// <summary>Sends the scheduled messages that have fallen due to their queues, with their own message ids.</summary>
@@ -207,4 +212,10 @@ internal sealed partial class OutboxDispatcher<TContext>(
 
     [LoggerMessage(2003, LogLevel.Information, "Outbox clean-up of {Context}: {Sent} sent rows and {Inbox} inbox rows deleted")]
     private static partial void LogCleanedUp(ILogger logger, string context, int sent, int inbox);
+}
+
+/// <summary>What a dispatch round sent: events from the outbox, and timers that fell due.</summary>
+internal readonly record struct OutboxRound(int Events, int Timers)
+{
+    public int Total => Events + Timers;
 }

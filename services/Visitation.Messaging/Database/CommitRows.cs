@@ -20,6 +20,22 @@ public class CommitRows<TRow>
     }
 
     /// <summary>
+    /// Gives the rows recorded before any transaction to the one just started: they are written if it
+    /// commits and dropped if it ends otherwise, as the rows recorded inside it are, rather than left for
+    /// whichever transaction of the context commits next.
+    /// </summary>
+    public void Adopt(Guid transaction)
+    {
+        for (var i = 0; i < _pending.Count; i++)
+        {
+            if (_pending[i].Transaction is null)
+            {
+                _pending[i] = (transaction, _pending[i].Row);
+            }
+        }
+    }
+
+    /// <summary>
     /// The rows the committing transaction is to write, handed over once: those recorded inside it
     /// or before any transaction. A row recorded inside another transaction is dropped: that one
     /// ended without committing (a transaction disposed uncommitted raises no rollback event).

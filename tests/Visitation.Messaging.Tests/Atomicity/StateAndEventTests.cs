@@ -56,6 +56,26 @@ public sealed class StateAndEventTests : DatabaseTest
     }
 
     [Fact]
+    public async Task AnEventPublishedBeforeATransactionThatEndsUncommittedIsNotWrittenByTheContextsNextCommit()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using (var db = Database.NewContext())
+        {
+            db.FilePlan("plans", 1, Now); // published before the transaction began
+            await using (var abandoned = await db.Database.BeginTransactionAsync(ct))
+            {
+                await db.SaveChangesAsync(ct);
+            } // disposed uncommitted: no rollback event
+
+            db.ChangeTracker.Clear();
+            await using var next = await db.Database.BeginTransactionAsync(ct);
+            await next.CommitAsync(ct);
+        }
+
+        await AssertNothingCommittedOrPublishedAsync();
+    }
+
+    [Fact]
     public async Task TheSameWritesOnceCommittedLeaveBothTheStateAndTheEvent()
     {
         // The control for the three above: the writes they roll back are there when the commit succeeds.

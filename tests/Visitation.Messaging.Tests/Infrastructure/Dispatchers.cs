@@ -22,6 +22,6 @@ internal static class Dispatchers
     public static async Task<int> RoundAsync(this OutboxDispatcher<TestDbContext> dispatcher, TestDatabase database, IOutboxTransport transport)
     {
         await using var db = database.NewContext();
-        return await dispatcher.DispatchRoundAsync(db, transport, TestContext.Current.CancellationToken);
+        return (await dispatcher.DispatchRoundAsync(db, transport, TestContext.Current.CancellationToken)).Total;
     }
 }
