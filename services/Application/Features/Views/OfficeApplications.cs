@@ -13,7 +13,9 @@ public static class OfficeApplications
     {
         ArgumentNullException.ThrowIfNull(caller);
         // Another office's application is answered exactly as an unknown one: the same query finds neither.
-        return await applications.Include(a => a.Timeline).AsSplitQuery()
+        // One statement, so one snapshot: split queries (the application, then its timeline) could show a
+        // step committed between them without the status it moved (a few visitors × a few dozen steps).
+        return await applications.Include(a => a.Timeline).AsSingleQuery()
                    .SingleOrDefaultAsync(a => a.Id == id && caller.Organisations.Contains(a.OfficeId), ct)
                ?? throw GrpcErrors.NotFound("申请", id.ToString());
     }
