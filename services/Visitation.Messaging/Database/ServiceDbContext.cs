@@ -38,7 +38,8 @@ public abstract class ServiceDbContext : DbContext, IAuditedContext
     internal bool WroteOutboxRows { get; set; }
 
     /// <summary>
-    /// Queues an event to be published once the current transaction (or the next save's) commits: its
+    /// Queues an event to be published once the current transaction commits — or, outside one, the next
+    /// transaction started (a save's own, or a handler's), and dropped if that one does not commit. Its
     /// outbox row is written as the transaction's last statement, in the order of the calls.
     /// </summary>
     public OutboxMessage Publish<TEvent>(TEvent message, DateTimeOffset now) where TEvent : class
