@@ -8,8 +8,8 @@ using Visitation.Messaging.Tests.Outbox;
 namespace Visitation.Messaging.Tests.Inbox;
 
 /// <summary>
-/// MassTransit's in-memory test harness with <see cref="PlanFiledConsumer"/> on the test's database:
-/// real consume pipeline and message ids, no broker.
+/// MassTransit's in-memory test harness with <see cref="PlanFiledConsumer"/> and <see cref="PlanClosedConsumer"/>
+/// on the test's database: real consume pipeline and message ids, no broker.
 /// </summary>
 internal sealed class InMemoryBus : IAsyncDisposable
 {
@@ -25,19 +25,31 @@ internal sealed class InMemoryBus : IAsyncDisposable
 
     public ITestHarness Harness { get; }
 
-    public static async Task<InMemoryBus> StartAsync(TestDatabase database, TimeProvider clock)
+    /// <param name="commands">Counts the consumers' database commands, when given.</param>
+    public static async Task<InMemoryBus> StartAsync(TestDatabase database, TimeProvider clock, CommandCounter? commands = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton(clock);
-        services.AddDbContext<TestDbContext>(database.Configure);
-        services.AddMassTransitTestHarness(bus => bus.AddConsumer<PlanFiledConsumer>());
+        services.AddDbContext<TestDbContext>(options =>
+        {
+            database.Configure(options);
+            if (commands is not null)
+            {
+                options.AddInterceptors(commands);
+            }
+        });
+        services.AddMassTransitTestHarness(bus =>
+        {
+            bus.AddConsumer<PlanFiledConsumer>();
+            bus.AddConsumer<PlanClosedConsumer>();
+        });
         var provider = services.BuildServiceProvider(validateScopes: true);
         var harness = provider.GetRequiredService<ITestHarness>();
         await harness.Start();
         return new InMemoryBus(provider, harness);
     }
 
-    public Task PublishAsync(PlanFiled message, Guid messageId) =>
+    public Task PublishAsync<TMessage>(TMessage message, Guid messageId) where TMessage : class =>
         Harness.Bus.Publish(message, context => context.MessageId = messageId, TestContext.Current.CancellationToken);
 
     /// <summary>Waits until the consumer has finished <paramref name="count"/> deliveries (handled, absorbed or faulted), of which exactly <paramref name="faulted"/> faulted.</summary>

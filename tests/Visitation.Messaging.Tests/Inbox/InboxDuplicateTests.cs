@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Visitation.Messaging.Tests.Infrastructure;
 using Visitation.Messaging.Tests.Outbox;
 
@@ -52,6 +53,54 @@ public sealed class InboxDuplicateTests : DatabaseTest
         var outcome = await OutcomeAsync();
         Assert.Equal(1, outcome.Tally);
         Assert.Equal(1, outcome.InboxRows);
+    }
+
+    [Fact]
+    public async Task AHandledMessageWhoseHandlerNowFailsOnTheStateItLeftIsAcknowledgedNotRetried()
+    {
+        await using var bus = await InMemoryBus.StartAsync(Database, new ManualClock(Now));
+        var messageId = Guid.NewGuid();
+
+        await bus.PublishAsync(new PlanClosed(7), messageId);
+        await bus.WaitForDeliveriesAsync(1);
+        // Run again, the handler throws (the plan is closed): the inbox row the first delivery left
+        // turns that into an acknowledgement, not a fault.
+        await bus.PublishAsync(new PlanClosed(7), messageId);
+        await bus.WaitForDeliveriesAsync(2, faulted: 0);
+
+        await using var db = Database.NewContext();
+        var ct = TestContext.Current.CancellationToken;
+        Assert.Equal(1, (await db.Tallies.FindAsync([PlanClosedConsumer.TallyName(7)], ct))?.Count);
+        Assert.Equal(1, await db.InboxMessages.CountAsync(ct));
+    }
+
+    [Fact]
+    public async Task AHandlerThatFailsOnAMessageNotYetHandledStillFaults()
+    {
+        await using (var db = Database.NewContext())
+        {
+            db.Tallies.Add(new Tally { Name = PlanClosedConsumer.TallyName(8), Count = 1 });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        await using var bus = await InMemoryBus.StartAsync(Database, new ManualClock(Now));
+        await bus.PublishAsync(new PlanClosed(8), Guid.NewGuid());
+        await bus.WaitForDeliveriesAsync(1, faulted: 1);
+    }
+
+    [Fact]
+    public async Task TheInboxRowCostsNoRoundTripOfItsOwnItTravelsWithTheHandlersSave()
+    {
+        var commands = new CommandCounter();
+        await using var bus = await InMemoryBus.StartAsync(Database, new ManualClock(Now), commands);
+
+        await bus.PublishAsync(new PlanFiled(1), Guid.NewGuid());
+        await bus.WaitForDeliveriesAsync(1);
+
+        // The handler's read and its save (the tally and the inbox row in one batch); the outbox
+        // rows and COMMIT follow at the commit, outside EF Core's commands.
+        Assert.Equal(2, commands.Count);
+        Assert.Equal(new ConsumerOutcome(Tally: 1, InboxRows: 1, EventsCommitted: 1), await OutcomeAsync());
     }
 
     private Task<ConsumerOutcome> OutcomeAsync() => ConsumerOutcome.ReadAsync(Database);

@@ -48,7 +48,8 @@ public abstract class TimelineConsumer<TEvent>(ApplicationDbContext db, TimeProv
             && application.Advance(status, step.MayRewind, step.ReopensCancelled?.Invoke(application) == true))
         {
             step.Apply?.Invoke(application);
-            WorkflowMetrics.StepReached(status.ToString(), step.At - application.SubmittedAt);
+            var waited = step.At - application.SubmittedAt;
+            AfterCommit(() => WorkflowMetrics.StepReached(status.ToString(), waited));
         }
     }
 

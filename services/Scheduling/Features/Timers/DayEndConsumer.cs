@@ -45,7 +45,7 @@ public sealed class DayEndConsumer(SchedulingDbContext db, SlotFinder slots, Vis
                 return;
             case DayEndOutcome.CompleteSoFar:
                 visit.Complete(By, now);
-                WorkflowMetrics.VisitEnded("completed");
+                AfterCommit(() => WorkflowMetrics.VisitEnded("completed"));
                 Db.AuditSystem(AuditEvent.VisitCompleted, visit.Audited(), outcome: "closed_at_day_end");
                 Db.Publish(new VisitCompleted(visit.ApplicationId, visit.Id, visit.PrisonId, visit.InmateNumber, visit.Date, visit.MinutesUsed!.Value, By, now), now);
                 return;

@@ -33,7 +33,7 @@ public sealed class HoldLapseConsumer(SchedulingDbContext db, Proposals proposal
                 return;
             case HoldOutcome.Lapsed:
                 visit.Expire(now);
-                WorkflowMetrics.VisitEnded("hold_lapsed");
+                AfterCommit(() => WorkflowMetrics.VisitEnded("hold_lapsed"));
                 Db.AuditSystem(AuditEvent.ProposalLapsed, visit.Audited());
                 // Saved (not committed) first: the application's one open visit must be this one's replacement.
                 await Db.SaveChangesAsync(cancellationToken);

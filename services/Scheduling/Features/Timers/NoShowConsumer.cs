@@ -27,7 +27,7 @@ public sealed class NoShowConsumer(SchedulingDbContext db, TimeProvider clock)
 
         var now = ChinaTime.Now(Clock);
         visit.MarkNoShow(now);
-        WorkflowMetrics.VisitEnded("no_show");
+        AfterCommit(() => WorkflowMetrics.VisitEnded("no_show"));
         Db.AuditSystem(AuditEvent.VisitNoShow, visit.Audited());
         Db.Publish(new VisitNoShow(visit.ApplicationId, visit.Id, visit.PrisonId, visit.InmateNumber, visit.Date, now), now);
     }
