@@ -11,8 +11,14 @@ public static class TransientFaults
 {
     public static bool IsTransient(Exception exception) => IsServerAway(exception);
 
-    /// <summary>An earlier event has not arrived yet: worth coming back for more often than a plain fault.</summary>
-    public static bool IsPrerequisiteMissing(Exception exception) => Chain(exception).Any(e => e is PrerequisiteMissingException);
+    /// <summary>
+    /// An earlier event has not arrived yet: worth coming back for more often than a plain fault. Said
+    /// by a handler that looked (<see cref="PrerequisiteMissingException"/>), or by the database when a
+    /// row a consumer saved refers to one that is not there (a foreign key refused it), which in a
+    /// service fed by events means the event that brings it is still on its way.
+    /// </summary>
+    public static bool IsPrerequisiteMissing(Exception exception) =>
+        Chain(exception).Any(e => e is PrerequisiteMissingException or PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation });
 
     /// <summary>A server is away: nothing can be stored now, not even a redelivery for later.</summary>
     public static bool IsServerAway(Exception exception) =>

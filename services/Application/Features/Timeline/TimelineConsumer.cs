@@ -17,19 +17,15 @@ public abstract class TimelineConsumer<TEvent>(ApplicationDbContext db, TimeProv
     protected override async Task HandleAsync(TEvent message, CancellationToken cancellationToken)
     {
         var step = Describe(message);
-        // A step that moves no status (an SMS sent or delivered, visitors removed) only needs the
-        // application to exist: it is not loaded (with its visitors, decrypted) just to be looked at.
+        // A step that moves no status (an SMS sent or delivered, visitors removed) does not load the
+        // application (with its visitors, decrypted) nor look for it: the timeline's key to it refuses
+        // the step of an application not here yet, and that refusal counts as a prerequisite missing
+        // (TransientFaults), so the message comes back as it would from a look that found nothing.
         VisitApplication? application = null;
-        if (step.Status is null)
+        if (step.Status is not null)
         {
-            if (!await Db.Applications.AnyAsync(a => a.Id == step.ApplicationId, cancellationToken))
-            {
-                throw Unknown(step);
-            }
-        }
-        else
-        {
-            application = await Db.Applications.SingleOrDefaultAsync(a => a.Id == step.ApplicationId, cancellationToken) ?? throw Unknown(step);
+            application = await Db.Applications.SingleOrDefaultAsync(a => a.Id == step.ApplicationId, cancellationToken)
+                ?? throw new PrerequisiteMissingException($"Application {step.ApplicationId} is unknown here; retrying.");
         }
 
         Db.Timeline.Add(new TimelineRecord
@@ -52,7 +48,4 @@ public abstract class TimelineConsumer<TEvent>(ApplicationDbContext db, TimeProv
             AfterCommit(() => WorkflowMetrics.StepReached(status.ToString(), waited));
         }
     }
-
-    private static PrerequisiteMissingException Unknown(TimelineStep step) =>
-        new($"Application {step.ApplicationId} is unknown here; retrying.");
 }
