@@ -19,7 +19,7 @@ public sealed class AuditCommitInterceptor(TimeProvider clock, IHttpContextAcces
 
     public override async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
-        if (InsertCommand(transaction, eventData) is { } command)
+        foreach (var command in InsertCommands(transaction, eventData))
         {
             await using (command)
             {
@@ -32,7 +32,7 @@ public sealed class AuditCommitInterceptor(TimeProvider clock, IHttpContextAcces
 
     public override InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
     {
-        if (InsertCommand(transaction, eventData) is { } command)
+        foreach (var command in InsertCommands(transaction, eventData))
         {
             using (command)
             {
@@ -61,24 +61,33 @@ public sealed class AuditCommitInterceptor(TimeProvider clock, IHttpContextAcces
 
     private static void Forget(TransactionEndEventData eventData) => (eventData.Context as IAuditedContext)?.PendingAudit.Take();
 
-    private DbCommand? InsertCommand(DbTransaction transaction, TransactionEventData eventData)
+    /// <summary>
+    /// The inserts of the transaction's rows: one statement for up to <see cref="AuditInsert.RowsPerStatement"/>
+    /// rows (a statement takes at most 65,535 parameters), so a transaction auditing more — a large
+    /// import's rows — takes a few, one after another, never one PostgreSQL refuses. Made one at a
+    /// time, as the loop runs, so that each is disposed after it ran.
+    /// </summary>
+    private IEnumerable<DbCommand> InsertCommands(DbTransaction transaction, TransactionEventData eventData)
     {
         if (eventData.Context is not IAuditedContext context || context.PendingAudit.Take(eventData.TransactionId) is not { Count: > 0 } entries)
         {
-            return null;
+            yield break;
         }
 
         var now = clock.GetUtcNow();
         var clientId = http.HttpContext?.User.FindFirstValue(ClientIdClaim);
-        var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = AuditInsert.Sql(entries.Count);
-        foreach (var entry in entries)
+        foreach (var chunk in entries.Chunk(AuditInsert.RowsPerStatement))
         {
-            var actor = entry.Actor.IsSystem || entry.Actor.ClientId is not null ? entry.Actor : entry.Actor with { ClientId = clientId };
-            AuditInsert.AddParameters(command, entry with { Actor = actor }, now);
-        }
+            var command = transaction.Connection!.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = AuditInsert.Sql(chunk.Length);
+            foreach (var entry in chunk)
+            {
+                var actor = entry.Actor.IsSystem || entry.Actor.ClientId is not null ? entry.Actor : entry.Actor with { ClientId = clientId };
+                AuditInsert.AddParameters(command, entry with { Actor = actor }, now);
+            }
 
-        return command;
+            yield return command;
+        }
     }
 }

@@ -16,6 +16,9 @@ public static class AuditInsert
         "event_type", "record_type", "record_id", "reason_code", "purpose", "outcome", "trace_id", "owner_organisation",
     ];
 
+    /// <summary>The most rows one statement carries: 14 parameters each, within PostgreSQL's 65,535 a statement.</summary>
+    public const int RowsPerStatement = 1000;
+
     public static string Sql(int rows)
     {
         var sql = new StringBuilder("INSERT INTO audit_log (").AppendJoin(", ", Columns).Append(") VALUES ");

@@ -36,6 +36,20 @@ public sealed class AuditTrailTests : DatabaseTest
     }
 
     [Fact]
+    public async Task ATransactionAuditingMoreRowsThanOneStatementTakesWritesThemAllChainedInOrder()
+    {
+        // 14 parameters a row: one statement of 5,000 rows would need 70,000, past PostgreSQL's 65,535.
+        const int entries = 5_000;
+        var audit = await AuditAsync();
+
+        await audit.CommitAsync([.. Enumerable.Range(0, entries).Select(i => AuditDatabase.Entry("InmateImported", $"i{i}"))]);
+
+        var rows = await audit.RowsAsync();
+        Assert.Equal(Enumerable.Range(0, entries).Select(i => $"i{i}"), rows.Select(r => r.RecordId));
+        Assert.Null(await audit.VerifyAsync());
+    }
+
+    [Fact]
     public async Task RowsChainedBeforeTheOwnerColumnKeepVerifyingAfterItsMigrationAndRowsWithAnOwnerChainOnFromThem()
     {
         // A service's audit as it stood before the owner: rows inserted with the original columns.
