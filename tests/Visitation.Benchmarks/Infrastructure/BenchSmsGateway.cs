@@ -37,7 +37,10 @@ public sealed class BenchSmsGateway : IAsyncDisposable
     public static async Task<BenchSmsGateway> StartAsync(TimeProvider clock, Action<GatewaySms> arrived)
     {
         var gateway = new BenchSmsGateway(clock, arrived);
-        var builder = WebApplication.CreateSlimBuilder();
+        // Rooted at the binaries, not the working directory (the checkout's top): the settings watcher
+        // follows every file beneath the root, and under .local/ PostgreSQL and the services write all
+        // the time — its thread was ~1.3 % of a 2-core machine under load (docs/performance.md).
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
