@@ -56,6 +56,25 @@ public sealed class InboxDuplicateTests : DatabaseTest
     }
 
     [Fact]
+    public async Task ACopyDeliveredWhileTheFirstIsStillCommittingWaitsForItThenChangesNothing()
+    {
+        await using var bus = await InMemoryBus.StartAsync(Database, new ManualClock(Now));
+        var messageId = Guid.NewGuid();
+        await using var gate = await CommitGate.CloseAsync(Database);
+
+        // The first delivery's commit is held at the gate; the copy's handler runs meanwhile and its
+        // save waits on the first's uncommitted rows (the tally's, the inbox row's key).
+        await bus.PublishAsync(new PlanFiled(1), messageId);
+        await Eventually.Until(() => CommitGate.WaitingForLockAsync(Database, "transactionid"), waiting => waiting == 1, "the first commit to stop at the gate");
+        await bus.PublishAsync(new PlanFiled(1), messageId);
+        await Eventually.Until(() => CommitGate.WaitingForLockAsync(Database, "transactionid"), waiting => waiting == 2, "the copy to wait on the first's rows");
+        await gate.OpenAsync();
+        await bus.WaitForDeliveriesAsync(2, faulted: 0);
+
+        Assert.Equal(new ConsumerOutcome(Tally: 1, InboxRows: 1, EventsCommitted: 1), await OutcomeAsync());
+    }
+
+    [Fact]
     public async Task AHandledMessageWhoseHandlerNowFailsOnTheStateItLeftIsAcknowledgedNotRetried()
     {
         await using var bus = await InMemoryBus.StartAsync(Database, new ManualClock(Now));

@@ -17,8 +17,8 @@ public abstract class TimelineConsumer<TEvent>(ApplicationDbContext db, TimeProv
     protected override async Task HandleAsync(TEvent message, CancellationToken cancellationToken)
     {
         var step = Describe(message);
-        // A step that moves no status (an SMS sent or delivered, visitors removed) does not load the
-        // application (with its visitors, decrypted) nor look for it: the timeline's key to it refuses
+        // A step that moves no status (an SMS sent or delivered) does not load the application (with
+        // its visitors, decrypted) nor look for it here: the timeline's key to it refuses
         // the step of an application not here yet, and that refusal counts as a prerequisite missing
         // (TransientFaults), so the message comes back as it would from a look that found nothing.
         VisitApplication? application = null;

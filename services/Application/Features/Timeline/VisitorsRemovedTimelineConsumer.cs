@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Visitation.Application.Data;
 using Visitation.Contracts.Events;
+using Visitation.Messaging;
 using Visitation.Rules.Reviewing;
 
 namespace Visitation.Application.Features.Timeline;
@@ -21,7 +22,8 @@ public sealed class VisitorsRemovedTimelineConsumer(ApplicationDbContext db, Tim
     protected override async Task HandleAsync(VisitorsRemoved message, CancellationToken cancellationToken)
     {
         await base.HandleAsync(message, cancellationToken);
-        var application = await Db.Applications.SingleAsync(a => a.Id == message.ApplicationId, cancellationToken);
+        var application = await Db.Applications.SingleOrDefaultAsync(a => a.Id == message.ApplicationId, cancellationToken)
+            ?? throw new PrerequisiteMissingException($"Application {message.ApplicationId} is unknown here; retrying.");
         foreach (var visitor in application.Visitors.Where(v => message.Removed.Any(r => r.VisitorIndex == v.Ordinal)))
         {
             visitor.RemovedFromVisit = true;
