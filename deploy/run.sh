@@ -105,9 +105,13 @@ SERVICES=(
   "audit_store:AuditStore:$((BASE + 7)):"
 )
 
+# Each process is rooted at its binaries (ASPNETCORE_CONTENTROOT), where its appsettings.json is, as in
+# the tests and the benchmark. Rooted at the working directory, the checkout's top, a host's settings
+# watcher followed every file of the tree — the servers' data under .local/ included, written all the time.
 start() { # name dll [env...]
   local name=$1 dll=$2; shift 2
-  env ASPNETCORE_ENVIRONMENT=Development "$@" nohup dotnet "$dll" >"$RUN_DIR/logs/$name.log" 2>&1 &
+  env ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_CONTENTROOT="$PWD/$(dirname "$dll")" "$@" \
+    nohup dotnet "$dll" >"$RUN_DIR/logs/$name.log" 2>&1 &
   echo $! >"$RUN_DIR/pids/$name.pid"
 }
 
