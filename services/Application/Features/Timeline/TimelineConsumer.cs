@@ -18,14 +18,14 @@ public abstract class TimelineConsumer<TEvent>(ApplicationDbContext db, TimeProv
     {
         var step = Describe(message);
         // A step that moves no status (an SMS sent or delivered) does not load the application (with
-        // its visitors, decrypted) nor look for it here: the timeline's key to it refuses
-        // the step of an application not here yet, and that refusal counts as a prerequisite missing
+        // its visitors, decrypted) nor look for it here: the timeline's key to it refuses the step of
+        // an application not here yet, and that refusal counts as a prerequisite missing
         // (TransientFaults), so the message comes back as it would from a look that found nothing.
         VisitApplication? application = null;
         if (step.Status is not null)
         {
             application = await Db.Applications.SingleOrDefaultAsync(a => a.Id == step.ApplicationId, cancellationToken)
-                ?? throw new PrerequisiteMissingException($"Application {step.ApplicationId} is unknown here; retrying.");
+                ?? throw UnknownApplication(step.ApplicationId);
         }
 
         Db.Timeline.Add(new TimelineRecord
@@ -48,4 +48,8 @@ public abstract class TimelineConsumer<TEvent>(ApplicationDbContext db, TimeProv
             AfterCommit(() => WorkflowMetrics.StepReached(status.ToString(), waited));
         }
     }
+
+    /// <summary>An application not here yet: its submission's commit has not reached this consumer's view; retried.</summary>
+    protected static PrerequisiteMissingException UnknownApplication(Guid applicationId) =>
+        new($"Application {applicationId} is unknown here; retrying.");
 }

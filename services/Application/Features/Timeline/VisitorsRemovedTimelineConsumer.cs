@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Visitation.Application.Data;
 using Visitation.Contracts.Events;
-using Visitation.Messaging;
 using Visitation.Rules.Reviewing;
 
 namespace Visitation.Application.Features.Timeline;
@@ -23,7 +22,7 @@ public sealed class VisitorsRemovedTimelineConsumer(ApplicationDbContext db, Tim
     {
         await base.HandleAsync(message, cancellationToken);
         var application = await Db.Applications.SingleOrDefaultAsync(a => a.Id == message.ApplicationId, cancellationToken)
-            ?? throw new PrerequisiteMissingException($"Application {message.ApplicationId} is unknown here; retrying.");
+            ?? throw UnknownApplication(message.ApplicationId);
         foreach (var visitor in application.Visitors.Where(v => message.Removed.Any(r => r.VisitorIndex == v.Ordinal)))
         {
             visitor.RemovedFromVisit = true;
