@@ -52,6 +52,8 @@ PROFILE=${2:-dev}
 # ---------------------------------------------------------------------------------------------
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_ROOT=$(cd "$SCRIPT_DIR/../.." && pwd)
+# shellcheck source=lib.sh
+source "$SCRIPT_DIR/lib.sh"
 
 case "$PROFILE" in
     dev)  base=55000 ;;
@@ -73,31 +75,15 @@ EPMD_PORT=${VISITATION_EPMD_PORT:-$((base + 675))}
 
 PROFILE_DIR=$REPO_ROOT/.local/$PROFILE
 
-# Is every folder from / down to $1 traversable by other users (o+x)? The `postgres` user is one.
-others_can_reach() {
-    local dir=$1
-    while [[ -n $dir && $dir != / ]]; do
-        [[ -d $dir ]] && (( $(stat -c '%a' "$dir") % 2 == 1 )) || return 1
-        dir=$(dirname "$dir")
-    done
-}
+# As root, PostgreSQL runs as the `postgres` user, which must reach its files (lib.sh's pg_home);
+# everything else stays under .local/<profile>.
+PG_DIR=$(pg_home "$PROFILE_DIR" "$REPO_ROOT" "$PROFILE")
 
-# As root, PostgreSQL runs as the `postgres` user, which must reach its files. A checkout in a
-# folder that user cannot traverse (root's home is 0700, the natural place for a root user) keeps
-# PostgreSQL's files under /var/lib/visitation/<checkout hash>/<profile> instead, so the checkout
-# works wherever it is cloned; everything else stays under .local/<profile>.
-PG_DIR=$PROFILE_DIR
-if [[ $(id -u) -eq 0 ]] && ! others_can_reach "$REPO_ROOT"; then
-    PG_DIR=/var/lib/visitation/$(printf '%s' "$REPO_ROOT" | sha256sum | cut -c1-12)/$PROFILE
-fi
-
-PG_BIN=/usr/lib/postgresql/15/bin
 PG_DATA=$PG_DIR/pg-data
 PG_SOCKET_DIR=$PG_DIR/pg-socket
 PG_LOG_DIR=$PG_DIR/pg-log
 PG_LOG=$PG_LOG_DIR/postgresql.log
 
-RABBIT_BIN=/usr/lib/rabbitmq/bin   # NOT /usr/sbin: those wrappers switch to the rabbitmq user
 RABBIT_DIR=$PROFILE_DIR/rabbit
 RABBIT_HOME=$PROFILE_DIR/rabbit-home  # Erlang cookie lives in $HOME; server and CLI must share it
 RABBIT_NODENAME=visitation-$PROFILE@localhost
@@ -118,50 +104,6 @@ RABBIT_ADMIN=visitation-admin
 # ---------------------------------------------------------------------------------------------
 log() { echo "[infra:$PROFILE] $*"; }
 die() { echo "[infra:$PROFILE] ERROR: $*" >&2; exit 1; }
-
-# Elapsed-time helper so start/stop report how long each server took.
-now_ms() { date +%s%3N; }
-since() { local ms=$(( $(now_ms) - $1 )); printf '%d.%01ds' $((ms / 1000)) $(((ms % 1000) / 100)); }
-
-is_root() { [[ $(id -u) -eq 0 ]]; }
-
-# Run a command with root rights (package installation only).
-as_root() {
-    if is_root; then
-        "$@"
-    elif command -v sudo >/dev/null 2>&1; then
-        sudo "$@"
-    else
-        die "need root to run '$*' (not root, and sudo is not installed)"
-    fi
-}
-
-# PostgreSQL refuses to run as root (initdb, pg_ctl and postgres all check), so as root we run
-# it as the `postgres` OS user that the Debian package creates.
-as_pg() {
-    if is_root; then
-        # From /: the checkout may be a folder the postgres user cannot enter.
-        (cd / && runuser -u postgres -- "$@")
-    else
-        "$@"
-    fi
-}
-
-# Create directories PostgreSQL must write to, owned by whoever runs PostgreSQL.
-# Usage: pg_dirs MODE DIR... (the data folder must be 0700; PostgreSQL checks).
-pg_dirs() {
-    local mode=$1; shift
-    if is_root; then
-        install -d -m "$mode" -o postgres -g postgres "$@"
-    else
-        install -d -m "$mode" "$@"
-    fi
-}
-
-# Is TCP port $1 on 127.0.0.1 accepting connections? (bash's /dev/tcp: no extra tools needed)
-port_open() {
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
 
 # The password kept in credentials/$1, made on first use: letters and digits only, since it goes
 # unescaped into amqp:// addresses, connection strings and rabbitmq.conf. Cut with bash rather than
@@ -211,56 +153,11 @@ rabbit_env() {
 # default it listens on every interface.)
 
 # ---------------------------------------------------------------------------------------------
-# Installation (fresh Debian 12 with only the .NET SDK)
-# ---------------------------------------------------------------------------------------------
-ensure_installed() {
-    local pkgs=()
-    [[ -x $RABBIT_BIN/rabbitmq-server ]] || pkgs+=(rabbitmq-server)
-    [[ -x $PG_BIN/initdb ]] || pkgs+=(postgresql-15)
-    command -v curl >/dev/null 2>&1 || pkgs+=(curl)
-    command -v jq >/dev/null 2>&1 || pkgs+=(jq)   # reads deploy/local/service-accounts.json
-    # The console's browser tests drive Debian's Chromium (no downloaded browser); the font makes
-    # Chinese render in its pages and screenshots (docs/console.md).
-    [[ -x /usr/bin/chromium ]] || pkgs+=(chromium)
-    [[ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]] || pkgs+=(fonts-wqy-microhei)
-    if [[ ${#pkgs[@]} -eq 0 ]]; then
-        return 0
-    fi
-
-    log "installing: ${pkgs[*]}"
-    as_root apt-get update
-    # noninteractive: no debconf prompts in CI. Installing postgresql-15 may create and start a
-    # system cluster on 5432; we never use it (our clusters live under .local/ on other ports).
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y "${pkgs[@]}"
-}
-
-# ---------------------------------------------------------------------------------------------
 # PostgreSQL
 # ---------------------------------------------------------------------------------------------
 
-# Pid of our postmaster, or nothing. Reads postmaster.pid rather than asking pg_ctl so that
-# `status`/`stop` do not need the binaries to work and so a pid reused by an unrelated process
-# after a crash is not mistaken for our server.
-pg_pid() {
-    local pid
-    [[ -r $PG_DATA/postmaster.pid ]] || return 0
-    pid=$(head -n1 "$PG_DATA/postmaster.pid" 2>/dev/null || true)
-    [[ $pid =~ ^[0-9]+$ ]] || return 0
-    # (A killed postmaster that PID 1 has not reaped yet is a zombie: it is not running.)
-    if [[ -r /proc/$pid/comm ]] && grep -qE '^(postgres|postmaster)$' "/proc/$pid/comm" && ! process_gone "$pid"; then
-        echo "$pid"
-    fi
-}
-
-pg_locale() {
-    # C.UTF-8 keeps UTF-8 semantics without depending on generated locales; minimal images may
-    # lack it, in which case plain C still works for our purposes.
-    if locale -a 2>/dev/null | grep -qiE '^c\.utf-?8$'; then
-        echo C.UTF-8
-    else
-        echo C
-    fi
-}
+# Pid of our postmaster, or nothing (lib.sh).
+pg_pid() { postmaster_pid "$PG_DATA"; }
 
 pg_init() {
     if [[ -f $PG_DATA/PG_VERSION ]]; then
@@ -453,45 +350,10 @@ pg_stop() {
     log "postgres: stopped in $(since "$t0")"
 }
 
-# Pids of the postmaster and of every process it started (backends, WAL writer, checkpointer...).
-pg_tree_pids() {
-    local postmaster=$1 dir ppid
-    echo "$postmaster"
-    for dir in /proc/[0-9]*; do
-        ppid=$(awk '{print $4}' "$dir/stat" 2>/dev/null) || continue
-        [[ $ppid == "$postmaster" ]] && echo "${dir#/proc/}"
-    done
-}
-
-# Is process $1 gone (or a zombie that nobody reaped yet: it holds no memory, no socket, no lock)?
-process_gone() {
-    local state
-    state=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) || return 0
-    [[ -z $state || $state == Z ]]
-}
-
-# Waits until every pid given is gone; dies after 30 s.
-wait_gone() {
-    local deadline pid
-    deadline=$(( $(now_ms) + 30000 ))
-    for pid in "$@"; do
-        while ! process_gone "$pid"; do
-            (( $(now_ms) < deadline )) || die "process $pid survived SIGKILL for 30 s"
-            sleep 0.1
-        done
-    done
-}
-
 pg_kill() {
-    local pid pids
-    pid=$(pg_pid)
-    [[ -n $pid ]] || die "postgres: not running, nothing to kill"
-    # All at once: a postmaster killed alone leaves its backends running (and holding shared
-    # memory) until they notice; killing the whole tree is what a crash of the server looks like.
-    mapfile -t pids < <(pg_tree_pids "$pid")
-    kill -KILL "${pids[@]}" 2>/dev/null || true
-    wait_gone "${pids[@]}"
-    log "postgres: killed (SIGKILL to ${#pids[@]} processes); pg-start runs crash recovery"
+    local killed
+    killed=$(pg_kill_tree "$PG_DATA")
+    log "postgres: killed (SIGKILL to $killed processes); pg-start runs crash recovery"
 }
 
 pg_status() {
@@ -512,22 +374,8 @@ pg_status() {
 # RabbitMQ
 # ---------------------------------------------------------------------------------------------
 
-# Pid of our broker's Erlang VM, or nothing. RabbitMQ 3.10 does not put the node name on the
-# command line, but it does put `-home <HOME>`, and HOME is unique per profile. We look at the
-# running beam.smp processes rather than trusting the pid file: the file survives a killed
-# broker (its pid may be reused) and does not exist yet during the first seconds of boot.
-rabbit_pid() {
-    # (Scans /proc directly: procps/pgrep is not installed on minimal Debian images.)
-    local dir comm
-    for dir in /proc/[0-9]*; do
-        comm=$(cat "$dir/comm" 2>/dev/null) || continue
-        [[ $comm == beam.smp ]] || continue
-        if tr '\0' ' ' <"$dir/cmdline" 2>/dev/null | grep -qF -- " -home $RABBIT_HOME "; then
-            echo "${dir#/proc/}"
-            return 0
-        fi
-    done
-}
+# Pid of our broker's Erlang VM, or nothing (HOME is unique per profile; lib.sh).
+rabbit_pid() { beam_pid "$RABBIT_HOME"; }
 
 # A call of the management API as user $1 (password $2): curl reads the credentials from a pipe and
 # the body from stdin, so neither is on its command line. METHOD PATH after the two.
