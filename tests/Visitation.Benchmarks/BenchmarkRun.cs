@@ -26,7 +26,7 @@ public sealed class BenchmarkRun(BenchOptions options, BenchClock clock, Generat
         ChainDriver? driver = null;
         await using var gateway = await BenchSmsGateway.StartAsync(clock.Chain, sms => driver?.SmsArrived(sms));
         say($"starting {instances} instance(s) of each service (logs in {logs})");
-        await using var fleet = await ServiceFleet.StartAsync(instances, databases, amqp, province.Directory, gateway.Address, clock.ServiceSettings, logs);
+        await using var fleet = await ServiceFleet.StartAsync(instances, databases, _ => amqp.ToString(), province.Directory, gateway.Address, clock.ServiceSettings, logs);
         say($"service processes (for dotnet-trace/dotnet-counters -p): {string.Join(", ", fleet.Processes.Select(p => $"{p.Name} {p.ProcessId}"))}");
         using var calls = new StaffCalls(fleet, clock.Real);
         driver = new ChainDriver(calls, options.Poll, clock);

@@ -34,6 +34,9 @@ public sealed class BenchSmsGateway : IAsyncDisposable
 
     public int Duplicates => Volatile.Read(ref _duplicates);
 
+    /// <summary>The SMS the gateway took for a phone number, each message id once.</summary>
+    public int CountTo(string phone) => _byPhone.TryGetValue(phone, out var sent) ? sent.Count : 0;
+
     public static async Task<BenchSmsGateway> StartAsync(TimeProvider clock, Action<GatewaySms> arrived)
     {
         var gateway = new BenchSmsGateway(clock, arrived);

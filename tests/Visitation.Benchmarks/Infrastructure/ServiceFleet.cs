@@ -33,7 +33,8 @@ public sealed class ServiceFleet : IAsyncDisposable
     public IEnumerable<MeasuredProcess> Processes =>
         _instances.SelectMany(s => s.Value.Select(p => new MeasuredProcess(s.Key, p.ProcessId, WithChildren: false)));
 
-    public static async Task<ServiceFleet> StartAsync(int instances, RunDatabases databases, Uri amqp, string referenceData, Uri gateway, IReadOnlyDictionary<string, string> clock, string logDirectory)
+    /// <param name="broker">The broker connection string of each service, by name (one node, or a cluster's nodes in the order that service tries them).</param>
+    public static async Task<ServiceFleet> StartAsync(int instances, RunDatabases databases, Func<string, string> broker, string referenceData, Uri gateway, IReadOnlyDictionary<string, string> clock, string logDirectory)
     {
         ArgumentNullException.ThrowIfNull(databases);
         var fleet = new ServiceFleet();
@@ -47,7 +48,7 @@ public sealed class ServiceFleet : IAsyncDisposable
                 var starting = new List<ServiceProcess>();
                 foreach (var (name, project) in Services)
                 {
-                    var settings = SettingsFor(name, databases.ConnectionString(name), amqp, referenceData, gateway, [.. keys, .. clock]);
+                    var settings = SettingsFor(name, databases.ConnectionString(name), broker(name), referenceData, gateway, [.. keys, .. clock]);
                     var process = ServiceProcess.Start(project, ServiceProcess.FreePort(), http2Only: true, Path.Combine(logDirectory, $"{name}-{instance}.log"), settings);
                     starting.Add(process);
                     fleet._instances.TryAdd(name, []);
@@ -80,12 +81,12 @@ public sealed class ServiceFleet : IAsyncDisposable
     /// morning (as deploy/run.sh does for its demo); the run's own field-protection keys; and, with
     /// <c>--start-at</c>, the training clock that puts the services on the benchmark's day.
     /// </summary>
-    private static Dictionary<string, string> SettingsFor(string service, string database, Uri amqp, string referenceData, Uri gateway, IEnumerable<KeyValuePair<string, string>> common)
+    private static Dictionary<string, string> SettingsFor(string service, string database, string broker, string referenceData, Uri gateway, IEnumerable<KeyValuePair<string, string>> common)
     {
         var settings = new Dictionary<string, string>(common)
         {
             ["ConnectionStrings:Database"] = database,
-            ["ConnectionStrings:RabbitMq"] = amqp.ToString(),
+            ["ConnectionStrings:RabbitMq"] = broker,
             ["ReferenceData:Path"] = referenceData,
             // Information-level request logs of every call would cost more CPU than some services' work.
             ["Logging:LogLevel:Default"] = "Warning",

@@ -24,6 +24,7 @@ public sealed class ApplicationRun(int index, BenchFamily family)
 {
     private readonly long[] _moments = new long[Enum.GetValues<Moment>().Length];
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _retries;
 
     public int Index { get; } = index;
 
@@ -40,6 +41,11 @@ public sealed class ApplicationRun(int index, BenchFamily family)
     public Task Done => _done.Task;
 
     public bool Succeeded => Failure is null && At(Moment.ScheduledSms) != 0;
+
+    /// <summary>Calls of this application's staff that answered UNAVAILABLE and were made again.</summary>
+    public int Retries => Volatile.Read(ref _retries);
+
+    public void Retried() => Interlocked.Increment(ref _retries);
 
     public void Mark(Moment moment) => MarkAt(moment, Stopwatch.GetTimestamp());
 

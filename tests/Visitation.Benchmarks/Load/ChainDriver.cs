@@ -75,7 +75,8 @@ public sealed class ChainDriver
         run.Mark(Moment.SubmitStarted);
         try
         {
-            var reply = await _calls.Clerk.SubmitApplicationAsync(run.Family.Application(), _calls.AsClerk(run.Family.Office, ct));
+            var request = run.Family.Application(); // the same request id however often it is sent
+            var reply = await StaffCalls.UntilAnsweredAsync(run, async () => await _calls.Clerk.SubmitApplicationAsync(request, _calls.AsClerk(run.Family.Office, ct)), ct);
             run.ApplicationId = reply.ApplicationId;
             run.Mark(Moment.Submitted);
             _reviewers.Expect(run.Family.County.Id, run);
@@ -101,7 +102,8 @@ public sealed class ChainDriver
 
     private async Task ReviewAsync(ApplicationRun run, ReviewTask task, CancellationToken ct)
     {
-        var decision = await _calls.Bureau.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId = run.ApplicationId }, _calls.AsReviewer(run.Family.County.Id, ct));
+        var decision = await StaffCalls.UntilAnsweredAsync(run, async () =>
+            await _calls.Bureau.ApproveApplicationAsync(new ApproveReviewRequest { ApplicationId = run.ApplicationId }, _calls.AsReviewer(run.Family.County.Id, ct)), ct);
         run.Mark(Moment.BureauApproved);
         if (!decision.Approved)
         {
@@ -128,8 +130,8 @@ public sealed class ChainDriver
     private async Task ApproveAsync(ApplicationRun run, ApprovalTask task, CancellationToken ct)
     {
         run.Mark(Moment.PrisonApproveStarted);
-        var decision = await _calls.Prison.ApproveApplicationAsync(
-            new PrisonApproveRequest { ApplicationId = run.ApplicationId, InmateNumber = run.Family.InmateNumber }, _calls.AsOfficer(run.Family.Prison.Id, ct));
+        var decision = await StaffCalls.UntilAnsweredAsync(run, async () => await _calls.Prison.ApproveApplicationAsync(
+            new PrisonApproveRequest { ApplicationId = run.ApplicationId, InmateNumber = run.Family.InmateNumber }, _calls.AsOfficer(run.Family.Prison.Id, ct)), ct);
         run.Mark(Moment.PrisonApproved);
         if (!decision.Approved)
         {
@@ -139,6 +141,9 @@ public sealed class ChainDriver
 
         _visitCentres.Expect(run.Family.Prison.Id, run);
     }
+
+    private async Task<bool> IsScheduledAsync(ApplicationRun run, VisitView proposal, CancellationToken ct) =>
+        (await _calls.Scheduling.GetVisitAsync(new GetVisitRequest { VisitId = proposal.VisitId }, _calls.AsOfficer(run.Family.Prison.Id, ct))).Status == VisitStatus.Scheduled;
 
     private async Task<IReadOnlyList<(string, VisitView)>> ListProposalsAsync(string prison, CancellationToken ct)
     {
@@ -156,7 +161,22 @@ public sealed class ChainDriver
     private async Task ConfirmAsync(ApplicationRun run, VisitView proposal, CancellationToken ct)
     {
         run.Mark(Moment.ConfirmStarted);
-        await _calls.Scheduling.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId }, _calls.AsOfficer(run.Family.Prison.Id, ct));
+        var retriesBefore = run.Retries;
+        try
+        {
+            await StaffCalls.UntilAnsweredAsync(run, async () =>
+                await _calls.Scheduling.ConfirmVisitAsync(new ConfirmVisitRequest { VisitId = proposal.VisitId }, _calls.AsOfficer(run.Family.Prison.Id, ct)), ct);
+        }
+        catch (Grpc.Core.RpcException ex) when (ex.StatusCode == Grpc.Core.StatusCode.FailedPrecondition && run.Retries > retriesBefore)
+        {
+            // A confirmation repeated after UNAVAILABLE may find its first attempt on record: the server
+            // committed it and went away before answering. Then it is confirmed, once.
+            if (!await IsScheduledAsync(run, proposal, ct))
+            {
+                throw;
+            }
+        }
+
         run.Mark(Moment.Confirmed);
         run.VisitDay = proposal.Date;
     }

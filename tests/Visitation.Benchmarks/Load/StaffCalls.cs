@@ -15,18 +15,22 @@ namespace Visitation.Benchmarks.Load;
 /// </summary>
 public sealed class StaffCalls : IDisposable
 {
-    private static readonly TimeSpan CallLimit = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan RetryWindow = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(200);
     private readonly TimeProvider _realClock;
     private readonly BenchTokens _tokens;
     private readonly Dictionary<string, GrpcChannel[]> _channels;
+    private readonly TimeSpan _deadline;
     private int _turn;
 
     /// <param name="realClock">The machine's clock: gRPC deadlines and token lifetimes are real time.</param>
-    public StaffCalls(ServiceFleet fleet, TimeProvider realClock)
+    /// <param name="deadline">How long a call may take before it is given up (30 s unless said).</param>
+    public StaffCalls(ServiceFleet fleet, TimeProvider realClock, TimeSpan? deadline = null)
     {
         ArgumentNullException.ThrowIfNull(fleet);
         _realClock = realClock;
         _tokens = new BenchTokens(realClock);
+        _deadline = deadline ?? TimeSpan.FromSeconds(30);
         var handler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true };
         _channels = ServiceFleet.Services.ToDictionary(
             s => s.Name,
@@ -47,6 +51,31 @@ public sealed class StaffCalls : IDisposable
 
     public CallOptions AsOfficer(string prison, CancellationToken ct) => As(Roles.Officer, prison, ct);
 
+    /// <summary>
+    /// Makes a call as a member of staff would: one that answers UNAVAILABLE (a server of the service is
+    /// away, nothing was done or it can be asked again) is made again, unchanged, after a short pause,
+    /// for up to a minute. Every call the load makes may be repeated: a filing carries its request id, a
+    /// decision already on record is answered with it. Other answers are the caller's.
+    /// </summary>
+    public static async Task<T> UntilAnsweredAsync<T>(ApplicationRun run, Func<Task<T>> call, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(call);
+        var since = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.Unavailable && since.Elapsed < RetryWindow)
+            {
+                run.Retried();
+                await Task.Delay(RetryPause, ct);
+            }
+        }
+    }
+
     public void Dispose()
     {
         foreach (var channel in _channels.Values.SelectMany(c => c))
@@ -56,7 +85,7 @@ public sealed class StaffCalls : IDisposable
     }
 
     private CallOptions As(string role, string organisation, CancellationToken ct) =>
-        new(new Metadata { { "Authorization", "Bearer " + _tokens.For(role, organisation) } }, deadline: _realClock.GetUtcNow().UtcDateTime + CallLimit, cancellationToken: ct);
+        new(new Metadata { { "Authorization", "Bearer " + _tokens.For(role, organisation) } }, deadline: _realClock.GetUtcNow().UtcDateTime + _deadline, cancellationToken: ct);
 
     private GrpcChannel Next(string service)
     {
