@@ -119,6 +119,9 @@ finish() {
         else
             "$INFRA" stop test
         fi
+        # The failover tests stop their clusters themselves; a run cut short leaves none behind either.
+        bash "$REPO_ROOT/deploy/local/cluster.sh" rabbit-stop >/dev/null 2>&1
+        bash "$REPO_ROOT/deploy/local/cluster.sh" pg-stop >/dev/null 2>&1
     fi
     [[ -z $FAILED_TESTS ]] || printf '[test] failed tests (first 40):\n%s\n' "$FAILED_TESTS"
     echo "$SUMMARY"
