@@ -11,6 +11,9 @@ using Visitation.Messaging;
 
 namespace Visitation.FailoverTests;
 
+/// <summary>An event no queue will take (top-level: MassTransit names the exchange after the type, <c>Namespace:Name</c>).</summary>
+public sealed record Refused(Guid Id);
+
 /// <summary>
 /// RabbitMQ 3.10's "channel that keeps nacking" (shared/design/LOCAL-INFRA.md): a channel opened while a
 /// quorum queue elects its leader nacked every publish for minutes, and a new channel did not. Our outbox
@@ -65,9 +68,6 @@ public sealed class NackedPublishTests
         Assert.True(created - createdBefore >= 2, $"the nacked publish was not tried again on a new channel ({created - createdBefore} channels opened)");
         await app.StopAsync(TestContext.Current.CancellationToken);
     }
-
-    /// <summary>An event no queue will take.</summary>
-    public sealed record Refused(Guid Id);
 
     private static HttpClient Api(Uri management)
     {
