@@ -16,6 +16,12 @@ namespace Visitation.FailoverTests;
 /// </summary>
 public sealed class ChainUnderLoad : IAsyncDisposable
 {
+    /// <summary>
+    /// The chain's day, as the benchmark's smoke run has it: a Monday in the calendars' year with visit
+    /// months ahead, so that the result never depends on the machine's date (a holiday, a month's end).
+    /// </summary>
+    private static readonly DateTimeOffset ChainStart = new(2026, 2, 2, 9, 0, 0, TimeSpan.FromHours(8));
+
     /// <summary>How long an application may take to reach its SMS, fault included, before it counts as lost.</summary>
     private static readonly TimeSpan Drain = TimeSpan.FromSeconds(120);
 
@@ -49,17 +55,18 @@ public sealed class ChainUnderLoad : IAsyncDisposable
             var province = ProvinceGenerator.Write(Path.Combine(chain.Directory, "reference-data"));
             chain.Databases = new RunDatabases(postgres, runId);
             chain._owned.Add(chain.Databases);
-            chain.Gateway = await BenchSmsGateway.StartAsync(chain.Arrived);
+            var clock = new BenchClock(ChainStart);
+            chain.Gateway = await BenchSmsGateway.StartAsync(clock.Chain, chain.Arrived);
             chain._owned.Add(chain.Gateway);
             var logs = System.IO.Directory.CreateDirectory(Path.Combine(chain.Directory, "logs")).FullName;
-            var fleet = await ServiceFleet.StartAsync(1, chain.Databases, broker, province.Directory, chain.Gateway.Address, logs);
+            var fleet = await ServiceFleet.StartAsync(1, chain.Databases, broker, province.Directory, chain.Gateway.Address, clock.ServiceSettings, logs);
             chain._owned.Add(fleet);
             // Generous: on a machine shared with other test runs a call can take tens of seconds; a call
             // that never ends is still given up, and its application counted as not reaching its SMS.
-            var calls = new StaffCalls(fleet, TimeSpan.FromSeconds(120));
-            chain._driver = new ChainDriver(calls, TimeSpan.FromMilliseconds(100));
+            var calls = new StaffCalls(fleet, clock.Real, TimeSpan.FromSeconds(120));
+            chain._driver = new ChainDriver(calls, TimeSpan.FromMilliseconds(100), clock);
             chain._watching = chain._driver.WatchAsync(chain._stop.Token);
-            var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime); // China's today
+            var today = clock.ChinaToday;
             chain.Runs = [.. Enumerable.Range(0, applications).Select(i => new ApplicationRun(i, BenchFamily.Of(i, province, today)))];
             await chain._driver.ImportInmatesAsync(chain.Runs.Select(r => r.Family), chain._stop.Token);
             return chain;
