@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Visitation.Messaging.Database;
 
@@ -10,7 +11,7 @@ namespace Visitation.Messaging;
 /// up to <see cref="MessagingOptions.RedeliveryLimit"/> times with growing delays. Storing the
 /// schedule and acknowledging the message happen in that order, so it is never in neither place.
 /// </summary>
-public sealed class DelayedRedeliveryFilter<TMessage>(ServiceDbContext db, IOptions<MessagingOptions> options, TimeProvider clock)
+public sealed partial class DelayedRedeliveryFilter<TMessage>(ServiceDbContext db, IOptions<MessagingOptions> options, TimeProvider clock, ILogger<DelayedRedeliveryFilter<TMessage>> logger)
     : IFilter<ConsumeContext<TMessage>> where TMessage : class
 {
     public async Task Send(ConsumeContext<TMessage> context, IPipe<ConsumeContext<TMessage>> next)
@@ -30,8 +31,18 @@ public sealed class DelayedRedeliveryFilter<TMessage>(ServiceDbContext db, IOpti
             // Tell MassTransit the message is taken care of; otherwise, with no consumer having
             // finished it and no fault left standing, it would be moved to the _skipped queue.
             await context.NotifyConsumed(context, TimeSpan.Zero, "delayed-redelivery");
+            // An operator sees why a message came back minutes late (the reason is also on its row).
+            LogPutBack(logger, typeof(TMessage).Name, context.MessageId, count, delay, Entities(ex), ex);
         }
     }
+
+    /// <summary>The kinds of record a failed save was writing (names only, no values): where a lost race was.</summary>
+    private static string Entities(Exception exception) => exception is Microsoft.EntityFrameworkCore.DbUpdateException update
+        ? string.Join(", ", update.Entries.Select(e => $"{e.Metadata.ClrType.Name} {e.State}"))
+        : "";
+
+    [LoggerMessage(2101, LogLevel.Warning, "{MessageType} {MessageId} failed after its immediate retries; put back for redelivery {Redelivery} in {Delay} ({Entities})")]
+    private static partial void LogPutBack(ILogger logger, string messageType, Guid? messageId, int redelivery, TimeSpan delay, string entities, Exception exception);
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("delayedRedelivery");
 

@@ -33,32 +33,51 @@ public abstract class InboxConsumer<TMessage, TContext>(TContext db, TimeProvide
         var messageId = context.MessageId ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id.");
         var consumer = GetType().Name;
         var ct = context.CancellationToken;
-        // A retry may reuse this scope's context: start from a clean slate, not the failed attempt's leftovers.
-        db.ForgetPending();
-        _afterCommit.Clear();
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await HandleAsync(context.Message, ct);
-            db.InboxMessages.Add(new InboxMessage { MessageId = messageId, Consumer = consumer, ReceivedAt = clock.GetUtcNow() });
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        catch (Exception failure) when (failure is not OperationCanceledException)
-        {
-            db.ForgetPending();
-            if (await HandledBeforeAsync(messageId, consumer, ct))
+            try
             {
-                return; // already handled: acknowledge and change nothing
+                await AttemptAsync(context.Message, messageId, consumer, ct);
+                break;
             }
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                db.ForgetPending();
+                if (await HandledBeforeAsync(messageId, consumer, ct))
+                {
+                    return; // already handled: acknowledge and change nothing
+                }
 
-            throw;
+                // Lost a race for a record with another message about it (events of one application
+                // arriving together, as after a broker failover): decide again at once on what is
+                // there now, rather than through the retry pipeline's waits.
+                if (failure is not DbUpdateConcurrencyException || attempt == ConflictAttempts)
+                {
+                    throw;
+                }
+            }
         }
 
         foreach (var action in _afterCommit)
         {
             action();
         }
+    }
+
+    /// <summary>How often a message that lost a race for a record is decided again before the retry pipeline takes over.</summary>
+    private const int ConflictAttempts = 3;
+
+    /// <summary>One try: the handler, then the inbox row in its last save, committed together.</summary>
+    private async Task AttemptAsync(TMessage message, Guid messageId, string consumer, CancellationToken ct)
+    {
+        // A retry may reuse this scope's context: start from a clean slate, not the failed attempt's leftovers.
+        db.ForgetPending();
+        _afterCommit.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await HandleAsync(message, ct);
+        db.InboxMessages.Add(new InboxMessage { MessageId = messageId, Consumer = consumer, ReceivedAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>

@@ -97,7 +97,34 @@ public sealed class ChainUnderLoad : IAsyncDisposable
         await fault();
         var faultDone = Stopwatch.GetTimestamp();
         await load;
-        return FailoverFigures.Of(Runs, [.. _arrivals], start, faultAt, faultDone, Gateway.Duplicates);
+        return FailoverFigures.Of(Runs, [.. _arrivals], start, faultAt, faultDone, Gateway.Duplicates) with { Redelivered = await RedeliveredAsync() };
+    }
+
+    /// <summary>
+    /// The messages a consumer failed on and put back for a delayed redelivery (a minute at least: the
+    /// scheduled_messages rows with a redelivery count), per service, with the fault's first words: what
+    /// a fault cost beyond the reconnections.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> RedeliveredAsync()
+    {
+        var redelivered = new List<string>();
+        foreach (var (service, _) in ServiceFleet.Services)
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(Databases.ConnectionString(service));
+            await connection.OpenAsync();
+            await using var query = new Npgsql.NpgsqlCommand(
+                "SELECT s.message_type, left(coalesce(s.reason, ''), 160), s.redeliveries, " +
+                "EXISTS (SELECT 1 FROM inbox_messages i WHERE i.message_id = s.message_id AND i.received_at < s.created_at) " +
+                "FROM scheduled_messages s WHERE s.redeliveries > 0 ORDER BY s.id", connection);
+            await using var reader = await query.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var handledBefore = reader.GetBoolean(3) ? ", already handled by another copy when put back" : "";
+                redelivered.Add($"{service}: {reader.GetString(0).Split(':')[^1]} (try {reader.GetInt32(2) + 1}{handledBefore}, after: {reader.GetString(1)})");
+            }
+        }
+
+        return redelivered;
     }
 
     /// <summary>Appends a run's figures to <c>.local/failover/figures.md</c>, one line a run, and tells the test log.</summary>

@@ -50,13 +50,17 @@ public sealed record FailoverFigures(
             Seconds(start, end));
     }
 
+    /// <summary>The messages consumers failed on and put back for a delayed redelivery, service and fault.</summary>
+    public IReadOnlyList<string> Redelivered { get; init; } = [];
+
     public bool NoneLostNoneTwice => Completed == Applications && DuplicateSms == 0;
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{Completed}/{Applications} applications reached their SMS, {DuplicateSms} SMS twice; fault took {FaultSeconds:0.0} s; " +
         $"SMS paused {PauseAfterFaultSeconds:0.0} s after the fault (longest pause before it {LongestPauseBeforeSeconds:0.0} s); " +
         $"{InFlightAtFault} in flight at the fault, {Delayed} took longer than the slowest before it ({SlowestBeforeSeconds:0.0} s), " +
-        $"slowest after {SlowestAfterSeconds:0.0} s; {RetriedCalls} calls repeated after UNAVAILABLE; load {LoadSeconds:0.0} s") +
+        $"slowest after {SlowestAfterSeconds:0.0} s; {RetriedCalls} calls repeated after UNAVAILABLE; load {LoadSeconds:0.0} s; {Redelivered.Count} messages put back for a delayed redelivery") +
+        (Redelivered.Count == 0 ? "" : " (" + string.Join("; ", Redelivered.Take(10)) + ")") +
         (Failures.Count == 0 ? "" : "; failures: " + string.Join("; ", Failures));
 
     private static double EndToEnd(ApplicationRun run) => run.Between(Moment.SubmitStarted, Moment.ScheduledSms)?.TotalSeconds ?? 0;

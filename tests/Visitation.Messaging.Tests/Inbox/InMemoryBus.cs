@@ -8,7 +8,7 @@ using Visitation.Messaging.Tests.Outbox;
 namespace Visitation.Messaging.Tests.Inbox;
 
 /// <summary>
-/// MassTransit's in-memory test harness with <see cref="PlanFiledConsumer"/> and <see cref="PlanClosedConsumer"/>
+/// MassTransit's in-memory test harness with <see cref="PlanFiledConsumer"/>, <see cref="PlanClosedConsumer"/> and <see cref="NoteAmendedConsumer"/>
 /// on the test's database: real consume pipeline and message ids, no broker.
 /// </summary>
 internal sealed class InMemoryBus : IAsyncDisposable
@@ -26,10 +26,12 @@ internal sealed class InMemoryBus : IAsyncDisposable
     public ITestHarness Harness { get; }
 
     /// <param name="commands">Counts the consumers' database commands, when given.</param>
-    public static async Task<InMemoryBus> StartAsync(TestDatabase database, TimeProvider clock, CommandCounter? commands = null)
+    /// <param name="racing">Writes the note <see cref="NoteAmendedConsumer"/> amends while it is at it, when given.</param>
+    public static async Task<InMemoryBus> StartAsync(TestDatabase database, TimeProvider clock, CommandCounter? commands = null, RacingWriter? racing = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton(clock);
+        services.AddSingleton(racing ?? new RacingWriter(database));
         services.AddDbContext<TestDbContext>(options =>
         {
             database.Configure(options);
@@ -42,6 +44,7 @@ internal sealed class InMemoryBus : IAsyncDisposable
         {
             bus.AddConsumer<PlanFiledConsumer>();
             bus.AddConsumer<PlanClosedConsumer>();
+            bus.AddConsumer<NoteAmendedConsumer>();
         });
         var provider = services.BuildServiceProvider(validateScopes: true);
         var harness = provider.GetRequiredService<ITestHarness>();
