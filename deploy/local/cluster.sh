@@ -101,10 +101,16 @@ node_env() {
 
 node_pid() { beam_pid "$(node_home "$1")"; }
 
-# The management API of a running node, as guest.
+# The cluster's administrator, in place of RabbitMQ's well-known guest (as infra.sh's brokers): its
+# password is drawn with each fresh cluster and kept beside it (mode 600).
+RABBIT_ADMIN=visitation-admin
+admin_password() { cat "$CLUSTER_DIR/rabbit-admin.password"; }
+
+# The management API of a running node, as the administrator (the credentials through a pipe, not
+# on curl's command line).
 mgmt() {
     local node=$1 path=$2
-    curl -fsS --max-time 3 -u guest:guest "http://127.0.0.1:$(mgmt_port "$node")/api/$path"
+    curl -fsS --max-time 3 -K <(printf 'user = "%s:%s"\n' "$RABBIT_ADMIN" "$(admin_password)") "http://127.0.0.1:$(mgmt_port "$node")/api/$path"
 }
 
 node_write_conf() {
@@ -114,9 +120,12 @@ node_write_conf() {
     install -d -m 0755 "$dir" "$dir/mnesia" "$dir/log"
     install -d -m 0700 "$home"
     install -m 0400 "$CLUSTER_DIR/erlang.cookie" "$home/.erlang.cookie"
+    (umask 077 && : >"$dir/rabbitmq.conf")   # it holds the administrator's password
     {
         echo "# Written by deploy/local/cluster.sh; edits will be lost."
-        echo "loopback_users.guest = false"
+        echo "default_user = $RABBIT_ADMIN"
+        echo "default_pass = $(admin_password)"
+        echo "default_user_tags.administrator = true"
         echo "listeners.tcp.default = 127.0.0.1:$(amqp_port "$node")"
         echo "management.tcp.port = $(mgmt_port "$node")"
         echo "management.tcp.ip = 127.0.0.1"
@@ -171,6 +180,8 @@ rabbit_start() {
     install -d -m 0755 "$CLUSTER_DIR"
     rm -f "$CLUSTER_DIR/erlang.cookie"
     head -c 32 /dev/urandom | sha256sum | cut -c1-40 >"$CLUSTER_DIR/erlang.cookie"
+    # Letters and digits only: it goes unescaped into amqp:// and http:// addresses.
+    (umask 077 && head -c 48 /dev/urandom | base64 -w0 | tr -dc 'A-Za-z0-9' | cut -c1-32 >"$CLUSTER_DIR/rabbit-admin.password")
     for node in "${RABBIT_NODES[@]}"; do
         node_write_conf "$node"
     done
@@ -242,13 +253,15 @@ rabbit_status() {
 
 rabbit_env() {
     local node upper
-    echo "export VISITATION_RABBITMQ=\"amqp://guest:guest@127.0.0.1:$(amqp_port a),127.0.0.1:$(amqp_port b),127.0.0.1:$(amqp_port c)/\""
-    echo "export VISITATION_RABBITMQ_MANAGEMENT=\"http://guest:guest@127.0.0.1:$(mgmt_port a)/\""
+    local user
+    user="$RABBIT_ADMIN:$(admin_password)"
+    echo "export VISITATION_RABBITMQ=\"amqp://$user@127.0.0.1:$(amqp_port a),127.0.0.1:$(amqp_port b),127.0.0.1:$(amqp_port c)/\""
+    echo "export VISITATION_RABBITMQ_MANAGEMENT=\"http://$user@127.0.0.1:$(mgmt_port a)/\""
     # Each node on its own, for a client that lists them in another order or reads a surviving node's API.
     for node in "${RABBIT_NODES[@]}"; do
         upper=${node^^}
         echo "export VISITATION_RABBITMQ_NODE_$upper=\"127.0.0.1:$(amqp_port "$node")\""
-        echo "export VISITATION_RABBITMQ_MANAGEMENT_$upper=\"http://guest:guest@127.0.0.1:$(mgmt_port "$node")/\""
+        echo "export VISITATION_RABBITMQ_MANAGEMENT_$upper=\"http://$user@127.0.0.1:$(mgmt_port "$node")/\""
     done
 }
 

@@ -72,7 +72,8 @@ public sealed class RabbitClusterFailoverTests
     {
         var first = ServiceFleet.Services.Select(s => s.Name).ToList().IndexOf(service) % Nodes.Length;
         var order = Nodes.Skip(first).Concat(Nodes.Take(first)).Select(n => env[$"VISITATION_RABBITMQ_NODE_{n.ToUpperInvariant()}"]);
-        return $"amqp://guest:guest@{string.Join(',', order)}/";
+        var account = new Uri(env["VISITATION_RABBITMQ"].Split(',')[0]).UserInfo; // the cluster's administrator
+        return $"amqp://{account}@{string.Join(',', order)}/";
     }
 
     private static Uri Management(IReadOnlyDictionary<string, string> env, string node) => new(env[$"VISITATION_RABBITMQ_MANAGEMENT_{node.ToUpperInvariant()}"]);
