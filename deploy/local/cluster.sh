@@ -75,29 +75,11 @@ node_env() {
     local node=$1 dir
     shift
     dir=$(node_dir "$node")
-    env \
-        HOME="$(node_home "$node")" \
-        RABBITMQ_NODENAME="$(node_name "$node")" \
-        RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 \
-        RABBITMQ_NODE_PORT="$(amqp_port "$node")" \
-        RABBITMQ_DIST_PORT="$(dist_port "$node")" \
-        RABBITMQ_MNESIA_BASE="$dir/mnesia" \
-        RABBITMQ_LOG_BASE="$dir/log" \
-        RABBITMQ_PID_FILE="$dir/rabbit.pid" \
-        RABBITMQ_CONFIG_FILE="$dir/rabbitmq.conf" \
-        RABBITMQ_ADVANCED_CONFIG_FILE="$dir/advanced.config" \
-        RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins" \
-        RABBITMQ_CONF_ENV_FILE="$dir/rabbitmq-env.conf" \
-        RABBITMQ_CTL_DIST_PORT_MIN=$(( BASE + 600 )) \
-        RABBITMQ_CTL_DIST_PORT_MAX=$(( BASE + 619 )) \
-        ERL_EPMD_PORT="$EPMD_PORT" \
-        ERL_EPMD_ADDRESS=127.0.0.1 \
-        ERL_CRASH_DUMP="$dir/erl_crash.dump" \
-        RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1} +sbwt none +sbwtdcpu none +sbwtdio none" \
-        RABBITMQ_CTL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}" \
-        "$@"
+    # (+sbwt none: three idle Erlang VMs otherwise spin their schedulers on a machine of two cores.)
+    rabbit_node_env "$(node_home "$node")" "$(node_name "$node")" "$(amqp_port "$node")" "$(dist_port "$node")" "$dir" "$EPMD_PORT" \
+        "+sbwt none +sbwtdcpu none +sbwtdio none" \
+        env RABBITMQ_CTL_DIST_PORT_MIN=$(( BASE + 600 )) RABBITMQ_CTL_DIST_PORT_MAX=$(( BASE + 619 )) "$@"
 }
-# (+sbwt none: three idle Erlang VMs otherwise spin their schedulers on a machine of two cores.)
 
 node_pid() { beam_pid "$(node_home "$1")"; }
 

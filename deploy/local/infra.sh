@@ -127,30 +127,8 @@ service_accounts() {
 # Run a RabbitMQ/Erlang command with this profile's environment. Every call (server, CLI,
 # epmd) must see the same HOME (cookie), node name and epmd port, or they cannot find each other.
 rabbit_env() {
-    env \
-        HOME="$RABBIT_HOME" \
-        RABBITMQ_NODENAME="$RABBIT_NODENAME" \
-        RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 \
-        RABBITMQ_NODE_PORT="$AMQP_PORT" \
-        RABBITMQ_DIST_PORT="$DIST_PORT" \
-        RABBITMQ_MNESIA_BASE="$RABBIT_DIR/mnesia" \
-        RABBITMQ_LOG_BASE="$RABBIT_LOG_BASE" \
-        RABBITMQ_PID_FILE="$RABBIT_PID_FILE" \
-        RABBITMQ_CONFIG_FILE="$RABBIT_CONF" \
-        RABBITMQ_ADVANCED_CONFIG_FILE="$RABBIT_DIR/advanced.config" \
-        RABBITMQ_ENABLED_PLUGINS_FILE="$RABBIT_DIR/enabled_plugins" \
-        RABBITMQ_CONF_ENV_FILE="$RABBIT_DIR/rabbitmq-env.conf" \
-        ERL_EPMD_PORT="$EPMD_PORT" \
-        ERL_EPMD_ADDRESS=127.0.0.1 \
-        ERL_CRASH_DUMP="$RABBIT_DIR/erl_crash.dump" \
-        RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}" \
-        RABBITMQ_CTL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}" \
-        "$@"
+    rabbit_node_env "$RABBIT_HOME" "$RABBIT_NODENAME" "$AMQP_PORT" "$DIST_PORT" "$RABBIT_DIR" "$EPMD_PORT" "" "$@"
 }
-# (RABBITMQ_CONF_ENV_FILE and RABBITMQ_ADVANCED_CONFIG_FILE point at our folder so that a system
-# /etc/rabbitmq/rabbitmq-env.conf or advanced.config can never leak into this broker. The
-# inet_dist_use_interface arguments keep Erlang distribution (server and CLI) on loopback; by
-# default it listens on every interface.)
 
 # ---------------------------------------------------------------------------------------------
 # PostgreSQL

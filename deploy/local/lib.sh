@@ -180,3 +180,34 @@ beam_pid() {
         fi
     done
 }
+
+# Runs "$@" as a command of one RabbitMQ node: HOME $1 (its Erlang cookie), node name $2, AMQP port $3,
+# distribution port $4, its files under $5 (mnesia/, log/, rabbit.pid, rabbitmq.conf, advanced.config,
+# enabled_plugins, rabbitmq-env.conf), the epmd on port $6, and $7 more arguments for the server's
+# Erlang VM. Every call for a node (server, CLI, epmd) must see the same, or they cannot find each other.
+# (RABBITMQ_CONF_ENV_FILE and RABBITMQ_ADVANCED_CONFIG_FILE point into the node's folder so that a
+# system /etc/rabbitmq/rabbitmq-env.conf or advanced.config never leaks into it; inet_dist_use_interface
+# keeps Erlang distribution, server and CLI, on loopback: by default it listens on every interface.)
+rabbit_node_env() {
+    local home=$1 name=$2 amqp=$3 dist=$4 dir=$5 epmd=$6 server_args=$7
+    shift 7
+    env \
+        HOME="$home" \
+        RABBITMQ_NODENAME="$name" \
+        RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 \
+        RABBITMQ_NODE_PORT="$amqp" \
+        RABBITMQ_DIST_PORT="$dist" \
+        RABBITMQ_MNESIA_BASE="$dir/mnesia" \
+        RABBITMQ_LOG_BASE="$dir/log" \
+        RABBITMQ_PID_FILE="$dir/rabbit.pid" \
+        RABBITMQ_CONFIG_FILE="$dir/rabbitmq.conf" \
+        RABBITMQ_ADVANCED_CONFIG_FILE="$dir/advanced.config" \
+        RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins" \
+        RABBITMQ_CONF_ENV_FILE="$dir/rabbitmq-env.conf" \
+        ERL_EPMD_PORT="$epmd" \
+        ERL_EPMD_ADDRESS=127.0.0.1 \
+        ERL_CRASH_DUMP="$dir/erl_crash.dump" \
+        RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1} $server_args" \
+        RABBITMQ_CTL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}" \
+        "$@"
+}
