@@ -22,6 +22,10 @@ public static class MessagingExtensions
         builder.Services.AddOptions<MessagingOptions>().Bind(builder.Configuration.GetSection(MessagingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddBrokerTelemetry();
         builder.Services.AddCrashPoints(builder.Configuration);
+        // A channel the broker keeps nacking on is replaced, not used again (RabbitMQ 3.10; see the class).
+        builder.Services.AddSingleton<NackedPublishWatch>();
+        builder.Services.AddPublishObserver(services => services.GetRequiredService<NackedPublishWatch>());
+        builder.Services.AddSendObserver(services => services.GetRequiredService<NackedPublishWatch>());
         builder.Services.AddMassTransit(bus =>
         {
             // A prison system phones nowhere.
