@@ -145,7 +145,7 @@ await_members() {
     while true; do
         running=$(mgmt "$node" 'nodes?columns=name,running' 2>/dev/null | grep -o '"running":true' | wc -l || true)
         [[ $running -ge $want ]] && return 0
-        if (( $(now_ms) - t0 > 5000 )) && [[ -z $(node_pid "$node") ]]; then
+        if (( $(now_ms) - t0 > 15000 )) && [[ -z $(node_pid "$node") ]]; then
             node_fail "$node" "the node exited during start-up"
         fi
         (( $(now_ms) - t0 < 60000 )) || node_fail "$node" "$running of $want nodes running after 60 s"
@@ -161,7 +161,8 @@ rabbit_start() {
     rm -rf "$CLUSTER_DIR"/rabbit-*
     install -d -m 0755 "$CLUSTER_DIR"
     rm -f "$CLUSTER_DIR/erlang.cookie"
-    head -c 32 /dev/urandom | sha256sum | cut -c1-40 >"$CLUSTER_DIR/erlang.cookie"
+    # Whoever holds the cookie may run code in the nodes: readable by this user alone.
+    (umask 077 && head -c 32 /dev/urandom | sha256sum | cut -c1-40 >"$CLUSTER_DIR/erlang.cookie")
     # Letters and digits only: it goes unescaped into amqp:// and http:// addresses.
     (umask 077 && head -c 48 /dev/urandom | base64 -w0 | tr -dc 'A-Za-z0-9' | cut -c1-32 >"$CLUSTER_DIR/rabbit-admin.password")
     for node in "${RABBIT_NODES[@]}"; do
@@ -256,10 +257,14 @@ pg_socket() { echo "$PG_CLUSTER_DIR/pg-$1/socket"; }
 pg_log() { echo "$PG_CLUSTER_DIR/pg-$1/postgresql.log"; }
 pg_node_pid() { postmaster_pid "$(pg_data "$1")"; }
 
+# The superuser's password, drawn with each fresh pair and kept beside it (mode 600): the pair
+# authenticates every TCP connection (scram-sha-256), replication included, as infra.sh's server does.
+pg_password() { cat "$CLUSTER_DIR/pg-superuser.password"; }
+
 psql_on() {
     local node=$1
     shift
-    as_pg "$PG_BIN/psql" -X -q -t -A -h 127.0.0.1 -p "$(pg_port "$node")" -U postgres -d postgres "$@"
+    PGPASSWORD=$(pg_password) as_pg "$PG_BIN/psql" -X -q -t -A -h 127.0.0.1 -p "$(pg_port "$node")" -U postgres -d postgres "$@"
 }
 
 # The port and socket folder go on the command line, not in the configuration: a base backup copies
@@ -289,8 +294,16 @@ pg_start() {
         pg_dirs 0755 "$PG_CLUSTER_DIR/pg-$n" "$(pg_socket "$n")"
     done
     pg_dirs 0700 "$(pg_data a)"
-    as_pg "$PG_BIN/initdb" -D "$(pg_data a)" --auth=trust -U postgres --encoding=UTF8 --locale="$(pg_locale)" \
-        >"$PG_CLUSTER_DIR/pg-a/initdb.log" 2>&1 || { tail -n 30 "$PG_CLUSTER_DIR/pg-a/initdb.log" >&2; die "postgres a: initdb failed"; }
+    install -d -m 0755 "$CLUSTER_DIR"
+    # Letters and digits only: it goes unescaped into a connection string and a conninfo.
+    (umask 077 && head -c 48 /dev/urandom | base64 -w0 | tr -dc 'A-Za-z0-9' | cut -c1-32 >"$CLUSTER_DIR/pg-superuser.password")
+    # initdb reads the password from a file the server's user can read, removed straight after.
+    local pwfile=$PG_CLUSTER_DIR/pg-a/superuser.pw
+    pg_password | as_pg sh -c 'umask 077 && cat >"$1"' _ "$pwfile"
+    as_pg "$PG_BIN/initdb" -D "$(pg_data a)" --auth-host=scram-sha-256 --auth-local=peer --pwfile="$pwfile" -U postgres \
+        --encoding=UTF8 --locale="$(pg_locale)" >"$PG_CLUSTER_DIR/pg-a/initdb.log" 2>&1 \
+        || { rm -f "$pwfile"; tail -n 30 "$PG_CLUSTER_DIR/pg-a/initdb.log" >&2; die "postgres a: initdb failed"; }
+    rm -f "$pwfile"
     as_pg tee -a "$(pg_data a)/postgresql.conf" >/dev/null <<EOF
 # Written by deploy/local/cluster.sh (the standby copies it with the base backup).
 listen_addresses = '127.0.0.1'
@@ -306,7 +319,7 @@ EOF
     pg_run a
     # The standby: a base backup that streams the WAL it needs and creates its replication slot.
     pg_dirs 0700 "$(pg_data b)"
-    as_pg "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$(pg_port a)" -U postgres -D "$(pg_data b)" -X stream -C -S standby_b \
+    PGPASSWORD=$(pg_password) as_pg "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$(pg_port a)" -U postgres -D "$(pg_data b)" -X stream -C -S standby_b \
         >"$PG_CLUSTER_DIR/pg-b/basebackup.log" 2>&1 || { tail -n 30 "$PG_CLUSTER_DIR/pg-b/basebackup.log" >&2; die "postgres b: pg_basebackup failed"; }
     pg_follow b a standby_b
     pg_run b
@@ -320,7 +333,7 @@ EOF
 pg_follow() {
     local node=$1 primary=$2 slot=$3
     as_pg tee -a "$(pg_data "$node")/postgresql.auto.conf" >/dev/null <<EOF
-primary_conninfo = 'host=127.0.0.1 port=$(pg_port "$primary") user=postgres application_name=$node'
+primary_conninfo = 'host=127.0.0.1 port=$(pg_port "$primary") user=postgres password=$(pg_password) application_name=$node'
 primary_slot_name = '$slot'
 EOF
     as_pg touch "$(pg_data "$node")/standby.signal"
@@ -378,8 +391,7 @@ pg_status() {
 }
 
 pg_env() {
-    # Password is ignored (trust auth) but kept so the string works against a real server too.
-    echo "export VISITATION_POSTGRES=\"Host=127.0.0.1:$(pg_port a),127.0.0.1:$(pg_port b);Target Session Attributes=primary;Username=postgres;Password=postgres\""
+    echo "export VISITATION_POSTGRES=\"Host=127.0.0.1:$(pg_port a),127.0.0.1:$(pg_port b);Target Session Attributes=primary;Username=postgres;Password=$(pg_password)\""
 }
 
 # ---------------------------------------------------------------------------------------------

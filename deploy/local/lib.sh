@@ -135,10 +135,12 @@ postmaster_pid() {
 # Pids of the postmaster $1 and of every process it started (backends, WAL writer, checkpointer...).
 pg_tree_pids() {
     echo "$1"
-    # One awk over every /proc/PID/stat (a process per PID is seconds on a loaded machine). The
-    # parent pid is the second field after the command name, which is in parentheses and may hold spaces.
-    awk -v parent="$1" '{ rest = $0; sub(/.*\) /, "", rest); split(rest, field, " ") }
-        field[2] == parent { pid = FILENAME; gsub(/[^0-9]/, "", pid); print pid }' /proc/[0-9]*/stat 2>/dev/null || true
+    # One awk over every /proc/PID/stat (a process per PID is seconds on a loaded machine), fed by cat:
+    # Debian's awk (mawk) stops at the first file it cannot open — a process that ended after the glob —
+    # and would miss every process after it; cat goes on past it. The pid is the first field; the parent
+    # the second after the command name, which is in parentheses and may hold spaces.
+    cat /proc/[0-9]*/stat 2>/dev/null | awk -v parent="$1" '{ rest = $0; sub(/.*\) /, "", rest); split(rest, field, " ") }
+        field[2] == parent { print $1 }' || true
 }
 
 # Crashes the PostgreSQL server of data folder $1: SIGKILL to the postmaster and all its processes

@@ -70,9 +70,16 @@ internal sealed partial class NackedPublishWatch(IServiceProvider services, ILog
     {
         if (IsNack(exception)
             && Interlocked.Increment(ref _nacks) >= NacksInARow
-            && (Interlocked.Read(ref _lastReplaced) == long.MinValue || Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastReplaced)) >= MinimumInterval)
+            && IntervalPassed()
             && Interlocked.CompareExchange(ref _replacing, 1, 0) == 0)
         {
+            if (!IntervalPassed())
+            {
+                // Another fault won the race and replaced the connection since this one looked.
+                Interlocked.Exchange(ref _replacing, 0);
+                return Task.CompletedTask;
+            }
+
             var nacks = Interlocked.Exchange(ref _nacks, 0);
             Interlocked.Exchange(ref _lastReplaced, Stopwatch.GetTimestamp());
             // Not inside the failing send: it is MassTransit's, holding the channel being replaced.
@@ -81,6 +88,9 @@ internal sealed partial class NackedPublishWatch(IServiceProvider services, ILog
 
         return Task.CompletedTask;
     }
+
+    private bool IntervalPassed() =>
+        Interlocked.Read(ref _lastReplaced) == long.MinValue || Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastReplaced)) >= MinimumInterval;
 
     /// <summary>What MassTransit 8.5 throws when the broker nacks a publish it awaited the confirm of (RabbitMqChannelContext.BasicPublishAsync).</summary>
     internal static bool IsNack(Exception exception) =>
@@ -91,6 +101,9 @@ internal sealed partial class NackedPublishWatch(IServiceProvider services, ILog
         try
         {
             var host = (IRabbitMqHostConfiguration)services.GetRequiredService<IBusInstance>().HostConfiguration;
+            // The supervisor hands over its current connection, or opens one. Should MassTransit have
+            // replaced the nacking one meanwhile, this closes a healthy connection: one more round of
+            // reconnecting consumers, no more (at most once per MinimumInterval).
             using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             await host.ConnectionContextSupervisor.Send(new CloseConnection(), limit.Token);
             LogReplaced(logger, nacks);

@@ -11,6 +11,9 @@ public static class ClusterScript
 {
     private static readonly string Script = Path.Combine(Checkout.Root, "deploy", "local", "cluster.sh");
 
+    /// <summary>Longer than any command takes on a loaded machine (a cluster's formation: ~1 min there).</summary>
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
+
     public static async Task<string> RunAsync(params string[] arguments)
     {
         using var process = Process.Start(new ProcessStartInfo("bash", [Script, .. arguments])
@@ -20,13 +23,40 @@ public static class ClusterScript
         })!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        using var limit = new CancellationTokenSource(Limit);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"deploy/local/cluster.sh {string.Join(' ', arguments)} did not end within {Limit.TotalMinutes} min:\n{await output}{await error}");
+        }
+
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"deploy/local/cluster.sh {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{await output}{await error}");
         }
 
         return await output;
+    }
+
+    /// <summary>
+    /// Stops a cluster at a test's end. A failure to stop is told to the test's output, not thrown: thrown
+    /// from a finally block it would hide the failure the test is reporting (deploy/test.sh stops the
+    /// clusters again when the run ends).
+    /// </summary>
+    public static async Task StopAsync(string command)
+    {
+        try
+        {
+            await RunAsync(command);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine($"Stopping the cluster failed: {ex.Message}");
+        }
     }
 
     /// <summary>The variables that <c>rabbit-env</c> or <c>pg-env</c> exports, by name.</summary>

@@ -59,7 +59,7 @@ public sealed class PostgresFailoverTests
         }
         finally
         {
-            await ClusterScript.RunAsync("pg-stop");
+            await ClusterScript.StopAsync("pg-stop");
         }
     }
 }

@@ -63,7 +63,7 @@ public sealed class RabbitClusterFailoverTests
         }
         finally
         {
-            await ClusterScript.RunAsync("rabbit-stop");
+            await ClusterScript.StopAsync("rabbit-stop");
         }
     }
 
