@@ -33,29 +33,22 @@ public abstract class InboxConsumer<TMessage, TContext>(TContext db, TimeProvide
         var messageId = context.MessageId ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id.");
         var consumer = GetType().Name;
         var ct = context.CancellationToken;
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
+            // Lost a race for a record with another message about it (events of one application arriving
+            // together, as after a broker failover): decided again at once on what is there now, rather
+            // than through the retry pipeline's waits.
+            await db.RetryOnConflictAsync(token => AttemptAsync(context.Message, messageId, consumer, token), ct);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            db.ForgetPending();
+            if (await HandledBeforeAsync(messageId, consumer, ct))
             {
-                await AttemptAsync(context.Message, messageId, consumer, ct);
-                break;
+                return; // already handled: acknowledge and change nothing
             }
-            catch (Exception failure) when (failure is not OperationCanceledException)
-            {
-                db.ForgetPending();
-                if (await HandledBeforeAsync(messageId, consumer, ct))
-                {
-                    return; // already handled: acknowledge and change nothing
-                }
 
-                // Lost a race for a record with another message about it (events of one application
-                // arriving together, as after a broker failover): decide again at once on what is
-                // there now, rather than through the retry pipeline's waits.
-                if (failure is not DbUpdateConcurrencyException || attempt == ConflictAttempts)
-                {
-                    throw;
-                }
-            }
+            throw;
         }
 
         foreach (var action in _afterCommit)
@@ -64,11 +57,8 @@ public abstract class InboxConsumer<TMessage, TContext>(TContext db, TimeProvide
         }
     }
 
-    /// <summary>How often a message that lost a race for a record is decided again before the retry pipeline takes over.</summary>
-    private const int ConflictAttempts = 3;
-
     /// <summary>One try: the handler, then the inbox row in its last save, committed together.</summary>
-    private async Task AttemptAsync(TMessage message, Guid messageId, string consumer, CancellationToken ct)
+    private async Task<int> AttemptAsync(TMessage message, Guid messageId, string consumer, CancellationToken ct)
     {
         // A retry may reuse this scope's context: start from a clean slate, not the failed attempt's leftovers.
         db.ForgetPending();
@@ -76,8 +66,9 @@ public abstract class InboxConsumer<TMessage, TContext>(TContext db, TimeProvide
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await HandleAsync(message, ct);
         db.InboxMessages.Add(new InboxMessage { MessageId = messageId, Consumer = consumer, ReceivedAt = clock.GetUtcNow() });
-        await db.SaveChangesAsync(ct);
+        var saved = await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        return saved;
     }
 
     /// <summary>
