@@ -16,12 +16,6 @@ namespace Visitation.FailoverTests;
 /// </summary>
 public sealed class ChainUnderLoad : IAsyncDisposable
 {
-    /// <summary>
-    /// The chain's day, as the benchmark's smoke run has it: a Monday in the calendars' year with visit
-    /// months ahead, so that the result never depends on the machine's date (a holiday, a month's end).
-    /// </summary>
-    private static readonly DateTimeOffset ChainStart = new(2026, 2, 2, 9, 0, 0, TimeSpan.FromHours(8));
-
     /// <summary>How long an application may take to reach its SMS, fault included, before it counts as lost.</summary>
     private static readonly TimeSpan Drain = TimeSpan.FromSeconds(120);
 
@@ -31,7 +25,13 @@ public sealed class ChainUnderLoad : IAsyncDisposable
     private ChainDriver? _driver;
     private Task _watching = Task.CompletedTask;
 
-    private ChainUnderLoad(string directory) => Directory = directory;
+    private readonly BenchClock _clock;
+
+    private ChainUnderLoad(string directory, BenchClock clock)
+    {
+        Directory = directory;
+        _clock = clock;
+    }
 
     /// <summary>Where the run keeps its reference data, the services' logs and its figures (under .local/failover/).</summary>
     public string Directory { get; }
@@ -44,18 +44,19 @@ public sealed class ChainUnderLoad : IAsyncDisposable
 
     /// <summary>
     /// Starts the services on <paramref name="postgres"/> (a database per service, named after the run)
-    /// and each on its broker connection string, and registers the inmates of <paramref name="applications"/> families.
+    /// and each on its broker connection string, and registers the inmates of <paramref name="applications"/> families,
+    /// all on the test's <paramref name="clock"/> (<see cref="FailoverClock"/>).
     /// </summary>
-    public static async Task<ChainUnderLoad> StartAsync(string name, string postgres, Func<string, string> broker, int applications)
+    public static async Task<ChainUnderLoad> StartAsync(string name, string postgres, Func<string, string> broker, int applications, BenchClock clock)
     {
-        var runId = $"fo{DateTime.UtcNow:yyyyMMddHHmmss}";
-        var chain = new ChainUnderLoad(System.IO.Directory.CreateDirectory(Path.Combine(Checkout.Root, ".local", "failover", $"{name}-{runId}")).FullName);
+        ArgumentNullException.ThrowIfNull(clock);
+        var runId = FailoverClock.RunName("fo");
+        var chain = new ChainUnderLoad(System.IO.Directory.CreateDirectory(Path.Combine(Checkout.Root, ".local", "failover", $"{name}-{runId}")).FullName, clock);
         try
         {
             var province = ProvinceGenerator.Write(Path.Combine(chain.Directory, "reference-data"));
             chain.Databases = new RunDatabases(postgres, runId);
             chain._owned.Add(chain.Databases);
-            var clock = new BenchClock(ChainStart);
             chain.Gateway = await BenchSmsGateway.StartAsync(clock.Chain, chain.Arrived);
             chain._owned.Add(chain.Gateway);
             var logs = System.IO.Directory.CreateDirectory(Path.Combine(chain.Directory, "logs")).FullName;
@@ -131,7 +132,8 @@ public sealed class ChainUnderLoad : IAsyncDisposable
     public void Record(string test, FailoverFigures figures, string detail)
     {
         ArgumentNullException.ThrowIfNull(figures);
-        var line = $"{DateTime.UtcNow:u} {test}: {figures} {detail}";
+        // The report's date is the machine's (the clock's real side), whatever day the chain lives on.
+        var line = $"{_clock.Real.GetUtcNow():u} {test}: {figures} {detail}";
         File.AppendAllText(Path.Combine(Checkout.Root, ".local", "failover", "figures.md"), $"- {line}\n");
         TestContext.Current.TestOutputHelper?.WriteLine(line);
     }

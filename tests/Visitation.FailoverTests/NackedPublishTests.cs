@@ -36,7 +36,8 @@ public sealed class NackedPublishTests
         var management = new Uri(TestServers.Get("VISITATION_TEST_RABBITMQ_MANAGEMENT"));
         var amqp = new Uri(TestServers.Get("VISITATION_TEST_RABBITMQ"));
         var server = TestServers.Get("VISITATION_TEST_POSTGRES");
-        await using var virtualHost = new RabbitManagement(management, $"fonack{DateTime.UtcNow:yyyyMMddHHmmssfff}");
+        var clock = FailoverClock.Start().Chain;
+        await using var virtualHost = new RabbitManagement(management, FailoverClock.RunName("fonack"));
         await virtualHost.CreateVirtualHostAsync();
         await using var database = await NackDatabase.CreateAsync(server);
         using var api = Api(management);
@@ -53,7 +54,7 @@ public sealed class NackedPublishTests
             [$"ConnectionStrings:{DatabaseExtensions.ConnectionName}"] = database.ConnectionString,
             [$"ConnectionStrings:{MessagingExtensions.ConnectionName}"] = new UriBuilder(amqp) { Path = "/" + virtualHost.VirtualHost }.Uri.ToString(),
         });
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(clock);
         builder.AddServiceDatabase<NackContext>();
         // Its tables are created by EnsureCreated (NackDatabase): it has no migrations for the start-up's MigrateAsync to apply.
         builder.Services.ConfigureDbContext<NackContext>(
@@ -72,7 +73,7 @@ public sealed class NackedPublishTests
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<NackContext>();
-            db.Publish(new Refused(id), DateTimeOffset.UtcNow);
+            db.Publish(new Refused(id), clock.GetUtcNow());
             await db.SaveChangesAsync(cancellation);
         }
 

@@ -31,10 +31,10 @@ public sealed class PostgresFailoverTests
         try
         {
             var postgres = (await ClusterScript.EnvAsync("pg-env"))["VISITATION_POSTGRES"];
-            await using var virtualHost = new RabbitManagement(management, $"fopg{DateTime.UtcNow:yyyyMMddHHmmss}");
+            await using var virtualHost = new RabbitManagement(management, FailoverClock.RunName("fopg"));
             await virtualHost.CreateVirtualHostAsync();
             var amqp = new UriBuilder(rabbit) { Path = "/" + virtualHost.VirtualHost }.Uri.ToString();
-            await using var chain = await ChainUnderLoad.StartAsync("postgres", postgres, _ => amqp, Applications);
+            await using var chain = await ChainUnderLoad.StartAsync("postgres", postgres, _ => amqp, Applications, FailoverClock.Start());
 
             var promotion = 0.0;
             var figures = await chain.RunAsync(InFlight, FaultAfter, async () =>

@@ -29,7 +29,7 @@ public sealed class RabbitClusterFailoverTests
         try
         {
             var env = await ClusterScript.EnvAsync("rabbit-env");
-            await using var chain = await ChainUnderLoad.StartAsync("rabbit", postgres, service => BrokerOf(service, env), Applications);
+            await using var chain = await ChainUnderLoad.StartAsync("rabbit", postgres, service => BrokerOf(service, env), Applications, FailoverClock.Start());
             using var nodeA = new ClusterQueues(Management(env, "a"));
             var declared = (await nodeA.ListAsync()).Where(q => q.IsServiceQueue).ToList();
             Assert.NotEmpty(declared);
