@@ -1,6 +1,5 @@
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
+using Visitation.Benchmarks.Infrastructure;
 
 namespace Visitation.FailoverTests;
 
@@ -16,7 +15,7 @@ public sealed record ClusterQueue(string Name, string Type, bool Durable, string
 /// <summary>The queues of the RabbitMQ cluster's default virtual host, read through one node's management API.</summary>
 public sealed class ClusterQueues(Uri management) : IDisposable
 {
-    private readonly HttpClient _http = Client(management);
+    private readonly HttpClient _http = RabbitManagement.Client(management, TimeSpan.FromSeconds(10));
 
     public async Task<IReadOnlyList<ClusterQueue>> ListAsync()
     {
@@ -36,11 +35,4 @@ public sealed class ClusterQueues(Uri management) : IDisposable
         queue.TryGetProperty("members", out var members) ? [.. members.EnumerateArray().Select(m => m.GetString()!)] : [],
         queue.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Number ? messages.GetInt64() : 0,
         queue.TryGetProperty("message_stats", out var stats) && stats.TryGetProperty("publish", out var published) ? published.GetInt64() : 0);
-
-    private static HttpClient Client(Uri management)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(management.GetLeftPart(UriPartial.Authority)), Timeout = TimeSpan.FromSeconds(10) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(management.UserInfo))));
-        return http;
-    }
 }

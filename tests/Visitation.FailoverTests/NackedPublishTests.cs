@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using MassTransit;
@@ -40,7 +39,7 @@ public sealed class NackedPublishTests
         await using var virtualHost = new RabbitManagement(management, FailoverClock.RunName("fonack"));
         await virtualHost.CreateVirtualHostAsync();
         await using var database = await NackDatabase.CreateAsync(server);
-        using var api = Api(management);
+        using var api = RabbitManagement.Client(management);
         var vhost = Uri.EscapeDataString(virtualHost.VirtualHost);
         // MassTransit publishes a message type to the fanout exchange named after it.
         var exchange = Uri.EscapeDataString($"{typeof(Refused).Namespace}:{nameof(Refused)}");
@@ -125,13 +124,6 @@ public sealed class NackedPublishTests
         }
 
         return value;
-    }
-
-    private static HttpClient Api(Uri management)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(management.GetLeftPart(UriPartial.Authority)) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(management.UserInfo))));
-        return http;
     }
 
     private static async Task PutAsync(HttpClient api, string path, object body)

@@ -19,8 +19,21 @@ public sealed class RabbitManagement : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(management);
         VirtualHost = virtualHost;
         _user = Uri.UnescapeDataString(management.UserInfo);
-        _http = new HttpClient { BaseAddress = new Uri(management.GetLeftPart(UriPartial.Authority)) };
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(_user)));
+        _http = Client(management);
+    }
+
+    /// <summary>A client of the management API at <paramref name="management"/>, as the user its address names (http://user:password@host:port/).</summary>
+    public static HttpClient Client(Uri management, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(management);
+        var http = new HttpClient { BaseAddress = new Uri(management.GetLeftPart(UriPartial.Authority)) };
+        if (timeout is { } limit)
+        {
+            http.Timeout = limit;
+        }
+
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(management.UserInfo))));
+        return http;
     }
 
     public string VirtualHost { get; }
